@@ -1,0 +1,68 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import { PGlitePool } from "./pglite-pool.ts";
+import type { Database } from "./schema.ts";
+import { typeParsers } from "./type-parsers.ts";
+
+export type Backend = "pglite" | "postgres";
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  backend: Backend;
+  /** Where the data lives, safe to print (no password). */
+  description: string;
+  /** Present on the embedded backend: used for backups and test templates. */
+  pglite?: PGlite;
+  close(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  /** Folder for PostgreSQL's files; omitted means in memory. */
+  dataDir?: string | undefined;
+  /** A tarball from `dumpDataDir`, to start from a prepared state (tests). */
+  loadDataDir?: Blob | undefined;
+}
+
+export async function openEmbedded(options: EmbeddedOptions = {}): Promise<DatabaseHandle> {
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const pglite = await PGlite.create({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    parsers: typeParsers,
+  });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: new PGlitePool(pglite) }),
+  });
+  return {
+    db,
+    backend: "pglite",
+    description: options.dataDir ? `embedded PGlite in ${options.dataDir}` : "embedded PGlite in memory",
+    pglite,
+    close: () => db.destroy(),
+  };
+}
+
+export async function openPostgres(url: string, maxConnections = 10): Promise<DatabaseHandle> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: maxConnections,
+    types: {
+      getTypeParser: ((oid: number, format?: "text" | "binary") =>
+        typeParsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, backend: "postgres", description: `PostgreSQL at ${redactUrl(url)}`, close: () => db.destroy() };
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "****";
+    return `${parsed.host}${parsed.pathname}`;
+  } catch {
+    return "(unparseable DATABASE_URL)";
+  }
+}

@@ -1,0 +1,61 @@
+import type { PGlite } from "@electric-sql/pglite";
+
+/**
+ * Kysely's PostgresDialect talks to a `pg`-style pool. PGlite is a single connection, so
+ * this pool hands that connection to one borrower at a time: a transaction holds it from
+ * BEGIN to COMMIT and no other request's statements can interleave with it.
+ */
+export class PGlitePool {
+  private queue: Array<() => void> = [];
+  private busy = false;
+
+  constructor(private readonly pglite: PGlite) {}
+
+  async connect(): Promise<PGlitePoolClient> {
+    if (this.busy) {
+      await new Promise<void>((resolve) => this.queue.push(resolve));
+    }
+    this.busy = true;
+    let released = false;
+    return {
+      query: async (sql: string, parameters: readonly unknown[] = []) => {
+        // Like `pg`, a statement without parameters goes through the simple query
+        // protocol, so migration scripts with several statements run as one call.
+        if (parameters.length === 0) {
+          const results = await this.pglite.exec(sql);
+          const last = results[results.length - 1];
+          return {
+            command: (last?.command ?? "SELECT") as "SELECT",
+            rowCount: last?.affectedRows ?? last?.rows.length ?? 0,
+            rows: last?.rows ?? [],
+          };
+        }
+        const result = await this.pglite.query(sql, parameters as unknown[]);
+        return {
+          command: (result.command ?? "SELECT") as "SELECT",
+          rowCount: result.affectedRows ?? result.rows.length,
+          rows: result.rows,
+        };
+      },
+      release: () => {
+        if (released) return;
+        released = true;
+        const next = this.queue.shift();
+        if (next) next();
+        else this.busy = false;
+      },
+    };
+  }
+
+  async end(): Promise<void> {
+    await this.pglite.close();
+  }
+}
+
+export interface PGlitePoolClient {
+  query(
+    sql: string,
+    parameters?: readonly unknown[],
+  ): Promise<{ command: "SELECT"; rowCount: number; rows: unknown[] }>;
+  release(): void;
+}

@@ -1,0 +1,74 @@
+/**
+ * The one error type of ESCA Hub. Every code maps to exactly one HTTP status here, and the
+ * web app and CLI show `message` to people; stacks and SQL never leave the server.
+ *
+ * | code                  | status | when                                                  |
+ * |-----------------------|--------|-------------------------------------------------------|
+ * | validation_failed     | 400    | input does not match the schema (details name fields) |
+ * | unauthorized          | 401    | a login is needed                                     |
+ * | forbidden             | 403    | the acting user may not do this                       |
+ * | not_found             | 404    | no record with that id                                |
+ * | conflict              | 409    | duplicate code, stale version, record in use          |
+ * | ledger_immutable      | 409    | an attempt to edit or delete a financial record       |
+ * | invalid_transition    | 409    | a lifecycle step out of order                         |
+ * | funding_not_secured   | 409    | in_execution without secured funding or an override   |
+ * | over_commitment       | 409    | disbursed would exceed committed without an override  |
+ * | missing_exchange_rate | 422    | no rate for the currency on or before the value date  |
+ * | unprocessable         | 422    | well-formed input that breaks a business rule         |
+ * | data_dir_in_use       | 423    | another process holds the embedded data folder        |
+ * | rate_limited          | 429    | too many requests                                     |
+ * | internal              | 500    | anything unexpected (logged with the request id)      |
+ */
+export const errorStatus = {
+  validation_failed: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  ledger_immutable: 409,
+  invalid_transition: 409,
+  funding_not_secured: 409,
+  over_commitment: 409,
+  missing_exchange_rate: 422,
+  unprocessable: 422,
+  data_dir_in_use: 423,
+  rate_limited: 429,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export interface ErrorDetail {
+  /** Field path, e.g. "budget.amount" or "sectors.1.percentage"; "" for the whole input. */
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetail[];
+  /** Extra machine-readable context, e.g. the current record on a stale version. */
+  readonly context: Record<string, unknown> | undefined;
+
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { details?: ErrorDetail[]; context?: Record<string, unknown>; cause?: unknown } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.details = options.details ?? [];
+    this.context = options.context;
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}
+
+export const notFound = (what: string, id: string) =>
+  new AppError("not_found", `No ${what} with id or code "${id}".`);
+
+export const invalidField = (path: string, message: string) =>
+  new AppError("validation_failed", `${path}: ${message}`, { details: [{ path, message }] });
