@@ -15,9 +15,12 @@
  * | over_commitment       | 409    | disbursed would exceed committed without an override  |
  * | missing_exchange_rate | 422    | no rate for the currency on or before the value date  |
  * | unprocessable         | 422    | well-formed input that breaks a business rule         |
+ * | payload_too_large     | 413    | request body over the size limit                      |
+ * | unsupported_media_type| 415    | a body that is not JSON where JSON is expected        |
  * | data_dir_in_use       | 423    | another process holds the embedded data folder        |
  * | rate_limited          | 429    | too many requests                                     |
  * | internal              | 500    | anything unexpected (logged with the request id)      |
+ * | not_ready             | 503    | the database is unreachable or not migrated           |
  */
 export const errorStatus = {
   validation_failed: 400,
@@ -31,9 +34,12 @@ export const errorStatus = {
   over_commitment: 409,
   missing_exchange_rate: 422,
   unprocessable: 422,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
   data_dir_in_use: 423,
   rate_limited: 429,
   internal: 500,
+  not_ready: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

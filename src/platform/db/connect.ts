@@ -38,7 +38,9 @@ export async function openEmbedded(options: EmbeddedOptions = {}): Promise<Datab
   return {
     db,
     backend: "pglite",
-    description: options.dataDir ? `embedded PGlite in ${options.dataDir}` : "embedded PGlite in memory",
+    description: options.dataDir
+      ? `embedded PGlite in ${options.dataDir}`
+      : "embedded PGlite in memory",
     pglite,
     close: () => db.destroy(),
   };
@@ -54,7 +56,12 @@ export async function openPostgres(url: string, maxConnections = 10): Promise<Da
     },
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, backend: "postgres", description: `PostgreSQL at ${redactUrl(url)}`, close: () => db.destroy() };
+  return {
+    db,
+    backend: "postgres",
+    description: `PostgreSQL at ${redactUrl(url)}`,
+    close: () => db.destroy(),
+  };
 }
 
 export function redactUrl(url: string): string {

@@ -26,17 +26,29 @@ export function translateDatabaseError(error: unknown): unknown {
       }
       return error;
     case "23505":
-      return new AppError("conflict", `A record with the same ${describeKey(pgError)} already exists.`, {
-        cause: error,
-      });
+      return new AppError(
+        "conflict",
+        `A record with the same ${describeKey(pgError)} already exists.`,
+        {
+          cause: error,
+        },
+      );
     case "23503":
-      return new AppError("unprocessable", `A referenced record does not exist (${pgError.constraint ?? "reference"}).`, {
-        cause: error,
-      });
+      return new AppError(
+        "unprocessable",
+        `A referenced record does not exist (${pgError.constraint ?? "reference"}).`,
+        {
+          cause: error,
+        },
+      );
     case "23514":
-      return new AppError("validation_failed", `A value breaks the rule ${pgError.constraint ?? "check"}.`, {
-        cause: error,
-      });
+      return new AppError(
+        "validation_failed",
+        `A value breaks the rule ${pgError.constraint ?? "check"}.`,
+        {
+          cause: error,
+        },
+      );
     default:
       return error;
   }

@@ -27,7 +27,8 @@ export function loadMigrations(dir = migrationsDir): Migration[] {
       const text = readFileSync(join(dir, file), "utf8");
       const [, rest = ""] = text.split("-- migrate:up");
       const [up = "", down = ""] = rest.split("-- migrate:down");
-      if (!up.trim()) throw new AppError("internal", `Migration ${file} has no "-- migrate:up" section.`);
+      if (!up.trim())
+        throw new AppError("internal", `Migration ${file} has no "-- migrate:up" section.`);
       return {
         version: file.slice(0, 14),
         name: file.slice(15, -4),
@@ -93,7 +94,10 @@ export async function migrateDown(db: Kysely<Database>): Promise<string | null> 
     if (!last) return null;
     const migration = migrations.find((m) => m.version === last.version);
     if (!migration?.down.trim()) {
-      throw new AppError("unprocessable", `Migration ${last.version}_${last.name} cannot be reverted.`);
+      throw new AppError(
+        "unprocessable",
+        `Migration ${last.version}_${last.name} cannot be reverted.`,
+      );
     }
     await sql.raw(migration.down).execute(trx);
     await trx.deleteFrom("schema_migrations").where("version", "=", last.version).execute();

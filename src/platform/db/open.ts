@@ -12,7 +12,10 @@ export interface OpenedDatabase extends DatabaseHandle {
  * Opens the database the configuration names: PostgreSQL when DATABASE_URL is set,
  * otherwise the embedded PGlite in `<data dir>/pglite`, guarded by the folder lock.
  */
-export async function openConfiguredDatabase(config: Config, command: string): Promise<OpenedDatabase> {
+export async function openConfiguredDatabase(
+  config: Config,
+  command: string,
+): Promise<OpenedDatabase> {
   if (config.databaseUrl) return openPostgres(config.databaseUrl);
   const lock = acquireDataDirLock(config.dataDir, command);
   try {

@@ -1,42 +1,46 @@
 import type { PGlite } from "@electric-sql/pglite";
+import type { PostgresPool, PostgresPoolClient } from "kysely";
 
 /**
  * Kysely's PostgresDialect talks to a `pg`-style pool. PGlite is a single connection, so
  * this pool hands that connection to one borrower at a time: a transaction holds it from
  * BEGIN to COMMIT and no other request's statements can interleave with it.
  */
-export class PGlitePool {
+export class PGlitePool implements PostgresPool {
+  readonly options = {};
   private queue: Array<() => void> = [];
   private busy = false;
 
   constructor(private readonly pglite: PGlite) {}
 
-  async connect(): Promise<PGlitePoolClient> {
+  async connect(): Promise<PostgresPoolClient> {
     if (this.busy) {
       await new Promise<void>((resolve) => this.queue.push(resolve));
     }
     this.busy = true;
     let released = false;
-    return {
-      query: async (sql: string, parameters: readonly unknown[] = []) => {
-        // Like `pg`, a statement without parameters goes through the simple query
-        // protocol, so migration scripts with several statements run as one call.
-        if (parameters.length === 0) {
-          const results = await this.pglite.exec(sql);
-          const last = results[results.length - 1];
-          return {
-            command: (last?.command ?? "SELECT") as "SELECT",
-            rowCount: last?.affectedRows ?? last?.rows.length ?? 0,
-            rows: last?.rows ?? [],
-          };
-        }
-        const result = await this.pglite.query(sql, parameters as unknown[]);
+    const query = async (sql: string, parameters: readonly unknown[] = []) => {
+      // Like `pg`, a statement without parameters goes through the simple query
+      // protocol, so migration scripts with several statements run as one call.
+      if (parameters.length === 0) {
+        const results = await this.pglite.exec(sql);
+        const last = results[results.length - 1];
         return {
-          command: (result.command ?? "SELECT") as "SELECT",
-          rowCount: result.affectedRows ?? result.rows.length,
-          rows: result.rows,
+          command: (last?.command ?? "SELECT") as "SELECT",
+          rowCount: last?.affectedRows ?? last?.rows.length ?? 0,
+          rows: last?.rows ?? [],
         };
-      },
+      }
+      const result = await this.pglite.query(sql, parameters as unknown[]);
+      return {
+        command: (result.command ?? "SELECT") as "SELECT",
+        rowCount: result.affectedRows ?? result.rows.length,
+        rows: result.rows,
+      };
+    };
+    return {
+      // Kysely's cursor overload (streaming) is not used with PGlite.
+      query: query as PostgresPoolClient["query"],
       release: () => {
         if (released) return;
         released = true;
@@ -50,12 +54,4 @@ export class PGlitePool {
   async end(): Promise<void> {
     await this.pglite.close();
   }
-}
-
-export interface PGlitePoolClient {
-  query(
-    sql: string,
-    parameters?: readonly unknown[],
-  ): Promise<{ command: "SELECT"; rowCount: number; rows: unknown[] }>;
-  release(): void;
 }

@@ -1,0 +1,70 @@
+import { z } from "zod";
+
+export const uuidSchema = z.uuid();
+
+export const isoDateSchema = z.iso
+  .date()
+  .meta({ description: "Calendar date YYYY-MM-DD", example: "2011-06-22" });
+
+export const countryCodeSchema = z
+  .string()
+  .regex(/^[A-Z]{2}$/, "must be a two-letter ISO 3166-1 code such as GT")
+  .meta({ example: "GT" });
+
+/** Text in both working languages; at least one must be given. */
+export const bilingualSchema = z.object({
+  es: z.string().trim().min(1).max(5000).nullable().optional(),
+  en: z.string().trim().min(1).max(5000).nullable().optional(),
+});
+
+/** Query string for every list endpoint. */
+export const paginationQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const pageSchema = z.object({
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});
+
+export const listOf = <T extends z.ZodType>(item: T) =>
+  z.object({ data: z.array(item), page: pageSchema });
+
+/** Comma-separated list in a query string: "GT,HN" → ["GT", "HN"]. */
+export const csvListSchema = <T extends z.ZodType>(item: T) =>
+  z.preprocess(
+    (value) =>
+      typeof value === "string"
+        ? value
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : value,
+    z.array(item),
+  );
+
+/** `sort=-budget` means budget descending; only the listed fields are accepted. */
+export const sortSchema = <const F extends readonly [string, ...string[]]>(fields: F) =>
+  z
+    .string()
+    .regex(
+      new RegExp(`^-?(${fields.join("|")})$`),
+      `must be one of ${fields.join(", ")}, optionally prefixed with -`,
+    )
+    .transform((value) => ({
+      field: value.replace(/^-/, "") as F[number],
+      direction: value.startsWith("-") ? ("desc" as const) : ("asc" as const),
+    }));
+
+export const errorResponseSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.array(z.object({ path: z.string(), message: z.string() })),
+  }),
+});
+
+/** Instants leave the API as ISO 8601 strings in UTC. */
+export const timestampSchema = z.iso.datetime().meta({ example: "2011-06-22T15:00:00.000Z" });

@@ -1,0 +1,62 @@
+import type { Kysely } from "kysely";
+import type { Database, OrganizationRow } from "../../platform/db/schema.ts";
+import type { ListOrganizationsQuery, Organization } from "./organizations.schema.ts";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A record can be addressed by its uuid or by its code ("IDB", "GT"). */
+export function findOrganizationRow(db: Kysely<Database>, idOrCode: string) {
+  const query = db.selectFrom("organizations").selectAll();
+  return (
+    UUID.test(idOrCode)
+      ? query.where("id", "=", idOrCode)
+      : query.where("code", "=", idOrCode.toUpperCase())
+  ).executeTakeFirst();
+}
+
+export async function listOrganizationRows(db: Kysely<Database>, query: ListOrganizationsQuery) {
+  let base = db.selectFrom("organizations");
+  if (query.kind?.length) base = base.where("kind", "in", query.kind);
+  if (query.country?.length) base = base.where("country_iso2", "in", query.country);
+  if (query.group_of_friends !== undefined)
+    base = base.where("group_of_friends", "=", query.group_of_friends);
+  if (query.q) {
+    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    base = base.where((eb) =>
+      eb.or([
+        eb("name_en", "ilike", pattern),
+        eb("name_es", "ilike", pattern),
+        eb("code", "ilike", pattern),
+        eb("acronym", "ilike", pattern),
+      ]),
+    );
+  }
+  const [rows, count] = await Promise.all([
+    base
+      .selectAll()
+      .orderBy(query.sort.field, query.sort.direction)
+      .orderBy("id")
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<bigint>().as("total")).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.total) };
+}
+
+export function toOrganization(row: OrganizationRow): Organization {
+  return {
+    id: row.id,
+    code: row.code,
+    kind: row.kind as Organization["kind"],
+    name: { es: row.name_es, en: row.name_en },
+    acronym: row.acronym,
+    country: row.country_iso2,
+    iati_org_id: row.iati_org_id,
+    group_of_friends: row.group_of_friends,
+    website: row.website,
+    version: row.version,
+    created_at: row.created_at.toISOString(),
+    updated_at: row.updated_at.toISOString(),
+  };
+}

@@ -1,0 +1,101 @@
+import { z } from "zod";
+import {
+  countryCodeSchema,
+  csvListSchema,
+  listOf,
+  paginationQuerySchema,
+  sortSchema,
+  timestampSchema,
+  uuidSchema,
+} from "../../contracts/common.ts";
+import { organizationKindSchema } from "../../contracts/enums.ts";
+
+const name = z.string().trim().min(1).max(300);
+
+export const organizationSchema = z
+  .object({
+    id: uuidSchema,
+    code: z.string(),
+    kind: organizationKindSchema,
+    name: z.object({ es: z.string(), en: z.string() }),
+    acronym: z.string().nullable(),
+    country: z.string().nullable(),
+    iati_org_id: z.string().nullable(),
+    group_of_friends: z.boolean(),
+    website: z.string().nullable(),
+    version: z.number().int(),
+    created_at: timestampSchema,
+    updated_at: timestampSchema,
+  })
+  .meta({ id: "Organization" });
+export type Organization = z.infer<typeof organizationSchema>;
+
+export const createOrganizationSchema = z
+  .object({
+    code: z
+      .string()
+      .regex(
+        /^[A-Z0-9][A-Z0-9-]{0,31}$/,
+        "must be 1–32 capital letters, digits or dashes, e.g. IDB",
+      ),
+    kind: organizationKindSchema,
+    name: z.object({ es: name, en: name }),
+    acronym: z.string().trim().min(1).max(40).nullable().optional(),
+    country: countryCodeSchema.nullable().optional(),
+    iati_org_id: z
+      .string()
+      .trim()
+      .regex(
+        /^[A-Za-z0-9][\w.:-]{2,99}$/,
+        "must be an IATI organisation identifier such as XM-DAC-46012",
+      )
+      .nullable()
+      .optional(),
+    group_of_friends: z.boolean().optional(),
+    website: z.url().max(500).nullable().optional(),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    if (value.kind === "member_state" && !value.country) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["country"],
+        message: "is required for a member state",
+      });
+    }
+  });
+export type CreateOrganizationInput = z.infer<typeof createOrganizationSchema>;
+
+export const updateOrganizationSchema = z
+  .object({
+    version: z.number().int().positive().optional(),
+    name: z.object({ es: name, en: name }).partial().optional(),
+    acronym: z.string().trim().min(1).max(40).nullable().optional(),
+    iati_org_id: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9][\w.:-]{2,99}$/, "must be an IATI organisation identifier")
+      .nullable()
+      .optional(),
+    group_of_friends: z.boolean().optional(),
+    website: z.url().max(500).nullable().optional(),
+  })
+  .strict();
+export type UpdateOrganizationInput = z.infer<typeof updateOrganizationSchema>;
+
+export const organizationSortFields = ["code", "name_en", "name_es", "kind"] as const;
+
+export const listOrganizationsQuerySchema = paginationQuerySchema.extend({
+  kind: csvListSchema(organizationKindSchema).optional(),
+  country: csvListSchema(countryCodeSchema).optional(),
+  group_of_friends: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+  sort: sortSchema(organizationSortFields).prefault("code"),
+});
+export type ListOrganizationsQuery = z.infer<typeof listOrganizationsQuerySchema>;
+
+export const organizationListSchema = listOf(organizationSchema);
+export const organizationIdParams = z.object({ id: z.string().min(1).max(64) });

@@ -1,0 +1,75 @@
+import { randomUUID } from "node:crypto";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { apiModules } from "../../modules/index.ts";
+import { AppError } from "../errors.ts";
+import type { AppContext } from "./context.ts";
+import { errorBody, handleError } from "./error-handler.ts";
+import { healthRoutes } from "./health.routes.ts";
+
+export interface BuildAppOptions {
+  ctx: AppContext;
+  logLevel?: string;
+  /** Largest JSON body accepted, in bytes. */
+  bodyLimit?: number;
+}
+
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: options.logLevel ?? "info" },
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    genReqId: (request) => {
+      const given = request.headers["x-request-id"];
+      return typeof given === "string" && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    ajv: undefined,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .status(404)
+      .send(
+        errorBody(
+          new AppError("not_found", `No route ${request.method} ${request.url.split("?")[0]}.`),
+        ),
+      ),
+  );
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "ESCA Hub API",
+        version: "1.0.0",
+        description:
+          "Coordination platform for the Central American Security Strategy (AG/RES. 2626): initiatives, support flows (offer → pledge → commitment → disbursement) and funding roll-ups. Money is a decimal string with an ISO 4217 code; errors are `{ error: { code, message, details } }`.",
+      },
+      tags: apiModules.map((m) => ({ name: m.tag, description: m.description })),
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+
+  await app.register(healthRoutes, { prefix: "/api", ctx: options.ctx });
+  for (const module of apiModules) {
+    await app.register(module.routes, { prefix: "/api", ctx: options.ctx });
+  }
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  await app.ready();
+  return app;
+}
