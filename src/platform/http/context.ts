@@ -21,7 +21,7 @@ export function actorOf(request: FastifyRequest): string {
   const header = request.headers["x-actor"];
   const value = Array.isArray(header) ? header[0] : header;
   const clean = value
-    ?.replace(/[\u0000-\u001f\u007f]/g, "")
+    ?.replace(/\p{Cc}/gu, "")
     .trim()
     .slice(0, 200);
   return clean ? clean : "api";

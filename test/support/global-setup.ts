@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import type { TestProject } from "vitest/node";
+import { openEmbedded, openPostgres, redactUrl } from "../../src/platform/db/connect.ts";
+import { migrateToLatest } from "../../src/platform/db/migrate.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    pgliteTemplate: string;
+    postgresTemplate: string | null;
+  }
+}
+
+/**
+ * Migrates the schema once per run: a PGlite data folder dumped to a tarball that each test
+ * database starts from, and — when ESCA_TEST_DATABASE_URL is set — a PostgreSQL template
+ * database that each test database is copied from.
+ */
+export default async function setup(project: TestProject) {
+  const dir = mkdtempSync(join(tmpdir(), "esca-test-"));
+  const embedded = await openEmbedded();
+  await migrateToLatest(embedded.db);
+  const dump = await embedded.pglite?.dumpDataDir("none");
+  if (!dump) throw new Error("PGlite did not produce a data dump");
+  const templatePath = join(dir, "template.tar");
+  writeFileSync(templatePath, Buffer.from(await dump.arrayBuffer()));
+  await embedded.close();
+  project.provide("pgliteTemplate", templatePath);
+
+  const serverUrl = process.env.ESCA_TEST_DATABASE_URL;
+  let templateName: string | null = null;
+  if (serverUrl) {
+    templateName = `esca_tpl_${process.pid}`;
+    await adminQuery(serverUrl, `drop database if exists ${templateName}`);
+    await adminQuery(serverUrl, `create database ${templateName}`);
+    const template = await openPostgres(withDatabase(serverUrl, templateName), 1);
+    await migrateToLatest(template.db);
+    await template.close();
+    console.log(`Database suite runs on PostgreSQL at ${redactUrl(serverUrl)} (template ${templateName}).`);
+  } else {
+    console.log("Database suite runs on embedded PGlite (set ESCA_TEST_DATABASE_URL to run it on PostgreSQL).");
+  }
+  project.provide("postgresTemplate", templateName);
+
+  return async () => {
+    rmSync(dir, { recursive: true, force: true });
+    if (serverUrl && templateName) {
+      const leftovers = await adminQuery(serverUrl, `select datname from pg_database where datname like 'esca_t_${process.pid}_%' or datname like 'esca_t_%'`);
+      for (const row of leftovers) await adminQuery(serverUrl, `drop database if exists ${row.datname} with (force)`);
+      await adminQuery(serverUrl, `drop database if exists ${templateName} with (force)`);
+    }
+  };
+}
+
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+export async function adminQuery(url: string, text: string): Promise<Array<{ datname: string }>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text)).rows;
+  } finally {
+    await client.end();
+  }
+}
