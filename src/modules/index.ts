@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { RouteOptions } from "../platform/http/context.ts";
+import { exchangeRateRoutes } from "./exchange-rates/index.ts";
 import { organizationRoutes } from "./organizations/index.ts";
 
 export interface ApiModule {
@@ -14,5 +15,10 @@ export const apiModules: ApiModule[] = [
     tag: "organizations",
     description: "Member states, partners, OAS and SICA bodies",
     routes: organizationRoutes,
+  },
+  {
+    tag: "exchange-rates",
+    description: "Dated exchange rates used to value every amount in USD",
+    routes: exchangeRateRoutes,
   },
 ];

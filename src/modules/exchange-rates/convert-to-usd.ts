@@ -29,7 +29,13 @@ export async function convertToUsd(options: {
   const rate = await findRateOnOrBefore(options.db, currency, valueDate);
   if (!rate) {
     const message = `No exchange rate for ${currency} on or within ${RATE_LOOKBACK_DAYS} days before ${valueDate}; add one (PUT /api/exchange-rates/${currency}/${valueDate} or "esca import rates").`;
-    throw new AppError("missing_exchange_rate", message, { details: [{ path: options.path, message }] });
+    throw new AppError("missing_exchange_rate", message, {
+      details: [{ path: options.path, message }],
+    });
   }
-  return { usdMinor: convertToUsdMinor(amountMinor, currency, rate.usd_per_unit), rate: rate.usd_per_unit, rateDate: rate.rate_date };
+  return {
+    usdMinor: convertToUsdMinor(amountMinor, currency, rate.usd_per_unit),
+    rate: rate.usd_per_unit,
+    rateDate: rate.rate_date,
+  };
 }

@@ -1,0 +1,80 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { RouteOptions } from "../../platform/http/context.ts";
+import { errorResponses } from "../../platform/http/responses.ts";
+import {
+  exchangeRateListSchema,
+  exchangeRateParams,
+  exchangeRateSchema,
+  importResultSchema,
+  listExchangeRatesQuerySchema,
+  putExchangeRateBodySchema,
+} from "./exchange-rates.schema.ts";
+import { findExchangeRates, getExchangeRate } from "./find-exchange-rates.ts";
+import { importRatesCsv, MAX_RATES_CSV_BYTES } from "./import-rates-csv.ts";
+import { upsertExchangeRates } from "./upsert-exchange-rates.ts";
+
+const tags = ["exchange-rates"];
+
+export const exchangeRateRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx }) => {
+  app.addContentTypeParser(
+    "text/csv",
+    { parseAs: "string", bodyLimit: MAX_RATES_CSV_BYTES },
+    (_request, body, done) => done(null, body),
+  );
+
+  app.get(
+    "/exchange-rates",
+    {
+      schema: {
+        tags,
+        summary: "List exchange rates (USD per unit)",
+        querystring: listExchangeRatesQuerySchema,
+        response: { 200: exchangeRateListSchema, ...errorResponses },
+      },
+    },
+    async (request) => findExchangeRates({ db: ctx.db, query: request.query }),
+  );
+  app.get(
+    "/exchange-rates/:currency/:date",
+    {
+      schema: {
+        tags,
+        summary: "Read the rate of one currency on one date",
+        params: exchangeRateParams,
+        response: { 200: exchangeRateSchema, ...errorResponses },
+      },
+    },
+    async (request) => getExchangeRate({ db: ctx.db, ...request.params }),
+  );
+  app.put(
+    "/exchange-rates/:currency/:date",
+    {
+      schema: {
+        tags,
+        summary: "Create or correct the rate of one currency on one date",
+        params: exchangeRateParams,
+        body: putExchangeRateBodySchema,
+        response: { 200: exchangeRateSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await upsertExchangeRates({ db: ctx.db, rates: [{ ...request.params, ...request.body }] });
+      return getExchangeRate({ db: ctx.db, ...request.params });
+    },
+  );
+  app.post(
+    "/exchange-rates/import",
+    {
+      schema: {
+        tags,
+        summary:
+          "Import rates from CSV (header currency,date,usd_per_unit,source); all rows or none",
+        consumes: ["text/csv"],
+        body: z.string(),
+        response: { 200: importResultSchema, ...errorResponses },
+      },
+    },
+    async (request) => importRatesCsv({ db: ctx.db, csv: request.body }),
+  );
+};
