@@ -38,17 +38,25 @@ export default async function setup(project: TestProject) {
     const template = await openPostgres(withDatabase(serverUrl, templateName), 1);
     await migrateToLatest(template.db);
     await template.close();
-    console.log(`Database suite runs on PostgreSQL at ${redactUrl(serverUrl)} (template ${templateName}).`);
+    console.log(
+      `Database suite runs on PostgreSQL at ${redactUrl(serverUrl)} (template ${templateName}).`,
+    );
   } else {
-    console.log("Database suite runs on embedded PGlite (set ESCA_TEST_DATABASE_URL to run it on PostgreSQL).");
+    console.log(
+      "Database suite runs on embedded PGlite (set ESCA_TEST_DATABASE_URL to run it on PostgreSQL).",
+    );
   }
   project.provide("postgresTemplate", templateName);
 
   return async () => {
     rmSync(dir, { recursive: true, force: true });
     if (serverUrl && templateName) {
-      const leftovers = await adminQuery(serverUrl, `select datname from pg_database where datname like 'esca_t_${process.pid}_%' or datname like 'esca_t_%'`);
-      for (const row of leftovers) await adminQuery(serverUrl, `drop database if exists ${row.datname} with (force)`);
+      const leftovers = await adminQuery(
+        serverUrl,
+        `select datname from pg_database where datname like 'esca_t_${process.pid}_%' or datname like 'esca_t_%'`,
+      );
+      for (const row of leftovers)
+        await adminQuery(serverUrl, `drop database if exists ${row.datname} with (force)`);
       await adminQuery(serverUrl, `drop database if exists ${templateName} with (force)`);
     }
   };

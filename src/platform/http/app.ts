@@ -15,6 +15,19 @@ import type { AppContext } from "./context.ts";
 import { errorBody, handleError } from "./error-handler.ts";
 import { healthRoutes } from "./health.routes.ts";
 
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  /** Left out of the OpenAPI document (documentation assets, the redirect at /). */
+  hidden: boolean;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    routeTable: RegisteredRoute[];
+  }
+}
+
 export interface BuildAppOptions {
   ctx: AppContext;
   logLevel?: string;
@@ -30,9 +43,19 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       const given = request.headers["x-request-id"];
       return typeof given === "string" && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
-    ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>();
 
+  // The route table, as registered: the OpenAPI test (and later the authorization matrix)
+  // walks it, so a route cannot be added without being seen.
+  const routeTable: RegisteredRoute[] = [];
+  app.decorate("routeTable", routeTable);
+  app.addHook("onRoute", (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method !== "HEAD")
+        routeTable.push({ method, url: route.url, hidden: Boolean(route.schema?.hide) });
+    }
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
@@ -70,6 +93,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     await app.register(module.routes, { prefix: "/api", ctx: options.ctx });
   }
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  // Until the web application is served here, the front door is the API documentation.
+  app.get("/", { schema: { hide: true } }, async (_request, reply) => reply.redirect("/api/docs"));
   await app.ready();
   return app;
 }

@@ -1,0 +1,104 @@
+import type { Command } from "commander";
+import { type RollupDimension, rollupDimensionSchema } from "../../contracts/enums.ts";
+import { type FundingSummary, summarizeFunding } from "../../modules/funding/index.ts";
+import { loadConfig } from "../../platform/config.ts";
+import { AppError } from "../../platform/errors.ts";
+import { action } from "../run.ts";
+import { groupDigits, renderTable } from "../table.ts";
+import { withDatabaseOrServer } from "../through-server.ts";
+
+const MEASURES = [
+  "budget",
+  "announced",
+  "committed",
+  "disbursed",
+  "coverage_pct",
+  "gap",
+  "announced_not_committed",
+] as const;
+const HEADINGS = [
+  "budget",
+  "announced",
+  "committed",
+  "disbursed",
+  "coverage",
+  "gap",
+  "not yet committed",
+];
+
+export function registerSummary(program: Command) {
+  program
+    .command("summary")
+    .description("print the funding roll-up in USD (the same figures as GET /api/funding/summary)")
+    .option(
+      "--by <dimensions>",
+      "group by component, country, partner, year and/or initiative (comma-separated)",
+    )
+    .option("--json", "print the roll-up as JSON")
+    .action(
+      action(async (options: { by?: string; json?: boolean }) => {
+        const by = parseDimensions(options.by);
+        const query = by.length ? `?by=${by.join(",")}` : "";
+        const summary = await withDatabaseOrServer(loadConfig(), "summary", {
+          local: (db) => summarizeFunding({ db, by }),
+          remote: (client) => client.send<FundingSummary>("GET", `/api/funding/summary${query}`),
+        });
+        process.stdout.write(
+          options.json
+            ? `${JSON.stringify(summary, null, 2)}\n`
+            : `${renderSummary(summary, by)}\n`,
+        );
+      }),
+    );
+}
+
+function parseDimensions(value: string | undefined): RollupDimension[] {
+  if (!value) return [];
+  return value.split(",").map((raw) => {
+    const parsed = rollupDimensionSchema.safeParse(raw.trim());
+    if (!parsed.success) {
+      throw new AppError(
+        "validation_failed",
+        `--by: "${raw}" is not one of ${rollupDimensionSchema.options.join(", ")}.`,
+      );
+    }
+    return parsed.data;
+  });
+}
+
+type Measures = FundingSummary["total"];
+
+function measureCells(measures: Measures): string[] {
+  return MEASURES.map((m) => {
+    const value = measures[m];
+    return m === "coverage_pct" ? (value === null ? "—" : `${value}%`) : groupDigits(value);
+  });
+}
+
+function keyLabel(key: Record<string, unknown>, dimension: RollupDimension): string {
+  const value = key[dimension];
+  if (value === null || value === undefined)
+    return dimension === "initiative" || dimension === "country" ? "(unallocated)" : "—";
+  if (typeof value !== "object") return String(value);
+  const record = value as {
+    code?: string;
+    name?: { en?: string | null; es?: string | null };
+    title?: { en?: string | null; es?: string | null };
+  };
+  const label = record.name?.en ?? record.name?.es ?? record.title?.en ?? record.title?.es ?? "";
+  return [record.code, label].filter(Boolean).join(" ");
+}
+
+export function renderSummary(summary: FundingSummary, by: RollupDimension[]): string {
+  const rows = summary.rows.map((row) => [
+    ...by.map((d) => keyLabel(row.key as Record<string, unknown>, d)),
+    ...measureCells(row),
+  ]);
+  const totalRow = [...by.map((_, i) => (i === 0 ? "Total" : "")), ...measureCells(summary.total)];
+  const headers = [...by, ...HEADINGS];
+  const table = renderTable(
+    by.length ? headers : ["", ...HEADINGS],
+    by.length ? [...rows, totalRow] : [["Strategy", ...measureCells(summary.total)]],
+  );
+  return `Funding in USD (${summary.rows.length} group${summary.rows.length === 1 ? "" : "s"})\n${table}`;
+}

@@ -1,0 +1,25 @@
+import { Command } from "commander";
+import { registerImport } from "./commands/import.ts";
+import { registerMigrate } from "./commands/migrate.ts";
+import { registerSeed } from "./commands/seed.ts";
+import { registerServe } from "./commands/serve.ts";
+import { registerSummary } from "./commands/summary.ts";
+
+const program = new Command()
+  .name("esca")
+  .description(
+    "ESCA Hub operator command line. Uses the embedded database in $ESCA_DATA_DIR (default ./data), or PostgreSQL when $DATABASE_URL is set.",
+  )
+  .showHelpAfterError("(run with --help for usage)")
+  .configureOutput({ outputError: (text, write) => write(`esca: ${text.replace(/^error: /, "")}`) })
+  .exitOverride((error) => {
+    process.exit(error.exitCode === 0 ? 0 : 2);
+  });
+
+registerServe(program);
+registerMigrate(program);
+registerSeed(program);
+registerImport(program);
+registerSummary(program);
+
+await program.parseAsync(process.argv);

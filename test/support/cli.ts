@@ -1,0 +1,76 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+export const escaBin = fileURLToPath(new URL("../../bin/esca.js", import.meta.url));
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Environment for a CLI child: the embedded database in `dataDir`, never a server's. */
+export function cliEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ESCA_DATA_DIR: dataDir,
+    LOG_LEVEL: "warn",
+    ...extra,
+  };
+  delete env.DATABASE_URL;
+  return env;
+}
+
+export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [escaBin, ...args], {
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Starts `esca serve` on a free port and resolves with its URL once it listens. */
+export function startCliServer(
+  env: NodeJS.ProcessEnv,
+): Promise<{ child: ChildProcess; url: string; stop(): Promise<void> }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [escaBin, "serve", "--port", "0"], {
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = output.match(/running at (http:\/\/\S+) /);
+      if (match?.[1]) {
+        child.stdout?.off("data", onData);
+        const url = match[1];
+        resolve({
+          child,
+          url,
+          stop: () =>
+            new Promise<void>((done) => {
+              child.once("close", () => done());
+              child.kill("SIGTERM");
+            }),
+        });
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", (chunk) => {
+      output += chunk.toString();
+    });
+    child.once("close", (code) => reject(new Error(`esca serve exited with ${code}: ${output}`)));
+  });
+}
