@@ -99,7 +99,7 @@ export function divideRounded(numerator: bigint, denominator: bigint): bigint {
  *
  * Worked example: 1,234.56 EUR at 1.4385 USD/EUR.
  *   amountMinor = 123456 (EUR has 2 decimals), rate = 14385 × 10⁻⁴
- *   cents = 123456 × 14385 × 10^(2−2) / 10⁴ = 1775914.56 → 1775915 cents = 17,759.15 USD
+ *   cents = 123456 × 14385 × 10^(2−2) / 10⁴ = 177591.456 → 177591 cents = 1,775.91 USD
  * Worked example: 1,000,000 JPY at 0.0124 USD/JPY (JPY has 0 decimals).
  *   cents = 1000000 × 124 × 10^(2−0) / 10⁴ = 1240000 cents = 12,400.00 USD
  */

@@ -1,7 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { RouteOptions } from "../platform/http/context.ts";
+import { conferenceRoutes } from "./conferences/index.ts";
 import { exchangeRateRoutes } from "./exchange-rates/index.ts";
+import { fundingRoutes } from "./funding/index.ts";
+import { indicatorRoutes } from "./indicators/index.ts";
+import { initiativeRoutes } from "./initiatives/index.ts";
 import { organizationRoutes } from "./organizations/index.ts";
+import { strategyRoutes } from "./strategy/index.ts";
 
 export interface ApiModule {
   tag: string;
@@ -17,8 +22,33 @@ export const apiModules: ApiModule[] = [
     routes: organizationRoutes,
   },
   {
+    tag: "strategy",
+    description: "The strategy's components (A–D) and their lines of action",
+    routes: strategyRoutes,
+  },
+  {
+    tag: "initiatives",
+    description: "Initiatives member states present, and their lifecycle from draft to completed",
+    routes: initiativeRoutes,
+  },
+  {
     tag: "exchange-rates",
     description: "Dated exchange rates used to value every amount in USD",
     routes: exchangeRateRoutes,
+  },
+  {
+    tag: "indicators",
+    description: "Indicator definitions and their values by country and year",
+    routes: indicatorRoutes,
+  },
+  {
+    tag: "conferences",
+    description: "The 2011 International Conference in Support of the Strategy",
+    routes: conferenceRoutes,
+  },
+  {
+    tag: "funding",
+    description: "The support-flow ledger and the funding roll-ups (budget, committed, gap)",
+    routes: fundingRoutes,
   },
 ];

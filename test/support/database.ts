@@ -16,7 +16,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   const serverUrl = process.env.ESCA_TEST_DATABASE_URL;
   const template = inject("postgresTemplate");
   if (serverUrl && template) {
-    const name = `esca_t_${process.pid}_${randomBytes(4).toString("hex")}`;
+    const name = `${template.replace("esca_tpl_", "esca_t_")}_${randomBytes(4).toString("hex")}`;
     await adminQuery(serverUrl, `create database ${name} template ${template}`);
     const handle = await openPostgres(withDatabase(serverUrl, name), 25);
     return {

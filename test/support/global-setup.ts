@@ -53,7 +53,7 @@ export default async function setup(project: TestProject) {
     if (serverUrl && templateName) {
       const leftovers = await adminQuery(
         serverUrl,
-        `select datname from pg_database where datname like 'esca_t_${process.pid}_%' or datname like 'esca_t_%'`,
+        `select datname from pg_database where datname like 'esca_t_${process.pid}_%'`,
       );
       for (const row of leftovers)
         await adminQuery(serverUrl, `drop database if exists ${row.datname} with (force)`);

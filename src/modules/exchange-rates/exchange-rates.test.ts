@@ -9,41 +9,71 @@ describe("exchange rates", () => {
   });
   afterAll(async () => t.close());
 
-  const csv = (body: string) => ({ method: "POST" as const, url: "/api/exchange-rates/import", headers: { "content-type": "text/csv" }, payload: body });
+  const csv = (body: string) => ({
+    method: "POST" as const,
+    url: "/api/exchange-rates/import",
+    headers: { "content-type": "text/csv" },
+    payload: body,
+  });
 
   it("imports a CSV, then corrects a rate by re-importing it", async () => {
     const first = await t.request<{ created: number; updated: number }>(
-      csv('currency,date,usd_per_unit,source\nEUR,2011-01-01,1.3920,"ECB annual average 2011"\nEUR,2012-01-01,1.2848,ECB\nJPY,2011-01-01,0.012540,BoJ\n'),
+      csv(
+        'currency,date,usd_per_unit,source\nEUR,2011-01-01,1.3920,"ECB annual average 2011"\nEUR,2012-01-01,1.2848,ECB\nJPY,2011-01-01,0.012540,BoJ\n',
+      ),
     );
     expect(first.status).toBe(200);
     expect(first.body).toEqual({ imported: 3, created: 3, updated: 0 });
-    const again = await t.request<{ created: number; updated: number }>(csv("currency,date,usd_per_unit,source\nEUR,2012-01-01,1.2850,ECB corrected\n"));
+    const again = await t.request<{ created: number; updated: number }>(
+      csv("currency,date,usd_per_unit,source\nEUR,2012-01-01,1.2850,ECB corrected\n"),
+    );
     expect(again.body).toEqual({ imported: 1, created: 0, updated: 1 });
-    const read = await t.request<{ usd_per_unit: string; source: string }>({ method: "GET", url: "/api/exchange-rates/EUR/2012-01-01" });
+    const read = await t.request<{ usd_per_unit: string; source: string }>({
+      method: "GET",
+      url: "/api/exchange-rates/EUR/2012-01-01",
+    });
     expect(read.body.usd_per_unit).toBe("1.285000000000");
     expect(read.body.source).toBe("ECB corrected");
   });
 
   it("refuses a whole file for one bad line, naming line and column, and writes nothing", async () => {
-    const before = await t.request<{ page: { total: number } }>({ method: "GET", url: "/api/exchange-rates" });
-    const bad = await t.request<{ error: { code: string; message: string; details: Array<{ path: string }> } }>(
-      csv("currency,date,usd_per_unit,source\nGBP,2011-01-01,1.60,BoE\nGBP,2011-13-01,1.61,BoE\nZZZ,2011-01-01,-1,x\n"),
+    const before = await t.request<{ page: { total: number } }>({
+      method: "GET",
+      url: "/api/exchange-rates",
+    });
+    const bad = await t.request<{
+      error: { code: string; message: string; details: Array<{ path: string }> };
+    }>(
+      csv(
+        "currency,date,usd_per_unit,source\nGBP,2011-01-01,1.60,BoE\nGBP,2011-13-01,1.61,BoE\nZZZ,2011-01-01,-1,x\n",
+      ),
     );
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/^line 3\.date/);
-    expect(bad.body.error.details.map((d) => d.path)).toEqual(expect.arrayContaining(["line 3.date", "line 4.currency", "line 4.usd_per_unit"]));
-    const after = await t.request<{ page: { total: number } }>({ method: "GET", url: "/api/exchange-rates" });
+    expect(bad.body.error.details.map((d) => d.path)).toEqual(
+      expect.arrayContaining(["line 3.date", "line 4.currency", "line 4.usd_per_unit"]),
+    );
+    const after = await t.request<{ page: { total: number } }>({
+      method: "GET",
+      url: "/api/exchange-rates",
+    });
     expect(after.body.page.total).toBe(before.body.page.total);
   });
 
   it("refuses a header without the required columns", async () => {
-    const bad = await t.request<{ error: { message: string } }>(csv("currency,day,rate\nEUR,2011-01-01,1.3\n"));
+    const bad = await t.request<{ error: { message: string } }>(
+      csv("currency,day,rate\nEUR,2011-01-01,1.3\n"),
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain("date, usd_per_unit, source");
   });
 
   it("sets one rate with PUT and validates it", async () => {
-    const ok = await t.request({ method: "PUT", url: "/api/exchange-rates/CAD/2011-06-01", payload: { usd_per_unit: "1.0150", source: "Bank of Canada" } });
+    const ok = await t.request({
+      method: "PUT",
+      url: "/api/exchange-rates/CAD/2011-06-01",
+      payload: { usd_per_unit: "1.0150", source: "Bank of Canada" },
+    });
     expect(ok.status).toBe(200);
     const zero = await t.request<{ error: { details: Array<{ path: string }> } }>({
       method: "PUT",
@@ -55,13 +85,39 @@ describe("exchange rates", () => {
   });
 
   it("converts with the latest rate on or before the value date, and never guesses", async () => {
-    const converted = await convertToUsd({ db: t.handle.db, amountMinor: 100_000n, currency: "EUR", valueDate: "2011-06-22", path: "value.amount" });
-    expect(converted).toEqual({ usdMinor: 139_200n, rate: "1.392000000000", rateDate: "2011-01-01" });
-    await expect(convertToUsd({ db: t.handle.db, amountMinor: 1n, currency: "EUR", valueDate: "2010-12-31", path: "value.amount" })).rejects.toMatchObject({
+    const converted = await convertToUsd({
+      db: t.handle.db,
+      amountMinor: 100_000n,
+      currency: "EUR",
+      valueDate: "2011-06-22",
+      path: "value.amount",
+    });
+    expect(converted).toEqual({
+      usdMinor: 139_200n,
+      rate: "1.392000000000",
+      rateDate: "2011-01-01",
+    });
+    await expect(
+      convertToUsd({
+        db: t.handle.db,
+        amountMinor: 1n,
+        currency: "EUR",
+        valueDate: "2010-12-31",
+        path: "value.amount",
+      }),
+    ).rejects.toMatchObject({
       code: "missing_exchange_rate",
       details: [{ path: "value.amount" }],
     });
-    await expect(convertToUsd({ db: t.handle.db, amountMinor: 1n, currency: "EUR", valueDate: "2014-06-01", path: "budget.amount" })).rejects.toMatchObject({
+    await expect(
+      convertToUsd({
+        db: t.handle.db,
+        amountMinor: 1n,
+        currency: "EUR",
+        valueDate: "2014-06-01",
+        path: "budget.amount",
+      }),
+    ).rejects.toMatchObject({
       code: "missing_exchange_rate",
     });
   });

@@ -101,6 +101,8 @@ export interface InitiativeTransitionsTable {
   reason: string | null;
   funding_override_reason: string | null;
   at: Timestamp;
+  /** Commit order of the history (20261128160100_initiatives.sql). */
+  seq: ColumnType<bigint, never, never>;
 }
 
 export interface ConferencesTable {

@@ -1,0 +1,102 @@
+import type { Kysely } from "kysely";
+import { translateDatabaseError } from "../../platform/db/errors.ts";
+import type { Database } from "../../platform/db/schema.ts";
+import { AppError } from "../../platform/errors.ts";
+import { isDatabaseEmpty } from "./is-database-empty.ts";
+import { joinTransaction } from "./join-transaction.ts";
+import { type DemoDataset, loadDemoDataset } from "./load-dataset.ts";
+import { emptyFlowCounts, isExecutionFlow, recordDemoFlows } from "./seed-flows.ts";
+import { advanceInitiatives, createDemoInitiatives } from "./seed-initiatives.ts";
+import { seedReferenceData } from "./seed-reference-data.ts";
+
+/** How many records of each kind the demo seed wrote: flat counts, easy to print. */
+export interface DemoSummary {
+  organizations: number;
+  exchange_rates: number;
+  components: number;
+  lines_of_action: number;
+  conferences: number;
+  indicators: number;
+  observations: number;
+  initiatives: number;
+  transitions: number;
+  offers: number;
+  pledges: number;
+  commitments: number;
+  disbursements: number;
+  reversals: number;
+}
+
+/**
+ * Loads the demo dataset (src/modules/demo/dataset/) into the database: the 2011 conference,
+ * member states and partners, the strategy, 22 initiatives walked through their lifecycle,
+ * the announced pledges, illustrative commitments, disbursements and a reversal, exchange
+ * rates and homicide rates.
+ *
+ * Everything goes through the modules' own use cases, so demo records meet the rules user
+ * input meets, and all of it in one transaction: a failure leaves the database as it was.
+ * A database that already holds organizations is refused unless `force` is given, so demo
+ * records are never mixed silently into real ones.
+ *
+ * Order matters: commitments are recorded while initiatives seek funding, then initiatives
+ * start execution (passing the secured-funding rule or recording the dataset's override),
+ * then disbursements and corrections are recorded, and finished initiatives are completed.
+ */
+export async function seedDemo(options: {
+  db: Kysely<Database>;
+  force?: boolean;
+}): Promise<DemoSummary> {
+  // Read and check every file first: a broken dataset never opens a transaction.
+  const data = loadDemoDataset();
+  try {
+    return await writeDataset(options.db, data, options.force ?? false);
+  } catch (error) {
+    // A clash with existing records (e.g. a forced seed) reads as a conflict, not as SQL.
+    throw translateDatabaseError(error);
+  }
+}
+
+function writeDataset(
+  handle: Kysely<Database>,
+  data: DemoDataset,
+  force: boolean,
+): Promise<DemoSummary> {
+  return handle.transaction().execute(async (trx) => {
+    const db = joinTransaction(trx);
+    if (!force && !(await isDatabaseEmpty(db))) {
+      throw new AppError(
+        "conflict",
+        "The database already holds organizations: demo data is loaded only into an empty database, unless forced.",
+      );
+    }
+    const refs = await seedReferenceData(db, data);
+    const initiatives = await createDemoInitiatives(db, data.initiatives, refs);
+    let transitions = await advanceInitiatives(db, initiatives, "seeking_funding");
+
+    const flows = emptyFlowCounts();
+    const flowIds = new Map<string, string>();
+    const record = (subset: typeof data.flows) =>
+      recordDemoFlows({ db, flows: subset, refs, initiatives, flowIds, counts: flows });
+    await record(data.flows.filter((flow) => !isExecutionFlow(flow)));
+    transitions += await advanceInitiatives(db, initiatives, "in_execution");
+    await record(data.flows.filter(isExecutionFlow));
+    transitions += await advanceInitiatives(db, initiatives, "completed");
+
+    return {
+      organizations: refs.counts.organizations,
+      exchange_rates: refs.counts.exchange_rates,
+      components: refs.counts.components,
+      lines_of_action: refs.counts.lines_of_action,
+      conferences: refs.counts.conferences,
+      indicators: refs.counts.indicators,
+      observations: refs.counts.observations,
+      initiatives: initiatives.size,
+      transitions,
+      offers: flows.offer,
+      pledges: flows.pledge,
+      commitments: flows.commitment,
+      disbursements: flows.disbursement,
+      reversals: flows.reversal,
+    };
+  });
+}

@@ -1,0 +1,135 @@
+import { type Kysely, sql } from "kysely";
+import { moneyOut } from "../../contracts/money.ts";
+import type { Database, NewSupportFlow, SupportFlowRow } from "../../platform/db/schema.ts";
+import type { Flow, ListFlowsQuery } from "./flows.schema.ts";
+
+export type FlowRow = SupportFlowRow & { reversed_by: string | null };
+
+export interface LedgerPair {
+  initiativeId: string;
+  partnerId: string;
+}
+
+/** First key of the ledger's advisory locks (the resolution's number). */
+const LEDGER_LOCK_NAMESPACE = 2626;
+
+/** Every flow read carries the id of its reversal, found through the unique reverses_id. */
+function selectFlows(db: Kysely<Database>) {
+  return db
+    .selectFrom("support_flows as f")
+    .leftJoin("support_flows as r", "r.reverses_id", "f.id")
+    .selectAll("f")
+    .select("r.id as reversed_by");
+}
+
+export function findFlowRow(db: Kysely<Database>, id: string): Promise<FlowRow | undefined> {
+  return selectFlows(db).where("f.id", "=", id).executeTakeFirst();
+}
+
+export function insertFlowRow(db: Kysely<Database>, values: NewSupportFlow) {
+  return db.insertInto("support_flows").values(values).returning("id").executeTakeFirstOrThrow();
+}
+
+const sortColumns = {
+  value_date: "f.value_date",
+  recorded_at: "f.recorded_at",
+  value_usd: "f.usd_minor",
+  flow_type: "f.flow_type",
+} as const;
+
+export async function listFlowRows(db: Kysely<Database>, query: ListFlowsQuery) {
+  let base = db.selectFrom("support_flows as f");
+  if (query.flow_type?.length) base = base.where("f.flow_type", "in", query.flow_type);
+  if (query.support_kind?.length) base = base.where("f.support_kind", "in", query.support_kind);
+  if (query.partner_id?.length) base = base.where("f.partner_id", "in", query.partner_id);
+  if (query.initiative_id?.length) base = base.where("f.initiative_id", "in", query.initiative_id);
+  if (query.component_id?.length) base = base.where("f.component_id", "in", query.component_id);
+  if (query.conference_id?.length) base = base.where("f.conference_id", "in", query.conference_id);
+  if (query.year?.length)
+    base = base.where(sql<number>`extract(year from f.value_date)::int`, "in", query.year);
+  if (query.from) base = base.where("f.value_date", ">=", query.from);
+  if (query.to) base = base.where("f.value_date", "<=", query.to);
+  if (!query.include_reversals) base = base.where("f.reverses_id", "is", null);
+  const [rows, count] = await Promise.all([
+    base
+      .leftJoin("support_flows as r", "r.reverses_id", "f.id")
+      .selectAll("f")
+      .select("r.id as reversed_by")
+      .orderBy(sortColumns[query.sort.field], query.sort.direction)
+      .orderBy("f.seq")
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<bigint>().as("total")).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.total) };
+}
+
+/**
+ * Serializes the writers of one (initiative, partner) pair until their transaction ends, so
+ * the over-commitment check reads totals no concurrent writer can change. The two-key form
+ * keeps these locks apart from other advisory locks (the first key is the namespace); a
+ * hashtext collision between two pairs only makes them wait for each other, never wrong.
+ */
+export async function lockInitiativePartner(db: Kysely<Database>, pair: LedgerPair) {
+  const pairKey = `${pair.initiativeId}/${pair.partnerId}`;
+  await sql`select pg_advisory_xact_lock(${LEDGER_LOCK_NAMESPACE}, hashtext(${pairKey}))`.execute(
+    db,
+  );
+}
+
+/**
+ * Committed and disbursed US cents of one pair, net of reversals (a reversal row carries the
+ * negated amount, so a plain sum nets it out). Unvalued technical entries have no USD value.
+ */
+export async function sumInitiativePartner(db: Kysely<Database>, pair: LedgerPair) {
+  const row = await db
+    .selectFrom("support_flows")
+    .select([
+      sql<bigint>`coalesce(sum(usd_minor) filter (where flow_type = 'commitment'), 0)::bigint`.as(
+        "committed",
+      ),
+      sql<bigint>`coalesce(sum(usd_minor) filter (where flow_type = 'disbursement'), 0)::bigint`.as(
+        "disbursed",
+      ),
+    ])
+    .where("initiative_id", "=", pair.initiativeId)
+    .where("partner_id", "=", pair.partnerId)
+    .executeTakeFirstOrThrow();
+  return { committed: row.committed, disbursed: row.disbursed };
+}
+
+/** "1.438500000000" (numeric(24,12)) → "1.4385"; "1.000000000000" → "1". */
+const trimRate = (rate: string) => (rate.includes(".") ? rate.replace(/\.?0+$/, "") : rate);
+
+export function toFlow(row: FlowRow): Flow {
+  return {
+    id: row.id,
+    seq: Number(row.seq),
+    flow_type: row.flow_type as Flow["flow_type"],
+    support_kind: row.support_kind as Flow["support_kind"],
+    partner_id: row.partner_id,
+    initiative_id: row.initiative_id,
+    component_id: row.component_id,
+    conference_id: row.conference_id,
+    pledge_id: row.pledge_id,
+    commitment_id: row.commitment_id,
+    reverses_id: row.reverses_id,
+    reversed_by: row.reversed_by,
+    description: row.description,
+    value:
+      row.amount_minor === null || row.currency === null
+        ? null
+        : moneyOut(row.amount_minor, row.currency),
+    value_usd: row.usd_minor === null ? null : moneyOut(row.usd_minor, "USD"),
+    fx_rate: row.fx_rate === null ? null : trimRate(row.fx_rate),
+    fx_date: row.fx_date,
+    value_date: row.value_date,
+    over_commitment_reason: row.over_commitment_reason,
+    illustrative: row.illustrative,
+    source: row.source,
+    note: row.note,
+    recorded_by: row.recorded_by,
+    recorded_at: row.recorded_at.toISOString(),
+  };
+}

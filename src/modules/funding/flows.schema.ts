@@ -1,0 +1,125 @@
+import { z } from "zod";
+import {
+  csvListSchema,
+  isoDateSchema,
+  listOf,
+  paginationQuerySchema,
+  sortSchema,
+  timestampSchema,
+  uuidSchema,
+} from "../../contracts/common.ts";
+import { flowTypeSchema, supportKindSchema } from "../../contracts/enums.ts";
+import { moneyInputSchema, moneySchema } from "../../contracts/money.ts";
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** A ledger entry as the API shows it; amounts keep their original currency beside USD. */
+export const flowSchema = z
+  .object({
+    id: uuidSchema,
+    seq: z.number().int().meta({ description: "Order in which entries were recorded" }),
+    flow_type: flowTypeSchema,
+    support_kind: supportKindSchema,
+    partner_id: uuidSchema,
+    initiative_id: uuidSchema.nullable(),
+    component_id: uuidSchema,
+    conference_id: uuidSchema.nullable(),
+    pledge_id: uuidSchema.nullable(),
+    commitment_id: uuidSchema.nullable(),
+    reverses_id: uuidSchema.nullable().meta({ description: "The entry this reversal cancels" }),
+    reversed_by: uuidSchema.nullable().meta({ description: "The reversal of this entry, if any" }),
+    description: z.string().nullable(),
+    value: moneySchema.nullable(),
+    value_usd: moneySchema.nullable(),
+    fx_rate: z.string().nullable().meta({ description: "USD per unit applied", example: "1.4385" }),
+    fx_date: isoDateSchema.nullable(),
+    value_date: isoDateSchema,
+    over_commitment_reason: z.string().nullable(),
+    illustrative: z.boolean(),
+    source: z.string().nullable(),
+    note: z.string().nullable(),
+    recorded_by: z.string(),
+    recorded_at: timestampSchema,
+  })
+  .meta({ id: "Flow" });
+export type Flow = z.infer<typeof flowSchema>;
+
+/** Entries are amounts given or promised, so zero or negative is refused (reversals negate). */
+const positiveMoneySchema = moneyInputSchema.refine((value) => /[1-9]/.test(value.amount), {
+  path: ["amount"],
+  message: "must be greater than zero",
+});
+
+export const recordFlowSchema = z
+  .object({
+    flow_type: flowTypeSchema,
+    support_kind: supportKindSchema,
+    partner_id: uuidSchema,
+    initiative_id: uuidSchema.nullable().optional(),
+    component_id: uuidSchema.nullable().optional(),
+    value: positiveMoneySchema.nullable().optional(),
+    description: text(5000).nullable().optional(),
+    value_date: isoDateSchema,
+    pledge_id: uuidSchema.nullable().optional(),
+    commitment_id: uuidSchema.nullable().optional(),
+    conference_id: uuidSchema.nullable().optional(),
+    source: text(500).nullable().optional(),
+    note: text(2000).nullable().optional(),
+    illustrative: z.boolean().optional(),
+    over_commitment_reason: text(2000).nullable().optional(),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    const issue = (path: string, message: string) =>
+      ctx.addIssue({ code: "custom", path: [path], message });
+    if (!value.initiative_id && !value.component_id)
+      issue("component_id", "is required when no initiative_id is given (unallocated support)");
+    if (value.support_kind === "financial" && !value.value)
+      issue("value", "is required for financial support");
+    if (value.support_kind === "technical" && !value.description)
+      issue("description", "is required for technical support (what is provided)");
+    if (value.pledge_id && value.flow_type !== "commitment")
+      issue("pledge_id", "only a commitment can reference a pledge");
+    if (value.commitment_id && value.flow_type !== "disbursement")
+      issue("commitment_id", "only a disbursement can reference a commitment");
+    if (value.over_commitment_reason && value.flow_type !== "disbursement")
+      issue("over_commitment_reason", "only applies to a disbursement");
+  });
+export type RecordFlowInput = z.infer<typeof recordFlowSchema>;
+
+export const reverseFlowSchema = z
+  .object({
+    reason: text(2000).meta({ description: "Why the entry is reversed; kept as the note" }),
+    value_date: isoDateSchema
+      .optional()
+      .meta({ description: "Defaults to the reversed entry's value date, so it nets in its year" }),
+    over_commitment_reason: text(2000)
+      .optional()
+      .meta({ description: "Needed when reversing a commitment leaves disbursed > committed" }),
+  })
+  .strict();
+export type ReverseFlowInput = z.infer<typeof reverseFlowSchema>;
+
+export const flowSortFields = ["value_date", "recorded_at", "value_usd", "flow_type"] as const;
+
+export const listFlowsQuerySchema = paginationQuerySchema.extend({
+  flow_type: csvListSchema(flowTypeSchema).optional(),
+  support_kind: csvListSchema(supportKindSchema).optional(),
+  partner_id: csvListSchema(uuidSchema).optional(),
+  initiative_id: csvListSchema(uuidSchema).optional(),
+  component_id: csvListSchema(uuidSchema).optional(),
+  conference_id: csvListSchema(uuidSchema).optional(),
+  year: csvListSchema(z.coerce.number().int().min(1900).max(2200)).optional(),
+  from: isoDateSchema.optional().meta({ description: "value_date on or after" }),
+  to: isoDateSchema.optional().meta({ description: "value_date on or before" }),
+  include_reversals: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .default(true)
+    .meta({ description: "Reversal rows are listed by default so that sums net out" }),
+  sort: sortSchema(flowSortFields).prefault("value_date"),
+});
+export type ListFlowsQuery = z.infer<typeof listFlowsQuerySchema>;
+
+export const flowListSchema = listOf(flowSchema);
+export const flowIdParams = z.object({ id: uuidSchema });

@@ -1,0 +1,96 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../platform/db/schema.ts";
+import { AppError } from "../../platform/errors.ts";
+import {
+  findComponent,
+  findConference,
+  findInitiativeLink,
+  findPartner,
+  findPriorFlow,
+} from "./flow-links.queries.ts";
+import type { RecordFlowInput } from "./flows.schema.ts";
+
+/** Well-formed input that points at the wrong record: 422 naming the field. */
+const refused = (path: string, message: string) =>
+  new AppError("unprocessable", `${path}: ${message}`, { details: [{ path, message }] });
+
+export interface FlowLinks {
+  initiativeId: string | null;
+  /** The initiative's component, or the one given for unallocated support. */
+  componentId: string;
+}
+
+/**
+ * Checks every record a new entry points at and settles its component: support to an
+ * initiative counts towards that initiative's component, so a different component_id is a
+ * contradiction rather than something to pick between.
+ */
+export async function resolveFlowLinks(
+  db: Kysely<Database>,
+  input: RecordFlowInput,
+): Promise<FlowLinks> {
+  const partner = await findPartner(db, input.partner_id);
+  if (!partner) throw refused("partner_id", "no organization has this id");
+  if (partner.kind === "member_state") {
+    throw refused(
+      "partner_id",
+      `${partner.code} is a member state; support is recorded under the partner that gives it`,
+    );
+  }
+
+  let initiativeId: string | null = null;
+  let componentId: string;
+  if (input.initiative_id) {
+    const initiative = await findInitiativeLink(db, input.initiative_id);
+    if (!initiative) throw refused("initiative_id", "no initiative has this id");
+    if (input.component_id && input.component_id !== initiative.component_id) {
+      throw refused(
+        "component_id",
+        `differs from the component of initiative ${initiative.code} (${initiative.component_id}); leave it out`,
+      );
+    }
+    initiativeId = initiative.id;
+    componentId = initiative.component_id;
+  } else {
+    const component = input.component_id ? await findComponent(db, input.component_id) : undefined;
+    if (!component) throw refused("component_id", "no strategy component has this id");
+    componentId = component.id;
+  }
+
+  if (input.pledge_id) {
+    await checkPrior(db, input.pledge_id, "pledge_id", "pledge", input.partner_id, undefined);
+  }
+  if (input.commitment_id) {
+    await checkPrior(db, input.commitment_id, "commitment_id", "commitment", input.partner_id, {
+      initiativeId,
+    });
+  }
+  if (input.conference_id && !(await findConference(db, input.conference_id))) {
+    throw refused("conference_id", "no conference has this id");
+  }
+  return { initiativeId, componentId };
+}
+
+/** A commitment follows a pledge of the same partner; a disbursement, a commitment of the same partner and initiative. */
+async function checkPrior(
+  db: Kysely<Database>,
+  id: string,
+  path: string,
+  flowType: "pledge" | "commitment",
+  partnerId: string,
+  sameInitiative: { initiativeId: string | null } | undefined,
+) {
+  const prior = await findPriorFlow(db, id);
+  if (!prior || prior.flow_type !== flowType || prior.reverses_id) {
+    throw refused(path, `no ${flowType} has this id`);
+  }
+  if (prior.reversed_by) {
+    throw refused(path, `this ${flowType} was reversed (by ${prior.reversed_by})`);
+  }
+  if (prior.partner_id !== partnerId) {
+    throw refused(path, `this ${flowType} belongs to another partner`);
+  }
+  if (sameInitiative && prior.initiative_id !== sameInitiative.initiativeId) {
+    throw refused(path, `this ${flowType} is for another initiative`);
+  }
+}

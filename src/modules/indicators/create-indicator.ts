@@ -1,0 +1,17 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../platform/db/schema.ts";
+import { toIndicator } from "./indicators.queries.ts";
+import type { CreateIndicatorInput, Indicator } from "./indicators.schema.ts";
+
+export async function createIndicator(options: {
+  db: Kysely<Database>;
+  input: CreateIndicatorInput;
+}): Promise<Indicator> {
+  const { input } = options;
+  const row = await options.db
+    .insertInto("indicators")
+    .values({ code: input.code, name_es: input.name.es, name_en: input.name.en, unit: input.unit })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toIndicator(row);
+}

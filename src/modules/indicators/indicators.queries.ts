@@ -1,0 +1,124 @@
+import type { Kysely, Selectable } from "kysely";
+import { uuidSchema } from "../../contracts/common.ts";
+import type {
+  Database,
+  IndicatorObservationsTable,
+  IndicatorsTable,
+} from "../../platform/db/schema.ts";
+import { trimDecimal } from "./decimal.ts";
+import type {
+  Indicator,
+  ListIndicatorsQuery,
+  ListObservationsQuery,
+  Observation,
+} from "./indicators.schema.ts";
+
+export type IndicatorRow = Selectable<IndicatorsTable>;
+type ObservationRow = Selectable<IndicatorObservationsTable> & { indicator_code: string };
+
+const isUuid = (value: string) => uuidSchema.safeParse(value).success;
+
+/** An indicator is addressed by its uuid or its code ("homicide_rate"). */
+export function findIndicatorRow(db: Kysely<Database>, idOrCode: string) {
+  const query = db.selectFrom("indicators").selectAll();
+  return (
+    isUuid(idOrCode)
+      ? query.where("id", "=", idOrCode)
+      : query.where("code", "=", idOrCode.toLowerCase())
+  ).executeTakeFirst();
+}
+
+export async function listIndicatorRows(db: Kysely<Database>, query: ListIndicatorsQuery) {
+  let base = db.selectFrom("indicators");
+  if (query.q) {
+    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    base = base.where((eb) =>
+      eb.or([
+        eb("code", "ilike", pattern),
+        eb("name_en", "ilike", pattern),
+        eb("name_es", "ilike", pattern),
+      ]),
+    );
+  }
+  const [rows, count] = await Promise.all([
+    base
+      .selectAll()
+      .orderBy(query.sort.field, query.sort.direction)
+      .orderBy("id")
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<bigint>().as("total")).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.total) };
+}
+
+function observationsWithCode(db: Kysely<Database>) {
+  return db
+    .selectFrom("indicator_observations as o")
+    .innerJoin("indicators as i", "i.id", "o.indicator_id")
+    .selectAll("o")
+    .select("i.code as indicator_code");
+}
+
+export function findObservationRow(db: Kysely<Database>, id: string) {
+  if (!isUuid(id)) return Promise.resolve(undefined);
+  return observationsWithCode(db).where("o.id", "=", id).executeTakeFirst();
+}
+
+const observationSortColumns = {
+  year: "o.year",
+  country: "o.country_iso2",
+  value: "o.value",
+} as const;
+
+export async function listObservationRows(
+  db: Kysely<Database>,
+  indicatorId: string,
+  query: ListObservationsQuery,
+) {
+  let base = db.selectFrom("indicator_observations as o").where("o.indicator_id", "=", indicatorId);
+  if (query.country?.length) base = base.where("o.country_iso2", "in", query.country);
+  if (query.from_year !== undefined) base = base.where("o.year", ">=", query.from_year);
+  if (query.to_year !== undefined) base = base.where("o.year", "<=", query.to_year);
+  const [rows, count] = await Promise.all([
+    base
+      .innerJoin("indicators as i", "i.id", "o.indicator_id")
+      .selectAll("o")
+      .select("i.code as indicator_code")
+      .orderBy(observationSortColumns[query.sort.field], query.sort.direction)
+      .orderBy("o.country_iso2")
+      .orderBy("o.year")
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<bigint>().as("total")).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.total) };
+}
+
+export function toIndicator(row: IndicatorRow): Indicator {
+  return {
+    id: row.id,
+    code: row.code,
+    name: { es: row.name_es, en: row.name_en },
+    unit: row.unit,
+    version: row.version,
+    created_at: row.created_at.toISOString(),
+    updated_at: row.updated_at.toISOString(),
+  };
+}
+
+export function toObservation(row: ObservationRow): Observation {
+  return {
+    id: row.id,
+    indicator: { id: row.indicator_id, code: row.indicator_code },
+    country: row.country_iso2,
+    year: row.year,
+    value: trimDecimal(row.value),
+    source: row.source,
+    version: row.version,
+    created_at: row.created_at.toISOString(),
+    updated_at: row.updated_at.toISOString(),
+  };
+}

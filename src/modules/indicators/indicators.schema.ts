@@ -1,0 +1,119 @@
+import { z } from "zod";
+import {
+  countryCodeSchema,
+  csvListSchema,
+  listOf,
+  paginationQuerySchema,
+  sortSchema,
+  timestampSchema,
+  uuidSchema,
+} from "../../contracts/common.ts";
+
+const name = z.string().trim().min(1).max(300);
+const source = z.string().trim().min(1).max(1000);
+export const yearSchema = z.number().int().min(1900).max(2200);
+
+/**
+ * A measured value as an exact decimal string, never a JSON number: "41.4", "-0.5".
+ * Up to ten decimals, so published figures such as "10.9166975" are kept as given.
+ */
+export const indicatorValueSchema = z
+  .string()
+  .regex(/^-?\d{1,14}(\.\d{1,10})?$/, 'must be a decimal string such as "41.4"')
+  .meta({ example: "41.4" });
+
+export const indicatorSchema = z
+  .object({
+    id: uuidSchema,
+    code: z.string(),
+    name: z.object({ es: z.string(), en: z.string() }),
+    unit: z.string(),
+    version: z.number().int(),
+    created_at: timestampSchema,
+    updated_at: timestampSchema,
+  })
+  .meta({ id: "Indicator" });
+export type Indicator = z.infer<typeof indicatorSchema>;
+
+export const createIndicatorSchema = z
+  .object({
+    code: z
+      .string()
+      .regex(
+        /^[a-z][a-z0-9_]{1,63}$/,
+        "must be 2–64 lowercase letters, digits or _, e.g. homicide_rate",
+      ),
+    name: z.object({ es: name, en: name }).strict(),
+    unit: z.string().trim().min(1).max(200).meta({ example: "per 100,000 inhabitants" }),
+  })
+  .strict();
+export type CreateIndicatorInput = z.infer<typeof createIndicatorSchema>;
+
+export const updateIndicatorSchema = z
+  .object({
+    version: z.number().int().positive().optional(),
+    name: z.object({ es: name, en: name }).partial().strict().optional(),
+    unit: z.string().trim().min(1).max(200).optional(),
+  })
+  .strict();
+export type UpdateIndicatorInput = z.infer<typeof updateIndicatorSchema>;
+
+export const listIndicatorsQuerySchema = paginationQuerySchema.extend({
+  q: z.string().trim().min(1).max(100).optional(),
+  sort: sortSchema(["code", "name_en", "name_es"] as const).prefault("code"),
+});
+export type ListIndicatorsQuery = z.infer<typeof listIndicatorsQuerySchema>;
+
+export const observationSchema = z
+  .object({
+    id: uuidSchema,
+    indicator: z.object({ id: uuidSchema, code: z.string() }),
+    country: z.string(),
+    year: z.number().int(),
+    value: z.string(),
+    source: z.string(),
+    version: z.number().int(),
+    created_at: timestampSchema,
+    updated_at: timestampSchema,
+  })
+  .meta({ id: "IndicatorObservation" });
+export type Observation = z.infer<typeof observationSchema>;
+
+/** One value per indicator, country and year: recording it again replaces it. */
+export const recordObservationSchema = z
+  .object({
+    country: countryCodeSchema,
+    year: yearSchema,
+    value: indicatorValueSchema,
+    source,
+  })
+  .strict();
+export type RecordObservationInput = z.infer<typeof recordObservationSchema>;
+
+export const updateObservationSchema = z
+  .object({
+    version: z.number().int().positive().optional(),
+    value: indicatorValueSchema.optional(),
+    source: source.optional(),
+  })
+  .strict();
+export type UpdateObservationInput = z.infer<typeof updateObservationSchema>;
+
+const yearQuery = z.coerce.number().int().min(1900).max(2200).optional();
+
+export const listObservationsQuerySchema = paginationQuerySchema
+  .extend({
+    country: csvListSchema(countryCodeSchema).optional(),
+    from_year: yearQuery,
+    to_year: yearQuery,
+    sort: sortSchema(["year", "country", "value"] as const).prefault("year"),
+  })
+  .refine((q) => q.from_year === undefined || q.to_year === undefined || q.from_year <= q.to_year, {
+    path: ["to_year"],
+    message: "must not be before from_year",
+  });
+export type ListObservationsQuery = z.infer<typeof listObservationsQuerySchema>;
+
+export const indicatorListSchema = listOf(indicatorSchema);
+export const observationListSchema = listOf(observationSchema);
+export const indicatorIdParams = z.object({ id: z.string().min(1).max(64) });

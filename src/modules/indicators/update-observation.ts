@@ -1,0 +1,30 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../platform/db/schema.ts";
+import { updateVersioned } from "../../platform/db/versioned-update.ts";
+import { notFound } from "../../platform/errors.ts";
+import { findObservationRow, toObservation } from "./indicators.queries.ts";
+import type { Observation, UpdateObservationInput } from "./indicators.schema.ts";
+
+export async function updateObservation(options: {
+  db: Kysely<Database>;
+  id: string;
+  input: UpdateObservationInput;
+}): Promise<Observation> {
+  const { db, input } = options;
+  return db.transaction().execute(async (trx) => {
+    const existing = await findObservationRow(trx, options.id);
+    if (!existing) throw notFound("observation", options.id);
+    await updateVersioned(trx, {
+      table: "indicator_observations",
+      id: existing.id,
+      expectedVersion: input.version,
+      changes: {
+        ...(input.value !== undefined && { value: input.value }),
+        ...(input.source !== undefined && { source: input.source }),
+      },
+    });
+    const updated = await findObservationRow(trx, existing.id);
+    if (!updated) throw notFound("observation", existing.id);
+    return toObservation(updated);
+  });
+}

@@ -1,0 +1,76 @@
+import type { Kysely } from "kysely";
+import { toMinorUnits } from "../../contracts/money.ts";
+import type { Database } from "../../platform/db/schema.ts";
+import { todayUtc, valueBudget } from "./initiative-budget.ts";
+import type { CreateInitiativeInput } from "./initiative-input.schema.ts";
+import { replaceCountries, replaceSectors, replaceTargets } from "./initiative-parts.queries.ts";
+import type { Initiative } from "./initiatives.schema.ts";
+import {
+  resolveComponent,
+  resolveExecutingAgency,
+  resolveLineOfAction,
+  resolveTargets,
+  withLeadCountry,
+} from "./resolve-initiative-refs.ts";
+import { loadInitiative } from "./to-initiative.ts";
+
+/**
+ * Records a new initiative as a draft, with the first entry of its history (none → draft).
+ * Everything is written in one transaction: a refused initiative leaves nothing behind.
+ */
+export async function createInitiative(options: {
+  db: Kysely<Database>;
+  input: CreateInitiativeInput;
+  /** Who records it, for the history; "system" when a program does. */
+  actor?: string;
+}): Promise<Initiative> {
+  const { db, input } = options;
+  return db.transaction().execute(async (trx) => {
+    const component = await resolveComponent(trx, input.component);
+    const lineOfActionId = await resolveLineOfAction(trx, input.line_of_action ?? null, component);
+    const executingAgencyId = await resolveExecutingAgency(trx, input.executing_agency_id ?? null);
+    const targets = await resolveTargets(trx, input.targets ?? []);
+    const budget = await valueBudget(
+      trx,
+      {
+        amountMinor: toMinorUnits(input.budget.amount, input.budget.currency),
+        currency: input.budget.currency,
+      },
+      input.budget_value_date ?? input.start_date ?? todayUtc(),
+    );
+    const { id } = await trx
+      .insertInto("initiatives")
+      .values({
+        code: input.code,
+        title_es: input.title.es ?? null,
+        title_en: input.title.en ?? null,
+        summary_es: input.summary?.es ?? null,
+        summary_en: input.summary?.en ?? null,
+        component_id: component.id,
+        line_of_action_id: lineOfActionId,
+        lead_country: input.lead_country,
+        executing_agency_id: executingAgencyId,
+        ...budget,
+        start_date: input.start_date ?? null,
+        end_date: input.end_date ?? null,
+        status: "draft",
+        illustrative: input.illustrative ?? false,
+        source: input.source ?? null,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await replaceCountries(trx, id, withLeadCountry(input.lead_country, input.countries ?? []));
+    await replaceSectors(trx, id, input.sectors ?? []);
+    await replaceTargets(trx, id, targets);
+    await trx
+      .insertInto("initiative_transitions")
+      .values({
+        initiative_id: id,
+        from_status: null,
+        to_status: "draft",
+        actor: options.actor ?? "system",
+      })
+      .execute();
+    return loadInitiative(trx, id);
+  });
+}

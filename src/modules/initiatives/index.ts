@@ -1,0 +1,17 @@
+export { createInitiative } from "./create-initiative.ts";
+export { findInitiativeTransitions } from "./find-initiative-transitions.ts";
+export { findInitiatives, getInitiative } from "./find-initiatives.ts";
+export {
+  type CreateInitiativeInput,
+  createInitiativeSchema,
+  type TransitionInput,
+  transitionInputSchema,
+  type UpdateInitiativeInput,
+  updateInitiativeSchema,
+} from "./initiative-input.schema.ts";
+export { nextStatuses } from "./initiative-lifecycle.ts";
+export { findInitiativeView } from "./initiatives.queries.ts";
+export { initiativeRoutes } from "./initiatives.routes.ts";
+export type { Initiative, Transition } from "./initiatives.schema.ts";
+export { transitionInitiative } from "./transition-initiative.ts";
+export { updateInitiative } from "./update-initiative.ts";

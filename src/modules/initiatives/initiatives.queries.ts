@@ -1,0 +1,165 @@
+import { type ExpressionBuilder, type InferResult, type Kysely, sql } from "kysely";
+import { uuidSchema } from "../../contracts/common.ts";
+import { initiativeStatuses } from "../../contracts/enums.ts";
+import type { Database } from "../../platform/db/schema.ts";
+import type { ListInitiativesQuery } from "./initiatives.schema.ts";
+
+const isUuid = (value: string) => uuidSchema.safeParse(value).success;
+
+/** An initiative with the codes and names of its component, line and executing agency. */
+function initiativeView(db: Kysely<Database>) {
+  return db
+    .selectFrom("initiatives as i")
+    .innerJoin("strategy_components as c", "c.id", "i.component_id")
+    .leftJoin("lines_of_action as l", "l.id", "i.line_of_action_id")
+    .leftJoin("organizations as o", "o.id", "i.executing_agency_id")
+    .selectAll("i")
+    .select([
+      "c.code as component_code",
+      "c.name_es as component_name_es",
+      "c.name_en as component_name_en",
+      "l.code as line_code",
+      "l.name_es as line_name_es",
+      "l.name_en as line_name_en",
+      "o.code as agency_code",
+      "o.name_es as agency_name_es",
+      "o.name_en as agency_name_en",
+    ]);
+}
+export type InitiativeViewRow = InferResult<ReturnType<typeof initiativeView>>[number];
+
+/** An initiative is addressed by its uuid or its code ("BA1"). */
+export function findInitiativeView(db: Kysely<Database>, idOrCode: string) {
+  const query = initiativeView(db);
+  return (
+    isUuid(idOrCode)
+      ? query.where("i.id", "=", idOrCode)
+      : query.where("i.code", "=", idOrCode.toUpperCase())
+  ).executeTakeFirst();
+}
+
+/**
+ * Locks the initiative's row until the transaction ends, so that two writers (two
+ * transitions, or a transition and an edit) take turns instead of both applying.
+ */
+export function lockInitiativeRow(db: Kysely<Database>, idOrCode: string) {
+  const query = db.selectFrom("initiatives").selectAll().forUpdate();
+  return (
+    isUuid(idOrCode)
+      ? query.where("id", "=", idOrCode)
+      : query.where("code", "=", idOrCode.toUpperCase())
+  ).executeTakeFirst();
+}
+
+/** Ids and codes mixed in one filter: "a,3f2b…" → ids ["3f2b…"], codes ["A"]. */
+function splitRefs(refs: string[]) {
+  return {
+    ids: refs.filter(isUuid),
+    codes: refs.filter((ref) => !isUuid(ref)).map((ref) => ref.toUpperCase()),
+  };
+}
+
+const escapeLike = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function matchesFilters(query: ListInitiativesQuery) {
+  return (eb: ExpressionBuilder<Database & { i: Database["initiatives"] }, "i">) => {
+    const conditions = [];
+    if (query.component?.length) {
+      const { ids, codes } = splitRefs(query.component);
+      conditions.push(
+        eb(
+          "i.component_id",
+          "in",
+          eb
+            .selectFrom("strategy_components")
+            .select("id")
+            .where((c) =>
+              c.or([
+                ...(codes.length ? [c("code", "in", codes)] : []),
+                ...(ids.length ? [c("id", "in", ids)] : []),
+              ]),
+            ),
+        ),
+      );
+    }
+    if (query.country?.length) {
+      const countries = query.country;
+      conditions.push(
+        eb.or([
+          eb("i.lead_country", "in", countries),
+          eb.exists(
+            eb
+              .selectFrom("initiative_countries as ic")
+              .select(sql.lit(1).as("one"))
+              .whereRef("ic.initiative_id", "=", "i.id")
+              .where("ic.country_iso2", "in", countries),
+          ),
+        ]),
+      );
+    }
+    if (query.status?.length) conditions.push(eb("i.status", "in", query.status));
+    if (query.partner) {
+      const partner = query.partner;
+      conditions.push(
+        eb.exists(
+          eb
+            .selectFrom("support_flows as f")
+            .innerJoin("organizations as p", "p.id", "f.partner_id")
+            .select(sql.lit(1).as("one"))
+            .whereRef("f.initiative_id", "=", "i.id")
+            .where((p) =>
+              isUuid(partner) ? p("p.id", "=", partner) : p("p.code", "=", partner.toUpperCase()),
+            ),
+        ),
+      );
+    }
+    if (query.illustrative !== undefined)
+      conditions.push(eb("i.illustrative", "=", query.illustrative));
+    if (query.q) {
+      const pattern = escapeLike(query.q);
+      conditions.push(
+        eb.or([
+          eb("i.code", "ilike", pattern),
+          eb("i.title_en", "ilike", pattern),
+          eb("i.title_es", "ilike", pattern),
+        ]),
+      );
+    }
+    return eb.and(conditions);
+  };
+}
+
+/** Statuses sort in lifecycle order (draft first), not alphabetically. */
+const statusOrder = sql<number>`array_position(array[${sql.join(
+  initiativeStatuses.map((status) => sql.lit(status)),
+)}]::text[], i.status::text)`;
+
+const sortColumns = {
+  code: sql.ref("i.code"),
+  title_en: sql.ref("i.title_en"),
+  title_es: sql.ref("i.title_es"),
+  budget_usd: sql.ref("i.budget_usd_minor"),
+  start_date: sql.ref("i.start_date"),
+  status: statusOrder,
+  updated_at: sql.ref("i.updated_at"),
+} as const;
+
+export async function listInitiativeViews(db: Kysely<Database>, query: ListInitiativesQuery) {
+  const filter = matchesFilters(query);
+  const direction = query.sort.direction === "desc" ? sql`desc nulls last` : sql`asc nulls last`;
+  const [rows, count] = await Promise.all([
+    initiativeView(db)
+      .where(filter)
+      .orderBy(sql`${sortColumns[query.sort.field]} ${direction}`)
+      .orderBy("i.code")
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute(),
+    db
+      .selectFrom("initiatives as i")
+      .where(filter)
+      .select((eb) => eb.fn.countAll<bigint>().as("total"))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.total) };
+}

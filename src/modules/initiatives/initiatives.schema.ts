@@ -1,0 +1,111 @@
+import { z } from "zod";
+import {
+  csvListSchema,
+  isoDateSchema,
+  listOf,
+  paginationQuerySchema,
+  sortSchema,
+  timestampSchema,
+  uuidSchema,
+} from "../../contracts/common.ts";
+import { initiativeStatusSchema, memberStateSchema } from "../../contracts/enums.ts";
+import { moneySchema } from "../../contracts/money.ts";
+
+const names = z.object({ es: z.string(), en: z.string() });
+const optionalNames = z.object({ es: z.string().nullable(), en: z.string().nullable() });
+const reference = z.object({ id: uuidSchema, code: z.string(), name: names });
+const measurement = z.object({ value: z.string(), year: z.number().int() });
+
+export const initiativeSchema = z
+  .object({
+    id: uuidSchema,
+    code: z.string(),
+    title: optionalNames,
+    summary: optionalNames,
+    component: reference,
+    line_of_action: reference.nullable(),
+    lead_country: z.string(),
+    countries: z.array(z.string()).meta({ description: "Participating countries, lead included" }),
+    executing_agency: reference.nullable(),
+    sectors: z.array(z.object({ code: z.string(), percentage: z.string() })),
+    budget: moneySchema,
+    budget_value_date: isoDateSchema,
+    budget_usd: moneySchema,
+    budget_fx: z.object({
+      rate: z.string().meta({ description: "USD per unit applied", example: "1.4385" }),
+      date: isoDateSchema,
+    }),
+    start_date: isoDateSchema.nullable(),
+    end_date: isoDateSchema.nullable(),
+    targets: z.array(
+      z.object({
+        indicator: reference.extend({ unit: z.string() }),
+        baseline: measurement.nullable(),
+        target: measurement,
+      }),
+    ),
+    status: initiativeStatusSchema,
+    illustrative: z.boolean(),
+    source: z.string().nullable(),
+    version: z.number().int(),
+    created_at: timestampSchema,
+    updated_at: timestampSchema,
+  })
+  .meta({ id: "Initiative" });
+export type Initiative = z.infer<typeof initiativeSchema>;
+
+export const transitionSchema = z
+  .object({
+    id: uuidSchema,
+    from: initiativeStatusSchema.nullable(),
+    to: initiativeStatusSchema,
+    actor: z.string(),
+    reason: z.string().nullable(),
+    funding_override_reason: z.string().nullable(),
+    at: timestampSchema,
+  })
+  .meta({ id: "InitiativeTransition" });
+export type Transition = z.infer<typeof transitionSchema>;
+
+export const transitionResultSchema = z.object({
+  initiative: initiativeSchema,
+  transition: transitionSchema,
+});
+export const transitionHistorySchema = z.object({ data: z.array(transitionSchema) });
+
+export const initiativeSortFields = [
+  "code",
+  "title_en",
+  "title_es",
+  "budget_usd",
+  "start_date",
+  "status",
+  "updated_at",
+] as const;
+
+export const listInitiativesQuerySchema = paginationQuerySchema.extend({
+  component: csvListSchema(z.string().trim().min(1).max(64))
+    .optional()
+    .meta({ description: "Component ids or codes, e.g. A,B" }),
+  country: csvListSchema(memberStateSchema)
+    .optional()
+    .meta({ description: "Lead or participating member states, e.g. GT,HN" }),
+  status: csvListSchema(initiativeStatusSchema).optional(),
+  partner: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .optional()
+    .meta({ description: "Initiatives with a support flow from this partner (id or code)" }),
+  illustrative: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+  sort: sortSchema(initiativeSortFields).prefault("code"),
+});
+export type ListInitiativesQuery = z.infer<typeof listInitiativesQuerySchema>;
+
+export const initiativeListSchema = listOf(initiativeSchema);
+export const initiativeIdParams = z.object({ id: z.string().min(1).max(64) });

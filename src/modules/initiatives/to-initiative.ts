@@ -1,0 +1,89 @@
+import type { Kysely } from "kysely";
+import type { InitiativeStatus } from "../../contracts/enums.ts";
+import { moneyOut } from "../../contracts/money.ts";
+import type { Database } from "../../platform/db/schema.ts";
+import { notFound } from "../../platform/errors.ts";
+import { trimDecimal } from "../indicators/index.ts";
+import { countriesOf, sectorsOf, targetsOf } from "./initiative-parts.queries.ts";
+import { findInitiativeView, type InitiativeViewRow } from "./initiatives.queries.ts";
+import type { Initiative } from "./initiatives.schema.ts";
+
+/** Turns rows of initiatives into API records, reading their lists in three queries. */
+export async function toInitiatives(
+  db: Kysely<Database>,
+  rows: InitiativeViewRow[],
+): Promise<Initiative[]> {
+  const ids = rows.map((row) => row.id);
+  const [countries, sectors, targets] = await Promise.all([
+    countriesOf(db, ids),
+    sectorsOf(db, ids),
+    targetsOf(db, ids),
+  ]);
+  return rows.map((row) => ({
+    id: row.id,
+    code: row.code,
+    title: { es: row.title_es, en: row.title_en },
+    summary: { es: row.summary_es, en: row.summary_en },
+    component: {
+      id: row.component_id,
+      code: row.component_code,
+      name: { es: row.component_name_es, en: row.component_name_en },
+    },
+    line_of_action:
+      row.line_of_action_id && row.line_code
+        ? {
+            id: row.line_of_action_id,
+            code: row.line_code,
+            name: { es: row.line_name_es ?? "", en: row.line_name_en ?? "" },
+          }
+        : null,
+    lead_country: row.lead_country,
+    countries: countries.filter((c) => c.initiative_id === row.id).map((c) => c.country_iso2),
+    executing_agency:
+      row.executing_agency_id && row.agency_code
+        ? {
+            id: row.executing_agency_id,
+            code: row.agency_code,
+            name: { es: row.agency_name_es ?? "", en: row.agency_name_en ?? "" },
+          }
+        : null,
+    sectors: sectors
+      .filter((s) => s.initiative_id === row.id)
+      .map((s) => ({ code: s.dac_code, percentage: s.percentage })),
+    budget: moneyOut(row.budget_amount_minor, row.budget_currency),
+    budget_value_date: row.budget_value_date,
+    budget_usd: moneyOut(row.budget_usd_minor, "USD"),
+    budget_fx: { rate: trimDecimal(row.budget_fx_rate), date: row.budget_fx_date },
+    start_date: row.start_date,
+    end_date: row.end_date,
+    targets: targets
+      .filter((t) => t.initiative_id === row.id)
+      .map((t) => ({
+        indicator: {
+          id: t.indicator_id,
+          code: t.code,
+          name: { es: t.name_es, en: t.name_en },
+          unit: t.unit,
+        },
+        baseline:
+          t.baseline_value !== null && t.baseline_year !== null
+            ? { value: trimDecimal(t.baseline_value), year: t.baseline_year }
+            : null,
+        target: { value: trimDecimal(t.target_value), year: t.target_year },
+      })),
+    status: row.status as InitiativeStatus,
+    illustrative: row.illustrative,
+    source: row.source,
+    version: row.version,
+    created_at: row.created_at.toISOString(),
+    updated_at: row.updated_at.toISOString(),
+  }));
+}
+
+export async function loadInitiative(db: Kysely<Database>, idOrCode: string): Promise<Initiative> {
+  const row = await findInitiativeView(db, idOrCode);
+  if (!row) throw notFound("initiative", idOrCode);
+  const [initiative] = await toInitiatives(db, [row]);
+  if (!initiative) throw notFound("initiative", idOrCode);
+  return initiative;
+}

@@ -1,0 +1,66 @@
+import type { Kysely } from "kysely";
+import type { InitiativeStatus } from "../../contracts/enums.ts";
+import type { Database } from "../../platform/db/schema.ts";
+import { updateVersioned } from "../../platform/db/versioned-update.ts";
+import { notFound } from "../../platform/errors.ts";
+import type { TransitionInput } from "./initiative-input.schema.ts";
+import { assertTransitionAllowed } from "./initiative-lifecycle.ts";
+import { assertCurrentVersion } from "./initiative-version.ts";
+import { lockInitiativeRow } from "./initiatives.queries.ts";
+import type { Initiative, Transition } from "./initiatives.schema.ts";
+import { assertFundingSecured } from "./secured-funding.ts";
+import { loadInitiative } from "./to-initiative.ts";
+import { toTransition } from "./to-transition.ts";
+
+/**
+ * Moves an initiative one step along its lifecycle and appends the step to its history, in
+ * one transaction. The row lock makes concurrent steps take turns: of two clients submitting
+ * the same draft, one succeeds and the other is told the initiative is no longer a draft.
+ */
+export async function transitionInitiative(options: {
+  db: Kysely<Database>;
+  idOrCode: string;
+  input: TransitionInput;
+  actor: string;
+}): Promise<{ initiative: Initiative; transition: Transition }> {
+  const { db, input } = options;
+  return db.transaction().execute(async (trx) => {
+    const row = await lockInitiativeRow(trx, options.idOrCode);
+    if (!row) throw notFound("initiative", options.idOrCode);
+    assertCurrentVersion(row.version, input.version);
+    const from = row.status as InitiativeStatus;
+    assertTransitionAllowed({
+      from,
+      to: input.to,
+      reason: input.reason,
+      fundingOverrideReason: input.funding_override_reason,
+    });
+    if (input.to === "in_execution") {
+      await assertFundingSecured({
+        db: trx,
+        initiativeId: row.id,
+        initiativeCode: row.code,
+        overrideReason: input.funding_override_reason,
+      });
+    }
+    await updateVersioned(trx, {
+      table: "initiatives",
+      id: row.id,
+      expectedVersion: row.version,
+      changes: { status: input.to },
+    });
+    const transition = await trx
+      .insertInto("initiative_transitions")
+      .values({
+        initiative_id: row.id,
+        from_status: from,
+        to_status: input.to,
+        actor: options.actor,
+        reason: input.reason ?? null,
+        funding_override_reason: input.funding_override_reason ?? null,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return { initiative: await loadInitiative(trx, row.id), transition: toTransition(transition) };
+  });
+}

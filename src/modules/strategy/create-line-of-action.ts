@@ -1,0 +1,35 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../platform/db/schema.ts";
+import { invalidField } from "../../platform/errors.ts";
+import { findComponentRow, findLineOfActionRow, toLineOfAction } from "./strategy.queries.ts";
+import type { CreateLineOfActionInput, LineOfAction } from "./strategy.schema.ts";
+
+export async function createLineOfAction(options: {
+  db: Kysely<Database>;
+  input: CreateLineOfActionInput;
+}): Promise<LineOfAction> {
+  const { db, input } = options;
+  return db.transaction().execute(async (trx) => {
+    const component = await findComponentRow(trx, input.component);
+    if (!component) throw invalidField("component", `no strategy component "${input.component}"`);
+    if (!input.code.startsWith(component.code)) {
+      throw invalidField(
+        "code",
+        `a line of component ${component.code} has a code starting with ${component.code}, e.g. ${component.code}A`,
+      );
+    }
+    const { id } = await trx
+      .insertInto("lines_of_action")
+      .values({
+        component_id: component.id,
+        code: input.code,
+        name_es: input.name.es,
+        name_en: input.name.en,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const row = await findLineOfActionRow(trx, id);
+    if (!row) throw new Error(`line of action ${id} vanished inside its own transaction`);
+    return toLineOfAction(row);
+  });
+}
