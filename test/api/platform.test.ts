@@ -81,3 +81,32 @@ describe("the HTTP platform", () => {
     expect(response.body).not.toMatch(/at .*\.ts:\d+/);
   });
 });
+
+describe("strict request bodies", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => t.close());
+
+  it("names every unknown field as its own path", async () => {
+    const response = await t.request<{
+      error: { details: Array<{ path: string; message: string }> };
+    }>({
+      method: "POST",
+      url: "/api/organizations",
+      payload: {
+        code: "IDB",
+        kind: "international_org",
+        name: { es: "BID", en: "IDB" },
+        colour: "blue",
+        extra: 1,
+      },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.error.details).toEqual([
+      { path: "colour", message: "is not a field this request accepts" },
+      { path: "extra", message: "is not a field this request accepts" },
+    ]);
+  });
+});

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../platform/db/schema.ts";
+import { inTransaction } from "../../platform/db/transaction.ts";
 import { updateVersioned } from "../../platform/db/versioned-update.ts";
 import { invalidField, notFound } from "../../platform/errors.ts";
 import { findConferenceRow, toConference } from "./conferences.queries.ts";
@@ -11,7 +12,7 @@ export async function updateConference(options: {
   input: UpdateConferenceInput;
 }): Promise<Conference> {
   const { db, input } = options;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const existing = await findConferenceRow(trx, options.idOrCode);
     if (!existing) throw notFound("conference", options.idOrCode);
     // One date may be sent alone: it must still fit the other, stored one.

@@ -1,9 +1,9 @@
 import type { Kysely } from "kysely";
 import { translateDatabaseError } from "../../platform/db/errors.ts";
 import type { Database } from "../../platform/db/schema.ts";
+import { inTransaction } from "../../platform/db/transaction.ts";
 import { AppError } from "../../platform/errors.ts";
 import { isDatabaseEmpty } from "./is-database-empty.ts";
-import { joinTransaction } from "./join-transaction.ts";
 import { type DemoDataset, loadDemoDataset } from "./load-dataset.ts";
 import { emptyFlowCounts, isExecutionFlow, recordDemoFlows } from "./seed-flows.ts";
 import { advanceInitiatives, createDemoInitiatives } from "./seed-initiatives.ts";
@@ -61,8 +61,7 @@ function writeDataset(
   data: DemoDataset,
   force: boolean,
 ): Promise<DemoSummary> {
-  return handle.transaction().execute(async (trx) => {
-    const db = joinTransaction(trx);
+  return inTransaction(handle, async (db) => {
     if (!force && !(await isDatabaseEmpty(db))) {
       throw new AppError(
         "conflict",

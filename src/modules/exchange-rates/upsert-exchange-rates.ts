@@ -1,5 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../../platform/db/schema.ts";
+import { inTransaction } from "../../platform/db/transaction.ts";
 import type { ExchangeRateInput } from "./exchange-rates.schema.ts";
 
 export interface UpsertResult {
@@ -18,7 +19,7 @@ export async function upsertExchangeRates(options: {
   rates: ExchangeRateInput[];
 }): Promise<UpsertResult> {
   if (options.rates.length === 0) return { imported: 0, created: 0, updated: 0 };
-  return options.db.transaction().execute(async (trx) => {
+  return inTransaction(options.db, async (trx) => {
     let created = 0;
     // Chunks keep each statement well under PostgreSQL's parameter limit.
     for (let i = 0; i < options.rates.length; i += 1000) {

@@ -1,11 +1,11 @@
 import type { Kysely } from "kysely";
 import { toMinorUnits } from "../../contracts/money.ts";
 import type { Database } from "../../platform/db/schema.ts";
+import { inTransaction } from "../../platform/db/transaction.ts";
 import { notFound } from "../../platform/errors.ts";
 import { convertToUsd } from "../exchange-rates/index.ts";
 import { findFlowRow, insertFlowRow, toFlow } from "./flows.queries.ts";
 import type { Flow, RecordFlowInput } from "./flows.schema.ts";
-import { inTransaction } from "./in-transaction.ts";
 import { writeWithinCommitments } from "./ledger-invariant.ts";
 import { resolveFlowLinks } from "./resolve-flow-links.ts";
 

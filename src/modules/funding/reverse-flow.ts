@@ -1,9 +1,9 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../platform/db/schema.ts";
+import { inTransaction } from "../../platform/db/transaction.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
 import { findFlowRow, insertFlowRow, toFlow } from "./flows.queries.ts";
 import type { Flow, ReverseFlowInput } from "./flows.schema.ts";
-import { inTransaction } from "./in-transaction.ts";
 import { writeWithinCommitments } from "./ledger-invariant.ts";
 
 const alreadyReversed = (id: string, by?: string | null) =>

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../../platform/db/schema.ts";
+import { inTransaction } from "../../platform/db/transaction.ts";
 import { notFound } from "../../platform/errors.ts";
 import { findIndicatorRow, findObservationRow, toObservation } from "./indicators.queries.ts";
 import type { Observation, RecordObservationInput } from "./indicators.schema.ts";
@@ -15,7 +16,7 @@ export async function recordObservation(options: {
   input: RecordObservationInput;
 }): Promise<{ observation: Observation; created: boolean }> {
   const { db, input } = options;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const indicator = await findIndicatorRow(trx, options.indicatorIdOrCode);
     if (!indicator) throw notFound("indicator", options.indicatorIdOrCode);
     const written = await trx

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../platform/db/schema.ts";
+import { inTransaction } from "../../platform/db/transaction.ts";
 import { updateVersioned } from "../../platform/db/versioned-update.ts";
 import { notFound } from "../../platform/errors.ts";
 import { findIndicatorRow, toIndicator } from "./indicators.queries.ts";
@@ -11,7 +12,7 @@ export async function updateIndicator(options: {
   input: UpdateIndicatorInput;
 }): Promise<Indicator> {
   const { db, input } = options;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const existing = await findIndicatorRow(trx, options.idOrCode);
     if (!existing) throw notFound("indicator", options.idOrCode);
     await updateVersioned(trx, {

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../platform/db/schema.ts";
+import { inTransaction } from "../../platform/db/transaction.ts";
 import { updateVersioned } from "../../platform/db/versioned-update.ts";
 import { notFound } from "../../platform/errors.ts";
 import { findObservationRow, toObservation } from "./indicators.queries.ts";
@@ -11,7 +12,7 @@ export async function updateObservation(options: {
   input: UpdateObservationInput;
 }): Promise<Observation> {
   const { db, input } = options;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const existing = await findObservationRow(trx, options.id);
     if (!existing) throw notFound("observation", options.id);
     await updateVersioned(trx, {

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { toMinorUnits } from "../../contracts/money.ts";
 import type { Database } from "../../platform/db/schema.ts";
+import { inTransaction } from "../../platform/db/transaction.ts";
 import { todayUtc, valueBudget } from "./initiative-budget.ts";
 import type { CreateInitiativeInput } from "./initiative-input.schema.ts";
 import { replaceCountries, replaceSectors, replaceTargets } from "./initiative-parts.queries.ts";
@@ -25,7 +26,7 @@ export async function createInitiative(options: {
   actor?: string;
 }): Promise<Initiative> {
   const { db, input } = options;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const component = await resolveComponent(trx, input.component);
     const lineOfActionId = await resolveLineOfAction(trx, input.line_of_action ?? null, component);
     const executingAgencyId = await resolveExecutingAgency(trx, input.executing_agency_id ?? null);

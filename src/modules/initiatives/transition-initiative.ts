@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { InitiativeStatus } from "../../contracts/enums.ts";
 import type { Database } from "../../platform/db/schema.ts";
+import { inTransaction } from "../../platform/db/transaction.ts";
 import { updateVersioned } from "../../platform/db/versioned-update.ts";
 import { notFound } from "../../platform/errors.ts";
 import type { TransitionInput } from "./initiative-input.schema.ts";
@@ -24,7 +25,7 @@ export async function transitionInitiative(options: {
   actor: string;
 }): Promise<{ initiative: Initiative; transition: Transition }> {
   const { db, input } = options;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await lockInitiativeRow(trx, options.idOrCode);
     if (!row) throw notFound("initiative", options.idOrCode);
     assertCurrentVersion(row.version, input.version);

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from "kysely";
 import { toMinorUnits } from "../../contracts/money.ts";
 import type { Database, InitiativesTable } from "../../platform/db/schema.ts";
+import { inTransaction } from "../../platform/db/transaction.ts";
 import { updateVersioned } from "../../platform/db/versioned-update.ts";
 import { invalidField, notFound } from "../../platform/errors.ts";
 import { findComponentRow, findLineOfActionRow } from "../strategy/index.ts";
@@ -37,7 +38,7 @@ export async function updateInitiative(options: {
   input: UpdateInitiativeInput;
 }): Promise<Initiative> {
   const { db, input } = options;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const existing = await lockInitiativeRow(trx, options.idOrCode);
     if (!existing) throw notFound("initiative", options.idOrCode);
     assertCurrentVersion(existing.version, input.version);

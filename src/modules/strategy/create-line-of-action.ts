@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../platform/db/schema.ts";
+import { inTransaction } from "../../platform/db/transaction.ts";
 import { invalidField } from "../../platform/errors.ts";
 import { findComponentRow, findLineOfActionRow, toLineOfAction } from "./strategy.queries.ts";
 import type { CreateLineOfActionInput, LineOfAction } from "./strategy.schema.ts";
@@ -9,7 +10,7 @@ export async function createLineOfAction(options: {
   input: CreateLineOfActionInput;
 }): Promise<LineOfAction> {
   const { db, input } = options;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const component = await findComponentRow(trx, input.component);
     if (!component) throw invalidField("component", `no strategy component "${input.component}"`);
     if (!input.code.startsWith(component.code)) {

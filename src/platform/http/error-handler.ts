@@ -23,10 +23,29 @@ function fieldPath(context: string | undefined, instancePath: string, missing?: 
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const details: ErrorDetail[] = error.validation.map((issue) => ({
-      path: fieldPath(error.validationContext, issue.instancePath, issue.params?.missingProperty),
-      message: issue.message ?? "is invalid",
-    }));
+    const details: ErrorDetail[] = error.validation.flatMap((issue) => {
+      // A strict schema refuses unknown keys in one issue; name each key as its own field.
+      const unknown =
+        issue.keyword === "unrecognized_keys"
+          ? (issue.params?.keys as string[] | undefined)
+          : undefined;
+      if (unknown?.length) {
+        return unknown.map((key) => ({
+          path: fieldPath(error.validationContext, issue.instancePath, key),
+          message: "is not a field this request accepts",
+        }));
+      }
+      return [
+        {
+          path: fieldPath(
+            error.validationContext,
+            issue.instancePath,
+            issue.params?.missingProperty,
+          ),
+          message: issue.message ?? "is invalid",
+        },
+      ];
+    });
     const first = details[0];
     const message = first
       ? `${first.path || "request"}: ${first.message}`

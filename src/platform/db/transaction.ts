@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { Database } from "../../platform/db/schema.ts";
+import type { Database } from "./schema.ts";
 
 /**
  * Runs `work` in a transaction, or inside the caller's when `db` already is one, so that a
