@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { registerAudit } from "./commands/audit.ts";
 import { registerImport } from "./commands/import.ts";
 import { registerMigrate } from "./commands/migrate.ts";
 import { registerSeed } from "./commands/seed.ts";
@@ -21,5 +22,6 @@ registerMigrate(program);
 registerSeed(program);
 registerImport(program);
 registerSummary(program);
+registerAudit(program);
 
 await program.parseAsync(process.argv);

@@ -1,5 +1,6 @@
 import { AppError } from "../platform/errors.ts";
 import { toAppError } from "../platform/http/error-handler.ts";
+import { runWithContext, systemContext } from "../platform/request-context.ts";
 
 /**
  * Runs one CLI action: on failure prints a one-line reason to stderr and exits non-zero.
@@ -11,7 +12,8 @@ export function action<A extends unknown[]>(
 ): (...args: A) => Promise<void> {
   return async (...args: A) => {
     try {
-      await fn(...args);
+      // Whatever an operator command changes is attributed to the command line in the audit trail.
+      await runWithContext(systemContext("esca-cli"), () => fn(...args));
     } catch (error) {
       const appError = error instanceof AppError ? error : toAppError(error);
       const line =

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { RouteOptions } from "../platform/http/context.ts";
+import { authRoutes, userRoutes } from "./accounts/index.ts";
+import { auditRoutes } from "./audit/index.ts";
 import { conferenceRoutes } from "./conferences/index.ts";
 import { exchangeRateRoutes } from "./exchange-rates/index.ts";
 import { fundingRoutes } from "./funding/index.ts";
@@ -16,6 +18,12 @@ export interface ApiModule {
 
 /** Every module that serves part of the REST API under /api, in the order of the docs. */
 export const apiModules: ApiModule[] = [
+  {
+    tag: "auth",
+    description: "Sign in and out, password, two-factor authentication",
+    routes: authRoutes,
+  },
+  { tag: "users", description: "Accounts (secretariat) and your API tokens", routes: userRoutes },
   {
     tag: "organizations",
     description: "Member states, partners, OAS and SICA bodies",
@@ -50,5 +58,10 @@ export const apiModules: ApiModule[] = [
     tag: "funding",
     description: "The support-flow ledger and the funding roll-ups (budget, committed, gap)",
     routes: fundingRoutes,
+  },
+  {
+    tag: "audit",
+    description: "The tamper-evident trail of every change, login and refused action",
+    routes: auditRoutes,
   },
 ];

@@ -6,6 +6,7 @@
  * |-----------------------|--------|-------------------------------------------------------|
  * | validation_failed     | 400    | input does not match the schema (details name fields) |
  * | unauthorized          | 401    | a login is needed                                     |
+ * | totp_required         | 401    | the account has two factors: send the 6-digit code    |
  * | forbidden             | 403    | the acting user may not do this                       |
  * | not_found             | 404    | no record with that id                                |
  * | conflict              | 409    | duplicate code, stale version, record in use          |
@@ -25,6 +26,7 @@
 export const errorStatus = {
   validation_failed: 400,
   unauthorized: 401,
+  totp_required: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,

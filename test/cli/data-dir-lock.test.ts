@@ -5,12 +5,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import { cliEnv, runCli, startCliServer } from "../support/cli.ts";
 
 // The lock guards the embedded data folder; a PostgreSQL server needs no such guard.
-describe("the embedded data folder is never opened twice", () => {
+describe("the embedded data folder is never opened twice", { timeout: 180_000 }, () => {
   const dataDir = mkdtempSync(join(tmpdir(), "esca-lock-"));
   const env = cliEnv(dataDir, { ESCA_DEMO: "false" });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it("refuses a second opener by name, routes API-backed commands through the server, and frees the folder on exit", async () => {
+  it("refuses a second opener by name, routes read-only commands through the server, and frees the folder on exit", async () => {
     const server = await startCliServer(env);
     try {
       const migrate = await runCli(["migrate"], env);
@@ -25,10 +25,15 @@ describe("the embedded data folder is never opened twice", () => {
         "currency,date,usd_per_unit,source\nEUR,2011-01-01,1.392,ECB annual average\n",
       );
       const imported = await runCli(["import", "rates", csv], env);
-      expect(imported.stderr).toBe("");
-      expect(imported.code).toBe(0);
-      const rate = await fetch(`${server.url}/api/exchange-rates/EUR/2011-01-01`);
-      expect(rate.status).toBe(200);
+      expect(imported.code).toBe(1);
+      expect(imported.stderr).toContain(`in use by process ${server.child.pid}`);
+      const summary = await runCli(["summary", "--json"], env);
+      expect(summary.stderr).toBe("");
+      expect(summary.code).toBe(0);
+      expect(JSON.parse(summary.stdout)).toMatchObject({
+        currency: "USD",
+        total: { committed: "0.00" },
+      });
     } finally {
       await server.stop();
     }
@@ -36,6 +41,10 @@ describe("the embedded data folder is never opened twice", () => {
     expect(afterStop.stderr).toBe("");
     expect(afterStop.code).toBe(0);
     expect(afterStop.stdout).toContain("already up to date");
+    const csv = join(dataDir, "rates.csv");
+    const imported = await runCli(["import", "rates", csv], env);
+    expect(imported.stderr).toBe("");
+    expect(imported.stdout).toContain("Imported 1 rates");
   });
 
   it("prints a one-line reason and a non-zero exit for bad input", async () => {

@@ -9,7 +9,7 @@ interface Summary {
   rows: unknown[];
 }
 
-describe("the README's first command on a fresh data folder", () => {
+describe("the README's first command on a fresh data folder", { timeout: 180_000 }, () => {
   const dataDir = mkdtempSync(join(tmpdir(), "esca-first-"));
   const env = cliEnv(dataDir);
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

@@ -2,9 +2,10 @@ import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import { importRatesCsv } from "../../modules/exchange-rates/index.ts";
 import { loadConfig } from "../../platform/config.ts";
+import { migrateToLatest } from "../../platform/db/migrate.ts";
+import { openConfiguredDatabase } from "../../platform/db/open.ts";
 import { AppError } from "../../platform/errors.ts";
 import { action } from "../run.ts";
-import { withDatabaseOrServer } from "../through-server.ts";
 
 export function registerImport(program: Command) {
   const importCommand = program.command("import").description("import data from files");
@@ -23,16 +24,16 @@ export function registerImport(program: Command) {
             `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? "unreadable"}.`,
           );
         }
-        const result = await withDatabaseOrServer(loadConfig(), "import rates", {
-          local: (db) => importRatesCsv({ db, csv }),
-          remote: (client) =>
-            client.send<{ imported: number; created: number; updated: number }>(
-              "POST",
-              "/api/exchange-rates/import",
-              csv,
-              "text/csv",
-            ),
-        });
+        // Writing through the API needs a signed-in secretariat user; here the operator opens
+        // the database itself, which a running server's lock refuses (naming the server).
+        const database = await openConfiguredDatabase(loadConfig(), "import rates");
+        let result: { imported: number; created: number; updated: number };
+        try {
+          await migrateToLatest(database.db);
+          result = await importRatesCsv({ db: database.db, csv });
+        } finally {
+          await database.close();
+        }
         process.stdout.write(
           `Imported ${result.imported} rates from ${file}: ${result.created} new, ${result.updated} corrected.\n`,
         );

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { staff } from "../../platform/http/access-rules.ts";
 import type { RouteOptions } from "../../platform/http/context.ts";
 import { errorResponses } from "../../platform/http/responses.ts";
 import {
@@ -43,6 +44,7 @@ export const conferenceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app,
   app.post(
     "/conferences",
     {
+      config: { access: staff },
       schema: {
         tags,
         summary: "Create a conference",
@@ -56,6 +58,7 @@ export const conferenceRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app,
   app.patch(
     "/conferences/:id",
     {
+      config: { access: staff },
       schema: {
         tags,
         summary: "Update a conference",

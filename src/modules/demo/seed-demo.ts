@@ -3,8 +3,10 @@ import { translateDatabaseError } from "../../platform/db/errors.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import { inTransaction } from "../../platform/db/transaction.ts";
 import { AppError } from "../../platform/errors.ts";
+import { runWithContext, systemContext } from "../../platform/request-context.ts";
 import { isDatabaseEmpty } from "./is-database-empty.ts";
 import { type DemoDataset, loadDemoDataset } from "./load-dataset.ts";
+import { publishDemoPortfolio, seedDemoAccounts } from "./seed-accounts.ts";
 import { emptyFlowCounts, isExecutionFlow, recordDemoFlows } from "./seed-flows.ts";
 import { advanceInitiatives, createDemoInitiatives } from "./seed-initiatives.ts";
 import { seedReferenceData } from "./seed-reference-data.ts";
@@ -25,6 +27,8 @@ export interface DemoSummary {
   commitments: number;
   disbursements: number;
   reversals: number;
+  published: number;
+  accounts: number;
 }
 
 /**
@@ -49,7 +53,10 @@ export async function seedDemo(options: {
   // Read and check every file first: a broken dataset never opens a transaction.
   const data = loadDemoDataset();
   try {
-    return await writeDataset(options.db, data, options.force ?? false);
+    // Every row the demo writes is attributed to "demo-seed" in the audit trail.
+    return await runWithContext(systemContext("demo-seed"), () =>
+      writeDataset(options.db, data, options.force ?? false),
+    );
   } catch (error) {
     // A clash with existing records (e.g. a forced seed) reads as a conflict, not as SQL.
     throw translateDatabaseError(error);
@@ -80,6 +87,8 @@ function writeDataset(
     transitions += await advanceInitiatives(db, initiatives, "in_execution");
     await record(data.flows.filter(isExecutionFlow));
     transitions += await advanceInitiatives(db, initiatives, "completed");
+    const published = await publishDemoPortfolio(db);
+    const accounts = await seedDemoAccounts(db);
 
     return {
       organizations: refs.counts.organizations,
@@ -96,6 +105,8 @@ function writeDataset(
       commitments: flows.commitment,
       disbursements: flows.disbursement,
       reversals: flows.reversal,
+      published,
+      accounts,
     };
   });
 }

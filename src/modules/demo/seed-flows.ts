@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../platform/db/schema.ts";
 import { recordFlow, reverseFlow } from "../funding/index.ts";
 import type { DemoEntry, DemoFlow } from "./demo-ledger.schema.ts";
-import { DEMO_ACTOR, type SeededInitiative } from "./seed-initiatives.ts";
+import { DEMO_PRINCIPAL, type SeededInitiative } from "./seed-initiatives.ts";
 import type { SeededReferences } from "./seed-reference-data.ts";
 
 export interface FlowCounts {
@@ -51,7 +51,7 @@ export async function recordDemoFlows(options: {
         db,
         flowId: lookup(flowIds, flow.reverses, "flow"),
         input: { reason: flow.reason },
-        actor: DEMO_ACTOR,
+        principal: DEMO_PRINCIPAL,
       });
       flowIds.set(flow.key, reversal.id);
       counts.reversal += 1;
@@ -60,7 +60,7 @@ export async function recordDemoFlows(options: {
     const recorded = await recordFlow({
       db,
       input: toRecordInput(flow, options),
-      actor: DEMO_ACTOR,
+      principal: DEMO_PRINCIPAL,
     });
     flowIds.set(flow.key, recorded.id);
     counts[flow.type] += 1;

@@ -1,11 +1,12 @@
 import type { Kysely } from "kysely";
 import type { InitiativeStatus } from "../../contracts/enums.ts";
 import type { Database } from "../../platform/db/schema.ts";
+import { systemPrincipal } from "../accounts/index.ts";
 import { createInitiative, transitionInitiative } from "../initiatives/index.ts";
 import type { DemoInitiative } from "./demo.schema.ts";
 import type { SeededReferences } from "./seed-reference-data.ts";
 
-export const DEMO_ACTOR = "demo-seed";
+export const DEMO_PRINCIPAL = systemPrincipal("demo-seed");
 
 /** The forward path of the lifecycle; the demo walks each initiative along it, step by step. */
 const PATH: readonly InitiativeStatus[] = [
@@ -36,7 +37,7 @@ export async function createDemoInitiatives(
       : undefined;
     const created = await createInitiative({
       db,
-      actor: DEMO_ACTOR,
+      principal: DEMO_PRINCIPAL,
       input: {
         code: data.code,
         title: data.title,
@@ -86,7 +87,7 @@ export async function advanceInitiatives(
       await transitionInitiative({
         db,
         idOrCode: initiative.id,
-        actor: DEMO_ACTOR,
+        principal: DEMO_PRINCIPAL,
         input: { to, ...(override ? { funding_override_reason: override } : {}) },
       });
       initiative.status = to;

@@ -6,6 +6,7 @@ import { createIndicator, recordObservation } from "../indicators/index.ts";
 import { createOrganization } from "../organizations/index.ts";
 import { createComponent, createLineOfAction } from "../strategy/index.ts";
 import type { DemoDataset } from "./load-dataset.ts";
+import { DEMO_PRINCIPAL } from "./seed-initiatives.ts";
 
 /** Ids of what was written, by the codes the dataset files use. */
 export interface SeededReferences {
@@ -60,7 +61,12 @@ export async function seedReferenceData(
   for (const { observations: values, ...indicator } of data.indicators) {
     const created = await createIndicator({ db, input: indicator });
     for (const input of values) {
-      await recordObservation({ db, indicatorIdOrCode: created.code, input });
+      await recordObservation({
+        db,
+        indicatorIdOrCode: created.code,
+        input,
+        principal: DEMO_PRINCIPAL,
+      });
       observations += 1;
     }
   }

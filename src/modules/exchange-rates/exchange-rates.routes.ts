@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { staff } from "../../platform/http/access-rules.ts";
 import type { RouteOptions } from "../../platform/http/context.ts";
 import { errorResponses } from "../../platform/http/responses.ts";
 import {
@@ -50,6 +51,7 @@ export const exchangeRateRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
   app.put(
     "/exchange-rates/:currency/:date",
     {
+      config: { access: staff },
       schema: {
         tags,
         summary: "Create or correct the rate of one currency on one date",
@@ -66,6 +68,7 @@ export const exchangeRateRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
   app.post(
     "/exchange-rates/import",
     {
+      config: { access: staff },
       schema: {
         tags,
         summary:

@@ -1,19 +1,62 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../platform/db/schema.ts";
 import { notFound } from "../../platform/errors.ts";
-import { findFlowRow, listFlowRows, toFlow } from "./flows.queries.ts";
+import { isStaff, type Principal } from "../accounts/index.ts";
+import { type FlowVisibility, findFlowRow, listFlowRows, toFlow } from "./flows.queries.ts";
 import type { Flow, ListFlowsQuery } from "./flows.schema.ts";
 
-export async function findFlows(options: { db: Kysely<Database>; query: ListFlowsQuery }) {
-  const { rows, total } = await listFlowRows(options.db, options.query);
+export function flowVisibilityFor(viewer: Principal): FlowVisibility {
+  if (isStaff(viewer)) return { all: true };
+  if (viewer.kind !== "user") return { all: false, organizationId: null, country: null };
+  return {
+    all: false,
+    organizationId: viewer.organizationId,
+    country: viewer.role === "focal_point" ? viewer.country : null,
+  };
+}
+
+export async function findFlows(options: {
+  db: Kysely<Database>;
+  query: ListFlowsQuery;
+  viewer: Principal;
+}) {
+  const { rows, total } = await listFlowRows(
+    options.db,
+    options.query,
+    flowVisibilityFor(options.viewer),
+  );
   return {
     data: rows.map(toFlow),
     page: { total, limit: options.query.limit, offset: options.query.offset },
   };
 }
 
-export async function getFlow(options: { db: Kysely<Database>; id: string }): Promise<Flow> {
+export async function getFlow(options: {
+  db: Kysely<Database>;
+  id: string;
+  viewer: Principal;
+}): Promise<Flow> {
   const row = await findFlowRow(options.db, options.id);
-  if (!row) throw notFound("flow", options.id);
+  if (!row || !(await canSeeFlow(options.db, row, options.viewer)))
+    throw notFound("flow", options.id);
   return toFlow(row);
+}
+
+async function canSeeFlow(
+  db: Kysely<Database>,
+  row: { initiative_id: string | null; partner_id: string },
+  viewer: Principal,
+) {
+  const visibility = flowVisibilityFor(viewer);
+  if (visibility.all || !row.initiative_id || row.partner_id === visibility.organizationId)
+    return true;
+  const initiative = await db
+    .selectFrom("initiatives")
+    .select(["published_at", "lead_country"])
+    .where("id", "=", row.initiative_id)
+    .executeTakeFirst();
+  return Boolean(
+    initiative &&
+      (initiative.published_at !== null || initiative.lead_country === visibility.country),
+  );
 }

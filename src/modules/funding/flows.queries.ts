@@ -37,8 +37,41 @@ const sortColumns = {
   flow_type: "f.flow_type",
 } as const;
 
-export async function listFlowRows(db: Kysely<Database>, query: ListFlowsQuery) {
+/**
+ * Which flows a viewer sees: all (staff), or those on published initiatives and unallocated
+ * ones — plus a partner's own and, for a focal point, those on their country's initiatives.
+ */
+export type FlowVisibility =
+  | { all: true }
+  | { all: false; organizationId: string | null; country: string | null };
+
+export async function listFlowRows(
+  db: Kysely<Database>,
+  query: ListFlowsQuery,
+  visibility: FlowVisibility = { all: true },
+) {
   let base = db.selectFrom("support_flows as f");
+  if (!visibility.all) {
+    const { organizationId, country } = visibility;
+    base = base.where((eb) =>
+      eb.or([
+        eb("f.initiative_id", "is", null),
+        eb.exists(
+          eb
+            .selectFrom("initiatives as vi")
+            .select("vi.id")
+            .whereRef("vi.id", "=", "f.initiative_id")
+            .where((v) =>
+              v.or([
+                v("vi.published_at", "is not", null),
+                ...(country ? [v("vi.lead_country", "=", country)] : []),
+              ]),
+            ),
+        ),
+        ...(organizationId ? [eb("f.partner_id", "=", organizationId)] : []),
+      ]),
+    );
+  }
   if (query.flow_type?.length) base = base.where("f.flow_type", "in", query.flow_type);
   if (query.support_kind?.length) base = base.where("f.support_kind", "in", query.support_kind);
   if (query.partner_id?.length) base = base.where("f.partner_id", "in", query.partner_id);

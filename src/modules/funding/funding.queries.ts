@@ -9,6 +9,11 @@ export interface FundingFilter {
   partnerIds?: string[];
   years?: number[];
   initiativeIds?: string[];
+  /**
+   * Only what the public may see: published initiatives, and support not yet allocated to
+   * an initiative. Set for every caller but the secretariat and admins.
+   */
+  publishedOnly?: boolean;
 }
 
 /** One group of the roll-up (or the total, is_total), in US cents, with its names. */
@@ -52,7 +57,7 @@ const dimensionColumns = {
 const budgetFacts = sql`
   select 'budget' as measure, i.component_id, i.lead_country::text as country,
     null::uuid as partner_id, null::int as year, i.id as initiative_id,
-    i.budget_usd_minor as usd_minor
+    i.budget_usd_minor as usd_minor, i.published_at is not null as published
   from initiatives i
   where i.status not in ('rejected', 'cancelled')`;
 
@@ -62,7 +67,8 @@ const budgetFacts = sql`
  */
 const flowFacts = sql`
   select f.flow_type as measure, f.component_id, i.lead_country::text as country,
-    f.partner_id, extract(year from f.value_date)::int as year, f.initiative_id, f.usd_minor
+    f.partner_id, extract(year from f.value_date)::int as year, f.initiative_id, f.usd_minor,
+    (f.initiative_id is null or i.published_at is not null) as published
   from support_flows f
   left join initiatives i on i.id = f.initiative_id`;
 
@@ -75,6 +81,7 @@ function filterConditions(filter: FundingFilter): RawBuilder<unknown>[] {
     ...inList("partner_id", filter.partnerIds),
     ...inList("year", filter.years),
     ...inList("initiative_id", filter.initiativeIds),
+    ...(filter.publishedOnly ? [sql`published`] : []),
   ];
 }
 

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { actorOf, type RouteOptions } from "../../platform/http/context.ts";
+import { flowWriters } from "../../platform/http/access-rules.ts";
+import type { RouteOptions } from "../../platform/http/context.ts";
 import { errorResponses } from "../../platform/http/responses.ts";
+import { isStaff } from "../accounts/index.ts";
 import { findFlows, getFlow } from "./find-flows.ts";
 import {
   flowIdParams,
@@ -29,7 +31,7 @@ export const fundingRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
         response: { 200: flowListSchema, ...errorResponses },
       },
     },
-    async (request) => findFlows({ db: ctx.db, query: request.query }),
+    async (request) => findFlows({ db: ctx.db, query: request.query, viewer: request.principal }),
   );
   app.get(
     "/flows/:id",
@@ -41,11 +43,12 @@ export const fundingRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
         response: { 200: flowSchema, ...errorResponses },
       },
     },
-    async (request) => getFlow({ db: ctx.db, id: request.params.id }),
+    async (request) => getFlow({ db: ctx.db, id: request.params.id, viewer: request.principal }),
   );
   app.post(
     "/flows",
     {
+      config: { access: flowWriters },
       schema: {
         tags,
         summary: "Record an offer, pledge, commitment or disbursement",
@@ -58,11 +61,12 @@ export const fundingRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
     async (request, reply) =>
       reply
         .status(201)
-        .send(await recordFlow({ db: ctx.db, input: request.body, actor: actorOf(request) })),
+        .send(await recordFlow({ db: ctx.db, input: request.body, principal: request.principal })),
   );
   app.post(
     "/flows/:id/reversal",
     {
+      config: { access: flowWriters },
       schema: {
         tags,
         summary: "Reverse a support flow (at most once)",
@@ -77,7 +81,7 @@ export const fundingRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
           db: ctx.db,
           flowId: request.params.id,
           input: request.body,
-          actor: actorOf(request),
+          principal: request.principal,
         }),
       ),
   );
@@ -102,6 +106,7 @@ export const fundingRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
           ...(q.partner && { partnerIds: q.partner }),
           ...(q.year && { years: q.year }),
           ...(q.initiative && { initiativeIds: q.initiative }),
+          publishedOnly: !isStaff(request.principal),
         },
       });
     },

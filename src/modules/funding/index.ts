@@ -1,5 +1,6 @@
 export { findFlows, getFlow } from "./find-flows.ts";
 export type { Flow, ListFlowsQuery, RecordFlowInput, ReverseFlowInput } from "./flows.schema.ts";
+export { recordFlowSchema } from "./flows.schema.ts";
 export { fundingRoutes } from "./funding.routes.ts";
 export { recordFlow } from "./record-flow.ts";
 export { reverseFlow } from "./reverse-flow.ts";

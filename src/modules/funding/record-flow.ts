@@ -3,9 +3,11 @@ import { toMinorUnits } from "../../contracts/money.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import { inTransaction } from "../../platform/db/transaction.ts";
 import { notFound } from "../../platform/errors.ts";
+import { actorLabel, actorUserId, assertAllowed, type Principal } from "../accounts/index.ts";
 import { convertToUsd } from "../exchange-rates/index.ts";
 import { findFlowRow, insertFlowRow, toFlow } from "./flows.queries.ts";
 import type { Flow, RecordFlowInput } from "./flows.schema.ts";
+import { canRecordFlow } from "./funding.policy.ts";
 import { writeWithinCommitments } from "./ledger-invariant.ts";
 import { resolveFlowLinks } from "./resolve-flow-links.ts";
 
@@ -20,9 +22,10 @@ import { resolveFlowLinks } from "./resolve-flow-links.ts";
 export async function recordFlow(options: {
   db: Kysely<Database>;
   input: RecordFlowInput;
-  actor: string;
+  principal: Principal;
 }): Promise<Flow> {
-  const { input, actor } = options;
+  const { input, principal } = options;
+  assertAllowed(canRecordFlow(principal, input.partner_id));
   return inTransaction(options.db, async (trx) => {
     const links = await resolveFlowLinks(trx, input);
     const value = input.value ?? null;
@@ -62,7 +65,8 @@ export async function recordFlow(options: {
         illustrative: input.illustrative ?? false,
         source: input.source ?? null,
         note: input.note ?? null,
-        recorded_by: actor,
+        recorded_by: actorLabel(principal),
+        recorded_by_user_id: actorUserId(principal),
       }),
     );
     const row = await findFlowRow(trx, id);

@@ -2,8 +2,10 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../platform/db/schema.ts";
 import { inTransaction } from "../../platform/db/transaction.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
+import { actorLabel, actorUserId, assertAllowed, type Principal } from "../accounts/index.ts";
 import { findFlowRow, insertFlowRow, toFlow } from "./flows.queries.ts";
 import type { Flow, ReverseFlowInput } from "./flows.schema.ts";
+import { canRecordFlow } from "./funding.policy.ts";
 import { writeWithinCommitments } from "./ledger-invariant.ts";
 
 const alreadyReversed = (id: string, by?: string | null) =>
@@ -27,13 +29,14 @@ export async function reverseFlow(options: {
   db: Kysely<Database>;
   flowId: string;
   input: ReverseFlowInput;
-  actor: string;
+  principal: Principal;
 }): Promise<Flow> {
-  const { flowId, input, actor } = options;
+  const { flowId, input, principal } = options;
   try {
     return await inTransaction(options.db, async (trx) => {
       const original = await findFlowRow(trx, flowId);
       if (!original) throw notFound("flow", flowId);
+      assertAllowed(canRecordFlow(principal, original.partner_id));
       if (original.reverses_id) {
         throw new AppError(
           "conflict",
@@ -68,7 +71,8 @@ export async function reverseFlow(options: {
           illustrative: original.illustrative,
           source: original.source,
           note: input.reason,
-          recorded_by: actor,
+          recorded_by: actorLabel(principal),
+          recorded_by_user_id: actorUserId(principal),
         }),
       );
       const row = await findFlowRow(trx, id);

@@ -5,6 +5,7 @@ import { createTestApp, type TestApp } from "../../../test/support/app.ts";
 import { type FlowType, flowTypes, type RollupDimension } from "../../contracts/enums.ts";
 import { convertToUsdMinor, formatMinorUnits, toMinorUnits } from "../../contracts/money.ts";
 import type { Database } from "../../platform/db/schema.ts";
+import { systemPrincipal } from "../accounts/index.ts";
 import {
   EUR_RATES,
   inRolledBackTransaction,
@@ -96,7 +97,7 @@ describe("funding roll-up properties", () => {
           : initiativeIds[flow.initiative % initiativeIds.length];
       const recorded = await recordFlow({
         db,
-        actor: "property",
+        principal: systemPrincipal("property"),
         input: {
           flow_type: flow.type,
           support_kind: flow.technical ? "technical" : "financial",
@@ -113,7 +114,7 @@ describe("funding roll-up properties", () => {
       if (flow.reversed) {
         await reverseFlow({
           db,
-          actor: "property",
+          principal: systemPrincipal("property"),
           flowId: recorded.id,
           input: { reason: "property test", over_commitment_reason: "property test" },
         });

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { observers, staff } from "../../platform/http/access-rules.ts";
 import type { RouteOptions } from "../../platform/http/context.ts";
 import { errorResponses } from "../../platform/http/responses.ts";
 import { createIndicator } from "./create-indicator.ts";
@@ -51,6 +52,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
   app.post(
     "/indicators",
     {
+      config: { access: staff },
       schema: {
         tags,
         summary: "Define an indicator",
@@ -64,6 +66,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
   app.patch(
     "/indicators/:id",
     {
+      config: { access: staff },
       schema: {
         tags,
         summary: "Update an indicator",
@@ -96,6 +99,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
   app.post(
     "/indicators/:id/observations",
     {
+      config: { access: observers },
       schema: {
         tags,
         summary: "Record a value for a country and year (replaces the one recorded before)",
@@ -109,6 +113,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
         db: ctx.db,
         indicatorIdOrCode: request.params.id,
         input: request.body,
+        principal: request.principal,
       });
       return reply.status(created ? 201 : 200).send(observation);
     },
@@ -116,6 +121,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
   app.patch(
     "/observations/:id",
     {
+      config: { access: observers },
       schema: {
         tags,
         summary: "Correct a recorded value or its source",
@@ -125,6 +131,11 @@ export const indicatorRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
       },
     },
     async (request) =>
-      updateObservation({ db: ctx.db, id: request.params.id, input: request.body }),
+      updateObservation({
+        db: ctx.db,
+        id: request.params.id,
+        input: request.body,
+        principal: request.principal,
+      }),
   );
 };

@@ -2,6 +2,8 @@ import { type Kysely, sql } from "kysely";
 import type { Database } from "../../platform/db/schema.ts";
 import { inTransaction } from "../../platform/db/transaction.ts";
 import { notFound } from "../../platform/errors.ts";
+import { assertAllowed, type Principal } from "../accounts/index.ts";
+import { canReportObservation } from "./indicators.policy.ts";
 import { findIndicatorRow, findObservationRow, toObservation } from "./indicators.queries.ts";
 import type { Observation, RecordObservationInput } from "./indicators.schema.ts";
 
@@ -14,8 +16,10 @@ export async function recordObservation(options: {
   db: Kysely<Database>;
   indicatorIdOrCode: string;
   input: RecordObservationInput;
+  principal: Principal;
 }): Promise<{ observation: Observation; created: boolean }> {
   const { db, input } = options;
+  assertAllowed(canReportObservation(options.principal, input.country));
   return inTransaction(db, async (trx) => {
     const indicator = await findIndicatorRow(trx, options.indicatorIdOrCode);
     if (!indicator) throw notFound("indicator", options.indicatorIdOrCode);

@@ -3,6 +3,8 @@ import type { Database } from "../../platform/db/schema.ts";
 import { inTransaction } from "../../platform/db/transaction.ts";
 import { updateVersioned } from "../../platform/db/versioned-update.ts";
 import { notFound } from "../../platform/errors.ts";
+import { assertAllowed, type Principal } from "../accounts/index.ts";
+import { canReportObservation } from "./indicators.policy.ts";
 import { findObservationRow, toObservation } from "./indicators.queries.ts";
 import type { Observation, UpdateObservationInput } from "./indicators.schema.ts";
 
@@ -10,11 +12,13 @@ export async function updateObservation(options: {
   db: Kysely<Database>;
   id: string;
   input: UpdateObservationInput;
+  principal: Principal;
 }): Promise<Observation> {
   const { db, input } = options;
   return inTransaction(db, async (trx) => {
     const existing = await findObservationRow(trx, options.id);
     if (!existing) throw notFound("observation", options.id);
+    assertAllowed(canReportObservation(options.principal, existing.country_iso2));
     await updateVersioned(trx, {
       table: "indicator_observations",
       id: existing.id,

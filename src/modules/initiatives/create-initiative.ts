@@ -2,9 +2,11 @@ import type { Kysely } from "kysely";
 import { toMinorUnits } from "../../contracts/money.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import { inTransaction } from "../../platform/db/transaction.ts";
+import { actorLabel, actorUserId, assertAllowed, type Principal } from "../accounts/index.ts";
 import { todayUtc, valueBudget } from "./initiative-budget.ts";
 import type { CreateInitiativeInput } from "./initiative-input.schema.ts";
 import { replaceCountries, replaceSectors, replaceTargets } from "./initiative-parts.queries.ts";
+import { canCreateInitiative } from "./initiatives.policy.ts";
 import type { Initiative } from "./initiatives.schema.ts";
 import {
   resolveComponent,
@@ -22,10 +24,10 @@ import { loadInitiative } from "./to-initiative.ts";
 export async function createInitiative(options: {
   db: Kysely<Database>;
   input: CreateInitiativeInput;
-  /** Who records it, for the history; "system" when a program does. */
-  actor?: string;
+  principal: Principal;
 }): Promise<Initiative> {
   const { db, input } = options;
+  assertAllowed(canCreateInitiative(options.principal, input.lead_country));
   return inTransaction(db, async (trx) => {
     const component = await resolveComponent(trx, input.component);
     const lineOfActionId = await resolveLineOfAction(trx, input.line_of_action ?? null, component);
@@ -69,7 +71,8 @@ export async function createInitiative(options: {
         initiative_id: id,
         from_status: null,
         to_status: "draft",
-        actor: options.actor ?? "system",
+        actor: actorLabel(options.principal),
+        actor_user_id: actorUserId(options.principal),
       })
       .execute();
     return loadInitiative(trx, id);

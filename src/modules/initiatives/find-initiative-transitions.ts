@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../platform/db/schema.ts";
-import { notFound } from "../../platform/errors.ts";
-import { findInitiativeView } from "./initiatives.queries.ts";
+import type { Principal } from "../accounts/index.ts";
+import { assertVisibleInitiative } from "./find-initiatives.ts";
 import type { Transition } from "./initiatives.schema.ts";
 import { toTransition } from "./to-transition.ts";
 
@@ -9,9 +9,9 @@ import { toTransition } from "./to-transition.ts";
 export async function findInitiativeTransitions(options: {
   db: Kysely<Database>;
   idOrCode: string;
+  viewer: Principal;
 }): Promise<{ data: Transition[] }> {
-  const initiative = await findInitiativeView(options.db, options.idOrCode);
-  if (!initiative) throw notFound("initiative", options.idOrCode);
+  const initiative = await assertVisibleInitiative(options.db, options.idOrCode, options.viewer);
   const rows = await options.db
     .selectFrom("initiative_transitions")
     .selectAll()

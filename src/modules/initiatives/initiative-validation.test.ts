@@ -109,7 +109,7 @@ describe("initiative validation", () => {
         "targets.0.target.year",
       ],
       [{ executing_agency_id: "00000000-0000-4000-8000-000000000000" }, "executing_agency_id"],
-      [{ status: "endorsed" }, ""],
+      [{ status: "endorsed" }, "status"],
     ];
     for (const [override, path] of cases) {
       const error = await refused(ac1Payload(override));

@@ -144,8 +144,37 @@ const sortColumns = {
   updated_at: sql.ref("i.updated_at"),
 } as const;
 
-export async function listInitiativeViews(db: Kysely<Database>, query: ListInitiativesQuery) {
-  const filter = matchesFilters(query);
+/**
+ * Which unpublished initiatives a viewer may also see: all (staff), those of one country
+ * (its focal points), or none (the public, partners).
+ */
+export type InitiativeVisibility =
+  | { unpublished: "all" }
+  | { unpublished: "country"; country: string }
+  | { unpublished: "none" };
+
+function visibleTo(visibility: InitiativeVisibility) {
+  return (eb: ExpressionBuilder<Database & { i: Database["initiatives"] }, "i">) => {
+    if (visibility.unpublished === "all") return eb.and([]);
+    if (visibility.unpublished === "country") {
+      return eb.or([
+        eb("i.published_at", "is not", null),
+        eb("i.lead_country", "=", visibility.country),
+      ]);
+    }
+    return eb("i.published_at", "is not", null);
+  };
+}
+
+export async function listInitiativeViews(
+  db: Kysely<Database>,
+  query: ListInitiativesQuery,
+  visibility: InitiativeVisibility,
+) {
+  const filters = matchesFilters(query);
+  const visible = visibleTo(visibility);
+  const filter = (eb: ExpressionBuilder<Database & { i: Database["initiatives"] }, "i">) =>
+    eb.and([filters(eb), visible(eb)]);
   const direction = query.sort.direction === "desc" ? sql`desc nulls last` : sql`asc nulls last`;
   const [rows, count] = await Promise.all([
     initiativeView(db)

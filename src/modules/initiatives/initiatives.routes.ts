@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { actorOf, type RouteOptions } from "../../platform/http/context.ts";
+import { z } from "zod";
+import { presenters, staff } from "../../platform/http/access-rules.ts";
+import type { RouteOptions } from "../../platform/http/context.ts";
 import { errorResponses } from "../../platform/http/responses.ts";
 import { createInitiative } from "./create-initiative.ts";
 import { findInitiativeTransitions } from "./find-initiative-transitions.ts";
@@ -17,6 +19,7 @@ import {
   transitionHistorySchema,
   transitionResultSchema,
 } from "./initiatives.schema.ts";
+import { publishInitiative } from "./publish-initiative.ts";
 import { transitionInitiative } from "./transition-initiative.ts";
 import { updateInitiative } from "./update-initiative.ts";
 
@@ -33,7 +36,8 @@ export const initiativeRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app,
         response: { 200: initiativeListSchema, ...errorResponses },
       },
     },
-    async (request) => findInitiatives({ db: ctx.db, query: request.query }),
+    async (request) =>
+      findInitiatives({ db: ctx.db, query: request.query, viewer: request.principal }),
   );
   app.get(
     "/initiatives/:id",
@@ -45,11 +49,13 @@ export const initiativeRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app,
         response: { 200: initiativeSchema, ...errorResponses },
       },
     },
-    async (request) => getInitiative({ db: ctx.db, idOrCode: request.params.id }),
+    async (request) =>
+      getInitiative({ db: ctx.db, idOrCode: request.params.id, viewer: request.principal }),
   );
   app.post(
     "/initiatives",
     {
+      config: { access: presenters },
       schema: {
         tags,
         summary: "Present an initiative (it starts as a draft)",
@@ -60,11 +66,14 @@ export const initiativeRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app,
     async (request, reply) =>
       reply
         .status(201)
-        .send(await createInitiative({ db: ctx.db, input: request.body, actor: actorOf(request) })),
+        .send(
+          await createInitiative({ db: ctx.db, input: request.body, principal: request.principal }),
+        ),
   );
   app.patch(
     "/initiatives/:id",
     {
+      config: { access: presenters },
       schema: {
         tags,
         summary: "Update an initiative (its status moves only through transitions)",
@@ -74,7 +83,12 @@ export const initiativeRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app,
       },
     },
     async (request) =>
-      updateInitiative({ db: ctx.db, idOrCode: request.params.id, input: request.body }),
+      updateInitiative({
+        db: ctx.db,
+        idOrCode: request.params.id,
+        input: request.body,
+        principal: request.principal,
+      }),
   );
   app.get(
     "/initiatives/:id/transitions",
@@ -86,11 +100,17 @@ export const initiativeRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app,
         response: { 200: transitionHistorySchema, ...errorResponses },
       },
     },
-    async (request) => findInitiativeTransitions({ db: ctx.db, idOrCode: request.params.id }),
+    async (request) =>
+      findInitiativeTransitions({
+        db: ctx.db,
+        idOrCode: request.params.id,
+        viewer: request.principal,
+      }),
   );
   app.post(
     "/initiatives/:id/transitions",
     {
+      config: { access: presenters },
       schema: {
         tags,
         summary: "Move an initiative one step along its lifecycle",
@@ -107,8 +127,31 @@ export const initiativeRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app,
           db: ctx.db,
           idOrCode: request.params.id,
           input: request.body,
-          actor: actorOf(request),
+          principal: request.principal,
         }),
       ),
+  );
+  app.post(
+    "/initiatives/:id/publication",
+    {
+      config: { access: staff },
+      schema: {
+        tags,
+        summary: "Publish an initiative (or withdraw it from the public with published: false)",
+        params: initiativeIdParams,
+        body: z
+          .object({ published: z.boolean(), version: z.number().int().positive().optional() })
+          .strict(),
+        response: { 200: initiativeSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      publishInitiative({
+        db: ctx.db,
+        idOrCode: request.params.id,
+        published: request.body.published,
+        version: request.body.version,
+        principal: request.principal,
+      }),
   );
 };

@@ -45,6 +45,7 @@ export const initiativeSchema = z
       }),
     ),
     status: initiativeStatusSchema,
+    published_at: timestampSchema.nullable(),
     illustrative: z.boolean(),
     source: z.string().nullable(),
     version: z.number().int(),

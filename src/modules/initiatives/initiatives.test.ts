@@ -28,11 +28,11 @@ describe("initiatives API", () => {
     );
 
   it("creates a draft with every field, its budget valued in USD once, and its first history row", async () => {
-    const created = await t.request<Initiative>({
+    const focal = await t.signIn({ role: "focal_point", organization: "GT" });
+    const created = await focal.request<Initiative>({
       method: "POST",
       url: "/api/initiatives",
       payload: ac1Payload({ executing_agency_id: w.organizations.UNDP }),
-      headers: { "x-actor": "focal point GT" },
     });
     expect(created.status).toBe(201);
     ac1 = created.body;
@@ -72,7 +72,7 @@ describe("initiatives API", () => {
       method: "GET",
       url: "/api/initiatives/ac1/transitions",
     });
-    expect(history.body.data).toMatchObject([{ from: null, to: "draft", actor: "focal point GT" }]);
+    expect(history.body.data).toMatchObject([{ from: null, to: "draft", actor: focal.email }]);
     const read = await t.request<Initiative>({ method: "GET", url: `/api/initiatives/${ac1.id}` });
     expect(read.body).toEqual(ac1);
   });

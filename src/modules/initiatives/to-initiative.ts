@@ -72,6 +72,7 @@ export async function toInitiatives(
         target: { value: trimDecimal(t.target_value), year: t.target_year },
       })),
     status: row.status as InitiativeStatus,
+    published_at: row.published_at?.toISOString() ?? null,
     illustrative: row.illustrative,
     source: row.source,
     version: row.version,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../../test/support/app.ts";
+import { createTestApp, type TestApp, type TestSession } from "../../../test/support/app.ts";
 import {
   countInitiativeRows,
   type ErrorBody,
@@ -15,9 +15,19 @@ type Moved = { initiative: Initiative; transition: Transition };
 describe("initiative lifecycle API", () => {
   let t: TestApp;
   let w: InitiativeWorld;
+  // The lead country's focal point submits; the secretariat takes every other step (and the
+  // one who submits may not endorse).
+  let focal: TestSession;
+  let secretariat: TestSession;
   beforeAll(async () => {
     t = await createTestApp();
     w = await setUpInitiativeWorld(t);
+    focal = await t.signIn({ role: "focal_point", organization: "HN" });
+    secretariat = await t.signIn({
+      role: "secretariat",
+      organization: "SICA-DSD",
+      kind: "sica_body",
+    });
   });
   afterAll(async () => t.close());
 
@@ -30,12 +40,15 @@ describe("initiative lifecycle API", () => {
     expect(response.status).toBe(201);
     return response.body;
   };
-  const move = (code: string, payload: object, actor = "secretariat") =>
-    t.request<Moved & ErrorBody>({
+  const move = (
+    code: string,
+    payload: { to: string } & Record<string, unknown>,
+    as?: TestSession,
+  ) =>
+    (as ?? (payload.to === "submitted" ? focal : secretariat)).request<Moved & ErrorBody>({
       method: "POST",
       url: `/api/initiatives/${code}/transitions`,
       payload,
-      headers: { "x-actor": actor },
     });
   const walk = async (code: string, steps: string[]) => {
     for (const to of steps) expect((await move(code, { to })).status, to).toBe(201);
@@ -50,9 +63,10 @@ describe("initiative lifecycle API", () => {
 
   it("walks the whole lifecycle and records every step with who and why", async () => {
     await create("BA1");
-    expect(
-      (await move("BA1", { to: "submitted" }, "focal point HN")).body.initiative,
-    ).toMatchObject({ status: "submitted", version: 2 });
+    expect((await move("BA1", { to: "submitted" })).body.initiative).toMatchObject({
+      status: "submitted",
+      version: 2,
+    });
     expect((await move("BA1", { to: "draft", reason: "Add a results framework" })).status).toBe(
       201,
     );
@@ -79,8 +93,8 @@ describe("initiative lifecycle API", () => {
       "seeking_funding→in_execution",
       "in_execution→completed",
     ]);
-    expect(steps[1]?.actor).toBe("focal point HN");
-    expect(steps[2]).toMatchObject({ actor: "secretariat", reason: "Add a results framework" });
+    expect(steps[1]?.actor).toBe(focal.email);
+    expect(steps[2]).toMatchObject({ actor: secretariat.email, reason: "Add a results framework" });
     expect(steps.map((s) => s.at).every((at) => !Number.isNaN(Date.parse(at)))).toBe(true);
     expect(
       (await t.request<Initiative>({ method: "GET", url: "/api/initiatives/BA1" })).body.status,
@@ -105,6 +119,31 @@ describe("initiative lifecycle API", () => {
     expect(stale.body.error.code).toBe("conflict");
     expect(await countInitiativeRows(t.handle.db)).toEqual(before);
     expect((await move("ZZ9", { to: "submitted" })).status).toBe(404);
+  });
+
+  it("lets a focal point submit only their own country's drafts, and never endorse", async () => {
+    await create("BF1");
+    const other = await t.signIn({ role: "focal_point", organization: "GT" });
+    const foreign = await move("BF1", { to: "submitted" }, other);
+    expect(foreign.status).toBe(403);
+    expect((await move("BF1", { to: "submitted" })).status).toBe(201);
+    const selfEndorse = await move("BF1", { to: "endorsed" }, focal);
+    expect(selfEndorse.status).toBe(403);
+    expect(selfEndorse.body.error.code).toBe("forbidden");
+  });
+
+  it("does not let the submitter endorse their own submission", async () => {
+    await create("AC1");
+    expect((await move("AC1", { to: "submitted" }, secretariat)).status).toBe(201);
+    const own = await move("AC1", { to: "endorsed" }, secretariat);
+    expect(own.status).toBe(403);
+    expect(own.body.error.message).toBe("Whoever submitted an initiative cannot also endorse it.");
+    const admin = await t.request<Moved>({
+      method: "POST",
+      url: "/api/initiatives/AC1/transitions",
+      payload: { to: "endorsed" },
+    });
+    expect(admin.status).toBe(201);
   });
 
   it("rejects with a reason, after which nothing moves", async () => {

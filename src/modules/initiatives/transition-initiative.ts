@@ -4,9 +4,11 @@ import type { Database } from "../../platform/db/schema.ts";
 import { inTransaction } from "../../platform/db/transaction.ts";
 import { updateVersioned } from "../../platform/db/versioned-update.ts";
 import { notFound } from "../../platform/errors.ts";
+import { actorLabel, actorUserId, assertAllowed, type Principal } from "../accounts/index.ts";
 import type { TransitionInput } from "./initiative-input.schema.ts";
 import { assertTransitionAllowed } from "./initiative-lifecycle.ts";
 import { assertCurrentVersion } from "./initiative-version.ts";
+import { canTransitionInitiative } from "./initiatives.policy.ts";
 import { lockInitiativeRow } from "./initiatives.queries.ts";
 import type { Initiative, Transition } from "./initiatives.schema.ts";
 import { assertFundingSecured } from "./secured-funding.ts";
@@ -22,20 +24,31 @@ export async function transitionInitiative(options: {
   db: Kysely<Database>;
   idOrCode: string;
   input: TransitionInput;
-  actor: string;
+  principal: Principal;
 }): Promise<{ initiative: Initiative; transition: Transition }> {
   const { db, input } = options;
   return inTransaction(db, async (trx) => {
     const row = await lockInitiativeRow(trx, options.idOrCode);
     if (!row) throw notFound("initiative", options.idOrCode);
+    const submitter = await trx
+      .selectFrom("initiative_transitions")
+      .select("actor_user_id")
+      .where("initiative_id", "=", row.id)
+      .where("to_status", "=", "submitted")
+      .orderBy("seq", "desc")
+      .executeTakeFirst();
     assertCurrentVersion(row.version, input.version);
     const from = row.status as InitiativeStatus;
+    // The lifecycle first: a step out of order is the same 409 for everyone.
     assertTransitionAllowed({
       from,
       to: input.to,
       reason: input.reason,
       fundingOverrideReason: input.funding_override_reason,
     });
+    assertAllowed(
+      canTransitionInitiative(options.principal, row, input.to, submitter?.actor_user_id ?? null),
+    );
     if (input.to === "in_execution") {
       await assertFundingSecured({
         db: trx,
@@ -56,7 +69,8 @@ export async function transitionInitiative(options: {
         initiative_id: row.id,
         from_status: from,
         to_status: input.to,
-        actor: options.actor,
+        actor: actorLabel(options.principal),
+        actor_user_id: actorUserId(options.principal),
         reason: input.reason ?? null,
         funding_override_reason: input.funding_override_reason ?? null,
       })

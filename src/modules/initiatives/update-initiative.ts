@@ -4,6 +4,7 @@ import type { Database, InitiativesTable } from "../../platform/db/schema.ts";
 import { inTransaction } from "../../platform/db/transaction.ts";
 import { updateVersioned } from "../../platform/db/versioned-update.ts";
 import { invalidField, notFound } from "../../platform/errors.ts";
+import { assertAllowed, type Principal } from "../accounts/index.ts";
 import { findComponentRow, findLineOfActionRow } from "../strategy/index.ts";
 import { valueBudget } from "./initiative-budget.ts";
 import type { UpdateInitiativeInput } from "./initiative-input.schema.ts";
@@ -14,6 +15,7 @@ import {
   replaceTargets,
 } from "./initiative-parts.queries.ts";
 import { assertCurrentVersion } from "./initiative-version.ts";
+import { canEditInitiative } from "./initiatives.policy.ts";
 import { lockInitiativeRow } from "./initiatives.queries.ts";
 import type { Initiative } from "./initiatives.schema.ts";
 import {
@@ -36,11 +38,13 @@ export async function updateInitiative(options: {
   db: Kysely<Database>;
   idOrCode: string;
   input: UpdateInitiativeInput;
+  principal: Principal;
 }): Promise<Initiative> {
   const { db, input } = options;
   return inTransaction(db, async (trx) => {
     const existing = await lockInitiativeRow(trx, options.idOrCode);
     if (!existing) throw notFound("initiative", options.idOrCode);
+    assertAllowed(canEditInitiative(options.principal, existing, input.lead_country));
     assertCurrentVersion(existing.version, input.version);
 
     const title = {

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { staff } from "../../platform/http/access-rules.ts";
 import type { RouteOptions } from "../../platform/http/context.ts";
 import { errorResponses } from "../../platform/http/responses.ts";
 import { createOrganization } from "./create-organization.ts";
@@ -43,6 +44,7 @@ export const organizationRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
   app.post(
     "/organizations",
     {
+      config: { access: staff },
       schema: {
         tags,
         summary: "Create an organization",
@@ -56,6 +58,7 @@ export const organizationRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
   app.patch(
     "/organizations/:id",
     {
+      config: { access: staff },
       schema: {
         tags,
         summary: "Update an organization",

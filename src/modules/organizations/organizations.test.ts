@@ -46,7 +46,7 @@ describe("organizations API", () => {
       method: "GET",
       url: "/api/organizations?sort=-code",
     });
-    expect(sorted.body.data.map((o) => o.code)).toEqual(["IDB", "GT"]);
+    expect(sorted.body.data.map((o) => o.code)).toEqual(["IDB", "GT", "ESCA-OPS"]);
   });
 
   it("names the field of a malformed request and writes nothing", async () => {

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { staff } from "../../platform/http/access-rules.ts";
 import type { RouteOptions } from "../../platform/http/context.ts";
 import { errorResponses } from "../../platform/http/responses.ts";
 import { createComponent } from "./create-component.ts";
@@ -51,6 +52,7 @@ export const strategyRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
   app.post(
     "/components",
     {
+      config: { access: staff },
       schema: {
         tags,
         summary: "Create a component",
@@ -64,6 +66,7 @@ export const strategyRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
   app.patch(
     "/components/:id",
     {
+      config: { access: staff },
       schema: {
         tags,
         summary: "Update a component",
@@ -102,6 +105,7 @@ export const strategyRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
   app.post(
     "/lines-of-action",
     {
+      config: { access: staff },
       schema: {
         tags,
         summary: "Create a line of action under a component",
@@ -115,6 +119,7 @@ export const strategyRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, {
   app.patch(
     "/lines-of-action/:id",
     {
+      config: { access: staff },
       schema: {
         tags,
         summary: "Update a line of action",

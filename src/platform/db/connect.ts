@@ -1,9 +1,10 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
-import { Kysely, PostgresDialect } from "kysely";
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from "kysely";
 import pg from "pg";
 import { PGlitePool } from "./pglite-pool.ts";
 import type { Database } from "./schema.ts";
+import { SET_SESSION_CONTEXT, sessionContextValue } from "./session-context.ts";
 import { typeParsers } from "./type-parsers.ts";
 
 export type Backend = "pglite" | "postgres";
@@ -55,12 +56,39 @@ export async function openPostgres(url: string, maxConnections = 10): Promise<Da
         typeParsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: withSessionContext(pool) }),
+  });
   return {
     db,
     backend: "postgres",
     description: `PostgreSQL at ${redactUrl(url)}`,
     close: () => db.destroy(),
+  };
+}
+
+/**
+ * Every connection handed out carries the borrower's context (session-context.ts), set
+ * before Kysely's first statement on it; a connection that cannot take it goes back to the
+ * pool as broken rather than being used without it, or leaking its slot.
+ */
+function withSessionContext(pool: pg.Pool): PostgresPool {
+  return {
+    options: pool.options,
+    // Kysely builds a separate client from these to cancel a running query.
+    Client: pg.Client,
+    async connect(): Promise<PostgresPoolClient> {
+      const value = sessionContextValue();
+      const client = await pool.connect();
+      try {
+        await client.query(SET_SESSION_CONTEXT, [value]);
+      } catch (error) {
+        client.release(error as Error);
+        throw error;
+      }
+      return client;
+    },
+    end: () => pool.end(),
   };
 }
 

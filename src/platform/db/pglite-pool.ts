@@ -1,5 +1,6 @@
 import type { PGlite } from "@electric-sql/pglite";
 import type { PostgresPool, PostgresPoolClient } from "kysely";
+import { SET_SESSION_CONTEXT, sessionContextValue } from "./session-context.ts";
 
 /**
  * Kysely's PostgresDialect talks to a `pg`-style pool. PGlite is a single connection, so
@@ -14,11 +15,26 @@ export class PGlitePool implements PostgresPool {
   constructor(private readonly pglite: PGlite) {}
 
   async connect(): Promise<PostgresPoolClient> {
+    const context = sessionContextValue();
     if (this.busy) {
       await new Promise<void>((resolve) => this.queue.push(resolve));
     }
     this.busy = true;
     let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      const next = this.queue.shift();
+      if (next) next();
+      else this.busy = false;
+    };
+    // The one connection is shared by every borrower: each takes it with its own context.
+    try {
+      await this.pglite.query(SET_SESSION_CONTEXT, [context]);
+    } catch (error) {
+      release();
+      throw error;
+    }
     const query = async (sql: string, parameters: readonly unknown[] = []) => {
       // Like `pg`, a statement without parameters goes through the simple query
       // protocol, so migration scripts with several statements run as one call.
@@ -41,13 +57,7 @@ export class PGlitePool implements PostgresPool {
     return {
       // Kysely's cursor overload (streaming) is not used with PGlite.
       query: query as PostgresPoolClient["query"],
-      release: () => {
-        if (released) return;
-        released = true;
-        const next = this.queue.shift();
-        if (next) next();
-        else this.busy = false;
-      },
+      release,
     };
   }
 

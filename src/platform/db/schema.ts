@@ -74,6 +74,7 @@ export interface InitiativesTable {
   start_date: string | null;
   end_date: string | null;
   status: Generated<string>;
+  published_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   illustrative: Generated<boolean>;
   source: string | null;
   version: Version;
@@ -100,6 +101,7 @@ export interface InitiativeTransitionsTable {
   actor: string;
   reason: string | null;
   funding_override_reason: string | null;
+  actor_user_id: ColumnType<string | null, string | null | undefined, never>;
   at: Timestamp;
   /** Commit order of the history (20261128160100_initiatives.sql). */
   seq: ColumnType<bigint, never, never>;
@@ -176,7 +178,171 @@ export interface SupportFlowsTable {
   source: string | null;
   note: string | null;
   recorded_by: string;
+  recorded_by_user_id: ColumnType<string | null, string | null | undefined, never>;
   recorded_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  organization_id: string;
+  role: string;
+  active: Generated<boolean>;
+  password_hash: string;
+  password_changed_at: Timestamp;
+  totp_secret: string | null;
+  totp_enabled: Generated<boolean>;
+  is_demo: Generated<boolean>;
+  version: Version;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  totp_verified: Generated<boolean>;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  ended_at: Date | null;
+  client_address: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  user_id: string;
+  organization_id: string;
+  name: string;
+  prefix: string;
+  token_hash: string;
+  scopes: string[];
+  created_at: Timestamp;
+  expires_at: Date;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: Generated<number>;
+  last_failure_at: Date | null;
+  blocked_until: Date | null;
+}
+
+/** IATI exchange (20261128170000_iati.sql). */
+type Json = ColumnType<unknown, string, string>;
+
+export interface IatiPublicationsTable {
+  id: Generated<string>;
+  publisher_ref: string;
+  partner_id: string;
+  file_name: string;
+  file_sha256: string;
+  iati_version: string;
+  generated_datetime: string | null;
+  activity_count: Generated<number>;
+  transaction_count: Generated<number>;
+  budget_count: Generated<number>;
+  skipped_count: Generated<number>;
+  imported_by: string;
+  imported_at: Timestamp;
+}
+
+export interface IatiActivitiesTable {
+  id: Generated<string>;
+  publication_id: string;
+  iati_identifier: string;
+  line: number;
+  title_es: string | null;
+  title_en: string | null;
+  titles: Json;
+  descriptions: Json;
+  activity_status: string | null;
+  default_currency: string | null;
+  start_date: string | null;
+  end_date: string | null;
+  dates: Json;
+  participating_orgs: Json;
+  sectors: Json;
+  countries: Json;
+  regions: Json;
+  related_activities: Json;
+  other_identifiers: Json;
+  initiative_id: string | null;
+  link_source: string | null;
+  last_updated: string | null;
+}
+
+export interface IatiTransactionsTable {
+  id: Generated<bigint>;
+  activity_id: string;
+  line: number;
+  ref: string | null;
+  type_code: number;
+  transaction_date: string;
+  value_date: string;
+  value_text: string;
+  amount_minor: bigint;
+  currency: string;
+  usd_minor: bigint | null;
+  fx_rate: string | null;
+  fx_date: string | null;
+  provider_ref: string | null;
+  receiver_ref: string | null;
+  descriptions: Json;
+}
+
+export interface IatiBudgetsTable {
+  id: Generated<bigint>;
+  activity_id: string;
+  line: number;
+  budget_type: string | null;
+  status: string | null;
+  period_start: string;
+  period_end: string;
+  amount_minor: bigint;
+  currency: string;
+  value_date: string;
+  usd_minor: bigint | null;
+}
+
+export interface IatiActivityLinksTable {
+  iati_identifier: string;
+  initiative_id: string;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface IatiLedgerEntriesTable {
+  flow_id: string;
+  publisher_ref: string;
+  entry_key: string;
+}
+
+/**
+ * The hash-chained audit trail (20261128170500_audit.sql). Only the SQL function
+ * `audit_append` writes it, so no column is insertable or updatable from TypeScript.
+ */
+export interface AuditLogTable {
+  seq: ColumnType<bigint, never, never>;
+  id: ColumnType<string, never, never>;
+  at: ColumnType<Date, never, never>;
+  actor: ColumnType<string, never, never>;
+  actor_user_id: ColumnType<string | null, never, never>;
+  organization_id: ColumnType<string | null, never, never>;
+  action: ColumnType<string, never, never>;
+  entity_type: ColumnType<string, never, never>;
+  entity_id: ColumnType<string | null, never, never>;
+  before: ColumnType<Record<string, unknown> | null, never, never>;
+  after: ColumnType<Record<string, unknown> | null, never, never>;
+  request_id: ColumnType<string | null, never, never>;
+  client_address: ColumnType<string | null, never, never>;
+  prev_hash: ColumnType<string | null, never, never>;
+  hash: ColumnType<string, never, never>;
 }
 
 export interface SchemaMigrationsTable {
@@ -200,10 +366,22 @@ export interface Database {
   indicator_observations: IndicatorObservationsTable;
   initiative_targets: InitiativeTargetsTable;
   support_flows: SupportFlowsTable;
+  audit_log: AuditLogTable;
   schema_migrations: SchemaMigrationsTable;
+  iati_publications: IatiPublicationsTable;
+  iati_activities: IatiActivitiesTable;
+  iati_transactions: IatiTransactionsTable;
+  iati_budgets: IatiBudgetsTable;
+  iati_activity_links: IatiActivityLinksTable;
+  iati_ledger_entries: IatiLedgerEntriesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  login_throttle: LoginThrottleTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>;
 export type InitiativeRow = Selectable<InitiativesTable>;
 export type SupportFlowRow = Selectable<SupportFlowsTable>;
 export type NewSupportFlow = Insertable<SupportFlowsTable>;
+export type AuditLogRow = Selectable<AuditLogTable>;

@@ -10,7 +10,10 @@ import type { Role } from "../../contracts/roles.ts";
  *   app.post("/flows", { config: { access: { roles: ["partner", "secretariat", "admin"] } }, … })
  *   app.get("/initiatives", { config: { access: "public" }, … })
  */
-export type AccessRule = "public" | { roles: readonly Role[] };
+export type AccessRule = "public" | { roles: readonly Role[]; scope?: TokenScopeName };
+
+/** The scope an API token needs for a route; without one, the route takes sessions only. */
+export type TokenScopeName = "read" | "flows:write" | "iati:import";
 
 declare module "fastify" {
   interface FastifyContextConfig {

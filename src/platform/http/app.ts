@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyPluginAsync } from "fastify";
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -11,9 +11,12 @@ import {
 } from "fastify-type-provider-zod";
 import { apiModules } from "../../modules/index.ts";
 import { AppError } from "../errors.ts";
+import { defaultSecurity, installAuth } from "./auth.ts";
 import type { AppContext } from "./context.ts";
 import { errorBody, handleError } from "./error-handler.ts";
 import { healthRoutes } from "./health.routes.ts";
+import { installSecurityHeaders } from "./security-headers.ts";
+import { installVersionHeaders } from "./versions.ts";
 
 export interface RegisteredRoute {
   method: string;
@@ -33,6 +36,8 @@ export interface BuildAppOptions {
   logLevel?: string;
   /** Largest JSON body accepted, in bytes. */
   bodyLimit?: number;
+  /** Extra routes registered under /api after the modules' (tests use it to add a route). */
+  extraRoutes?: FastifyPluginAsync;
 }
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
@@ -72,6 +77,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     reply.header("x-request-id", request.id);
   });
 
+  const security = options.ctx.security ?? defaultSecurity;
+  await installSecurityHeaders(app, { secureCookies: security.secureCookies });
+  await installAuth(app, options.ctx, security);
+  installVersionHeaders(app);
+
   await app.register(swagger, {
     openapi: {
       openapi: "3.1.0",
@@ -92,6 +102,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   for (const module of apiModules) {
     await app.register(module.routes, { prefix: "/api", ctx: options.ctx });
   }
+  if (options.extraRoutes) await app.register(options.extraRoutes, { prefix: "/api" });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   // Until the web application is served here, the front door is the API documentation.
   app.get("/", { schema: { hide: true } }, async (_request, reply) => reply.redirect("/api/docs"));

@@ -2,11 +2,14 @@ import type { FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
 import type { Backend } from "../db/connect.ts";
 import type { Database } from "../db/schema.ts";
+import type { SecuritySettings } from "./auth.ts";
 
 /** What every route plugin and use case is handed: the database, and nothing global. */
 export interface AppContext {
   db: Kysely<Database>;
   backend: Backend;
+  /** Session lifetimes and cookie security; defaults suit local use over plain HTTP. */
+  security?: SecuritySettings;
 }
 
 export interface RouteOptions {

@@ -1,0 +1,13 @@
+import { openEmbedded } from "./src/platform/db/connect.ts";
+import { migrateToLatest } from "./src/platform/db/migrate.ts";
+import { systemPrincipal } from "./src/modules/accounts/index.ts";
+import { importIatiFile } from "./src/modules/iati/import-iati-file.ts";
+const h = await openEmbedded();
+await migrateToLatest(h.db);
+const mem = () => { const m = process.memoryUsage(); return `rss ${(m.rss/1e6)|0} heap ${(m.heapUsed/1e6)|0} ext ${(m.external/1e6)|0} ab ${(m.arrayBuffers/1e6)|0}`; };
+console.log("before", mem());
+let last = 0;
+const t = Date.now();
+await importIatiFile({ db: h.db, path: "/tmp/iw/w10.xml", principal: systemPrincipal("x"), reportingOrgRef: "X", onProgress: (b, total) => { if (b - last > 2e6) { last = b; console.log((b/total*100)|0, Date.now() - t, mem()); } } });
+console.log("after", Date.now() - t, mem());
+await h.close();

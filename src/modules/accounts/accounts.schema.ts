@@ -1,0 +1,129 @@
+import { z } from "zod";
+import {
+  listOf,
+  paginationQuerySchema,
+  timestampSchema,
+  uuidSchema,
+} from "../../contracts/common.ts";
+import { roleSchema } from "../../contracts/roles.ts";
+import { tokenScopes } from "./principal.ts";
+
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, "must be an email address");
+const password = z.string().min(1, "is required").max(1024);
+
+export const userSchema = z
+  .object({
+    id: uuidSchema,
+    email: z.string(),
+    name: z.string(),
+    role: roleSchema,
+    active: z.boolean(),
+    totp_enabled: z.boolean(),
+    organization: z.object({
+      id: z.string(),
+      code: z.string(),
+      kind: z.string(),
+      country: z.string().nullable(),
+      name: z.object({ es: z.string(), en: z.string() }),
+    }),
+    version: z.number().int(),
+    created_at: timestampSchema,
+    updated_at: timestampSchema,
+  })
+  .meta({ id: "User" });
+export type User = z.infer<typeof userSchema>;
+
+export const loginSchema = z
+  .object({
+    email,
+    password,
+    totp: z
+      .string()
+      .regex(/^\d{6}$/, "must be the 6-digit code of your authenticator app")
+      .optional(),
+  })
+  .strict();
+export const sessionSchema = z.object({
+  user: userSchema.nullable(),
+  csrf_token: z.string().nullable(),
+  needs_totp_setup: z.boolean(),
+});
+
+export const createUserSchema = z
+  .object({
+    email,
+    name: z.string().trim().min(1).max(200),
+    organization: z.string().min(1).max(64).meta({ description: "Organization id or code" }),
+    role: roleSchema,
+    password: password
+      .optional()
+      .meta({ description: "Initial password; when omitted one is generated and returned once" }),
+  })
+  .strict();
+export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+export const updateUserSchema = z
+  .object({
+    version: z.number().int().positive().optional(),
+    name: z.string().trim().min(1).max(200).optional(),
+    role: roleSchema.optional(),
+    organization: z.string().min(1).max(64).optional(),
+    active: z.boolean().optional(),
+  })
+  .strict();
+export type UpdateUserInput = z.infer<typeof updateUserSchema>;
+
+export const changePasswordSchema = z
+  .object({ current_password: password, new_password: password })
+  .strict();
+export const totpCodeSchema = z
+  .object({ code: z.string().regex(/^\d{6}$/, "must be a 6-digit code") })
+  .strict();
+export const totpDisableSchema = z
+  .object({ code: z.string().regex(/^\d{6}$/, "must be a 6-digit code"), password })
+  .strict();
+
+export const listUsersQuerySchema = paginationQuerySchema.extend({
+  role: roleSchema.optional(),
+  organization: z.string().max(64).optional(),
+  active: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+});
+export type ListUsersQuery = z.infer<typeof listUsersQuerySchema>;
+export const userListSchema = listOf(userSchema);
+export const userIdParams = z.object({ id: z.string().min(1).max(254) });
+
+export const createTokenSchema = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    scopes: z.array(z.enum(tokenScopes)).min(1).max(tokenScopes.length),
+    expires_in_days: z.number().int().min(1).max(365).default(90),
+  })
+  .strict();
+export type CreateTokenInput = z.infer<typeof createTokenSchema>;
+
+export const apiTokenSchema = z
+  .object({
+    id: uuidSchema,
+    name: z.string(),
+    prefix: z.string(),
+    scopes: z.array(z.string()),
+    created_at: timestampSchema,
+    expires_at: timestampSchema,
+    last_used_at: timestampSchema.nullable(),
+    revoked_at: timestampSchema.nullable(),
+  })
+  .meta({ id: "ApiToken" });
+export const createdTokenSchema = apiTokenSchema.extend({
+  token: z.string().meta({ description: "Shown once; only its hash is kept" }),
+});
+export const tokenListSchema = z.object({ data: z.array(apiTokenSchema) });
+export const tokenIdParams = z.object({ id: uuidSchema });

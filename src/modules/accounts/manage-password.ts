@@ -1,0 +1,67 @@
+import type { Kysely } from "kysely";
+import type { Role } from "../../contracts/roles.ts";
+import type { Database } from "../../platform/db/schema.ts";
+import { inTransaction } from "../../platform/db/transaction.ts";
+import { AppError, notFound } from "../../platform/errors.ts";
+import { canManageUser } from "./accounts.policy.ts";
+import { generatePassword } from "./create-user.ts";
+import { assertAcceptablePassword, hashPassword, verifyPassword } from "./passwords.ts";
+import { assertAllowed, type Principal } from "./principal.ts";
+import { sha256 } from "./sessions.ts";
+import { endUserSessions, findUserRecord } from "./users.queries.ts";
+
+/** A user changes their own password; every other session of theirs ends. */
+export async function changePassword(options: {
+  db: Kysely<Database>;
+  userId: string;
+  currentPassword: string;
+  newPassword: string;
+  keepSessionToken: string | null;
+}): Promise<void> {
+  const record = await findUserRecord(options.db, options.userId);
+  if (!record) throw notFound("user", options.userId);
+  if (!(await verifyPassword(record.password_hash, options.currentPassword))) {
+    throw new AppError("validation_failed", "current_password: is wrong", {
+      details: [{ path: "current_password", message: "is wrong" }],
+    });
+  }
+  await assertAcceptablePassword(options.newPassword, [record.email, record.name], "new_password");
+  const passwordHash = await hashPassword(options.newPassword);
+  await inTransaction(options.db, async (trx) => {
+    await trx
+      .updateTable("users")
+      .set({ password_hash: passwordHash, password_changed_at: new Date(), updated_at: new Date() })
+      .where("id", "=", record.id)
+      .execute();
+    let ending = trx
+      .updateTable("sessions")
+      .set({ ended_at: new Date() })
+      .where("user_id", "=", record.id)
+      .where("ended_at", "is", null);
+    if (options.keepSessionToken)
+      ending = ending.where("token_hash", "!=", sha256(options.keepSessionToken));
+    await ending.execute();
+  });
+}
+
+/** An operator or the secretariat sets a new random password; all sessions end. */
+export async function resetPassword(options: {
+  db: Kysely<Database>;
+  idOrEmail: string;
+  principal: Principal;
+}): Promise<{ email: string; password: string }> {
+  const record = await findUserRecord(options.db, options.idOrEmail);
+  if (!record) throw notFound("user", options.idOrEmail);
+  assertAllowed(canManageUser(options.principal, { role: record.role as Role }));
+  const password = generatePassword();
+  const passwordHash = await hashPassword(password);
+  await inTransaction(options.db, async (trx) => {
+    await trx
+      .updateTable("users")
+      .set({ password_hash: passwordHash, password_changed_at: new Date(), updated_at: new Date() })
+      .where("id", "=", record.id)
+      .execute();
+    await endUserSessions(trx, record.id);
+  });
+  return { email: record.email, password };
+}

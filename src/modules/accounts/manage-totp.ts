@@ -1,0 +1,77 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../platform/db/schema.ts";
+import { AppError, notFound } from "../../platform/errors.ts";
+import { needsTotpSetup } from "./login.ts";
+import { verifyPassword } from "./passwords.ts";
+import { markTotpVerified } from "./sessions.ts";
+import { checkTotp, newTotpSecret, totpFor } from "./totp.ts";
+import { findUserRecord } from "./users.queries.ts";
+
+const wrongCode = () =>
+  new AppError("validation_failed", "code: is wrong or expired", {
+    details: [{ path: "code", message: "is wrong or expired" }],
+  });
+
+/** Step 1: a new secret for the authenticator app; not in force until confirmed. */
+export async function setUpTotp(options: { db: Kysely<Database>; userId: string }) {
+  const record = await findUserRecord(options.db, options.userId);
+  if (!record) throw notFound("user", options.userId);
+  if (record.totp_enabled)
+    throw new AppError(
+      "conflict",
+      "Two-factor authentication is already on; turn it off first to change the key.",
+    );
+  const secret = newTotpSecret();
+  await options.db
+    .updateTable("users")
+    .set({ totp_secret: secret })
+    .where("id", "=", record.id)
+    .execute();
+  return { secret, otpauth_uri: totpFor(secret, record.email).toString() };
+}
+
+/** Step 2: a code from the app proves it holds the secret; from now on logins need a code. */
+export async function enableTotp(options: {
+  db: Kysely<Database>;
+  userId: string;
+  code: string;
+  sessionToken: string | null;
+}) {
+  const record = await findUserRecord(options.db, options.userId);
+  if (!record?.totp_secret) throw new AppError("conflict", "Start with POST /api/auth/totp/setup.");
+  if (!checkTotp(record.totp_secret, record.email, options.code)) throw wrongCode();
+  await options.db
+    .updateTable("users")
+    .set({ totp_enabled: true, updated_at: new Date() })
+    .where("id", "=", record.id)
+    .execute();
+  if (options.sessionToken) await markTotpVerified(options.db, options.sessionToken);
+}
+
+export async function disableTotp(options: {
+  db: Kysely<Database>;
+  userId: string;
+  code: string;
+  password: string;
+}) {
+  const record = await findUserRecord(options.db, options.userId);
+  if (!record?.totp_enabled || !record.totp_secret)
+    throw new AppError("conflict", "Two-factor authentication is not on.");
+  if (needsTotpSetup({ ...record, totp_enabled: false })) {
+    throw new AppError(
+      "forbidden",
+      "The secretariat and administrators must keep two-factor authentication on.",
+    );
+  }
+  if (!(await verifyPassword(record.password_hash, options.password))) {
+    throw new AppError("validation_failed", "password: is wrong", {
+      details: [{ path: "password", message: "is wrong" }],
+    });
+  }
+  if (!checkTotp(record.totp_secret, record.email, options.code)) throw wrongCode();
+  await options.db
+    .updateTable("users")
+    .set({ totp_enabled: false, totp_secret: null, updated_at: new Date() })
+    .where("id", "=", record.id)
+    .execute();
+}

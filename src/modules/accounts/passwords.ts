@@ -1,0 +1,51 @@
+import { hash, verify } from "@node-rs/argon2";
+import { ZxcvbnFactory } from "@zxcvbn-ts/core";
+import * as common from "@zxcvbn-ts/language-common";
+import * as en from "@zxcvbn-ts/language-en";
+import { AppError } from "../../platform/errors.ts";
+
+// OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane (Algorithm 2 = argon2id).
+const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 128;
+
+const zxcvbn = new ZxcvbnFactory({
+  dictionary: { ...common.dictionary, ...en.dictionary },
+  graphs: common.adjacencyGraphs,
+  translations: en.translations,
+});
+
+export const hashPassword = (password: string): Promise<string> => hash(password, ARGON2);
+
+/** A hash to compare against when the account does not exist, so timing tells nothing. */
+let decoy: Promise<string> | undefined;
+export async function verifyPassword(
+  passwordHash: string | null,
+  password: string,
+): Promise<boolean> {
+  decoy ??= hashPassword("decoy password that never matches");
+  const target = passwordHash ?? (await decoy);
+  const ok = await verify(target, password).catch(() => false);
+  return ok && passwordHash !== null;
+}
+
+/**
+ * 12–128 characters, and not guessable: common passwords, dictionary words, keyboard walks
+ * and the user's own name or email are refused (zxcvbn score below 3 of 4).
+ */
+export async function assertAcceptablePassword(
+  password: string,
+  userInputs: string[] = [],
+  path = "password",
+): Promise<void> {
+  const refuse = (message: string) =>
+    new AppError("validation_failed", `${path}: ${message}`, { details: [{ path, message }] });
+  if (password.length < PASSWORD_MIN) throw refuse(`must have at least ${PASSWORD_MIN} characters`);
+  if (password.length > PASSWORD_MAX) throw refuse(`must have at most ${PASSWORD_MAX} characters`);
+  const result = zxcvbn.check(password, userInputs.filter(Boolean));
+  if (result.score < 3) {
+    const hint = result.feedback.warning ? ` (${result.feedback.warning})` : "";
+    throw refuse(`is too easy to guess${hint}; use a longer passphrase of unrelated words`);
+  }
+}

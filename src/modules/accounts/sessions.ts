@@ -1,0 +1,94 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { Database } from "../../platform/db/schema.ts";
+
+export interface SessionSettings {
+  /** A session unused this long ends (ASVS 7.3.1). */
+  idleMinutes: number;
+  /** A session ends this long after login, however active (ASVS 7.3.2). */
+  maxHours: number;
+}
+
+export const defaultSessionSettings: SessionSettings = { idleMinutes: 30, maxHours: 12 };
+
+export const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
+const randomToken = () => randomBytes(32).toString("base64url");
+
+/** Starts a session with a fresh random id (never one the client brought: no fixation). */
+export async function startSession(options: {
+  db: Kysely<Database>;
+  userId: string;
+  totpVerified: boolean;
+  settings: SessionSettings;
+  clientAddress: string | null;
+  userAgent: string | null;
+}): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
+  const token = randomToken();
+  const csrfToken = randomToken();
+  const expiresAt = new Date(Date.now() + options.settings.maxHours * 3_600_000);
+  await options.db
+    .insertInto("sessions")
+    .values({
+      token_hash: sha256(token),
+      user_id: options.userId,
+      csrf_token: csrfToken,
+      totp_verified: options.totpVerified,
+      expires_at: expiresAt,
+      client_address: options.clientAddress,
+      user_agent: options.userAgent?.slice(0, 300) ?? null,
+    })
+    .execute();
+  return { token, csrfToken, expiresAt };
+}
+
+/**
+ * The live session for a cookie token, or undefined: ended, past its absolute lifetime,
+ * idle too long, or its user disabled. Using it moves its idle clock forward.
+ */
+export async function findLiveSession(
+  db: Kysely<Database>,
+  token: string,
+  settings: SessionSettings,
+) {
+  const tokenHash = sha256(token);
+  const idleSince = new Date(Date.now() - settings.idleMinutes * 60_000);
+  const session = await db
+    .selectFrom("sessions as s")
+    .innerJoin("users as u", "u.id", "s.user_id")
+    .select(["s.token_hash", "s.user_id", "s.csrf_token", "s.totp_verified", "s.last_seen_at"])
+    .where("s.token_hash", "=", tokenHash)
+    .where("s.ended_at", "is", null)
+    .where("s.expires_at", ">", new Date())
+    .where("s.last_seen_at", ">", idleSince)
+    .where("u.active", "=", true)
+    .executeTakeFirst();
+  if (!session) return undefined;
+  // Touch at most once a minute: an idle clock needs no finer grain, and reads stay cheap.
+  if (Date.now() - session.last_seen_at.getTime() > 60_000) {
+    await db
+      .updateTable("sessions")
+      .set({ last_seen_at: new Date() })
+      .where("token_hash", "=", tokenHash)
+      .execute();
+  }
+  return session;
+}
+
+export async function endSession(db: Kysely<Database>, token: string): Promise<string | null> {
+  const ended = await db
+    .updateTable("sessions")
+    .set({ ended_at: new Date() })
+    .where("token_hash", "=", sha256(token))
+    .where("ended_at", "is", null)
+    .returning("user_id")
+    .executeTakeFirst();
+  return ended?.user_id ?? null;
+}
+
+export async function markTotpVerified(db: Kysely<Database>, token: string): Promise<void> {
+  await db
+    .updateTable("sessions")
+    .set({ totp_verified: true })
+    .where("token_hash", "=", sha256(token))
+    .execute();
+}

@@ -1,0 +1,77 @@
+import type { Kysely } from "kysely";
+import type { Role } from "../../contracts/roles.ts";
+import type { Database } from "../../platform/db/schema.ts";
+import type { User } from "./accounts.schema.ts";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A user row with its organization, as every account use case needs it. */
+export function selectUsers(db: Kysely<Database>) {
+  return db
+    .selectFrom("users as u")
+    .innerJoin("organizations as o", "o.id", "u.organization_id")
+    .select([
+      "u.id",
+      "u.email",
+      "u.name",
+      "u.role",
+      "u.active",
+      "u.password_hash",
+      "u.totp_secret",
+      "u.totp_enabled",
+      "u.is_demo",
+      "u.version",
+      "u.created_at",
+      "u.updated_at",
+      "u.organization_id",
+      "o.code as organization_code",
+      "o.kind as organization_kind",
+      "o.country_iso2 as organization_country",
+      "o.name_es as organization_name_es",
+      "o.name_en as organization_name_en",
+    ]);
+}
+
+export type UserRecord = NonNullable<
+  Awaited<ReturnType<ReturnType<typeof selectUsers>["executeTakeFirst"]>>
+>;
+
+export function findUserRecord(db: Kysely<Database>, idOrEmail: string) {
+  const query = selectUsers(db);
+  return (
+    UUID.test(idOrEmail)
+      ? query.where("u.id", "=", idOrEmail)
+      : query.where((eb) => eb(eb.fn("lower", ["u.email"]), "=", idOrEmail.toLowerCase()))
+  ).executeTakeFirst();
+}
+
+export function toUser(record: UserRecord): User {
+  return {
+    id: record.id,
+    email: record.email,
+    name: record.name,
+    role: record.role as Role,
+    active: record.active,
+    totp_enabled: record.totp_enabled,
+    organization: {
+      id: record.organization_id,
+      code: record.organization_code,
+      kind: record.organization_kind,
+      country: record.organization_country,
+      name: { es: record.organization_name_es, en: record.organization_name_en },
+    },
+    version: record.version,
+    created_at: record.created_at.toISOString(),
+    updated_at: record.updated_at.toISOString(),
+  };
+}
+
+/** Ends every open session of a user at once (disabled account, new password). */
+export function endUserSessions(db: Kysely<Database>, userId: string) {
+  return db
+    .updateTable("sessions")
+    .set({ ended_at: new Date() })
+    .where("user_id", "=", userId)
+    .where("ended_at", "is", null)
+    .execute();
+}

@@ -1,0 +1,168 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { AppError } from "../../platform/errors.ts";
+import type { AccessRule } from "../../platform/http/access.ts";
+import { signedIn } from "../../platform/http/auth.ts";
+import type { RouteOptions } from "../../platform/http/context.ts";
+import { errorResponses } from "../../platform/http/responses.ts";
+import {
+  apiTokenSchema,
+  createdTokenSchema,
+  createTokenSchema,
+  createUserSchema,
+  listUsersQuerySchema,
+  tokenIdParams,
+  tokenListSchema,
+  updateUserSchema,
+  userIdParams,
+  userListSchema,
+  userSchema,
+} from "./accounts.schema.ts";
+import { createApiToken, findApiTokens, revokeApiToken } from "./api-tokens.ts";
+import { createUser } from "./create-user.ts";
+import { findUsers, getUser } from "./find-users.ts";
+import { resetPassword } from "./manage-password.ts";
+import { updateUser } from "./update-user.ts";
+
+const staff: AccessRule = { roles: ["secretariat", "admin"] };
+const createdUserSchema = z.object({
+  user: userSchema,
+  generated_password: z
+    .string()
+    .nullable()
+    .meta({ description: "Shown once when no password was given" }),
+});
+
+export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx }) => {
+  app.get(
+    "/users",
+    {
+      config: { access: staff },
+      schema: {
+        tags: ["users"],
+        summary: "List users",
+        querystring: listUsersQuerySchema,
+        response: { 200: userListSchema, ...errorResponses },
+      },
+    },
+    async (request) => findUsers({ db: ctx.db, query: request.query }),
+  );
+  app.get(
+    "/users/:id",
+    {
+      config: { access: staff },
+      schema: {
+        tags: ["users"],
+        summary: "Read a user by id or email",
+        params: userIdParams,
+        response: { 200: userSchema, ...errorResponses },
+      },
+    },
+    async (request) => getUser({ db: ctx.db, idOrEmail: request.params.id }),
+  );
+  app.post(
+    "/users",
+    {
+      config: { access: staff },
+      schema: {
+        tags: ["users"],
+        summary: "Create a user",
+        body: createUserSchema,
+        response: { 201: createdUserSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { user, generatedPassword } = await createUser({
+        db: ctx.db,
+        input: request.body,
+        principal: request.principal,
+      });
+      return reply.status(201).send({ user, generated_password: generatedPassword });
+    },
+  );
+  app.patch(
+    "/users/:id",
+    {
+      config: { access: staff },
+      schema: {
+        tags: ["users"],
+        summary:
+          "Change a user's name, role, organization or active flag (disabling ends their sessions)",
+        params: userIdParams,
+        body: updateUserSchema,
+        response: { 200: userSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      updateUser({
+        db: ctx.db,
+        idOrEmail: request.params.id,
+        input: request.body,
+        principal: request.principal,
+      }),
+  );
+  app.post(
+    "/users/:id/reset-password",
+    {
+      config: { access: staff },
+      schema: {
+        tags: ["users"],
+        summary: "Set a new random password, shown once; all sessions end",
+        params: userIdParams,
+        response: { 200: z.object({ email: z.string(), password: z.string() }), ...errorResponses },
+      },
+    },
+    async (request) =>
+      resetPassword({ db: ctx.db, idOrEmail: request.params.id, principal: request.principal }),
+  );
+
+  const own = (principal: { kind: string; userId?: string; organizationId?: string }) => {
+    if (principal.kind !== "user" || !principal.userId || !principal.organizationId)
+      throw new AppError("unauthorized", "Sign in first.");
+    return { userId: principal.userId, organizationId: principal.organizationId };
+  };
+  app.get(
+    "/tokens",
+    {
+      config: { access: signedIn },
+      schema: {
+        tags: ["tokens"],
+        summary: "Your API tokens",
+        response: { 200: tokenListSchema, ...errorResponses },
+      },
+    },
+    async (request) => findApiTokens({ db: ctx.db, userId: own(request.principal).userId }),
+  );
+  app.post(
+    "/tokens",
+    {
+      config: { access: signedIn },
+      schema: {
+        tags: ["tokens"],
+        summary: "Create an API token for your organization (shown once)",
+        body: createTokenSchema,
+        response: { 201: createdTokenSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await createApiToken({ db: ctx.db, user: own(request.principal), input: request.body }),
+        ),
+  );
+  app.delete(
+    "/tokens/:id",
+    {
+      config: { access: signedIn },
+      schema: {
+        tags: ["tokens"],
+        summary: "Revoke one of your API tokens",
+        params: tokenIdParams,
+        response: { 200: apiTokenSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      revokeApiToken({ db: ctx.db, userId: own(request.principal).userId, id: request.params.id }),
+  );
+};
