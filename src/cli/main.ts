@@ -5,6 +5,7 @@ import { registerMigrate } from "./commands/migrate.ts";
 import { registerSeed } from "./commands/seed.ts";
 import { registerServe } from "./commands/serve.ts";
 import { registerSummary } from "./commands/summary.ts";
+import { registerUser } from "./commands/user.ts";
 
 const program = new Command()
   .name("esca")
@@ -23,5 +24,6 @@ registerSeed(program);
 registerImport(program);
 registerSummary(program);
 registerAudit(program);
+registerUser(program);
 
 await program.parseAsync(process.argv);

@@ -63,6 +63,8 @@ export const errorResponseSchema = z.object({
     code: z.string(),
     message: z.string(),
     details: z.array(z.object({ path: z.string(), message: z.string() })),
+    /** Machine-readable extras, e.g. on a stale version: current_version and the current record. */
+    context: z.record(z.string(), z.unknown()).optional(),
   }),
 });
 

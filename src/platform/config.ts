@@ -13,6 +13,10 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Load demo data into an empty embedded database at start ("false" to start empty). */
   ESCA_DEMO: z.enum(["true", "false"]).default("true"),
+  /** Served over HTTPS (directly or behind a proxy): Secure, __Host- cookies and HSTS. */
+  ESCA_SECURE_COOKIES: z.enum(["true", "false"]).default("false"),
+  ESCA_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  ESCA_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(720).default(12),
 });
 
 export interface Config {
@@ -22,6 +26,7 @@ export interface Config {
   dataDir: string;
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   demoOnEmptyEmbedded: boolean;
+  security: { session: { idleMinutes: number; maxHours: number }; secureCookies: boolean };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -41,5 +46,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(e.ESCA_DATA_DIR),
     logLevel: e.LOG_LEVEL,
     demoOnEmptyEmbedded: e.ESCA_DEMO === "true",
+    security: {
+      session: { idleMinutes: e.ESCA_SESSION_IDLE_MINUTES, maxHours: e.ESCA_SESSION_MAX_HOURS },
+      secureCookies: e.ESCA_SECURE_COOKIES === "true",
+    },
   };
 }

@@ -30,7 +30,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       seeded = true;
     }
     const app = await buildApp({
-      ctx: { db: database.db, backend: database.backend },
+      ctx: { db: database.db, backend: database.backend, security: config.security },
       logLevel: config.logLevel,
     });
     await app.listen({ port: config.port, host: config.host });

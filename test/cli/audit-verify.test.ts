@@ -9,7 +9,7 @@ import type { Database } from "../../src/platform/db/schema.ts";
 import { cliEnv, runCli, startCliServer } from "../support/cli.ts";
 
 // `esca audit verify` opens the embedded folder itself, as an operator would on the server.
-describe("esca audit verify", () => {
+describe("esca audit verify", { timeout: 180_000 }, () => {
   const dataDir = mkdtempSync(join(tmpdir(), "esca-audit-"));
   const env = cliEnv(dataDir, { ESCA_DEMO: "false" });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

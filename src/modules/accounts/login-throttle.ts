@@ -2,16 +2,19 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../platform/db/schema.ts";
 import { AppError } from "../../platform/errors.ts";
 
-/** Failures allowed before each further attempt must wait. */
-export const FREE_FAILURES = 3;
+/**
+ * Failures allowed before each further attempt must wait: few for one account, more for one
+ * address (many honest people can share one, behind an office or national network).
+ */
+export const FREE_FAILURES = { account: 3, address: 20 } as const;
 const MAX_WAIT_SECONDS = 15 * 60;
 
 /**
  * The wait after the n-th failure doubles from one second: 4th → 1 s, 5th → 2 s, 6th → 4 s,
  * … capped at 15 minutes. Kept in the database so every instance enforces the same wait.
  */
-export const waitSeconds = (failures: number) =>
-  failures <= FREE_FAILURES ? 0 : Math.min(2 ** (failures - FREE_FAILURES - 1), MAX_WAIT_SECONDS);
+export const waitSeconds = (failures: number, free: number = FREE_FAILURES.account) =>
+  failures <= free ? 0 : Math.min(2 ** (failures - free - 1), MAX_WAIT_SECONDS);
 
 export const throttleKeys = (email: string, clientAddress: string | null) => [
   `email:${email.toLowerCase()}`,
@@ -51,7 +54,10 @@ export async function recordFailure(db: Kysely<Database>, keys: string[]): Promi
       )
       .returning("failures")
       .executeTakeFirstOrThrow();
-    const wait = waitSeconds(row.failures);
+    const wait = waitSeconds(
+      row.failures,
+      key.startsWith("ip:") ? FREE_FAILURES.address : FREE_FAILURES.account,
+    );
     if (wait > 0)
       await db
         .updateTable("login_throttle")

@@ -78,7 +78,17 @@ export function toAppError(error: unknown): AppError {
   return new AppError("internal", "Something went wrong on our side.", { cause: error });
 }
 
-export function errorBody(error: AppError, requestId?: string) {
+export function errorBody(
+  error: AppError,
+  requestId?: string,
+): {
+  error: {
+    code: string;
+    message: string;
+    details: ErrorDetail[];
+    context?: Record<string, unknown>;
+  };
+} {
   const message =
     error.code === "internal" && requestId
       ? `${error.message} Request id: ${requestId}.`
@@ -93,9 +103,28 @@ export function errorBody(error: AppError, requestId?: string) {
   };
 }
 
-export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply) {
+export async function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply) {
   const appError = toAppError(error);
   if (appError.code === "internal") request.log.error({ err: error }, "unexpected error");
   else request.log.info({ code: appError.code, message: appError.message }, "request refused");
-  return reply.status(appError.status).send(errorBody(appError, request.id));
+  const body = errorBody(appError, request.id);
+  const current = await currentRecordOnConflict(appError, request);
+  if (current !== undefined) body.error.context = { ...body.error.context, current };
+  return reply.status(appError.status).send(body);
+}
+
+/**
+ * A stale edit (409 with current_version) answers with the record as it now is, read the way
+ * the caller would read it (same URL, same credentials), so a client can show what changed.
+ */
+async function currentRecordOnConflict(error: AppError, request: FastifyRequest): Promise<unknown> {
+  if (error.code !== "conflict" || error.context?.current_version === undefined) return undefined;
+  if (request.method !== "PATCH" && request.method !== "PUT") return undefined;
+  const headers: Record<string, string> = {};
+  for (const name of ["cookie", "authorization"] as const) {
+    const value = request.headers[name];
+    if (typeof value === "string") headers[name] = value;
+  }
+  const response = await request.server.inject({ method: "GET", url: request.url, headers });
+  return response.statusCode === 200 ? response.json() : undefined;
 }
