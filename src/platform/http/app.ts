@@ -17,6 +17,7 @@ import { errorBody, handleError } from "./error-handler.ts";
 import { healthRoutes } from "./health.routes.ts";
 import { installSecurityHeaders } from "./security-headers.ts";
 import { installVersionHeaders } from "./versions.ts";
+import { webRoutes } from "./web.ts";
 
 export interface RegisteredRoute {
   method: string;
@@ -104,8 +105,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   }
   if (options.extraRoutes) await app.register(options.extraRoutes, { prefix: "/api" });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
-  // Until the web application is served here, the front door is the API documentation.
-  app.get("/", { schema: { hide: true } }, async (_request, reply) => reply.redirect("/api/docs"));
+  // The web application (dist/web) at every other path; the API docs at / when it is not built.
+  await app.register(webRoutes, {});
   await app.ready();
   return app;
 }

@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// The public dashboard's initial JavaScript, gzipped, against the 250 KB budget of issue 4:
+// the entry chunk, the dashboard route's chunk and every chunk they import statically.
+// Chunks loaded on demand (charts after first paint, the XLSX writer, the workspaces) are
+// listed apart. Builds the web application first when dist/web is missing or stale.
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+const BUDGET_KB = 250;
+const root = fileURLToPath(new URL("..", import.meta.url));
+const dist = join(root, "dist/web");
+const DASHBOARD = "features/dashboard/DashboardPage.tsx";
+
+const built = spawnSync(
+  process.execPath,
+  ["--import", "tsx", join(root, "src/web/build/ensure-built.ts")],
+  { stdio: "inherit", cwd: root },
+);
+if (built.status !== 0) process.exit(built.status ?? 1);
+
+/** @type {Record<string, {file: string, isEntry?: boolean, imports?: string[], dynamicImports?: string[]}>} */
+const manifest = JSON.parse(readFileSync(join(dist, ".vite/manifest.json"), "utf8"));
+const entryKey = Object.keys(manifest).find((key) => manifest[key]?.isEntry);
+if (!entryKey || !manifest[DASHBOARD]) {
+  console.error("bundle-size: the manifest has no entry or no dashboard chunk");
+  process.exit(1);
+}
+
+/** A chunk and everything it imports statically (what the browser fetches before running it). */
+function staticClosure(key, seen = new Set()) {
+  if (seen.has(key)) return seen;
+  seen.add(key);
+  for (const next of manifest[key]?.imports ?? []) staticClosure(next, seen);
+  return seen;
+}
+
+const initial = staticClosure(DASHBOARD, staticClosure(entryKey));
+const gzipKb = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length / 1024;
+const rows = [...initial].map((key) => ({
+  file: manifest[key].file,
+  kb: gzipKb(manifest[key].file),
+}));
+rows.sort((a, b) => b.kb - a.kb);
+const total = rows.reduce((sum, row) => sum + row.kb, 0);
+
+console.log("Public dashboard, initial JavaScript (gzip -9):");
+for (const row of rows) console.log(`  ${row.kb.toFixed(1).padStart(7)} KB  ${row.file}`);
+console.log(`  ${total.toFixed(1).padStart(7)} KB  total, budget ${BUDGET_KB} KB`);
+
+const later = new Set();
+for (const key of initial) {
+  for (const next of manifest[key]?.dynamicImports ?? []) {
+    if (!initial.has(next) && next !== DASHBOARD) later.add(manifest[next]?.file ?? next);
+  }
+}
+const onDemand = [...later]
+  .filter((file) => /chart|echarts|xlsx/i.test(file))
+  .map((file) => ({ file, kb: gzipKb(file) }));
+if (onDemand.length) {
+  console.log("Loaded on demand (after first paint or on a click):");
+  for (const row of onDemand) console.log(`  ${row.kb.toFixed(1).padStart(7)} KB  ${row.file}`);
+}
+
+if (total > BUDGET_KB) {
+  console.error(`Over budget by ${(total - BUDGET_KB).toFixed(1)} KB.`);
+  process.exit(1);
+}

@@ -1,0 +1,109 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { RollupDimension } from "../../contracts/enums.ts";
+import { api } from "./client.ts";
+import {
+  componentListSchema,
+  conferenceListSchema,
+  flowListSchema,
+  fundingSummarySchema,
+  initiativeListSchema,
+  initiativeSchema,
+  observationListSchema,
+  organizationListSchema,
+  transitionHistorySchema,
+} from "./schemas.ts";
+
+export interface SummaryFilters {
+  component?: string | undefined;
+  country?: string | undefined;
+  partner?: string | undefined;
+  initiative?: string | undefined;
+  year?: string | undefined;
+}
+
+/** The one roll-up: every funding figure on screen comes from here or from records. */
+export const useFundingSummary = (by: RollupDimension[], filters: SummaryFilters = {}) =>
+  useQuery({
+    queryKey: ["funding-summary", by, filters],
+    queryFn: () => api.get("/funding/summary", fundingSummarySchema, { by, ...filters }),
+  });
+
+export interface InitiativeQuery {
+  component?: string | undefined;
+  country?: string | undefined;
+  status?: string | undefined;
+  partner?: string | undefined;
+  illustrative?: string | undefined;
+  q?: string | undefined;
+  sort?: string | undefined;
+  limit?: number;
+  offset?: number;
+}
+
+export const useInitiatives = (query: InitiativeQuery) =>
+  useQuery({
+    queryKey: ["initiatives", query],
+    queryFn: () => api.get("/initiatives", initiativeListSchema, { ...query }),
+    placeholderData: keepPreviousData,
+  });
+
+export const useInitiative = (id: string) =>
+  useQuery({
+    queryKey: ["initiative", id],
+    queryFn: () => api.get(`/initiatives/${encodeURIComponent(id)}`, initiativeSchema),
+  });
+
+export const useTransitions = (id: string) =>
+  useQuery({
+    queryKey: ["transitions", id],
+    queryFn: () =>
+      api.get(`/initiatives/${encodeURIComponent(id)}/transitions`, transitionHistorySchema),
+  });
+
+export interface FlowQuery {
+  partner_id?: string | undefined;
+  initiative_id?: string | undefined;
+  component_id?: string | undefined;
+  flow_type?: string | undefined;
+  limit?: number;
+}
+
+export const useFlows = (query: FlowQuery, enabled = true) =>
+  useQuery({
+    queryKey: ["flows", query],
+    queryFn: () => api.get("/flows", flowListSchema, { limit: 500, sort: "value_date", ...query }),
+    enabled,
+  });
+
+export const useOrganizations = () =>
+  useQuery({
+    queryKey: ["organizations"],
+    queryFn: () => api.get("/organizations", organizationListSchema, { limit: 500 }),
+    staleTime: 5 * 60_000,
+  });
+
+export const useComponents = () =>
+  useQuery({
+    queryKey: ["components"],
+    queryFn: () => api.get("/components", componentListSchema, { limit: 50 }),
+    staleTime: 5 * 60_000,
+  });
+
+export const useHomicideRates = (country?: string) =>
+  useQuery({
+    queryKey: ["observations", "homicide_rate", country],
+    queryFn: () =>
+      api.get("/indicators/homicide_rate/observations", observationListSchema, {
+        limit: 500,
+        sort: "year",
+        country,
+      }),
+    staleTime: 5 * 60_000,
+  });
+
+export const useConferences = () =>
+  useQuery({
+    queryKey: ["conferences"],
+    queryFn: () => api.get("/conferences", conferenceListSchema),
+    staleTime: 5 * 60_000,
+  });

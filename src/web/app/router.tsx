@@ -1,0 +1,111 @@
+import { createBrowserRouter } from "react-router";
+import { Loading } from "../ui/QueryState.tsx";
+import { Layout } from "./Layout.tsx";
+import { NotFoundPage, RouteError } from "./NotFoundPage.tsx";
+
+/** Every page is its own chunk; the workspaces load only when someone opens them. */
+export const router = createBrowserRouter([
+  {
+    path: "/",
+    Component: Layout,
+    HydrateFallback: Loading,
+    ErrorBoundary: RouteError,
+    children: [
+      {
+        index: true,
+        lazy: async () => ({
+          Component: (await import("../features/dashboard/DashboardPage.tsx")).DashboardPage,
+        }),
+      },
+      {
+        path: "initiatives",
+        lazy: async () => ({
+          Component: (await import("../features/initiatives/InitiativesPage.tsx")).InitiativesPage,
+        }),
+      },
+      {
+        path: "initiatives/:id",
+        lazy: async () => ({
+          Component: (await import("../features/initiatives/InitiativePage.tsx")).InitiativePage,
+        }),
+      },
+      {
+        path: "countries",
+        lazy: async () => ({
+          Component: (await import("../features/countries/CountriesPage.tsx")).CountriesPage,
+        }),
+      },
+      {
+        path: "countries/:code",
+        lazy: async () => ({
+          Component: (await import("../features/countries/CountryPage.tsx")).CountryPage,
+        }),
+      },
+      {
+        path: "partners",
+        lazy: async () => ({
+          Component: (await import("../features/partners/PartnersPage.tsx")).PartnersPage,
+        }),
+      },
+      {
+        path: "partners/:id",
+        lazy: async () => ({
+          Component: (await import("../features/partners/PartnerPage.tsx")).PartnerPage,
+        }),
+      },
+      {
+        path: "components",
+        lazy: async () => ({
+          Component: (await import("../features/components/ComponentsPage.tsx")).ComponentsPage,
+        }),
+      },
+      {
+        path: "components/:code",
+        lazy: async () => ({
+          Component: (await import("../features/components/ComponentPage.tsx")).ComponentPage,
+        }),
+      },
+      {
+        path: "workspace",
+        lazy: async () => ({
+          Component: (await import("../features/workspace/WorkspaceLayout.tsx")).WorkspaceLayout,
+        }),
+        children: [
+          {
+            index: true,
+            lazy: async () => ({
+              Component: (await import("../features/workspace/WorkspaceHome.tsx")).WorkspaceHome,
+            }),
+          },
+          {
+            path: "initiatives/new",
+            lazy: async () => ({
+              Component: (await import("../features/workspace/InitiativeWorkspacePage.tsx"))
+                .NewInitiativePage,
+            }),
+          },
+          {
+            path: "initiatives/:id",
+            lazy: async () => ({
+              Component: (await import("../features/workspace/InitiativeWorkspacePage.tsx"))
+                .InitiativeWorkspacePage,
+            }),
+          },
+          {
+            path: "flows",
+            lazy: async () => ({
+              Component: (await import("../features/workspace/PartnerDesk.tsx")).FlowsWorkspacePage,
+            }),
+          },
+          {
+            path: "users",
+            lazy: async () => ({
+              Component: (await import("../features/workspace/UsersPage.tsx")).UsersPage,
+            }),
+          },
+        ],
+      },
+      { path: "*", Component: NotFoundPage },
+    ],
+  },
+]);

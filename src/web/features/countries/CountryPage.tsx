@@ -1,0 +1,116 @@
+import { Container, Grid, Stack } from "@mantine/core";
+import { useMemo } from "react";
+import { useParams } from "react-router";
+import { type MemberState, memberStates } from "../../../contracts/enums.ts";
+import { useFundingSummary, useHomicideRates } from "../../api/queries.ts";
+import type { Observation } from "../../api/schemas.ts";
+import { NotFoundPage } from "../../app/NotFoundPage.tsx";
+import { useI18n } from "../../i18n/i18n.tsx";
+import { Chart, measureColors } from "../../ui/Chart.tsx";
+import { yearLine } from "../../ui/chart-options.ts";
+import { PageHeader, Section } from "../../ui/PageHeader.tsx";
+import { SourceLine } from "../../ui/Provenance.tsx";
+import { QueryState } from "../../ui/QueryState.tsx";
+import { FundingKpis } from "../funding/FundingKpis.tsx";
+import { SummaryBreakdown } from "../funding/SummaryBreakdown.tsx";
+import { InitiativeList } from "../initiatives/InitiativeList.tsx";
+
+const isMemberState = (code: string): code is MemberState =>
+  memberStates.includes(code as MemberState);
+
+export function CountryPage() {
+  const { code = "" } = useParams();
+  const upper = code.toUpperCase();
+  return isMemberState(upper) ? <CountryView code={upper} /> : <NotFoundPage />;
+}
+
+function RateTrend({ observations }: { observations: Observation[] }) {
+  const { t, fmt } = useI18n();
+  const option = useMemo(
+    () =>
+      yearLine({
+        years: observations.map((o) => o.year),
+        values: observations.map((o) => o.value),
+        name: t("country.rateAxis"),
+        color: measureColors.rate,
+        fmt,
+      }),
+    [observations, t, fmt],
+  );
+  const sources = [...new Set(observations.map((o) => o.source).filter((s) => s !== null))];
+  return (
+    <Stack gap="xs">
+      <Chart
+        option={option}
+        height={260}
+        label={t("chart.describe", { title: t("country.rateTitle") })}
+      />
+      {sources.map((source) => (
+        <SourceLine key={source} source={source} />
+      ))}
+    </Stack>
+  );
+}
+
+function CountryView({ code }: { code: MemberState }) {
+  const { t, fmt } = useI18n();
+  const funding = useFundingSummary([], { country: code });
+  const rates = useHomicideRates(code);
+  const name = fmt.country(code);
+  return (
+    <>
+      <PageHeader
+        crumbs={[{ to: "/countries", label: t("nav.countries") }]}
+        kicker={t("country.kicker")}
+        title={name}
+        description={t("country.lead", { country: name })}
+      />
+      <Container size="xl">
+        <Stack gap="lg">
+          <QueryState query={funding}>
+            {(summary) => <FundingKpis total={summary.total} currency={summary.currency} />}
+          </QueryState>
+          <Grid gap="lg">
+            <Grid.Col span={{ base: 12, md: 7 }}>
+              <SummaryBreakdown
+                id="country-by-component"
+                dimension="component"
+                filters={{ country: code }}
+                title={t("country.byComponent", { country: name })}
+                chartMeasures={["budget", "committed", "disbursed"]}
+                tableMeasures={[
+                  "budget",
+                  "announced",
+                  "committed",
+                  "disbursed",
+                  "coverage_pct",
+                  "gap",
+                ]}
+                fileName={`esca-${code}-by-component`}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 5 }}>
+              <Section
+                title={t("country.rateTitle")}
+                description={t("country.rateHelp")}
+                id="homicide-rate"
+              >
+                <QueryState query={rates}>
+                  {(list) => <RateTrend observations={list.data} />}
+                </QueryState>
+              </Section>
+            </Grid.Col>
+          </Grid>
+          <Section title={t("country.initiatives", { country: name })} id="country-initiatives">
+            <InitiativeList
+              query={{ country: code }}
+              listLink={`/initiatives?country=${code}`}
+              caption={t("country.initiatives", { country: name })}
+              fileName={`esca-${code}-initiatives`}
+            />
+          </Section>
+        </Stack>
+      </Container>
+    </>
+  );
+}

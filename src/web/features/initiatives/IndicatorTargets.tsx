@@ -1,0 +1,68 @@
+import { Stack, Table, Text } from "@mantine/core";
+import { useHomicideRates } from "../../api/queries.ts";
+import type { Initiative } from "../../api/schemas.ts";
+import { useI18n } from "../../i18n/i18n.tsx";
+import { usePick } from "../../ui/Bilingual.tsx";
+import { SourceLine } from "../../ui/Provenance.tsx";
+
+/** The results framework: baseline and target per indicator, beside the latest observation. */
+export function IndicatorTargets({ initiative }: { initiative: Initiative }) {
+  const { t, fmt } = useI18n();
+  const pick = usePick();
+  const rates = useHomicideRates(initiative.lead_country);
+  const latest = rates.data?.data.at(-1);
+  return (
+    <Stack gap="sm">
+      {initiative.targets.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t("indicators.noTargets")}
+        </Text>
+      ) : (
+        <Table.ScrollContainer minWidth={420}>
+          <Table fz="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("indicators.indicator")}</Table.Th>
+                <Table.Th scope="col">{t("indicators.baseline")}</Table.Th>
+                <Table.Th scope="col">{t("indicators.target")}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {initiative.targets.map((target) => (
+                <Table.Tr key={target.indicator.id}>
+                  <Table.Td>{pick(target.indicator.name)}</Table.Td>
+                  <Table.Td className="num">
+                    {target.baseline
+                      ? t("indicators.valueInYear", {
+                          value: fmt.number(target.baseline.value),
+                          year: target.baseline.year,
+                        })
+                      : "—"}
+                  </Table.Td>
+                  <Table.Td className="num">
+                    {t("indicators.valueInYear", {
+                      value: fmt.number(target.target.value),
+                      year: target.target.year,
+                    })}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {latest ? (
+        <Stack gap={2}>
+          <Text size="sm">
+            {t("indicators.latestRate", {
+              country: fmt.country(latest.country),
+              value: fmt.number(latest.value),
+              year: latest.year,
+            })}
+          </Text>
+          <SourceLine source={latest.source} />
+        </Stack>
+      ) : null}
+    </Stack>
+  );
+}

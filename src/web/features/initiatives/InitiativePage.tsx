@@ -1,0 +1,199 @@
+import { Anchor, Container, Grid, Stack, Table, Text } from "@mantine/core";
+import { type ReactNode, useMemo } from "react";
+import { Link, useParams } from "react-router";
+import { useFundingSummary, useInitiative } from "../../api/queries.ts";
+import type { FundingMeasures, Initiative } from "../../api/schemas.ts";
+import { useI18n } from "../../i18n/i18n.tsx";
+import { BilingualText, usePick } from "../../ui/Bilingual.tsx";
+import { Chart, measureColors } from "../../ui/Chart.tsx";
+import { measureBars } from "../../ui/chart-options.ts";
+import { PageHeader, Section } from "../../ui/PageHeader.tsx";
+import { IllustrativeBadge, SourceLine } from "../../ui/Provenance.tsx";
+import { QueryState } from "../../ui/QueryState.tsx";
+import { StatusBadge } from "../../ui/StatusBadge.tsx";
+import { FlowsTable } from "../funding/FlowsTable.tsx";
+import { FundingKpis } from "../funding/FundingKpis.tsx";
+import { IndicatorTargets } from "./IndicatorTargets.tsx";
+import { StatusHistory } from "./StatusHistory.tsx";
+
+export function InitiativePage() {
+  const { id = "" } = useParams();
+  const initiative = useInitiative(id);
+  return (
+    <QueryState query={initiative}>{(data) => <InitiativeView initiative={data} />}</QueryState>
+  );
+}
+
+function PipelineChart({ total, code }: { total: FundingMeasures; code: string }) {
+  const { t, fmt } = useI18n();
+  const option = useMemo(
+    () =>
+      measureBars({
+        categories: [code],
+        series: [
+          { name: t("measure.budget"), color: measureColors.budget, values: [total.budget] },
+          {
+            name: t("measure.announced"),
+            color: measureColors.announced,
+            values: [total.announced],
+          },
+          {
+            name: t("measure.committed"),
+            color: measureColors.committed,
+            values: [total.committed],
+          },
+          {
+            name: t("measure.disbursed"),
+            color: measureColors.disbursed,
+            values: [total.disbursed],
+          },
+        ],
+        fmt,
+      }),
+    [total, code, t, fmt],
+  );
+  return (
+    <Chart
+      option={option}
+      height={300}
+      label={t("chart.describe", { title: t("initiative.pipeline") })}
+    />
+  );
+}
+
+function InitiativeView({ initiative }: { initiative: Initiative }) {
+  const { t, fmt } = useI18n();
+  const pick = usePick();
+  const funding = useFundingSummary([], { initiative: initiative.id });
+  const details: [string, ReactNode][] = [
+    [
+      t("initiative.component"),
+      <Anchor component={Link} to={`/components/${initiative.component.code}`} key="c">
+        {initiative.component.code} · {pick(initiative.component.name)}
+      </Anchor>,
+    ],
+    [
+      t("initiative.lineOfAction"),
+      initiative.line_of_action
+        ? `${initiative.line_of_action.code} · ${pick(initiative.line_of_action.name)}`
+        : "—",
+    ],
+    [
+      t("initiative.leadCountry"),
+      <Anchor component={Link} to={`/countries/${initiative.lead_country}`} key="l">
+        {fmt.country(initiative.lead_country)}
+      </Anchor>,
+    ],
+    [t("initiative.countries"), initiative.countries.map((c) => fmt.country(c)).join(", ")],
+    [
+      t("initiative.executingAgency"),
+      initiative.executing_agency ? pick(initiative.executing_agency.name) : "—",
+    ],
+    [
+      t("initiative.budgetOriginal"),
+      fmt.money(initiative.budget.amount, initiative.budget.currency),
+    ],
+    [
+      t("initiative.budgetUsd"),
+      initiative.budget.currency === "USD"
+        ? fmt.money(initiative.budget_usd.amount, "USD")
+        : t("initiative.budgetConverted", {
+            amount: fmt.money(initiative.budget_usd.amount, "USD"),
+            rate: initiative.budget_fx.rate,
+            date: fmt.date(initiative.budget_fx.date),
+          }),
+    ],
+    [
+      t("initiative.period"),
+      initiative.start_date || initiative.end_date
+        ? `${initiative.start_date ? fmt.date(initiative.start_date) : "…"} – ${initiative.end_date ? fmt.date(initiative.end_date) : "…"}`
+        : "—",
+    ],
+    [
+      t("initiative.sectors"),
+      initiative.sectors.length
+        ? initiative.sectors.map((s) => `${s.code} (${fmt.percent(s.percentage)})`).join(", ")
+        : "—",
+    ],
+    [t("initiative.updated"), fmt.dateTime(initiative.updated_at)],
+  ];
+  return (
+    <>
+      <PageHeader
+        crumbs={[{ to: "/initiatives", label: t("nav.initiatives") }]}
+        kicker={t("initiative.kicker", { code: initiative.code })}
+        title={<BilingualText value={initiative.title} />}
+        badges={
+          <>
+            <StatusBadge status={initiative.status} />
+            {initiative.illustrative ? <IllustrativeBadge /> : null}
+          </>
+        }
+        description={<BilingualText value={initiative.summary} />}
+      />
+      <Container size="xl">
+        <Stack gap="lg">
+          <QueryState query={funding}>
+            {(summary) => (
+              <Stack gap={6}>
+                <FundingKpis total={summary.total} currency={summary.currency} />
+                <SourceLine source={initiative.source} illustrative={initiative.illustrative} />
+              </Stack>
+            )}
+          </QueryState>
+          <Grid gap="lg">
+            <Grid.Col span={{ base: 12, md: 7 }}>
+              <Section
+                title={t("initiative.pipeline")}
+                description={t("initiative.pipelineHelp")}
+                id="pipeline"
+              >
+                <QueryState query={funding}>
+                  {(summary) => <PipelineChart total={summary.total} code={initiative.code} />}
+                </QueryState>
+              </Section>
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 5 }}>
+              <Section title={t("initiative.details")} id="details">
+                <Table fz="sm" verticalSpacing={6}>
+                  <Table.Tbody>
+                    {details.map(([label, value]) => (
+                      <Table.Tr key={label}>
+                        <Table.Th scope="row" w="40%" fw={600}>
+                          {label}
+                        </Table.Th>
+                        <Table.Td>{value}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+                <Text size="xs" c="dimmed" mt="xs">
+                  {t("initiative.versionNote", { version: initiative.version })}
+                </Text>
+              </Section>
+            </Grid.Col>
+          </Grid>
+          <Section title={t("initiative.flows")} description={t("initiative.flowsHelp")} id="flows">
+            <FlowsTable
+              query={{ initiative_id: initiative.id }}
+              caption={t("initiative.flows")}
+              fileName={`esca-initiative-${initiative.code}-flows`}
+            />
+          </Section>
+          <Grid gap="lg">
+            <Grid.Col span={{ base: 12, md: 6 }}>
+              <Section title={t("initiative.history")} id="history">
+                <StatusHistory initiativeId={initiative.id} />
+              </Section>
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, md: 6 }}>
+              <Section title={t("initiative.indicators")} id="indicators">
+                <IndicatorTargets initiative={initiative} />
+              </Section>
+            </Grid.Col>
+          </Grid>
+        </Stack>
+      </Container>
+    </>
+  );
+}

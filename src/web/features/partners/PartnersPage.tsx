@@ -1,0 +1,39 @@
+import { Container, Stack } from "@mantine/core";
+import { useI18n } from "../../i18n/i18n.tsx";
+import { PageHeader } from "../../ui/PageHeader.tsx";
+import { LedgerSources } from "../funding/LedgerSources.tsx";
+import { SummaryBreakdown } from "../funding/SummaryBreakdown.tsx";
+
+export function PartnersPage() {
+  const { t } = useI18n();
+  return (
+    <>
+      <PageHeader
+        kicker={t("nav.partners")}
+        title={t("partners.title")}
+        description={t("partners.lead")}
+      />
+      <Container size="xl">
+        <Stack gap="lg">
+          <SummaryBreakdown
+            id="partners"
+            dimension="partner"
+            title={t("dashboard.promisesGap")}
+            description={t("dashboard.promisesGapHelp")}
+            chartMeasures={["announced", "committed", "disbursed"]}
+            tableMeasures={[
+              "offered",
+              "announced",
+              "committed",
+              "disbursed",
+              "announced_not_committed",
+            ]}
+            fileName="esca-partners"
+            horizontal
+          />
+          <LedgerSources />
+        </Stack>
+      </Container>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import { Alert, Button, List, Stack, Text } from "@mantine/core";
+import { ApiError } from "../../api/client.ts";
+import { useI18n } from "../../i18n/i18n.tsx";
+
+/**
+ * A refused or failed request, in words: 409 says someone else changed the record and offers
+ * to reload it; 403 says it is not allowed; validation details not shown beside a field are
+ * listed here. The server's message is shown, never a stack.
+ */
+export function ApiErrorAlert({
+  error,
+  onReload,
+  shownPaths = [],
+}: {
+  error: unknown;
+  onReload?: () => void;
+  shownPaths?: string[];
+}) {
+  const { t } = useI18n();
+  if (!error) return null;
+  if (error instanceof ApiError && error.isConflict) {
+    return (
+      <Alert
+        color="orange"
+        title={t("workspace.conflictTitle")}
+        role="alert"
+        data-testid="conflict"
+      >
+        <Stack gap="xs" align="flex-start">
+          <Text size="sm">{t("workspace.conflictBody")}</Text>
+          {onReload ? (
+            <Button size="xs" color="orange" onClick={onReload}>
+              {t("workspace.reload")}
+            </Button>
+          ) : null}
+        </Stack>
+      </Alert>
+    );
+  }
+  const title =
+    error instanceof ApiError && error.status === 403
+      ? t("workspace.forbiddenTitle")
+      : error instanceof ApiError && error.details.length > 0
+        ? t("workspace.invalidTitle")
+        : t("workspace.failedTitle");
+  const rest =
+    error instanceof ApiError ? error.details.filter((d) => !shownPaths.includes(d.path)) : [];
+  return (
+    <Alert color="red" title={title} role="alert">
+      <Text size="sm">{error instanceof ApiError ? error.message : t("error.unexpected")}</Text>
+      {rest.length > 0 ? (
+        <List size="sm" mt={4}>
+          {rest.map((d) => (
+            <List.Item key={`${d.path}:${d.message}`}>
+              {d.path
+                ? t("workspace.fieldError", { field: d.path, message: d.message })
+                : d.message}
+            </List.Item>
+          ))}
+        </List>
+      ) : null}
+    </Alert>
+  );
+}
+
+/** The API's message for one field (`details[].path`), for the input's `error`. */
+export function fieldError(error: unknown, path: string): string | undefined {
+  if (!(error instanceof ApiError)) return undefined;
+  const found = error.details.filter((d) => d.path === path || d.path.startsWith(`${path}.`));
+  return found.length ? found.map((d) => d.message).join("; ") : undefined;
+}

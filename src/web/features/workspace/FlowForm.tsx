@@ -1,0 +1,257 @@
+import { Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { flowTypes, supportKinds } from "../../../contracts/enums.ts";
+import { api } from "../../api/client.ts";
+import { useComponents, useFlows, useInitiatives } from "../../api/queries.ts";
+import { type Flow, flowSchema } from "../../api/schemas.ts";
+import { useI18n } from "../../i18n/i18n.tsx";
+import { usePick } from "../../ui/Bilingual.tsx";
+import { ApiErrorAlert, fieldError } from "./ApiErrorAlert.tsx";
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+interface FlowFormState {
+  flowType: string;
+  supportKind: string;
+  initiative: string;
+  component: string;
+  amount: string;
+  currency: string;
+  description: string;
+  valueDate: string;
+  pledge: string;
+  commitment: string;
+  source: string;
+  note: string;
+  overReason: string;
+}
+
+const initial = (): FlowFormState => ({
+  flowType: "pledge",
+  supportKind: "financial",
+  initiative: "",
+  component: "",
+  amount: "",
+  currency: "USD",
+  description: "",
+  valueDate: today(),
+  pledge: "",
+  commitment: "",
+  source: "",
+  note: "",
+  overReason: "",
+});
+
+/**
+ * Records one ledger entry for one partner. Amounts are typed as decimal text and sent as
+ * such; the server converts to USD at the rate of the value date and refuses what it must.
+ */
+export function FlowForm({
+  partnerId,
+  onRecorded,
+}: {
+  partnerId: string;
+  onRecorded: (flow: Flow) => void;
+}) {
+  const { t, fmt } = useI18n();
+  const pick = usePick();
+  const client = useQueryClient();
+  const [form, setForm] = useState<FlowFormState>(initial);
+  const initiatives = useInitiatives({ limit: 200, sort: "code" });
+  const components = useComponents();
+  const own = useFlows({ partner_id: partnerId });
+  const record = useMutation({
+    mutationFn: () => {
+      const financial = form.supportKind === "financial" || form.amount.trim() !== "";
+      const body = {
+        flow_type: form.flowType,
+        support_kind: form.supportKind,
+        partner_id: partnerId,
+        initiative_id: form.initiative || undefined,
+        component_id: form.initiative ? undefined : form.component || undefined,
+        value: financial
+          ? { amount: form.amount.trim(), currency: form.currency.trim().toUpperCase() }
+          : undefined,
+        description: form.description.trim() || undefined,
+        value_date: form.valueDate,
+        pledge_id: form.flowType === "commitment" ? form.pledge || undefined : undefined,
+        commitment_id: form.flowType === "disbursement" ? form.commitment || undefined : undefined,
+        source: form.source.trim() || undefined,
+        note: form.note.trim() || undefined,
+        over_commitment_reason:
+          form.flowType === "disbursement" ? form.overReason.trim() || undefined : undefined,
+      };
+      return api.post("/flows", flowSchema, JSON.parse(JSON.stringify(body)));
+    },
+    onSuccess: (flow) => {
+      setForm(initial());
+      void client.invalidateQueries({ queryKey: ["flows"] });
+      void client.invalidateQueries({ queryKey: ["funding-summary"] });
+      void client.invalidateQueries({ queryKey: ["initiatives"] });
+      onRecorded(flow);
+    },
+  });
+  const set = (key: keyof FlowFormState) => (value: string | null) =>
+    setForm((f) => ({ ...f, [key]: value ?? "" }));
+  const input = (key: keyof FlowFormState) => ({
+    value: form[key],
+    onChange: (e: { currentTarget: { value: string } }) => set(key)(e.currentTarget.value),
+  });
+  const err = (path: string) => fieldError(record.error, path);
+  const linkable = (type: "pledge" | "commitment") =>
+    (own.data?.data ?? [])
+      .filter((f) => f.flow_type === type && !f.reverses_id && !f.reversed_by)
+      .map((f) => ({
+        value: f.id,
+        label: `${fmt.date(f.value_date)} · ${f.value ? fmt.money(f.value.amount, f.value.currency) : (f.description ?? "")}`,
+      }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    record.mutate();
+  };
+  return (
+    <form onSubmit={submit} noValidate data-testid="flow-form">
+      <Stack gap="sm">
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
+          <Select
+            label={t("flow.type")}
+            required
+            allowDeselect={false}
+            value={form.flowType}
+            onChange={set("flowType")}
+            data={flowTypes.map((f) => ({ value: f, label: t(`flowType.${f}`) }))}
+            error={err("flow_type")}
+          />
+          <Select
+            label={t("flow.supportKind")}
+            required
+            allowDeselect={false}
+            value={form.supportKind}
+            onChange={set("supportKind")}
+            data={supportKinds.map((k) => ({ value: k, label: t(`supportKind.${k}`) }))}
+            error={err("support_kind")}
+          />
+          <TextInput
+            type="date"
+            label={t("flow.valueDate")}
+            required
+            {...input("valueDate")}
+            error={err("value_date")}
+          />
+          <Select
+            label={t("flow.initiative")}
+            description={t("flow.initiativeHelp")}
+            searchable
+            clearable
+            value={form.initiative || null}
+            onChange={set("initiative")}
+            data={(initiatives.data?.data ?? []).map((i) => ({
+              value: i.id,
+              label: `${i.code} · ${pick(i.title)}`,
+            }))}
+            error={err("initiative_id")}
+          />
+          <Select
+            label={t("flow.component")}
+            description={t("flow.componentHelp")}
+            clearable
+            disabled={form.initiative !== ""}
+            value={form.component || null}
+            onChange={set("component")}
+            data={(components.data?.data ?? []).map((c) => ({
+              value: c.id,
+              label: `${c.code} · ${pick(c.name)}`,
+            }))}
+            error={err("component_id")}
+          />
+          <Group grow align="flex-start" gap="xs">
+            <TextInput
+              label={t("form.amount")}
+              description={t("form.budgetAmountHelp")}
+              inputMode="decimal"
+              {...input("amount")}
+              error={err("value.amount") ?? err("value")}
+            />
+            <TextInput
+              label={t("form.currency")}
+              maxLength={3}
+              {...input("currency")}
+              error={err("value.currency")}
+            />
+          </Group>
+          {form.flowType === "commitment" ? (
+            <Select
+              label={t("flow.pledgeLink")}
+              clearable
+              value={form.pledge || null}
+              onChange={set("pledge")}
+              data={linkable("pledge")}
+              error={err("pledge_id")}
+            />
+          ) : null}
+          {form.flowType === "disbursement" ? (
+            <Select
+              label={t("flow.commitmentLink")}
+              clearable
+              value={form.commitment || null}
+              onChange={set("commitment")}
+              data={linkable("commitment")}
+              error={err("commitment_id")}
+            />
+          ) : null}
+          <TextInput label={t("flow.source")} {...input("source")} error={err("source")} />
+        </SimpleGrid>
+        <Textarea
+          label={t("flow.description")}
+          description={t("flow.descriptionHelp")}
+          autosize
+          minRows={2}
+          {...input("description")}
+          error={err("description")}
+        />
+        <Textarea
+          label={t("flow.note")}
+          autosize
+          minRows={1}
+          {...input("note")}
+          error={err("note")}
+        />
+        {form.flowType === "disbursement" ? (
+          <Textarea
+            label={t("flow.overReason")}
+            description={t("flow.overReasonHelp")}
+            autosize
+            minRows={1}
+            {...input("overReason")}
+            error={err("over_commitment_reason")}
+          />
+        ) : null}
+        <ApiErrorAlert
+          error={record.error}
+          shownPaths={[
+            "flow_type",
+            "support_kind",
+            "value_date",
+            "initiative_id",
+            "component_id",
+            "value",
+            "value.amount",
+            "value.currency",
+            "pledge_id",
+            "commitment_id",
+            "source",
+            "description",
+            "note",
+            "over_commitment_reason",
+          ]}
+        />
+        <Group>
+          <Button type="submit" loading={record.isPending}>
+            {t("flow.record")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

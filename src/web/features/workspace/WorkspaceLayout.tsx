@@ -1,0 +1,66 @@
+import { Badge, Button, Container, Group, Text } from "@mantine/core";
+import { NavLink, Outlet } from "react-router";
+import type { SessionUser } from "../../api/schemas.ts";
+import { type MessageKey, useI18n } from "../../i18n/i18n.tsx";
+import { usePick } from "../../ui/Bilingual.tsx";
+import { Loading } from "../../ui/QueryState.tsx";
+import { LoginForm } from "./LoginForm.tsx";
+import { isStaff, useLogout, useSession } from "./session.ts";
+import { TotpSetup } from "./TotpSetup.tsx";
+
+function links(user: SessionUser): { to: string; label: MessageKey }[] {
+  const home = { to: "/workspace", label: "workspace.home" as const };
+  if (user.role === "focal_point")
+    return [home, { to: "/workspace/initiatives/new", label: "workspace.newInitiative" }];
+  if (user.role === "partner") return [home];
+  return [
+    home,
+    { to: "/workspace/flows", label: "workspace.recordFlows" },
+    { to: "/workspace/initiatives/new", label: "workspace.newInitiative" },
+    { to: "/workspace/users", label: "workspace.users" },
+  ];
+}
+
+/** Signed-in area: the sign-in form for the public, the role's pages for a user. */
+export function WorkspaceLayout() {
+  const { t } = useI18n();
+  const pick = usePick();
+  const session = useSession();
+  const logout = useLogout();
+  if (session.isPending) return <Loading />;
+  const user = session.data?.user;
+  if (!user) return <LoginForm />;
+  if (session.data?.needs_totp_setup) return <TotpSetup />;
+  return (
+    <>
+      <div className="workspace-bar">
+        <Container size="xl">
+          <Group justify="space-between" py="sm" gap="sm">
+            <Group gap="sm">
+              <Text fw={700} data-testid="signed-in-user">
+                {user.name}
+              </Text>
+              <Badge variant="filled" bg="#e1ecfa" c="#123f7a">
+                {t(`role.${user.role}`)}
+              </Badge>
+              <Text size="sm" c="dimmed">
+                {pick(user.organization.name)}
+              </Text>
+            </Group>
+            <Group gap={4} component="nav" aria-label={t("workspace.nav")}>
+              {links(user).map((link) => (
+                <NavLink key={link.to} to={link.to} end className="workspace-link">
+                  {t(link.label)}
+                </NavLink>
+              ))}
+              <Button variant="subtle" size="compact-sm" onClick={() => logout.mutate()}>
+                {t("workspace.logout")}
+              </Button>
+            </Group>
+          </Group>
+        </Container>
+      </div>
+      <Outlet context={{ user, staff: isStaff(user) }} />
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, setCsrfToken } from "../../api/client.ts";
+import { okSchema, type Session, type SessionUser, sessionSchema } from "../../api/schemas.ts";
+
+const SESSION_KEY = ["session"] as const;
+
+/** Who is signed in (null for the public); keeps the CSRF token for writes. */
+export function useSession() {
+  return useQuery({
+    queryKey: SESSION_KEY,
+    queryFn: async () => {
+      const session = await api.get("/auth/me", sessionSchema);
+      setCsrfToken(session.csrf_token);
+      return session;
+    },
+    staleTime: 60_000,
+  });
+}
+
+export interface Credentials {
+  email: string;
+  password: string;
+  totp?: string;
+}
+
+export function useLogin() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (credentials: Credentials) => api.post("/auth/login", sessionSchema, credentials),
+    onSuccess: (session: Session) => {
+      setCsrfToken(session.csrf_token);
+      client.setQueryData(SESSION_KEY, session);
+      // What a signed-in person may see differs (drafts of their country): fetch again.
+      void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "session" });
+    },
+  });
+}
+
+export function useLogout() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post("/auth/logout", okSchema),
+    onSettled: () => {
+      setCsrfToken(null);
+      client.setQueryData(SESSION_KEY, { user: null, csrf_token: null });
+      void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "session" });
+    },
+  });
+}
+
+export const isStaff = (user: SessionUser) => user.role === "secretariat" || user.role === "admin";
+
+/** What the interface offers; the API decides again on every request (and may refuse). */
+export const mayEditInitiative = (user: SessionUser, leadCountry: string) =>
+  isStaff(user) || (user.role === "focal_point" && user.organization.country === leadCountry);
+
+export interface WorkspaceContext {
+  user: SessionUser;
+  staff: boolean;
+}

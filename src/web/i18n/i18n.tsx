@@ -1,0 +1,91 @@
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
+import { en, type MessageKey, type Messages } from "./en.ts";
+import { es } from "./es.ts";
+import { createFormatters, type Formatters } from "./format.ts";
+
+export const languages = ["es", "en"] as const;
+export type Language = (typeof languages)[number];
+export type { MessageKey, Messages };
+
+const catalogs: Record<Language, Messages> = { es, en };
+const STORAGE_KEY = "esca.lang";
+
+export const isLanguage = (value: unknown): value is Language => value === "es" || value === "en";
+
+/** ?lang= first, then the kept choice, then the browser's languages; Spanish by default. */
+export function initialLanguage(): Language {
+  const fromUrl = new URLSearchParams(window.location.search).get("lang");
+  if (isLanguage(fromUrl)) {
+    rememberLanguage(fromUrl);
+    return fromUrl;
+  }
+  const kept = readStoredLanguage();
+  if (kept) return kept;
+  for (const tag of navigator.languages ?? [navigator.language]) {
+    const base = tag.toLowerCase().split("-")[0];
+    if (isLanguage(base)) return base;
+  }
+  return "es";
+}
+
+function readStoredLanguage(): Language | null {
+  try {
+    const value = window.localStorage.getItem(STORAGE_KEY);
+    return isLanguage(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function rememberLanguage(lang: Language) {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // Private browsing may refuse storage; the choice then lasts for the page only.
+  }
+}
+
+/** "{count} initiatives" with { count: "3" } → "3 initiatives". */
+export function interpolate(template: string, vars?: Record<string, string | number>): string {
+  if (!vars) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in vars ? String(vars[name]) : whole,
+  );
+}
+
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+export interface I18n {
+  lang: Language;
+  setLang(lang: Language): void;
+  t: Translate;
+  fmt: Formatters;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+export function I18nProvider({ children, initial }: { children: ReactNode; initial: Language }) {
+  const [lang, setLangState] = useState<Language>(initial);
+  const setLang = useCallback((next: Language) => {
+    rememberLanguage(next);
+    document.documentElement.lang = next;
+    setLangState(next);
+  }, []);
+  const value = useMemo<I18n>(() => {
+    const messages = catalogs[lang];
+    document.documentElement.lang = lang;
+    return {
+      lang,
+      setLang,
+      t: (key, vars) => interpolate(messages[key], vars),
+      fmt: createFormatters(lang),
+    };
+  }, [lang, setLang]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error("useI18n outside I18nProvider");
+  return value;
+}
