@@ -1,5 +1,7 @@
 import { Command } from "commander";
 import { registerAudit } from "./commands/audit.ts";
+import { registerExport } from "./commands/export.ts";
+import { registerIati } from "./commands/iati.ts";
 import { registerImport } from "./commands/import.ts";
 import { registerMigrate } from "./commands/migrate.ts";
 import { registerSeed } from "./commands/seed.ts";
@@ -22,6 +24,8 @@ registerServe(program);
 registerMigrate(program);
 registerSeed(program);
 registerImport(program);
+registerIati(program);
+registerExport(program);
 registerSummary(program);
 registerAudit(program);
 registerUser(program);

@@ -5,9 +5,12 @@ import { auditRoutes } from "./audit/index.ts";
 import { conferenceRoutes } from "./conferences/index.ts";
 import { exchangeRateRoutes } from "./exchange-rates/index.ts";
 import { fundingRoutes } from "./funding/index.ts";
+import { iatiRoutes } from "./iati/index.ts";
 import { indicatorRoutes } from "./indicators/index.ts";
 import { initiativeRoutes } from "./initiatives/index.ts";
 import { organizationRoutes } from "./organizations/index.ts";
+import { reconciliationRoutes } from "./reconciliation/index.ts";
+import { spreadsheetRoutes } from "./spreadsheets/index.ts";
 import { strategyRoutes } from "./strategy/index.ts";
 
 export interface ApiModule {
@@ -63,5 +66,20 @@ export const apiModules: ApiModule[] = [
     tag: "audit",
     description: "The tamper-evident trail of every change, login and refused action",
     routes: auditRoutes,
+  },
+  {
+    tag: "iati",
+    description: "IATI 2.03: partners' publications imported, ESCA Hub's own published back",
+    routes: iatiRoutes,
+  },
+  {
+    tag: "spreadsheets",
+    description: "Initiatives and flows as XLSX: download, edit offline, preview, apply",
+    routes: spreadsheetRoutes,
+  },
+  {
+    tag: "reconciliation",
+    description: "What partners recorded in ESCA Hub against what they published in IATI",
+    routes: reconciliationRoutes,
   },
 ];

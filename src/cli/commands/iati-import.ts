@@ -1,0 +1,85 @@
+import type { Command } from "commander";
+import { systemPrincipal } from "../../modules/accounts/index.ts";
+import {
+  type ImportSummary,
+  importIatiFile,
+  loadIatiSettings,
+  optionalSchemaDir,
+  type ValidationReport,
+  validateIatiFile,
+} from "../../modules/iati/index.ts";
+import { loadConfig } from "../../platform/config.ts";
+import { progressBar } from "../progress.ts";
+import { action } from "../run.ts";
+import { withDatabaseOrServer } from "../through-server.ts";
+import { readableFile } from "./iati-files.ts";
+import { renderReport } from "./iati-report.ts";
+import { uploadThroughServer } from "./iati-upload.ts";
+
+/** `esca import iati FILE…`: each file is its publisher's publication, imported whole or not at all. */
+export function registerImportIati(program: Command) {
+  const importCommand =
+    program.commands.find((c) => c.name() === "import") ?? program.command("import");
+  importCommand
+    .command("iati")
+    .argument("<files...>", "IATI activity files (versions 2.01–2.03)")
+    .description(
+      "import partners' IATI publications: each file replaces its publisher's previous one; the same file again changes nothing",
+    )
+    .option("--dry-run", "check and map everything, report per activity, write nothing")
+    .option("--json", "print the summaries as JSON")
+    .action(
+      action(async (files: string[], options: { dryRun?: boolean; json?: boolean }) => {
+        const settings = loadIatiSettings();
+        const summaries: Array<ImportSummary & { validation?: ValidationReport }> = [];
+        for (const file of files) {
+          const path = readableFile(file);
+          const bar = progressBar(file.length > 30 ? `…${file.slice(-29)}` : file);
+          const summary = await withDatabaseOrServer(loadConfig(), "import iati", {
+            local: (db) =>
+              importIatiFile({
+                db,
+                path,
+                principal: systemPrincipal("esca-cli"),
+                reportingOrgRef: settings.reportingOrg.ref,
+                dryRun: options.dryRun === true,
+                onProgress: bar.update,
+              }),
+            remote: (client) => uploadThroughServer(client.url, path, options.dryRun === true),
+          });
+          bar.finish(0);
+          // A dry run also checks the official schema, so its report is the whole verdict.
+          const schemaDir = optionalSchemaDir(settings);
+          const validation =
+            options.dryRun && schemaDir ? await validateIatiFile({ path, schemaDir }) : undefined;
+          summaries.push({ ...summary, ...(validation && { validation }) });
+          if (options.json) continue;
+          if (validation) process.stdout.write(renderReport(file, validation));
+          process.stdout.write(renderSummary(file, summary));
+        }
+        if (options.json) process.stdout.write(`${JSON.stringify(summaries, null, 2)}\n`);
+      }),
+    );
+}
+
+export function renderSummary(file: string, s: ImportSummary): string {
+  const problems = s.problems.flatMap((a) =>
+    a.problems.map(
+      (p) =>
+        `  ${file}:${p.line}: [${p.kind}] ${p.message} (activity ${a.identifier ?? `at line ${a.line}`})`,
+    ),
+  );
+  const byKind = new Map<string, number>();
+  for (const p of s.problems.flatMap((a) => a.problems))
+    byKind.set(p.kind, (byKind.get(p.kind) ?? 0) + 1);
+  const shown = problems.slice(0, 10);
+  if (s.problemCount > shown.length)
+    shown.push(
+      `  … ${s.problemCount} problems in all (${[...byKind].map(([kind, n]) => `${n} ${kind}`).join(", ")}); --json lists them`,
+    );
+  const head =
+    s.status === "unchanged"
+      ? `${file}: unchanged — this file is already ${s.publisher}'s imported publication (${s.activities} activities).`
+      : `${file}: ${s.status === "dry_run" ? "dry run, nothing written — would import" : "imported"} ${s.activities} activities of ${s.publisher} (IATI ${s.version}): ${s.transactions} transactions, ${s.budgets} budgets, ${s.linked} linked to initiatives, ${s.skipped} skipped, ${s.missingRates} values without a rate; ledger: ${s.flowsRecorded} recorded, ${s.flowsReversed} reversed.`;
+  return `${[head, ...shown].join("\n")}\n`;
+}

@@ -1,0 +1,36 @@
+import { openAsBlob } from "node:fs";
+import { basename } from "node:path";
+import type { ImportSummary } from "../../modules/iati/index.ts";
+import { AppError, type ErrorCode } from "../../platform/errors.ts";
+
+/**
+ * When a server holds the embedded data folder, the file goes to it as an upload
+ * (POST /api/iati/imports, multipart) and the command waits for the import job to end.
+ */
+export async function uploadThroughServer(
+  url: string,
+  path: string,
+  dryRun: boolean,
+): Promise<ImportSummary> {
+  const form = new FormData();
+  form.append("file", await openAsBlob(path), basename(path));
+  const response = await fetch(
+    `${url}/api/iati/imports?wait=true${dryRun ? "&dry_run=true" : ""}`,
+    {
+      method: "POST",
+      body: form,
+      headers: { "x-actor": "esca-cli" },
+    },
+  );
+  const payload = (await response.json().catch(() => null)) as {
+    summary?: ImportSummary | null;
+    error?: { code: ErrorCode; message: string } | null;
+  } | null;
+  if (!response.ok || !payload?.summary) {
+    throw new AppError(
+      payload?.error?.code ?? "internal",
+      payload?.error?.message ?? `The server at ${url} answered ${response.status}.`,
+    );
+  }
+  return payload.summary;
+}

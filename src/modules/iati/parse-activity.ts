@@ -1,0 +1,143 @@
+import type {
+  CodePercentage,
+  IatiProblem,
+  ParsedActivity,
+  ParsedBudget,
+  ParsedTransaction,
+} from "./iati-activity.ts";
+import { isoDate, parseValue } from "./parse-values.ts";
+import { childOf, childrenOf, narrativesOf, type XmlNode } from "./xml-node.ts";
+
+const attr = (node: XmlNode | undefined, name: string) => node?.attrs[name]?.trim() || null;
+
+const codes = (node: XmlNode, name: string): CodePercentage[] =>
+  childrenOf(node, name)
+    .filter((n) => attr(n, "code"))
+    .map((n) => ({
+      code: attr(n, "code") ?? "",
+      vocabulary: attr(n, "vocabulary"),
+      percentage: attr(n, "percentage"),
+    }));
+
+/**
+ * Turns one <iati-activity> tree into what ESCA Hub keeps of it. Problems that keep a row out
+ * (a transaction without a usable value) are recorded with their line; the main rules are
+ * checked separately (activity-rules.ts).
+ */
+export function parseActivity(node: XmlNode, endLine: number): ParsedActivity | IatiProblem {
+  const identifier = childOf(node, "iati-identifier")?.text.trim();
+  if (!identifier)
+    return { line: node.line, kind: "data", message: "<iati-activity> has no <iati-identifier>" };
+  const lang = attr(node, "xml:lang");
+  const defaultCurrency = attr(node, "default-currency");
+  const reporting = childOf(node, "reporting-org");
+  const problems: IatiProblem[] = [];
+  const transactions: ParsedTransaction[] = [];
+  for (const t of childrenOf(node, "transaction")) {
+    const parsed = parseTransaction(t, defaultCurrency, lang, problems);
+    if (parsed) transactions.push(parsed);
+  }
+  const budgets: ParsedBudget[] = [];
+  for (const b of childrenOf(node, "budget")) {
+    const periodStart = isoDate(childOf(b, "period-start")?.attrs["iso-date"]);
+    const periodEnd = isoDate(childOf(b, "period-end")?.attrs["iso-date"]);
+    if (!periodStart || !periodEnd) {
+      problems.push({
+        line: b.line,
+        kind: "data",
+        message: "<budget> needs a period-start and a period-end date",
+      });
+      continue;
+    }
+    const value = parseValue(b, defaultCurrency, periodStart, problems);
+    if (value)
+      budgets.push({
+        line: b.line,
+        type: attr(b, "type"),
+        status: attr(b, "status"),
+        periodStart,
+        periodEnd,
+        value,
+      });
+  }
+  return {
+    line: node.line,
+    endLine,
+    identifier,
+    reportingOrg: {
+      ref: attr(reporting, "ref") ?? "",
+      type: attr(reporting, "type"),
+      names: narrativesOf(reporting, lang),
+    },
+    lang,
+    defaultCurrency,
+    lastUpdated: attr(node, "last-updated-datetime"),
+    title: narrativesOf(childOf(node, "title"), lang),
+    description: childrenOf(node, "description").flatMap((d) => narrativesOf(d, lang)),
+    status: attr(childOf(node, "activity-status"), "code"),
+    dates: childrenOf(node, "activity-date").flatMap((d) => {
+      const date = isoDate(d.attrs["iso-date"]);
+      const type = attr(d, "type");
+      return date && type ? [{ type, date }] : [];
+    }),
+    participatingOrgs: childrenOf(node, "participating-org").map((p) => ({
+      ref: attr(p, "ref"),
+      role: attr(p, "role"),
+      type: attr(p, "type"),
+      names: narrativesOf(p, lang),
+    })),
+    sectors: codes(node, "sector"),
+    countries: codes(node, "recipient-country"),
+    regions: codes(node, "recipient-region"),
+    relatedActivities: childrenOf(node, "related-activity").flatMap((r) => {
+      const ref = attr(r, "ref");
+      return ref ? [{ ref, type: attr(r, "type") }] : [];
+    }),
+    otherIdentifiers: childrenOf(node, "other-identifier").flatMap((o) => {
+      const ref = attr(o, "ref");
+      return ref ? [{ ref, type: attr(o, "type") }] : [];
+    }),
+    budgets,
+    transactions,
+    problems,
+  };
+}
+
+function parseTransaction(
+  t: XmlNode,
+  defaultCurrency: string | null,
+  lang: string | null,
+  problems: IatiProblem[],
+): ParsedTransaction | null {
+  const typeCode = Number(attr(childOf(t, "transaction-type"), "code"));
+  if (!Number.isInteger(typeCode) || typeCode < 1 || typeCode > 13) {
+    problems.push({
+      line: t.line,
+      kind: "data",
+      message: "<transaction> has no transaction-type code 1–13",
+    });
+    return null;
+  }
+  const date = isoDate(childOf(t, "transaction-date")?.attrs["iso-date"]);
+  if (!date) {
+    problems.push({
+      line: t.line,
+      kind: "data",
+      message: "<transaction> has no valid transaction-date",
+    });
+    return null;
+  }
+  const value = parseValue(t, defaultCurrency, date, problems);
+  if (!value) return null;
+  return {
+    line: t.line,
+    ref: attr(t, "ref"),
+    typeCode,
+    date,
+    value,
+    providerRef: attr(childOf(t, "provider-org"), "ref"),
+    receiverRef: attr(childOf(t, "receiver-org"), "ref"),
+    description: narrativesOf(childOf(t, "description"), lang),
+    hasSector: childrenOf(t, "sector").length > 0,
+  };
+}

@@ -1,0 +1,143 @@
+import { type Kysely, sql } from "kysely";
+import { formatMinorUnits } from "../../contracts/money.ts";
+import type { Database } from "../../platform/db/schema.ts";
+import type { Principal } from "../accounts/index.ts";
+import { recordFlow, reverseFlow } from "../funding/index.ts";
+import { ledgerFlowType } from "./iati-activity.ts";
+
+export interface LedgerSync {
+  recorded: number;
+  reversed: number;
+}
+
+interface Wanted {
+  key: string;
+  flowType: "pledge" | "commitment" | "disbursement";
+  initiativeId: string;
+  amount: string;
+  currency: string;
+  valueDate: string;
+  note: string;
+}
+
+/**
+ * Brings the ledger in line with a publisher's imported activities: each linked transaction
+ * of type 12, 2, 3 or 4 with a positive value and a USD rate is one entry. Entries recorded
+ * from an earlier file that the new one no longer has (or has differently) are reversed;
+ * what is new is recorded. Running it twice changes nothing, so a re-import is a no-op.
+ *
+ * Partners publish their own figures: imported disbursements carry an over-commitment
+ * reason saying so, as the ledger's invariant may not hold for what another system reports.
+ */
+export async function syncIatiLedger(options: {
+  db: Kysely<Database>;
+  publisherRef: string;
+  partnerId: string | null;
+  principal: Principal;
+}): Promise<LedgerSync> {
+  const { db, publisherRef, principal } = options;
+  const wanted = options.partnerId ? await wantedEntries(db, publisherRef) : [];
+  const current = await db
+    .selectFrom("iati_ledger_entries as e")
+    .innerJoin("support_flows as f", "f.id", "e.flow_id")
+    .leftJoin("support_flows as r", "r.reverses_id", "f.id")
+    .select(["e.flow_id", "e.entry_key", "f.flow_type"])
+    .where("e.publisher_ref", "=", publisherRef)
+    .where("r.id", "is", null)
+    .execute();
+  const wantedKeys = new Set(wanted.map((w) => w.key));
+  const currentKeys = new Set(current.map((c) => c.entry_key));
+  const reason = `As published in IATI by ${publisherRef}`;
+  // Disbursements go first, so that reversing a commitment does not leave them uncovered.
+  const stale = current
+    .filter((c) => !wantedKeys.has(c.entry_key))
+    .sort(
+      (a, b) => Number(b.flow_type === "disbursement") - Number(a.flow_type === "disbursement"),
+    );
+  for (const entry of stale) {
+    await reverseFlow({
+      db,
+      flowId: entry.flow_id,
+      input: {
+        reason: `Superseded by a newer IATI publication of ${publisherRef}`,
+        over_commitment_reason: reason,
+      },
+      principal,
+    });
+  }
+  const order = { pledge: 0, commitment: 1, disbursement: 2 };
+  const fresh = wanted
+    .filter((w) => !currentKeys.has(w.key))
+    .sort((a, b) => order[a.flowType] - order[b.flowType]);
+  for (const entry of fresh) {
+    const flow = await recordFlow({
+      db,
+      input: {
+        flow_type: entry.flowType,
+        support_kind: "financial",
+        partner_id: options.partnerId ?? "",
+        initiative_id: entry.initiativeId,
+        value: { amount: entry.amount, currency: entry.currency },
+        value_date: entry.valueDate,
+        source: `IATI publication of ${publisherRef}`,
+        note: entry.note,
+        ...(entry.flowType === "disbursement" && { over_commitment_reason: reason }),
+      },
+      principal,
+    });
+    await db
+      .insertInto("iati_ledger_entries")
+      .values({ flow_id: flow.id, publisher_ref: publisherRef, entry_key: entry.key })
+      .execute();
+  }
+  return { recorded: fresh.length, reversed: stale.length };
+}
+
+async function wantedEntries(db: Kysely<Database>, publisherRef: string): Promise<Wanted[]> {
+  const rows = await db
+    .selectFrom("iati_transactions as t")
+    .innerJoin("iati_activities as a", "a.id", "t.activity_id")
+    .innerJoin("iati_publications as p", "p.id", "a.publication_id")
+    .select([
+      "a.iati_identifier",
+      "a.initiative_id",
+      "t.ref",
+      "t.line",
+      "t.type_code",
+      "t.transaction_date",
+      "t.value_date",
+      "t.amount_minor",
+      "t.currency",
+    ])
+    .where("p.publisher_ref", "=", publisherRef)
+    .where("a.initiative_id", "is not", null)
+    .where("t.type_code", "in", [12, 2, 3, 4])
+    .where("t.amount_minor", ">", 0n)
+    .where("t.usd_minor", "is not", null)
+    .orderBy(sql`a.iati_identifier, t.id`)
+    .execute();
+  const seen = new Map<string, number>();
+  return rows.map((row) => {
+    const base = [
+      row.iati_identifier,
+      row.initiative_id,
+      row.ref ?? "",
+      row.type_code,
+      row.transaction_date,
+      row.value_date,
+      row.amount_minor,
+      row.currency,
+    ].join("|");
+    const occurrence = (seen.get(base) ?? 0) + 1;
+    seen.set(base, occurrence);
+    return {
+      key: `${base}#${occurrence}`,
+      flowType: ledgerFlowType[row.type_code] ?? "disbursement",
+      initiativeId: row.initiative_id ?? "",
+      amount: formatMinorUnits(row.amount_minor, row.currency),
+      currency: row.currency,
+      valueDate: row.value_date,
+      note: `IATI activity ${row.iati_identifier}, transaction ${row.ref ?? `at line ${row.line}`} (type ${row.type_code})`,
+    };
+  });
+}

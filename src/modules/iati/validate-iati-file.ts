@@ -1,0 +1,116 @@
+import { readFile } from "node:fs/promises";
+import { checkActivityRules } from "./activity-rules.ts";
+import type { IatiProblem } from "./iati-activity.ts";
+import { parseActivity } from "./parse-activity.ts";
+import { readIatiActivities } from "./read-iati-stream.ts";
+import { validateAgainstSchema } from "./schema-validate.ts";
+
+export interface ActivityReport {
+  identifier: string | null;
+  line: number;
+  endLine: number;
+  problems: IatiProblem[];
+}
+
+export interface ValidationReport {
+  version: string | null;
+  activityCount: number;
+  transactionCount: number;
+  valid: boolean;
+  problemCount: number;
+  /** Problems outside any activity (the file, its root). */
+  fileProblems: IatiProblem[];
+  /** Only the activities that have problems, in file order. */
+  activities: ActivityReport[];
+}
+
+/** At most this many problems are listed; problemCount still counts them all. */
+const MAX_LISTED = 5000;
+export const todayUtc = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * Checks a file the way an import would, without writing: the streaming guard (a hostile file
+ * is refused with an AppError), each activity's data and the main rules, then the official
+ * schema when a schema folder is given. Every problem is attached to the activity whose lines
+ * contain it.
+ */
+export async function validateIatiFile(options: {
+  path: string;
+  schemaDir: string | null;
+  onProgress?: (bytesRead: number, totalBytes: number) => void;
+}): Promise<ValidationReport> {
+  const report: ValidationReport = {
+    version: null,
+    activityCount: 0,
+    transactionCount: 0,
+    valid: true,
+    problemCount: 0,
+    fileProblems: [],
+    activities: [],
+  };
+  const ranges: ActivityReport[] = [];
+  const seen = new Set<string>();
+  const today = todayUtc();
+  for await (const item of readIatiActivities(options.path, {
+    ...(options.onProgress && { onProgress: options.onProgress }),
+  })) {
+    if (item.kind === "header") {
+      report.version = item.header.version;
+      continue;
+    }
+    report.activityCount++;
+    const parsed = parseActivity(item.node, item.endLine);
+    const entry: ActivityReport = {
+      identifier: null,
+      line: item.node.line,
+      endLine: item.endLine,
+      problems: [],
+    };
+    if ("kind" in parsed) entry.problems.push(parsed);
+    else {
+      entry.identifier = parsed.identifier;
+      report.transactionCount += parsed.transactions.length;
+      if (seen.has(parsed.identifier))
+        entry.problems.push({
+          line: parsed.line,
+          kind: "data",
+          message: `iati-identifier ${parsed.identifier} appears twice in the file`,
+        });
+      seen.add(parsed.identifier);
+      entry.problems.push(...parsed.problems, ...checkActivityRules(parsed, item.node, today));
+    }
+    ranges.push(entry);
+  }
+  if (options.schemaDir) {
+    const xml = new Uint8Array(await readFile(options.path));
+    for (const problem of await validateAgainstSchema({
+      xml,
+      schemaDir: options.schemaDir,
+      kind: "activities",
+    }))
+      (findRange(ranges, problem.line)?.problems ?? report.fileProblems).push(problem);
+  }
+  for (const entry of ranges) {
+    if (entry.problems.length === 0) continue;
+    entry.problems.sort((x, y) => x.line - y.line);
+    report.problemCount += entry.problems.length;
+    if (report.activities.length < MAX_LISTED) report.activities.push(entry);
+  }
+  report.problemCount += report.fileProblems.length;
+  report.valid = report.problemCount === 0;
+  return report;
+}
+
+function findRange(ranges: ActivityReport[], line: number): ActivityReport | undefined {
+  let low = 0;
+  let high = ranges.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const range = ranges[mid];
+    if (!range) break;
+    if (line < range.line) high = mid - 1;
+    else if (line > range.endLine) low = mid + 1;
+    else return range;
+  }
+  return undefined;
+}

@@ -1,0 +1,177 @@
+import { SaxesParser, type SaxesTagPlain } from "saxes";
+import type { IatiStreamItem } from "./read-iati-stream.ts";
+import { describeSize, type XmlLimits, xmlRefused } from "./xml-limits.ts";
+import type { XmlNode } from "./xml-node.ts";
+
+const SUPPORTED = new Set(["2.01", "2.02", "2.03"]);
+
+/**
+ * The saxes parser with IATI's limits around it. Text is fed as it is decoded; every limit is
+ * checked on the event that would exceed it, so a hostile file is refused after at most one
+ * limit's worth of work and memory.
+ */
+export class XmlGuard {
+  private readonly parser = new SaxesParser({ position: true });
+  private readonly open: Array<{ name: string; line: number }> = [];
+  private readonly items: IatiStreamItem[] = [];
+  private activity: XmlNode[] = [];
+  private activityElements = 0;
+  private elements = 0;
+  private attributes = 0;
+  private inTag = false;
+  private textRun = 0;
+  private sawRoot = false;
+
+  constructor(private readonly limits: XmlLimits) {
+    const p = this.parser;
+    p.on("xmldecl", (decl) => {
+      if (decl.encoding && !/^utf-?8$/i.test(decl.encoding))
+        this.fail(
+          `wrong encoding: the XML declaration says ${decl.encoding}; IATI files must be UTF-8`,
+        );
+    });
+    // saxes reports a DOCTYPE once it has read it whole: the line where it starts is that many
+    // newlines back.
+    p.on("doctype", (doctype) =>
+      this.fail(
+        "a DOCTYPE declaration: document types and entities are refused (they can expand without bound or read local files)",
+        this.parser.line - (doctype.match(/\n/g)?.length ?? 0),
+      ),
+    );
+    p.on("processinginstruction", () => undefined);
+    p.on("opentagstart", (tag) => this.onOpenStart(tag.name));
+    p.on("attribute", (attribute) => {
+      if (++this.attributes > limits.maxAttributes)
+        this.fail(`<${this.top()}> has more than ${limits.maxAttributes} attributes`);
+      if (attribute.value.length > limits.maxAttributeLength)
+        this.fail(
+          `attribute ${attribute.name} of <${this.top()}> is longer than ${describeSize(limits.maxAttributeLength)}`,
+        );
+    });
+    p.on("opentag", (tag) => this.onOpen(tag as SaxesTagPlain));
+    p.on("text", (text) => this.onText(text));
+    p.on("cdata", (text) => this.onText(text));
+    p.on("closetag", () => this.onClose());
+    p.on("error", (error) =>
+      this.fail(`not well-formed XML: ${error.message.replace(/^[^:]*:\d+:\d+: /, "")}`),
+    );
+  }
+
+  get line(): number {
+    return this.parser.line;
+  }
+
+  feed(text: string) {
+    // A run of characters without "<" is one text node or one tag: bound it before saxes
+    // buffers it, feeding up to the limit so that the message can say which of the two it is.
+    let from = 0;
+    for (;;) {
+      const lt = text.indexOf("<", from);
+      const end = lt === -1 ? text.length : lt;
+      this.textRun += end - from;
+      if (this.textRun > this.limits.maxTextRun) {
+        this.parser.write(text.slice(0, end - (this.textRun - this.limits.maxTextRun)));
+        const what = this.inTag
+          ? `the tag <${this.top()}> (its attributes)`
+          : `the text of <${this.top()}>`;
+        this.fail(`${what} is longer than ${describeSize(this.limits.maxTextRun)}`);
+      }
+      if (lt === -1) break;
+      this.textRun = 0;
+      from = lt + 1;
+    }
+    this.parser.write(text);
+  }
+
+  end() {
+    const last = this.open.at(-1);
+    if (last)
+      this.fail(
+        `the file ends inside <${last.name}> (opened at line ${last.line}): it is truncated`,
+      );
+    if (!this.sawRoot) this.fail("not XML: there is no root element");
+    this.parser.close();
+  }
+
+  take(): IatiStreamItem[] {
+    return this.items.splice(0);
+  }
+
+  private top(): string {
+    return this.open.at(-1)?.name ?? "the document";
+  }
+
+  private fail(message: string, line = this.parser.line): never {
+    throw xmlRefused(line, message);
+  }
+
+  private onOpenStart(name: string) {
+    this.inTag = true;
+    this.attributes = 0;
+    if (this.open.length === 0) {
+      if (this.sawRoot) this.fail(`a second root element <${name}>`);
+      if (name === "iati-organisations")
+        this.fail(
+          "this is an IATI organisation file (<iati-organisations>); import expects an activity file (<iati-activities>)",
+        );
+      if (name !== "iati-activities")
+        this.fail(
+          `the root element is <${name}>; an IATI activity file starts with <iati-activities>`,
+        );
+      this.sawRoot = true;
+    }
+    this.open.push({ name, line: this.parser.line });
+    if (this.open.length > this.limits.maxDepth)
+      this.fail(`elements are nested more than ${this.limits.maxDepth} levels deep`);
+    if (++this.elements > this.limits.maxElements)
+      this.fail(`the file has more than ${this.limits.maxElements} elements`);
+  }
+
+  private onOpen(tag: SaxesTagPlain) {
+    this.inTag = false;
+    const depth = this.open.length;
+    if (depth === 1) return this.onRoot(tag.attributes);
+    const inActivity = this.activity.length > 0;
+    if (!inActivity && !(depth === 2 && tag.name === "iati-activity")) return;
+    if (++this.activityElements > this.limits.maxActivityElements)
+      this.fail(`one <iati-activity> has more than ${this.limits.maxActivityElements} elements`);
+    const node: XmlNode = {
+      name: tag.name,
+      attrs: tag.attributes,
+      children: [],
+      text: "",
+      line: this.open.at(-1)?.line ?? this.parser.line,
+    };
+    this.activity.at(-1)?.children.push(node);
+    this.activity.push(node);
+  }
+
+  private onRoot(attrs: Record<string, string>) {
+    const version = attrs.version;
+    if (!version)
+      this.fail("<iati-activities> has no version attribute; versions 2.01 to 2.03 are supported");
+    if (!SUPPORTED.has(version))
+      this.fail(
+        `IATI version ${version} is not supported; publish (or convert) the file as version 2.01, 2.02 or 2.03`,
+      );
+    this.items.push({
+      kind: "header",
+      header: { version, generatedDatetime: attrs["generated-datetime"] ?? null, attrs },
+    });
+  }
+
+  private onText(text: string) {
+    const node = this.activity.at(-1);
+    // Indentation between elements says nothing; only leaves' text is read (and trimmed).
+    if (node && (node.text !== "" || /\S/.test(text))) node.text += text;
+  }
+
+  private onClose() {
+    this.open.pop();
+    const node = this.activity.pop();
+    if (node && this.activity.length === 0) {
+      this.activityElements = 0;
+      this.items.push({ kind: "activity", node, endLine: this.parser.line });
+    }
+  }
+}

@@ -1,0 +1,96 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../platform/db/schema.ts";
+import { inTransaction } from "../../platform/db/transaction.ts";
+import { AppError } from "../../platform/errors.ts";
+import type { Principal } from "../accounts/index.ts";
+import { recordFlow, reverseFlow } from "../funding/index.ts";
+import {
+  type CreateInitiativeInput,
+  createInitiative,
+  type UpdateInitiativeInput,
+  updateInitiative,
+} from "../initiatives/index.ts";
+import type { FlowPlanInput } from "./plan-flows.ts";
+import { previewWorkbook, type WorkbookPlan } from "./preview-workbook.ts";
+
+/**
+ * Applies an uploaded workbook as previewed, in one transaction: initiatives are created or
+ * updated, changed flows are reversed and recorded anew, new flows recorded. The caller sends
+ * the preview's plan hash: if anything changed since (the sheet or ESCA Hub), nothing is done.
+ * One refused row (a rule, a permission) refuses the whole upload, naming the row.
+ */
+export async function applyWorkbook(options: {
+  db: Kysely<Database>;
+  buffer: Buffer;
+  planHash: string;
+  principal: Principal;
+}): Promise<WorkbookPlan> {
+  return inTransaction(options.db, async (trx) => {
+    const plan = await previewWorkbook({ db: trx, buffer: options.buffer });
+    if (plan.planHash !== options.planHash)
+      throw new AppError(
+        "conflict",
+        "The workbook or the data changed since the preview; preview it again and confirm what it shows.",
+      );
+    const firstError = plan.rows.find((row) => row.action === "error");
+    if (firstError)
+      throw new AppError(
+        "unprocessable",
+        `Sheet "${firstError.sheet}", row ${firstError.row}: ${firstError.errors[0]}; fix the errors shown in the preview first.`,
+      );
+    for (const row of plan.rows) {
+      try {
+        await applyRow(trx, row.sheet, row.action, row.key, row.input, row.row, options.principal);
+      } catch (error) {
+        if (error instanceof AppError)
+          throw new AppError(error.code, `Sheet "${row.sheet}", row ${row.row}: ${error.message}`, {
+            details: error.details,
+          });
+        throw error;
+      }
+    }
+    return plan;
+  });
+}
+
+async function applyRow(
+  db: Kysely<Database>,
+  sheet: string,
+  action: string,
+  key: string,
+  input: unknown,
+  row: number,
+  principal: Principal,
+) {
+  if (action !== "added" && action !== "changed") return;
+  if (sheet === "initiatives") {
+    if (action === "added")
+      await createInitiative({ db, input: input as CreateInitiativeInput, principal });
+    else
+      await updateInitiative({
+        db,
+        idOrCode: key,
+        input: input as UpdateInitiativeInput,
+        principal,
+      });
+    return;
+  }
+  const flow = input as FlowPlanInput;
+  let record = flow.record;
+  if (flow.newInitiativeCode) {
+    const created = await db
+      .selectFrom("initiatives")
+      .select("id")
+      .where("code", "=", flow.newInitiativeCode)
+      .executeTakeFirstOrThrow();
+    record = { ...record, initiative_id: created.id };
+  }
+  if (flow.replaces)
+    await reverseFlow({
+      db,
+      flowId: flow.replaces,
+      input: { reason: `Corrected by a spreadsheet upload (flows, row ${row})` },
+      principal,
+    });
+  await recordFlow({ db, input: record, principal });
+}

@@ -1,0 +1,116 @@
+import multipart from "@fastify/multipart";
+import type { FastifyRequest } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { AppError } from "../../platform/errors.ts";
+import type { RouteOptions } from "../../platform/http/context.ts";
+import { errorResponses } from "../../platform/http/responses.ts";
+import { isStaff } from "../accounts/index.ts";
+import { applyWorkbook } from "./apply-workbook.ts";
+import { exportWorkbook } from "./export-workbook.ts";
+import { previewWorkbook, publicPlan } from "./preview-workbook.ts";
+
+const tags = ["spreadsheets"];
+const editors = { roles: ["partner", "secretariat", "admin"] } as const;
+const MAX_WORKBOOK_BYTES = 50 * 1024 * 1024;
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+const planSchema = z
+  .object({
+    rows: z.array(
+      z.object({
+        sheet: z.enum(["initiatives", "flows"]),
+        row: z.number().int(),
+        key: z.string(),
+        action: z.enum(["added", "changed", "unchanged", "error"]),
+        changes: z.array(z.object({ field: z.string(), from: z.string(), to: z.string() })),
+        errors: z.array(z.string()),
+      }),
+    ),
+    counts: z.object({
+      added: z.number(),
+      changed: z.number(),
+      unchanged: z.number(),
+      error: z.number(),
+    }),
+    plan_hash: z.string(),
+  })
+  .meta({ id: "WorkbookPlan" });
+
+export const spreadsheetRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx }) => {
+  await app.register(multipart, { limits: { fileSize: MAX_WORKBOOK_BYTES, files: 1 } });
+  const upload = async (request: FastifyRequest) => {
+    const part = request.isMultipart() ? await request.file() : undefined;
+    if (!part)
+      throw new AppError(
+        "validation_failed",
+        'Send the workbook as multipart/form-data in the field "file".',
+      );
+    const buffer = await part.toBuffer().catch((error: { code?: string }) => {
+      if (error.code === "FST_REQ_FILE_TOO_LARGE")
+        throw new AppError("payload_too_large", "The workbook is larger than 50 MB.");
+      throw error;
+    });
+    return buffer;
+  };
+
+  app.get(
+    "/spreadsheets/portfolio.xlsx",
+    {
+      config: { access: editors },
+      schema: {
+        tags,
+        summary: "Initiatives and standing flows as an XLSX workbook to edit offline",
+        produces: [XLSX],
+      },
+    },
+    async (request, reply) =>
+      reply
+        .type(XLSX)
+        .header("content-disposition", 'attachment; filename="esca-portfolio.xlsx"')
+        .send(await exportWorkbook({ db: ctx.db, publishedOnly: !isStaff(request.principal) })),
+  );
+  app.post(
+    "/spreadsheets/preview",
+    {
+      config: { access: editors },
+      schema: {
+        tags,
+        summary:
+          "What an edited workbook would change, row by row (added, changed, unchanged, errors); writes nothing",
+        consumes: ["multipart/form-data"],
+        response: { 200: planSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      publicPlan(await previewWorkbook({ db: ctx.db, buffer: await upload(request) })),
+  );
+  app.post(
+    "/spreadsheets/apply",
+    {
+      config: { access: editors },
+      schema: {
+        tags,
+        summary:
+          "Apply an edited workbook as previewed, in one transaction (never deletes what the sheet left out)",
+        consumes: ["multipart/form-data"],
+        querystring: z.object({
+          plan_hash: z
+            .string()
+            .regex(/^[0-9a-f]{64}$/)
+            .meta({ description: "The preview's plan_hash: what was confirmed" }),
+        }),
+        response: { 200: planSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      publicPlan(
+        await applyWorkbook({
+          db: ctx.db,
+          buffer: await upload(request),
+          planHash: request.query.plan_hash,
+          principal: request.principal,
+        }),
+      ),
+  );
+};

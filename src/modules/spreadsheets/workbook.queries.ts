@@ -1,0 +1,141 @@
+import type { Kysely } from "kysely";
+import { formatMinorUnits } from "../../contracts/money.ts";
+import type { Database } from "../../platform/db/schema.ts";
+
+/** The sheets' columns, in order; the first row of each sheet names them. */
+export const initiativeColumns = [
+  "code",
+  "title_es",
+  "title_en",
+  "summary_es",
+  "summary_en",
+  "component",
+  "line_of_action",
+  "lead_country",
+  "countries",
+  "sectors",
+  "budget_amount",
+  "budget_currency",
+  "budget_value_date",
+  "start_date",
+  "end_date",
+  "status",
+  "version",
+] as const;
+export const flowColumns = [
+  "id",
+  "flow_type",
+  "support_kind",
+  "partner",
+  "initiative",
+  "component",
+  "amount",
+  "currency",
+  "value_date",
+  "description",
+  "source",
+  "note",
+] as const;
+export type InitiativeSheetRow = Record<(typeof initiativeColumns)[number], string>;
+export type FlowSheetRow = Record<(typeof flowColumns)[number], string>;
+
+const text = (value: string | number | null | undefined) =>
+  value === null || value === undefined ? "" : String(value);
+
+/** Every initiative as a sheet row: codes instead of ids, lists as text ("GT,HN"; "15210:60;15130:40"). */
+export async function initiativeRows(
+  db: Kysely<Database>,
+  publishedOnly = false,
+): Promise<InitiativeSheetRow[]> {
+  const [rows, countries, sectors] = await Promise.all([
+    db
+      .selectFrom("initiatives as i")
+      .innerJoin("strategy_components as c", "c.id", "i.component_id")
+      .leftJoin("lines_of_action as l", "l.id", "i.line_of_action_id")
+      .selectAll("i")
+      .select(["c.code as component_code", "l.code as line_code"])
+      .$if(publishedOnly, (q) => q.where("i.published_at", "is not", null))
+      .orderBy("i.code")
+      .execute(),
+    db.selectFrom("initiative_countries").selectAll().orderBy("country_iso2").execute(),
+    db
+      .selectFrom("initiative_sectors")
+      .selectAll()
+      .orderBy("percentage", "desc")
+      .orderBy("dac_code")
+      .execute(),
+  ]);
+  return rows.map((i) => ({
+    code: i.code,
+    title_es: text(i.title_es),
+    title_en: text(i.title_en),
+    summary_es: text(i.summary_es),
+    summary_en: text(i.summary_en),
+    component: i.component_code,
+    line_of_action: text(i.line_code),
+    lead_country: i.lead_country,
+    countries: countries
+      .filter((c) => c.initiative_id === i.id)
+      .map((c) => c.country_iso2)
+      .join(","),
+    sectors: sectors
+      .filter((s) => s.initiative_id === i.id)
+      .map((s) => `${s.dac_code}:${s.percentage.replace(/\.?0+$/, "")}`)
+      .join(";"),
+    budget_amount: formatMinorUnits(i.budget_amount_minor, i.budget_currency),
+    budget_currency: i.budget_currency,
+    budget_value_date: i.budget_value_date,
+    start_date: text(i.start_date),
+    end_date: text(i.end_date),
+    status: i.status,
+    version: String(i.version),
+  }));
+}
+
+/** The standing ledger entries (neither reversals nor reversed) as sheet rows. */
+export async function flowRows(
+  db: Kysely<Database>,
+  publishedOnly = false,
+): Promise<FlowSheetRow[]> {
+  const rows = await db
+    .selectFrom("support_flows as f")
+    .innerJoin("organizations as p", "p.id", "f.partner_id")
+    .innerJoin("strategy_components as c", "c.id", "f.component_id")
+    .leftJoin("initiatives as i", "i.id", "f.initiative_id")
+    .leftJoin("support_flows as r", "r.reverses_id", "f.id")
+    .select([
+      "f.id",
+      "f.flow_type",
+      "f.support_kind",
+      "p.code as partner",
+      "i.code as initiative",
+      "c.code as component",
+    ])
+    .select(["f.amount_minor", "f.currency", "f.value_date", "f.description", "f.source", "f.note"])
+    .where("f.reverses_id", "is", null)
+    .where("r.id", "is", null)
+    .$if(publishedOnly, (q) =>
+      q.where((eb) =>
+        eb.or([eb("f.initiative_id", "is", null), eb("i.published_at", "is not", null)]),
+      ),
+    )
+    .orderBy("f.seq")
+    .execute();
+  return rows.map((f) => ({
+    id: f.id,
+    flow_type: f.flow_type,
+    support_kind: f.support_kind,
+    partner: f.partner,
+    initiative: text(f.initiative),
+    component: f.component,
+    amount:
+      f.amount_minor === null || f.currency === null
+        ? ""
+        : formatMinorUnits(f.amount_minor, f.currency),
+    currency: text(f.currency),
+    value_date: f.value_date,
+    description: text(f.description),
+    source: text(f.source),
+    note: text(f.note),
+  }));
+}
