@@ -9,6 +9,7 @@ import {
   validateIatiFile,
 } from "../../modules/iati/index.ts";
 import { loadConfig } from "../../platform/config.ts";
+import { AppError } from "../../platform/errors.ts";
 import { progressBar } from "../progress.ts";
 import { action } from "../run.ts";
 import { withDatabaseOrServer } from "../through-server.ts";
@@ -45,7 +46,16 @@ export function registerImportIati(program: Command) {
                 dryRun: options.dryRun === true,
                 onProgress: bar.update,
               }),
-            remote: (client) => uploadThroughServer(client.url, path, options.dryRun === true),
+            remote: (client) => {
+              const token = process.env.ESCA_API_TOKEN;
+              if (!token) {
+                throw new AppError(
+                  "data_dir_in_use",
+                  `The server at ${client.url} holds the data folder: stop it, or set ESCA_API_TOKEN to an API token with the iati:import scope to upload through it.`,
+                );
+              }
+              return uploadThroughServer(client.url, path, options.dryRun === true, token);
+            },
           });
           bar.finish(0);
           // A dry run also checks the official schema, so its report is the whole verdict.

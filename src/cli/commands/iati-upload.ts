@@ -5,12 +5,14 @@ import { AppError, type ErrorCode } from "../../platform/errors.ts";
 
 /**
  * When a server holds the embedded data folder, the file goes to it as an upload
- * (POST /api/iati/imports, multipart) and the command waits for the import job to end.
+ * (POST /api/iati/imports, multipart) and the command waits for the import job to end. The
+ * server needs to know who imports: an API token with the iati:import scope (ESCA_API_TOKEN).
  */
 export async function uploadThroughServer(
   url: string,
   path: string,
   dryRun: boolean,
+  token: string,
 ): Promise<ImportSummary> {
   const form = new FormData();
   form.append("file", await openAsBlob(path), basename(path));
@@ -19,7 +21,7 @@ export async function uploadThroughServer(
     {
       method: "POST",
       body: form,
-      headers: { "x-actor": "esca-cli" },
+      headers: { authorization: `Bearer ${token}` },
     },
   );
   const payload = (await response.json().catch(() => null)) as {
