@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { containsPattern } from "../../platform/db/query-helpers.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import { notFound } from "../../platform/errors.ts";
 import type { ListUsersQuery, User } from "./accounts.schema.ts";
@@ -17,7 +18,7 @@ export async function findUsers(options: { db: Kysely<Database>; query: ListUser
       ]),
     );
   if (query.q) {
-    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(query.q);
     base = base.where((eb) =>
       eb.or([eb("u.email", "ilike", pattern), eb("u.name", "ilike", pattern)]),
     );

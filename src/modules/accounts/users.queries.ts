@@ -1,9 +1,8 @@
 import type { Kysely } from "kysely";
 import type { Role } from "../../contracts/roles.ts";
+import { isUuid } from "../../platform/db/query-helpers.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import type { User } from "./accounts.schema.ts";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A user row with its organization, as every account use case needs it. */
 export function selectUsers(db: Kysely<Database>) {
@@ -39,7 +38,7 @@ export type UserRecord = NonNullable<
 export function findUserRecord(db: Kysely<Database>, idOrEmail: string) {
   const query = selectUsers(db);
   return (
-    UUID.test(idOrEmail)
+    isUuid(idOrEmail)
       ? query.where("u.id", "=", idOrEmail)
       : query.where((eb) => eb(eb.fn("lower", ["u.email"]), "=", idOrEmail.toLowerCase()))
   ).executeTakeFirst();

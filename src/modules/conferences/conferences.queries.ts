@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from "kysely";
-import { uuidSchema } from "../../contracts/common.ts";
+import { isUuid } from "../../platform/db/query-helpers.ts";
 import type { ConferencesTable, Database } from "../../platform/db/schema.ts";
 import type { Conference, ListConferencesQuery } from "./conferences.schema.ts";
 
@@ -9,7 +9,7 @@ export type ConferenceRow = Selectable<ConferencesTable>;
 export function findConferenceRow(db: Kysely<Database>, idOrCode: string) {
   const query = db.selectFrom("conferences").selectAll();
   return (
-    uuidSchema.safeParse(idOrCode).success
+    isUuid(idOrCode)
       ? query.where("id", "=", idOrCode)
       : query.where("code", "=", idOrCode.toUpperCase())
   ).executeTakeFirst();

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from "kysely";
-import { uuidSchema } from "../../contracts/common.ts";
+import { containsPattern, isUuid } from "../../platform/db/query-helpers.ts";
 import type {
   Database,
   IndicatorObservationsTable,
@@ -16,8 +16,6 @@ import type {
 export type IndicatorRow = Selectable<IndicatorsTable>;
 type ObservationRow = Selectable<IndicatorObservationsTable> & { indicator_code: string };
 
-const isUuid = (value: string) => uuidSchema.safeParse(value).success;
-
 /** An indicator is addressed by its uuid or its code ("homicide_rate"). */
 export function findIndicatorRow(db: Kysely<Database>, idOrCode: string) {
   const query = db.selectFrom("indicators").selectAll();
@@ -31,7 +29,7 @@ export function findIndicatorRow(db: Kysely<Database>, idOrCode: string) {
 export async function listIndicatorRows(db: Kysely<Database>, query: ListIndicatorsQuery) {
   let base = db.selectFrom("indicators");
   if (query.q) {
-    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(query.q);
     base = base.where((eb) =>
       eb.or([
         eb("code", "ilike", pattern),

@@ -1,10 +1,8 @@
 import { type ExpressionBuilder, type InferResult, type Kysely, sql } from "kysely";
-import { uuidSchema } from "../../contracts/common.ts";
 import { initiativeStatuses } from "../../contracts/enums.ts";
+import { containsPattern, isUuid } from "../../platform/db/query-helpers.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import type { ListInitiativesQuery } from "./initiatives.schema.ts";
-
-const isUuid = (value: string) => uuidSchema.safeParse(value).success;
 
 /** An initiative with the codes and names of its component, line and executing agency. */
 function initiativeView(db: Kysely<Database>) {
@@ -58,8 +56,6 @@ function splitRefs(refs: string[]) {
     codes: refs.filter((ref) => !isUuid(ref)).map((ref) => ref.toUpperCase()),
   };
 }
-
-const escapeLike = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function matchesFilters(query: ListInitiativesQuery) {
   return (eb: ExpressionBuilder<Database & { i: Database["initiatives"] }, "i">) => {
@@ -116,7 +112,7 @@ function matchesFilters(query: ListInitiativesQuery) {
     if (query.illustrative !== undefined)
       conditions.push(eb("i.illustrative", "=", query.illustrative));
     if (query.q) {
-      const pattern = escapeLike(query.q);
+      const pattern = containsPattern(query.q);
       conditions.push(
         eb.or([
           eb("i.code", "ilike", pattern),

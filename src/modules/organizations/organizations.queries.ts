@@ -1,14 +1,13 @@
 import type { Kysely } from "kysely";
+import { containsPattern, isUuid } from "../../platform/db/query-helpers.ts";
 import type { Database, OrganizationRow } from "../../platform/db/schema.ts";
 import type { ListOrganizationsQuery, Organization } from "./organizations.schema.ts";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A record can be addressed by its uuid or by its code ("IDB", "GT"). */
 export function findOrganizationRow(db: Kysely<Database>, idOrCode: string) {
   const query = db.selectFrom("organizations").selectAll();
   return (
-    UUID.test(idOrCode)
+    isUuid(idOrCode)
       ? query.where("id", "=", idOrCode)
       : query.where("code", "=", idOrCode.toUpperCase())
   ).executeTakeFirst();
@@ -21,7 +20,7 @@ export async function listOrganizationRows(db: Kysely<Database>, query: ListOrga
   if (query.group_of_friends !== undefined)
     base = base.where("group_of_friends", "=", query.group_of_friends);
   if (query.q) {
-    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(query.q);
     base = base.where((eb) =>
       eb.or([
         eb("name_en", "ilike", pattern),

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from "kysely";
-import { uuidSchema } from "../../contracts/common.ts";
+import { isUuid } from "../../platform/db/query-helpers.ts";
 import type {
   Database,
   LinesOfActionTable,
@@ -14,8 +14,6 @@ import type {
 
 export type ComponentRow = Selectable<StrategyComponentsTable>;
 export type LineOfActionRow = Selectable<LinesOfActionTable> & { component_code: string };
-
-export const isUuid = (value: string) => uuidSchema.safeParse(value).success;
 
 /** A component is addressed by its uuid or its letter ("A", "b"). */
 export function findComponentRow(db: Kysely<Database>, idOrCode: string) {
