@@ -72,9 +72,19 @@ export async function startPortal(): Promise<Portal> {
 /** Waits until the page has data on screen (no loader left) and charts have drawn. */
 export async function settle(page: Page) {
   await page.waitForLoadState("networkidle");
-  await page.waitForFunction(`document.querySelectorAll('[role="status"]').length === 0`, null, {
-    timeout: 15_000,
-  });
+  // The page on screen is the one the address names (client navigation renders in a
+  // transition, after the URL changes), and nothing on it is still loading.
+  await page.waitForFunction(
+    `(() => {
+      const main = document.querySelector("main[data-rendered-path]");
+      return main !== null &&
+        main.getAttribute("data-rendered-path") === location.pathname &&
+        main.getAttribute("aria-busy") !== "true" &&
+        document.querySelectorAll('[role="status"]').length === 0;
+    })()`,
+    null,
+    { timeout: 15_000 },
+  );
   await page.waitForTimeout(300);
 }
 

@@ -11,7 +11,15 @@ import {
 } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useEffect } from "react";
-import { Link, NavLink, Outlet, ScrollRestoration, useSearchParams } from "react-router";
+import {
+  Link,
+  NavLink,
+  Outlet,
+  ScrollRestoration,
+  useLocation,
+  useNavigation,
+  useSearchParams,
+} from "react-router";
 import { isLanguage, type Language, type MessageKey, useI18n } from "../i18n/i18n.tsx";
 
 const navigation: { to: string; label: MessageKey; end?: boolean }[] = [
@@ -84,6 +92,8 @@ export function Layout() {
   const { t } = useI18n();
   const [opened, { toggle, close }] = useDisclosure(false);
   useLanguageFromUrl();
+  const location = useLocation();
+  const routing = useNavigation();
   return (
     <>
       <a href="#main" className="skip-link">
@@ -130,7 +140,14 @@ export function Layout() {
           <NavLinks onNavigate={close} />
         </Stack>
       </Drawer>
-      <Box component="main" id="main" tabIndex={-1} className="site-main">
+      <Box
+        component="main"
+        id="main"
+        tabIndex={-1}
+        className="site-main"
+        aria-busy={routing.state !== "idle"}
+        data-rendered-path={location.pathname}
+      >
         <Outlet />
       </Box>
       <footer className="site-footer">
