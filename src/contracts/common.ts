@@ -62,7 +62,18 @@ export const errorResponseSchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    details: z.array(z.object({ path: z.string(), message: z.string() })),
+    /** A stable name for why, finer than `code` (e.g. invalid_credentials, over_commitment). */
+    reason: z.string().optional(),
+    /** The values the message names, for clients that word it in their own language. */
+    values: z.record(z.string(), z.unknown()).optional(),
+    details: z.array(
+      z.object({
+        path: z.string(),
+        message: z.string(),
+        /** The rule broken (zod issue code or a named rule) and its limits, for wording. */
+        rule: z.object({ code: z.string() }).catchall(z.unknown()).optional(),
+      }),
+    ),
     /** Machine-readable extras, e.g. on a stale version: current_version and the current record. */
     context: z.record(z.string(), z.unknown()).optional(),
   }),

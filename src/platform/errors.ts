@@ -46,10 +46,17 @@ export const errorStatus = {
 
 export type ErrorCode = keyof typeof errorStatus;
 
+/** Values a client needs to word a message itself, in its own language. */
+export type MessageValues = Record<string, string | number | boolean | (string | number)[]>;
+
 export interface ErrorDetail {
   /** Field path, e.g. "budget.amount" or "sectors.1.percentage"; "" for the whole input. */
   path: string;
+  /** English, for people reading the API; clients word it from `rule` in their language. */
   message: string;
+  /** The rule the field breaks: `code` (e.g. too_small, invalid_value, or a named rule such as
+   *  sectors_sum) and its limits (minimum, values, …). */
+  rule?: { code: string } & MessageValues;
 }
 
 export class AppError extends Error {
@@ -57,17 +64,29 @@ export class AppError extends Error {
   readonly details: ErrorDetail[];
   /** Extra machine-readable context, e.g. the current record on a stale version. */
   readonly context: Record<string, unknown> | undefined;
+  readonly reason: string | undefined;
+  readonly values: MessageValues | undefined;
 
   constructor(
     code: ErrorCode,
     message: string,
-    options: { details?: ErrorDetail[]; context?: Record<string, unknown>; cause?: unknown } = {},
+    options: {
+      details?: ErrorDetail[];
+      context?: Record<string, unknown>;
+      cause?: unknown;
+      /** A stable name for why, finer than the code (e.g. invalid_credentials), with the
+       *  values its message names, so a client can say it in its own language. */
+      reason?: string;
+      values?: MessageValues;
+    } = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = "AppError";
     this.code = code;
     this.details = options.details ?? [];
     this.context = options.context;
+    this.reason = options.reason;
+    this.values = options.values;
   }
 
   get status(): number {
@@ -78,5 +97,11 @@ export class AppError extends Error {
 export const notFound = (what: string, id: string) =>
   new AppError("not_found", `No ${what} with id or code "${id}".`);
 
-export const invalidField = (path: string, message: string) =>
-  new AppError("validation_failed", `${path}: ${message}`, { details: [{ path, message }] });
+export const invalidField = (
+  path: string,
+  message: string,
+  rule?: { code: string } & MessageValues,
+) =>
+  new AppError("validation_failed", `${path}: ${message}`, {
+    details: [{ path, message, ...(rule ? { rule } : {}) }],
+  });

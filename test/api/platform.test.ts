@@ -91,7 +91,7 @@ describe("strict request bodies", () => {
 
   it("names every unknown field as its own path", async () => {
     const response = await t.request<{
-      error: { details: Array<{ path: string; message: string }> };
+      error: { details: Array<{ path: string; message: string; rule?: { code: string } }> };
     }>({
       method: "POST",
       url: "/api/organizations",
@@ -105,8 +105,16 @@ describe("strict request bodies", () => {
     });
     expect(response.status).toBe(400);
     expect(response.body.error.details).toEqual([
-      { path: "colour", message: "is not a field this request accepts" },
-      { path: "extra", message: "is not a field this request accepts" },
+      {
+        path: "colour",
+        message: "is not a field this request accepts",
+        rule: { code: "unknown_field" },
+      },
+      {
+        path: "extra",
+        message: "is not a field this request accepts",
+        rule: { code: "unknown_field" },
+      },
     ]);
   });
 });

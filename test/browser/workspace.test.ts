@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "../../src/web/i18n/en.ts";
+import { es } from "../../src/web/i18n/es.ts";
 import {
   api,
   chromiumMissing,
@@ -87,11 +88,33 @@ describe.skipIf(chromiumMissing)("workspaces in the browser", { timeout: 120_000
 
     await page.getByRole("textbox", { name: /^Code/ }).fill("GT-WEB1");
     await page.getByRole("textbox", { name: en["form.sectorShare"] }).fill("100");
+    // A result to aim at: homicides per 100,000 from 41.4 (2011) to 30 (2015).
+    await page.getByRole("button", { name: en["form.addTarget"] }).click();
+    await choose(page, /^Indicator/, "Homicides per 100,000 inhabitants");
+    await page.getByRole("textbox", { name: en["form.baselineValue"], exact: true }).fill("41.4");
+    await page.getByRole("textbox", { name: en["form.baselineYear"] }).fill("2011");
+    await page.getByRole("textbox", { name: /^Target$|^Target \*/ }).fill("30");
+    await page.getByRole("textbox", { name: /^Target year/ }).fill("2009");
+    await page.getByRole("button", { name: en["form.create"] }).click();
+    await page
+      .locator(".mantine-InputWrapper-error", { hasText: en["validation.target_before_baseline"] })
+      .waitFor();
+    await page.getByRole("textbox", { name: /^Target year/ }).fill("2015");
     await page.getByRole("button", { name: en["form.create"] }).click();
     await page.waitForURL(/\/workspace\/initiatives\/[0-9a-f-]{36}/);
     await settle(page);
     created = page.url().split("/").at(-1)?.split("?")[0] ?? "";
     expect(await statusBadge(page).getAttribute("data-status")).toBe("draft");
+    const saved = (await (await page.request.get(`/api/initiatives/${created}`)).json()) as {
+      targets: { indicator: { code: string }; baseline: unknown; target: unknown }[];
+    };
+    expect(saved.targets).toEqual([
+      expect.objectContaining({
+        indicator: expect.objectContaining({ code: "homicide_rate" }),
+        baseline: { value: "41.4", year: 2011 },
+        target: { value: "30", year: 2015 },
+      }),
+    ]);
 
     await page.getByRole("button", { name: en["transition.submit"] }).click();
     await page.locator('.page-header [data-status="submitted"]').waitFor();
@@ -103,6 +126,28 @@ describe.skipIf(chromiumMissing)("workspaces in the browser", { timeout: 120_000
     expect(initiative).toBeNull();
     await screenshot(page, "workspace-focal-en");
     for (const violation of await seriousViolations(page)) expect.fail(violation);
+    await context.close();
+  });
+
+  it("words the API's refusals in Spanish for a Spanish reader", async () => {
+    const { context, page } = await signIn(portal, FOCAL_GT);
+    await page.goto(`${portal.url}/workspace/initiatives/new?lang=es`);
+    await settle(page);
+    await page
+      .getByRole("textbox", { name: new RegExp(`^${es["form.code"]}`) })
+      .fill("no es un código");
+    await page.getByRole("button", { name: es["form.create"] }).click();
+    const alert = page.getByRole("alert").filter({ hasText: es["workspace.invalidTitle"] });
+    await alert.waitFor();
+    expect(await visibleText(alert)).toContain(es["apiError.code.validation_failed"]);
+    // Under the code field: the Spanish sentence with the server's example, no English.
+    const codeError = page.locator(".mantine-InputWrapper-error").first();
+    expect(await visibleText(codeError)).toBe(
+      es["validation.formatExample"].replace("{example}", "BA1"),
+    );
+    const form = await visibleText(page.getByTestId("initiative-form"));
+    for (const english of ["must be", "Invalid input", "is required", "expected"])
+      expect(form, english).not.toContain(english);
     await context.close();
   });
 
@@ -261,6 +306,54 @@ describe.skipIf(chromiumMissing)("workspaces in the browser", { timeout: 120_000
     });
     expect(refused.status()).toBe(403);
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe("forbidden");
+    await context.close();
+  });
+
+  it("a partner changes their password and manages an API token on their account page", async () => {
+    const { context, page } = await signIn(portal, PARTNER_IDB);
+    await page.getByRole("link", { name: en["workspace.account"] }).click();
+    await settle(page);
+    expect(await visibleText(page.locator("h1"))).toBe(en["account.title"]);
+    expect((await visibleText(page.getByTestId("totp-state"))).toLowerCase()).toBe(
+      en["account.totpOff"].toLowerCase(),
+    );
+    for (const violation of await seriousViolations(page)) expect.fail(violation);
+
+    const form = page.getByTestId("password-form");
+    const field = (label: string) => form.getByLabel(label, { exact: false }).first();
+    await field(en["account.currentPassword"]).fill("Not-my-password-2011");
+    await field(en["account.newPassword"]).fill("Granite lantern orbit velvet 42");
+    await field(en["account.repeatPassword"]).fill("Granite lantern orbit velvet 42");
+    await form.getByRole("button", { name: en["account.changePassword"] }).click();
+    await form
+      .locator(".mantine-InputWrapper-error", { hasText: en["validation.wrong"] })
+      .waitFor();
+
+    await field(en["account.currentPassword"]).fill(PARTNER_IDB.password);
+    await form.getByRole("button", { name: en["account.changePassword"] }).click();
+    await page.getByTestId("password-changed").waitFor();
+    // The new password signs in; the old one no longer does.
+    const fresh = await portal.context();
+    const login = (password: string) =>
+      fresh.request.post(`${portal.url}/api/auth/login`, {
+        data: { email: PARTNER_IDB.email, password },
+      });
+    expect((await login(PARTNER_IDB.password)).status()).toBe(401);
+    expect((await login("Granite lantern orbit velvet 42")).status()).toBe(200);
+    await fresh.close();
+
+    await page.getByRole("textbox", { name: /^Name/ }).fill("IATI uploads");
+    await page.getByRole("checkbox", { name: en["account.scope.iatiImport"] }).check();
+    await page.getByRole("button", { name: en["account.tokenCreate"] }).click();
+    const token = await visibleText(page.getByTestId("new-token").locator("pre"));
+    expect(token.length).toBeGreaterThan(20);
+    const withToken = await page.request.get(`${portal.url}/api/auth/me`, {
+      headers: { authorization: `Bearer ${token.trim()}`, cookie: "" },
+    });
+    expect(withToken.status()).toBe(200);
+    await page.getByRole("button", { name: "Revoke token IATI uploads" }).click();
+    await page.getByTestId("tokens-table").getByText(en["account.tokenRevoked"]).waitFor();
+    await screenshot(page, "workspace-account-en");
     await context.close();
   });
 });

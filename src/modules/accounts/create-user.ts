@@ -32,7 +32,10 @@ export async function createUser(options: {
     const fits = roleFitsOrganization(input.role, organization.kind);
     if (!fits.allowed) throw invalidField("role", fits.reason);
     if (await findUserRecord(trx, input.email))
-      throw new AppError("conflict", `A user with the email ${input.email} already exists.`);
+      throw new AppError("conflict", `A user with the email ${input.email} already exists.`, {
+        reason: "email_taken",
+        values: { email: input.email },
+      });
     const { id } = await trx
       .insertInto("users")
       .values({

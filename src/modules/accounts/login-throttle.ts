@@ -35,6 +35,8 @@ export async function assertNotThrottled(db: Kysely<Database>, keys: string[]): 
       "rate_limited",
       `Too many failed sign-in attempts; try again in ${seconds} second${seconds === 1 ? "" : "s"}.`,
       {
+        reason: "login_throttled",
+        values: { seconds },
         context: { retry_after_seconds: seconds },
       },
     );

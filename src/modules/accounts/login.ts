@@ -52,17 +52,21 @@ export async function login(options: {
     throw new AppError(
       "unauthorized",
       "The email or password is wrong, or the account is disabled.",
+      { reason: "invalid_credentials" },
     );
   }
   if (record.totp_enabled) {
     if (!options.totp)
       throw new AppError("totp_required", "Enter the 6-digit code from your authenticator app.", {
-        details: [{ path: "totp", message: "is required for this account" }],
+        details: [
+          { path: "totp", message: "is required for this account", rule: { code: "required" } },
+        ],
       });
     if (!record.totp_secret || !checkTotp(record.totp_secret, record.email, options.totp)) {
       await recordFailure(db, keys);
       throw new AppError("unauthorized", "The authenticator code is wrong or expired.", {
-        details: [{ path: "totp", message: "is wrong or expired" }],
+        reason: "wrong_totp",
+        details: [{ path: "totp", message: "is wrong or expired", rule: { code: "wrong_code" } }],
       });
     }
   }

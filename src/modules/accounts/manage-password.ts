@@ -22,7 +22,7 @@ export async function changePassword(options: {
   if (!record) throw notFound("user", options.userId);
   if (!(await verifyPassword(record.password_hash, options.currentPassword))) {
     throw new AppError("validation_failed", "current_password: is wrong", {
-      details: [{ path: "current_password", message: "is wrong" }],
+      details: [{ path: "current_password", message: "is wrong", rule: { code: "wrong" } }],
     });
   }
   await assertAcceptablePassword(options.newPassword, [record.email, record.name], "new_password");

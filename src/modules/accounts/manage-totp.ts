@@ -9,7 +9,7 @@ import { findUserRecord } from "./users.queries.ts";
 
 const wrongCode = () =>
   new AppError("validation_failed", "code: is wrong or expired", {
-    details: [{ path: "code", message: "is wrong or expired" }],
+    details: [{ path: "code", message: "is wrong or expired", rule: { code: "wrong_code" } }],
   });
 
 /** Step 1: a new secret for the authenticator app; not in force until confirmed. */
@@ -20,6 +20,7 @@ export async function setUpTotp(options: { db: Kysely<Database>; userId: string 
     throw new AppError(
       "conflict",
       "Two-factor authentication is already on; turn it off first to change the key.",
+      { reason: "totp_already_on" },
     );
   const secret = newTotpSecret();
   await options.db
@@ -38,7 +39,10 @@ export async function enableTotp(options: {
   sessionToken: string | null;
 }) {
   const record = await findUserRecord(options.db, options.userId);
-  if (!record?.totp_secret) throw new AppError("conflict", "Start with POST /api/auth/totp/setup.");
+  if (!record?.totp_secret)
+    throw new AppError("conflict", "Start with POST /api/auth/totp/setup.", {
+      reason: "totp_not_started",
+    });
   if (!checkTotp(record.totp_secret, record.email, options.code)) throw wrongCode();
   await options.db
     .updateTable("users")
@@ -56,16 +60,19 @@ export async function disableTotp(options: {
 }) {
   const record = await findUserRecord(options.db, options.userId);
   if (!record?.totp_enabled || !record.totp_secret)
-    throw new AppError("conflict", "Two-factor authentication is not on.");
+    throw new AppError("conflict", "Two-factor authentication is not on.", {
+      reason: "totp_not_on",
+    });
   if (needsTotpSetup({ ...record, totp_enabled: false })) {
     throw new AppError(
       "forbidden",
       "The secretariat and administrators must keep two-factor authentication on.",
+      { reason: "totp_must_stay_on" },
     );
   }
   if (!(await verifyPassword(record.password_hash, options.password))) {
     throw new AppError("validation_failed", "password: is wrong", {
-      details: [{ path: "password", message: "is wrong" }],
+      details: [{ path: "password", message: "is wrong", rule: { code: "wrong" } }],
     });
   }
   if (!checkTotp(record.totp_secret, record.email, options.code)) throw wrongCode();

@@ -2,7 +2,7 @@ import { hash, verify } from "@node-rs/argon2";
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import * as common from "@zxcvbn-ts/language-common";
 import * as en from "@zxcvbn-ts/language-en";
-import { AppError } from "../../platform/errors.ts";
+import { AppError, type MessageValues } from "../../platform/errors.ts";
 
 // OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane (Algorithm 2 = argon2id).
 const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -39,13 +39,27 @@ export async function assertAcceptablePassword(
   userInputs: string[] = [],
   path = "password",
 ): Promise<void> {
-  const refuse = (message: string) =>
-    new AppError("validation_failed", `${path}: ${message}`, { details: [{ path, message }] });
-  if (password.length < PASSWORD_MIN) throw refuse(`must have at least ${PASSWORD_MIN} characters`);
-  if (password.length > PASSWORD_MAX) throw refuse(`must have at most ${PASSWORD_MAX} characters`);
+  const refuse = (message: string, rule: { code: string } & MessageValues) =>
+    new AppError("validation_failed", `${path}: ${message}`, {
+      details: [{ path, message, rule }],
+    });
+  if (password.length < PASSWORD_MIN)
+    throw refuse(`must have at least ${PASSWORD_MIN} characters`, {
+      code: "too_small",
+      origin: "string",
+      minimum: PASSWORD_MIN,
+    });
+  if (password.length > PASSWORD_MAX)
+    throw refuse(`must have at most ${PASSWORD_MAX} characters`, {
+      code: "too_big",
+      origin: "string",
+      maximum: PASSWORD_MAX,
+    });
   const result = zxcvbn.check(password, userInputs.filter(Boolean));
   if (result.score < 3) {
     const hint = result.feedback.warning ? ` (${result.feedback.warning})` : "";
-    throw refuse(`is too easy to guess${hint}; use a longer passphrase of unrelated words`);
+    throw refuse(`is too easy to guess${hint}; use a longer passphrase of unrelated words`, {
+      code: "weak_password",
+    });
   }
 }

@@ -34,7 +34,11 @@ const endNotBeforeStart = (value: {
   start_date?: string | undefined;
   end_date?: string | undefined;
 }) => !value.start_date || !value.end_date || value.end_date >= value.start_date;
-const endDateRule = { path: ["end_date"], message: "must not be before start_date" };
+const endDateRule = {
+  path: ["end_date"],
+  message: "must not be before start_date",
+  params: { rule: "end_before_start" },
+};
 
 export const createConferenceSchema = z
   .object({

@@ -48,6 +48,7 @@ export type Flow = z.infer<typeof flowSchema>;
 const positiveMoneySchema = moneyInputSchema.refine((value) => /[1-9]/.test(value.amount), {
   path: ["amount"],
   message: "must be greater than zero",
+  params: { rule: "positive_amount" },
 });
 
 export const recordFlowSchema = z
@@ -70,20 +71,28 @@ export const recordFlowSchema = z
   })
   .strict()
   .superRefine((value, ctx) => {
-    const issue = (path: string, message: string) =>
-      ctx.addIssue({ code: "custom", path: [path], message });
+    const issue = (path: string, rule: string, message: string) =>
+      ctx.addIssue({ code: "custom", path: [path], message, params: { rule } });
     if (!value.initiative_id && !value.component_id)
-      issue("component_id", "is required when no initiative_id is given (unallocated support)");
+      issue(
+        "component_id",
+        "component_required",
+        "is required when no initiative_id is given (unallocated support)",
+      );
     if (value.support_kind === "financial" && !value.value)
-      issue("value", "is required for financial support");
+      issue("value", "required", "is required for financial support");
     if (value.support_kind === "technical" && !value.description)
-      issue("description", "is required for technical support (what is provided)");
+      issue("description", "required", "is required for technical support (what is provided)");
     if (value.pledge_id && value.flow_type !== "commitment")
-      issue("pledge_id", "only a commitment can reference a pledge");
+      issue("pledge_id", "pledge_only_commitment", "only a commitment can reference a pledge");
     if (value.commitment_id && value.flow_type !== "disbursement")
-      issue("commitment_id", "only a disbursement can reference a commitment");
+      issue(
+        "commitment_id",
+        "commitment_only_disbursement",
+        "only a disbursement can reference a commitment",
+      );
     if (value.over_commitment_reason && value.flow_type !== "disbursement")
-      issue("over_commitment_reason", "only applies to a disbursement");
+      issue("over_commitment_reason", "only_disbursement", "only applies to a disbursement");
   });
 export type RecordFlowInput = z.infer<typeof recordFlowSchema>;
 

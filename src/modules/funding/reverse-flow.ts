@@ -12,6 +12,7 @@ const alreadyReversed = (id: string, by?: string | null) =>
   new AppError(
     "conflict",
     `Flow ${id} has already been reversed${by ? ` (by ${by})` : ""}; an entry is reversed at most once. Record a new entry to correct it further.`,
+    { reason: "already_reversed" },
   );
 
 /**
@@ -41,6 +42,7 @@ export async function reverseFlow(options: {
         throw new AppError(
           "conflict",
           `Flow ${flowId} is itself a reversal (of ${original.reverses_id}) and cannot be reversed; record a new entry instead.`,
+          { reason: "reversal_of_reversal" },
         );
       }
       if (original.reversed_by) throw alreadyReversed(flowId, original.reversed_by);

@@ -5,10 +5,15 @@ import { errorResponses } from "../../platform/http/responses.ts";
 import { findActivityLinks, setActivityLink } from "./activity-links.ts";
 import { exportIatiActivities } from "./export-activities.ts";
 import { exportIatiOrganisation } from "./export-organisation.ts";
+import { findImportedActivities } from "./find-imported-activities.ts";
 import { findPublications } from "./find-publications.ts";
 import { linkBodySchema, linkParams, linkSchema, publicationSchema } from "./iati.schema.ts";
 import { iatiImportRoutes } from "./iati-import.routes.ts";
 import { loadIatiSettings } from "./iati-settings.ts";
+import {
+  importedActivityListSchema,
+  listImportedActivitiesQuerySchema,
+} from "./imported-activity.schema.ts";
 
 const tags = ["iati"];
 const secretariat = { roles: ["secretariat", "admin"] } as const;
@@ -68,6 +73,19 @@ export const iatiRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx
       },
     },
     async () => ({ data: await findActivityLinks(ctx.db) }),
+  );
+  app.get(
+    "/iati/activities",
+    {
+      config: { access: "public" },
+      schema: {
+        tags,
+        summary: "Partners' imported IATI activities and the initiative each is linked to",
+        querystring: listImportedActivitiesQuerySchema,
+        response: { 200: importedActivityListSchema, ...errorResponses },
+      },
+    },
+    async (request) => findImportedActivities({ db: ctx.db, query: request.query }),
   );
   const linkResult = z.object({
     relinked: z.number().int(),

@@ -1,58 +1,127 @@
 import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
 import { rm } from "node:fs/promises";
+import type { FastifyBaseLogger } from "fastify";
 import type { Kysely } from "kysely";
+import type { Backend } from "../../platform/db/connect.ts";
 import type { Database } from "../../platform/db/schema.ts";
-import type { AppError, ErrorCode } from "../../platform/errors.ts";
 import { toAppError } from "../../platform/http/error-handler.ts";
-import type { Principal } from "../accounts/index.ts";
+import { actorUserId, type Principal } from "../accounts/index.ts";
 import { type IatiSettings, optionalSchemaDir } from "./iati-settings.ts";
-import { type ImportSummary, importIatiFile } from "./import-iati-file.ts";
-import { type ValidationReport, validateIatiFile } from "./validate-iati-file.ts";
+import { importIatiFile } from "./import-iati-file.ts";
+import { canSeeImportJob, importJobOwnerFilter } from "./import-job.policy.ts";
+import type { ImportJob, ImportJobListItem } from "./import-job.schema.ts";
+import {
+  findJobRow,
+  insertJob,
+  interruptJobs,
+  listJobRows,
+  saveJobEnd,
+  saveJobProgress,
+} from "./import-jobs.queries.ts";
+import { validateIatiFile } from "./validate-iati-file.ts";
 
-export interface ImportJob {
-  id: string;
-  file: string;
-  dryRun: boolean;
-  status: "running" | "succeeded" | "failed";
-  bytesRead: number;
-  totalBytes: number;
-  summary: ImportSummary | null;
-  /** The schema and rules report of a dry run. */
-  validation: ValidationReport | null;
-  error: { code: ErrorCode; message: string } | null;
-  createdBy: string;
-  createdAt: string;
-  finishedAt: string | null;
+export type { ImportJob };
+export type JobEvent = { type: "progress" | "done"; job: ImportJob; ownerId: string | null };
+/** The channel that carries every job's events. */
+const ALL_JOBS = "*";
+
+/** A running job writes its progress at most this often, and at least this often (heartbeat). */
+const PROGRESS_WRITE_MS = 1000;
+const HEARTBEAT_MS = 10_000;
+/** A running job whose heartbeat is older than this has no live server (PostgreSQL, several instances). */
+export const STALE_SECONDS = 60;
+
+interface RunningJob {
+  job: ImportJob;
+  ownerId: string | null;
+  /** Database writes of this job, in order: progress never lands after the end. */
+  writes: Promise<void>;
+  writeQueued: boolean;
+  lastWrite: number;
+  /** Cuts a progress write's wait short when the job ends. */
+  wake?: () => void;
+  heartbeat: NodeJS.Timeout;
 }
 
-export type JobEvent = { type: "progress" | "done"; job: ImportJob };
-
-/** Finished jobs are kept this long for late readers, then forgotten. */
-const KEEP_MS = 60 * 60 * 1000;
-
 /**
- * Import jobs of this server process: an upload becomes a job that runs in the background and
- * reports progress to listeners (the SSE route). The job's temporary file, named by its id, is
- * deleted when it ends. Jobs live in memory: another instance behind a load balancer does not
- * see them, and a restart forgets them (the import itself is atomic either way).
+ * Import jobs: an upload becomes a job that runs in the background of the server that received
+ * it, streams its progress to listeners (the SSE route) and is kept in `iati_import_jobs` with
+ * its report. The job's temporary file, named by its id, is deleted when it ends.
+ *
+ * While a job runs, its live state is this server's (memory); the database row follows within
+ * a second. On the embedded database the import's transaction holds the one connection, so the
+ * row catches up when it commits — readers of a running job here are served from memory. A job
+ * whose server stopped is marked interrupted: at start on the embedded database (one process
+ * only), or once its heartbeat is stale on a PostgreSQL server shared by several instances.
  */
 export class ImportJobs {
-  private readonly jobs = new Map<string, ImportJob>();
-  private readonly events = new EventEmitter();
+  private readonly running = new Map<string, RunningJob>();
+  private readonly events = new EventEmitter().setMaxListeners(0);
 
-  get(id: string): ImportJob | undefined {
-    return this.jobs.get(id);
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly backend: Backend,
+    private readonly log: FastifyBaseLogger,
+  ) {}
+
+  /** At start: the jobs a stopped server left running. */
+  recoverInterrupted(): Promise<number> {
+    return interruptJobs(this.db, {
+      staleSeconds: this.backend === "pglite" ? null : STALE_SECONDS,
+      except: [...this.running.keys()],
+    });
   }
 
+  /** At a graceful stop on PostgreSQL: this server's running jobs end here. */
+  async interruptOwn(): Promise<void> {
+    // On the embedded database the running import holds the connection; the next start marks them.
+    if (this.backend === "pglite" || this.running.size === 0) return;
+    const only = [...this.running.keys()];
+    await interruptJobs(this.db, { staleSeconds: null, only }).catch((error) =>
+      this.log.warn({ err: error }, "could not mark running IATI import jobs as interrupted"),
+    );
+  }
+
+  /** A job the principal may see, live when this server runs it. */
+  async find(id: string, principal: Principal): Promise<ImportJob | undefined> {
+    const live = this.running.get(id);
+    const found = live ? { job: { ...live.job }, ownerId: live.ownerId } : await this.load(id);
+    return found && canSeeImportJob(principal, found.ownerId) ? found.job : undefined;
+  }
+
+  isRunningHere(id: string): boolean {
+    return this.running.has(id);
+  }
+
+  /** The principal's jobs (everyone's for the secretariat), newest first. */
+  async list(options: { principal: Principal; limit: number; offset: number }) {
+    await this.sweep();
+    const { rows, total } = await listJobRows(this.db, {
+      owner: importJobOwnerFilter(options.principal),
+      limit: options.limit,
+      offset: options.offset,
+    });
+    const data: ImportJobListItem[] = rows.map((row) => {
+      const live = this.running.get(row.id)?.job;
+      return live ? { ...row, phase: live.phase, bytesRead: live.bytesRead } : row;
+    });
+    return { data, total };
+  }
+
+  /** The events of one job, or of every job this server runs (`subscribeAll`). */
   subscribe(id: string, listener: (event: JobEvent) => void): () => void {
     this.events.on(id, listener);
     return () => this.events.off(id, listener);
   }
 
-  start(options: {
+  subscribeAll(listener: (event: JobEvent) => void): () => void {
+    return this.subscribe(ALL_JOBS, listener);
+  }
+
+  /** Records the job, then runs it in the background; `finished` settles once its end is saved. */
+  async start(options: {
     id: string;
-    db: Kysely<Database>;
     path: string;
     file: string;
     totalBytes: number;
@@ -60,12 +129,13 @@ export class ImportJobs {
     createdBy: string;
     settings: IatiSettings;
     dryRun: boolean;
-  }): { job: ImportJob; finished: Promise<ImportJob> } {
+  }): Promise<{ job: ImportJob; finished: Promise<ImportJob> }> {
     const job: ImportJob = {
       id: options.id,
       file: options.file,
       dryRun: options.dryRun,
       status: "running",
+      phase: options.dryRun ? "validating" : "importing",
       bytesRead: 0,
       totalBytes: options.totalBytes,
       summary: null,
@@ -75,42 +145,115 @@ export class ImportJobs {
       createdAt: new Date().toISOString(),
       finishedAt: null,
     };
-    this.jobs.set(job.id, job);
-    const emit = (type: JobEvent["type"]) => this.events.emit(job.id, { type, job: { ...job } });
-    const onProgress = (bytesRead: number) => {
-      job.bytesRead = bytesRead;
-      emit("progress");
+    const ownerId = actorUserId(options.principal);
+    try {
+      await insertJob(this.db, job, ownerId);
+    } catch (error) {
+      await rm(options.path, { force: true });
+      throw error;
+    }
+    const run: RunningJob = {
+      job,
+      ownerId,
+      writes: Promise.resolve(),
+      writeQueued: false,
+      lastWrite: 0,
+      heartbeat: setInterval(() => this.saveProgress(run), HEARTBEAT_MS).unref(),
     };
-    const finished = (async () => {
-      try {
-        if (options.dryRun)
-          job.validation = await validateIatiFile({
-            path: options.path,
-            schemaDir: optionalSchemaDir(options.settings),
-          });
-        job.summary = await importIatiFile({
-          db: options.db,
+    this.running.set(job.id, run);
+    return { job: { ...job }, finished: this.run(run, options) };
+  }
+
+  private async run(
+    run: RunningJob,
+    options: Parameters<ImportJobs["start"]>[0],
+  ): Promise<ImportJob> {
+    const { job } = run;
+    const progress = (phase: NonNullable<ImportJob["phase"]>) => (bytesRead: number) => {
+      job.phase = phase;
+      job.bytesRead = bytesRead;
+      this.emit(run, "progress");
+      this.saveProgress(run);
+    };
+    try {
+      if (options.dryRun)
+        job.validation = await validateIatiFile({
           path: options.path,
-          fileName: options.file,
-          principal: options.principal,
-          reportingOrgRef: options.settings.reportingOrg.ref,
-          dryRun: options.dryRun,
-          onProgress,
+          schemaDir: optionalSchemaDir(options.settings),
+          onProgress: progress("validating"),
         });
-        job.status = "succeeded";
-      } catch (error) {
-        const appError: AppError = toAppError(error);
-        job.status = "failed";
-        job.error = { code: appError.code, message: appError.message };
-      } finally {
-        job.finishedAt = new Date().toISOString();
-        await rm(options.path, { force: true });
-        emit("done");
-        setTimeout(() => this.jobs.delete(job.id), KEEP_MS).unref();
-      }
-      return job;
-    })();
-    return { job, finished };
+      job.phase = "importing";
+      job.bytesRead = 0;
+      job.summary = await importIatiFile({
+        db: this.db,
+        path: options.path,
+        fileName: options.file,
+        principal: options.principal,
+        reportingOrgRef: options.settings.reportingOrg.ref,
+        dryRun: options.dryRun,
+        onProgress: progress("importing"),
+      });
+      job.status = "succeeded";
+    } catch (error) {
+      const appError = toAppError(error);
+      job.status = "failed";
+      job.error = { code: appError.code, message: appError.message };
+    } finally {
+      job.phase = null;
+      job.finishedAt = new Date().toISOString();
+      clearInterval(run.heartbeat);
+      run.wake?.();
+      await rm(options.path, { force: true });
+      await run.writes;
+      await saveJobEnd(this.db, job).catch((error) =>
+        this.log.error({ err: error, job: job.id }, "could not save the end of an IATI import job"),
+      );
+      this.running.delete(job.id);
+      this.emit(run, "done");
+    }
+    return job;
+  }
+
+  private emit(run: RunningJob, type: JobEvent["type"]) {
+    const event: JobEvent = { type, job: { ...run.job }, ownerId: run.ownerId };
+    this.events.emit(run.job.id, event);
+    this.events.emit(ALL_JOBS, event);
+  }
+
+  /** Queues one progress write (at most one waiting; it writes the latest values). */
+  private saveProgress(run: RunningJob) {
+    if (run.writeQueued || run.job.status !== "running") return;
+    run.writeQueued = true;
+    const wait = Math.max(0, run.lastWrite + PROGRESS_WRITE_MS - Date.now());
+    run.writes = run.writes.then(async () => {
+      if (wait > 0)
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, wait);
+          run.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      run.writeQueued = false;
+      run.lastWrite = Date.now();
+      if (run.job.status !== "running") return;
+      await saveJobProgress(this.db, run.job).catch((error) =>
+        this.log.warn({ err: error, job: run.job.id }, "could not save IATI import progress"),
+      );
+    });
+  }
+
+  private async load(id: string) {
+    await this.sweep();
+    return findJobRow(this.db, id);
+  }
+
+  /** Jobs of servers that stopped, found when someone looks. */
+  private sweep(): Promise<number> {
+    return interruptJobs(this.db, {
+      staleSeconds: STALE_SECONDS,
+      except: [...this.running.keys()],
+    });
   }
 }
 

@@ -111,6 +111,7 @@ export const listObservationsQuerySchema = paginationQuerySchema
   .refine((q) => q.from_year === undefined || q.to_year === undefined || q.from_year <= q.to_year, {
     path: ["to_year"],
     message: "must not be before from_year",
+    params: { rule: "to_before_from" },
   });
 export type ListObservationsQuery = z.infer<typeof listObservationsQuerySchema>;
 

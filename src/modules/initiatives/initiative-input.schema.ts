@@ -27,10 +27,10 @@ export const sectorInputSchema = z
     percentage: z
       .string()
       .regex(/^\d{1,3}(\.\d{1,2})?$/, 'must be a percentage string such as "60.00"')
-      .refine(
-        (p) => hundredths(p) > 0 && hundredths(p) <= 10_000,
-        "must be above 0 and at most 100",
-      ),
+      .refine((p) => hundredths(p) > 0 && hundredths(p) <= 10_000, {
+        message: "must be above 0 and at most 100",
+        params: { rule: "percentage_range" },
+      }),
   })
   .strict();
 
@@ -41,11 +41,20 @@ const sectorsSchema = z
   .superRefine((sectors, ctx) => {
     const codes = sectors.map((sector) => sector.code);
     const repeated = codes.find((code, index) => codes.indexOf(code) !== index);
-    if (repeated) ctx.addIssue({ code: "custom", message: `lists sector ${repeated} twice` });
+    if (repeated)
+      ctx.addIssue({
+        code: "custom",
+        message: `lists sector ${repeated} twice`,
+        params: { rule: "sector_repeated", sector: repeated },
+      });
     const total = sectors.reduce((sum, sector) => sum + hundredths(sector.percentage), 0);
     if (sectors.length > 0 && total !== 10_000) {
       const shown = `${Math.floor(total / 100)}.${String(total % 100).padStart(2, "0")}`;
-      ctx.addIssue({ code: "custom", message: `percentages add up to ${shown}, not 100` });
+      ctx.addIssue({
+        code: "custom",
+        message: `percentages add up to ${shown}, not 100`,
+        params: { rule: "sectors_sum", total: shown },
+      });
     }
   });
 
@@ -61,6 +70,7 @@ export const targetInputSchema = z
   .refine((t) => !t.baseline || t.baseline.year <= t.target.year, {
     path: ["target", "year"],
     message: "must not be before the baseline year",
+    params: { rule: "target_before_baseline" },
   });
 export type TargetInput = z.infer<typeof targetInputSchema>;
 
@@ -68,7 +78,11 @@ const endNotBeforeStart = (value: {
   start_date?: string | null | undefined;
   end_date?: string | null | undefined;
 }) => !value.start_date || !value.end_date || value.end_date >= value.start_date;
-const endDateRule = { path: ["end_date"], message: "must not be before start_date" };
+const endDateRule = {
+  path: ["end_date"],
+  message: "must not be before start_date",
+  params: { rule: "end_before_start" },
+};
 
 const fields = {
   summary: summarySchema.optional(),

@@ -28,6 +28,7 @@ export async function publishInitiative(options: {
       throw new AppError(
         "invalid_transition",
         `${row.code} is a draft: it can be published once its country submits it.`,
+        { reason: "publish_draft", values: { initiative: row.code } },
       );
     }
     await updateVersioned(trx, {

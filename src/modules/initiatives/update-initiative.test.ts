@@ -67,7 +67,11 @@ describe("updating an initiative", () => {
     });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.details).toEqual([
-      { path: "code", message: "is not a field this request accepts" },
+      {
+        path: "code",
+        message: "is not a field this request accepts",
+        rule: { code: "unknown_field" },
+      },
     ]);
     const read = await t.request<Initiative>({ method: "GET", url: "/api/initiatives/AC1" });
     expect(read.body).toMatchObject({ version: 2, status: "draft", source: "La Gaceta 504" });

@@ -61,6 +61,7 @@ export const createOrganizationSchema = z
         code: "custom",
         path: ["country"],
         message: "is required for a member state",
+        params: { rule: "required" },
       });
     }
   });

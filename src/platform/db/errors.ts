@@ -30,6 +30,8 @@ export function translateDatabaseError(error: unknown): unknown {
         "conflict",
         `A record with the same ${describeKey(pgError)} already exists.`,
         {
+          reason: "duplicate",
+          values: { key: describeKey(pgError) },
           cause: error,
         },
       );

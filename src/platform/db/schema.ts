@@ -323,6 +323,30 @@ export interface IatiLedgerEntriesTable {
   entry_key: string;
 }
 
+/** Upload jobs and their reports (20261129120000_iati_import_jobs.sql). */
+type Int8 = ColumnType<bigint, bigint | number, bigint | number>;
+type JsonOrNull = ColumnType<unknown, string | null, string | null>;
+type ImportJobState = "running" | "succeeded" | "failed";
+
+export interface IatiImportJobsTable {
+  id: string;
+  file_name: string;
+  file_size: Int8;
+  dry_run: boolean;
+  state: ColumnType<ImportJobState, ImportJobState | undefined, ImportJobState>;
+  phase: "validating" | "importing" | null;
+  bytes_read: ColumnType<bigint, bigint | number | undefined, bigint | number>;
+  summary: JsonOrNull;
+  validation: JsonOrNull;
+  error_code: string | null;
+  error_message: string | null;
+  created_by: string;
+  created_by_user_id: string | null;
+  created_at: Timestamp;
+  heartbeat_at: Timestamp;
+  finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 /**
  * The hash-chained audit trail (20261128170500_audit.sql). Only the SQL function
  * `audit_append` writes it, so no column is insertable or updatable from TypeScript.
@@ -374,6 +398,7 @@ export interface Database {
   iati_budgets: IatiBudgetsTable;
   iati_activity_links: IatiActivityLinksTable;
   iati_ledger_entries: IatiLedgerEntriesTable;
+  iati_import_jobs: IatiImportJobsTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

@@ -139,6 +139,7 @@ export async function installAuth(
       throw new AppError(
         "forbidden",
         "Your role requires two-factor authentication: set it up first (POST /api/auth/totp/setup).",
+        { reason: "totp_setup_required" },
       );
     }
     assertAccess(request, request.routeOptions.config.access);
@@ -156,6 +157,7 @@ function assertCsrf(request: FastifyRequest, expected: string): void {
     throw new AppError(
       "forbidden",
       "Missing or wrong X-CSRF-Token header: reload the page and try again.",
+      { reason: "csrf" },
     );
 }
 

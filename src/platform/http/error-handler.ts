@@ -4,7 +4,7 @@ import {
   isResponseSerializationError,
 } from "fastify-type-provider-zod";
 import { translateDatabaseError } from "../db/errors.ts";
-import { AppError, type ErrorCode, type ErrorDetail } from "../errors.ts";
+import { AppError, type ErrorCode, type ErrorDetail, type MessageValues } from "../errors.ts";
 
 const contextNames: Record<string, string> = {
   querystring: "query",
@@ -20,6 +20,45 @@ function fieldPath(context: string | undefined, instancePath: string, missing?: 
   return [prefix, ...parts].filter(Boolean).join(".");
 }
 
+const isValue = (value: unknown): value is string | number | boolean =>
+  typeof value === "string" || typeof value === "number" || typeof value === "boolean";
+
+/**
+ * The zod issue as a rule a client can word: its code and plain limits (minimum, maximum,
+ * inclusive, origin, expected, format, values). A custom rule names itself with
+ * `params: { rule: "…", …values }` in the schema. A missing value is `required`.
+ */
+function ruleOf(
+  keyword: string,
+  params: Record<string, unknown> | undefined,
+  message: string,
+): { code: string } & MessageValues {
+  const named = params?.params as Record<string, unknown> | undefined;
+  const source: Record<string, unknown> =
+    keyword === "custom" && typeof named?.rule === "string" ? named : (params ?? {});
+  const code =
+    keyword === "custom" && typeof named?.rule === "string"
+      ? named.rule
+      : keyword === "invalid_type" && /received undefined$/.test(message)
+        ? "required"
+        : keyword;
+  const rule: { code: string } & MessageValues = { code };
+  for (const [name, value] of Object.entries(source)) {
+    if (name === "rule" || name === "input" || name === "params") continue;
+    if (isValue(value)) rule[name] = value;
+    else if (typeof value === "bigint") rule[name] = value.toString();
+    else if (
+      Array.isArray(value) &&
+      value.every((v) => typeof v === "string" || typeof v === "number")
+    )
+      rule[name] = value;
+  }
+  // A pattern's message often shows a valid value ("e.g. BA1", "such as \"41.4\""): keep it.
+  const example = /(?:e\.g\.|such as) "?([^\s",;)]+)"?/.exec(message)?.[1];
+  if (code === "invalid_format" && example) rule.example = example;
+  return rule;
+}
+
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
@@ -33,8 +72,10 @@ export function toAppError(error: unknown): AppError {
         return unknown.map((key) => ({
           path: fieldPath(error.validationContext, issue.instancePath, key),
           message: "is not a field this request accepts",
+          rule: { code: "unknown_field" },
         }));
       }
+      const message = issue.message ?? "is invalid";
       return [
         {
           path: fieldPath(
@@ -42,7 +83,8 @@ export function toAppError(error: unknown): AppError {
             issue.instancePath,
             issue.params?.missingProperty,
           ),
-          message: issue.message ?? "is invalid",
+          message,
+          rule: ruleOf(issue.keyword, issue.params, message),
         },
       ];
     });
@@ -85,6 +127,8 @@ export function errorBody(
   error: {
     code: string;
     message: string;
+    reason?: string;
+    values?: MessageValues;
     details: ErrorDetail[];
     context?: Record<string, unknown>;
   };
@@ -97,6 +141,8 @@ export function errorBody(
     error: {
       code: error.code,
       message,
+      ...(error.reason ? { reason: error.reason } : {}),
+      ...(error.values ? { values: error.values } : {}),
       details: error.details,
       ...(error.context ? { context: error.context } : {}),
     },

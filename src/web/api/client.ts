@@ -1,9 +1,19 @@
-import type { z } from "zod";
+import { parse } from "zod/mini";
+import type { $ZodType, output } from "zod/v4/core";
 import { errorResponseSchema } from "./schemas.ts";
 
 export interface ApiErrorDetail {
   path: string;
+  /** The server's English wording; the web words it from `rule` (i18n/api-errors.ts). */
   message: string;
+  rule?: { code: string; [name: string]: unknown } | undefined;
+}
+
+/** What the server adds to say why in any language: a finer reason, its values, context. */
+export interface ApiErrorExtras {
+  reason?: string | undefined;
+  values?: Record<string, unknown> | undefined;
+  context?: Record<string, unknown> | undefined;
 }
 
 /** The server's `{ error: { code, message, details } }`, or a network failure (status 0). */
@@ -14,11 +24,13 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: ApiErrorDetail[] = [],
+    readonly extras: ApiErrorExtras = {},
   ) {
     super(message);
   }
+  /** Someone else saved the record first (a stale version), not any other 409. */
   get isConflict() {
-    return this.status === 409 || this.code === "conflict";
+    return this.code === "conflict" && this.extras.context?.current_version !== undefined;
   }
 }
 
@@ -42,12 +54,12 @@ export const setCsrfToken = (token: string | null) => {
   csrfToken = token;
 };
 
-async function request<S extends z.ZodType>(
+async function request<S extends $ZodType>(
   method: string,
   path: string,
   schema: S,
   body?: unknown,
-): Promise<z.infer<S>> {
+): Promise<output<S>> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (body !== undefined) headers["content-type"] = "application/json";
   if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
@@ -67,19 +79,20 @@ async function request<S extends z.ZodType>(
   if (!response.ok) {
     const parsed = errorResponseSchema.safeParse(json);
     if (parsed.success) {
-      const { code, message, details } = parsed.data.error;
-      throw new ApiError(response.status, code, message, details);
+      const { code, message, details, reason, values, context } = parsed.data.error;
+      throw new ApiError(response.status, code, message, details, { reason, values, context });
     }
     throw new ApiError(response.status, "http", response.statusText);
   }
-  return schema.parse(json);
+  return parse(schema, json);
 }
 
 export const api = {
-  get: <S extends z.ZodType>(path: string, schema: S, params?: Record<string, QueryValue>) =>
+  get: <S extends $ZodType>(path: string, schema: S, params?: Record<string, QueryValue>) =>
     request("GET", `${path}${toQueryString(params)}`, schema),
-  post: <S extends z.ZodType>(path: string, schema: S, body: unknown = {}) =>
+  post: <S extends $ZodType>(path: string, schema: S, body: unknown = {}) =>
     request("POST", path, schema, body),
-  patch: <S extends z.ZodType>(path: string, schema: S, body: unknown) =>
+  patch: <S extends $ZodType>(path: string, schema: S, body: unknown) =>
     request("PATCH", path, schema, body),
+  delete: <S extends $ZodType>(path: string, schema: S) => request("DELETE", path, schema),
 };

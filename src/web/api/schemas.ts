@@ -1,50 +1,111 @@
-import { z } from "zod";
-import { errorResponseSchema, listOf } from "../../contracts/common.ts";
-import {
-  flowTypeSchema,
-  initiativeStatusSchema,
-  organizationKindSchema,
-  rollupDimensionSchema,
-  supportKindSchema,
+import { z } from "zod/mini";
+import type { errorResponseSchema as contractErrorResponseSchema } from "../../contracts/common.ts";
+import type {
+  FlowType,
+  InitiativeStatus,
+  OrganizationKind,
+  RollupDimension,
+  SupportKind,
 } from "../../contracts/enums.ts";
-import { roleSchema } from "../../contracts/roles.ts";
+import type { Role } from "../../contracts/roles.ts";
 
 /**
- * Response shapes the web reads, built from the shared contracts (enums, list envelope,
- * error shape). Objects are not strict: a field the server adds later does not break the
- * portal. Amounts stay decimal strings end to end.
+ * Response shapes the web reads. They use zod/mini, which keeps only what is used (the
+ * portal's first load is on a 250 KB budget), so they cannot reuse the contracts' full-zod
+ * schemas; the enum values and the error shape are repeated here and the type checks
+ * below keep them equal to the contracts'. Objects are not strict: a field the server
+ * adds later does not break the portal. Amounts stay decimal strings end to end.
  */
+const rollupDimensionSchema = z.enum(["component", "country", "partner", "year", "initiative"]);
+const initiativeStatusSchema = z.enum([
+  "draft",
+  "submitted",
+  "endorsed",
+  "seeking_funding",
+  "in_execution",
+  "completed",
+  "rejected",
+  "cancelled",
+]);
+const flowTypeSchema = z.enum(["offer", "pledge", "commitment", "disbursement"]);
+const supportKindSchema = z.enum(["financial", "technical"]);
+const organizationKindSchema = z.enum([
+  "member_state",
+  "partner_government",
+  "international_org",
+  "oas_body",
+  "sica_body",
+  "civil_society",
+]);
+const roleSchema = z.enum(["focal_point", "partner", "secretariat", "admin"]);
+
+export const errorResponseSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    reason: z.optional(z.string()),
+    values: z.optional(z.record(z.string(), z.unknown())),
+    details: z.array(
+      z.object({
+        path: z.string(),
+        message: z.string(),
+        rule: z.optional(z.catchall(z.object({ code: z.string() }), z.unknown())),
+      }),
+    ),
+    context: z.optional(z.record(z.string(), z.unknown())),
+  }),
+});
+
+/** true when A and B are the same type. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Fails the type check when a copy above drifts from the contracts. */
+type ContractCopiesMatch = [
+  Same<z.infer<typeof rollupDimensionSchema>, RollupDimension>,
+  Same<z.infer<typeof initiativeStatusSchema>, InitiativeStatus>,
+  Same<z.infer<typeof flowTypeSchema>, FlowType>,
+  Same<z.infer<typeof supportKindSchema>, SupportKind>,
+  Same<z.infer<typeof organizationKindSchema>, OrganizationKind>,
+  Same<z.infer<typeof roleSchema>, Role>,
+  Same<z.infer<typeof errorResponseSchema>, z.infer<typeof contractErrorResponseSchema>>,
+] extends true[]
+  ? true
+  : "an enum or the error shape above differs from src/contracts";
+true satisfies ContractCopiesMatch;
+
+const pageSchema = z.object({ total: z.int(), limit: z.int(), offset: z.int() });
+const listOf = <T extends z.ZodMiniType>(item: T) =>
+  z.object({ data: z.array(item), page: pageSchema });
+
 export const moneySchema = z.object({ amount: z.string(), currency: z.string() });
 export type Money = z.infer<typeof moneySchema>;
 
-export const namesSchema = z.object({ es: z.string().nullable(), en: z.string().nullable() });
+export const namesSchema = z.object({ es: z.nullable(z.string()), en: z.nullable(z.string()) });
 export type Names = z.infer<typeof namesSchema>;
 
 const reference = z.object({ id: z.string(), code: z.string(), name: namesSchema });
 export type Reference = z.infer<typeof reference>;
 
 export const fundingMeasuresSchema = z.object({
-  budget: z.string().nullable(),
+  budget: z.nullable(z.string()),
   offered: z.string(),
   announced: z.string(),
   committed: z.string(),
   disbursed: z.string(),
   announced_not_committed: z.string(),
-  coverage_pct: z.string().nullable(),
-  gap: z.string().nullable(),
+  coverage_pct: z.nullable(z.string()),
+  gap: z.nullable(z.string()),
 });
 export type FundingMeasures = z.infer<typeof fundingMeasuresSchema>;
 
-export const fundingRowSchema = fundingMeasuresSchema.extend({
+export const fundingRowSchema = z.extend(fundingMeasuresSchema, {
   key: z.object({
-    component: reference.nullable().optional(),
-    country: z.string().nullable().optional(),
-    partner: reference.nullable().optional(),
-    year: z.number().nullable().optional(),
-    initiative: z
-      .object({ id: z.string(), code: z.string(), title: namesSchema })
-      .nullable()
-      .optional(),
+    component: z.optional(z.nullable(reference)),
+    country: z.optional(z.nullable(z.string())),
+    partner: z.optional(z.nullable(reference)),
+    year: z.optional(z.nullable(z.number())),
+    initiative: z.optional(
+      z.nullable(z.object({ id: z.string(), code: z.string(), title: namesSchema })),
+    ),
   }),
 });
 export type FundingRow = z.infer<typeof fundingRowSchema>;
@@ -65,28 +126,28 @@ export const initiativeSchema = z.object({
   title: namesSchema,
   summary: namesSchema,
   component: reference,
-  line_of_action: reference.nullable(),
+  line_of_action: z.nullable(reference),
   lead_country: z.string(),
   countries: z.array(z.string()),
-  executing_agency: reference.nullable(),
+  executing_agency: z.nullable(reference),
   sectors: z.array(z.object({ code: z.string(), percentage: z.string() })),
   budget: moneySchema,
   budget_value_date: z.string(),
   budget_usd: moneySchema,
   budget_fx: z.object({ rate: z.string(), date: z.string() }),
-  start_date: z.string().nullable(),
-  end_date: z.string().nullable(),
+  start_date: z.nullable(z.string()),
+  end_date: z.nullable(z.string()),
   targets: z.array(
     z.object({
-      indicator: reference.extend({ unit: z.string() }),
-      baseline: measurement.nullable(),
+      indicator: z.extend(reference, { unit: z.string() }),
+      baseline: z.nullable(measurement),
       target: measurement,
     }),
   ),
   status: initiativeStatusSchema,
-  published_at: z.string().nullable().optional(),
+  published_at: z.optional(z.nullable(z.string())),
   illustrative: z.boolean(),
-  source: z.string().nullable(),
+  source: z.nullable(z.string()),
   version: z.number(),
   created_at: z.string(),
   updated_at: z.string(),
@@ -97,11 +158,11 @@ export type InitiativeList = z.infer<typeof initiativeListSchema>;
 
 export const transitionSchema = z.object({
   id: z.string(),
-  from: initiativeStatusSchema.nullable(),
+  from: z.nullable(initiativeStatusSchema),
   to: initiativeStatusSchema,
   actor: z.string(),
-  reason: z.string().nullable(),
-  funding_override_reason: z.string().nullable(),
+  reason: z.nullable(z.string()),
+  funding_override_reason: z.nullable(z.string()),
   at: z.string(),
 });
 export type Transition = z.infer<typeof transitionSchema>;
@@ -117,22 +178,22 @@ export const flowSchema = z.object({
   flow_type: flowTypeSchema,
   support_kind: supportKindSchema,
   partner_id: z.string(),
-  initiative_id: z.string().nullable(),
+  initiative_id: z.nullable(z.string()),
   component_id: z.string(),
-  conference_id: z.string().nullable(),
-  pledge_id: z.string().nullable(),
-  commitment_id: z.string().nullable(),
-  reverses_id: z.string().nullable(),
-  reversed_by: z.string().nullable(),
-  description: z.string().nullable(),
-  value: moneySchema.nullable(),
-  value_usd: moneySchema.nullable(),
-  fx_rate: z.string().nullable(),
-  fx_date: z.string().nullable(),
+  conference_id: z.nullable(z.string()),
+  pledge_id: z.nullable(z.string()),
+  commitment_id: z.nullable(z.string()),
+  reverses_id: z.nullable(z.string()),
+  reversed_by: z.nullable(z.string()),
+  description: z.nullable(z.string()),
+  value: z.nullable(moneySchema),
+  value_usd: z.nullable(moneySchema),
+  fx_rate: z.nullable(z.string()),
+  fx_date: z.nullable(z.string()),
   value_date: z.string(),
   illustrative: z.boolean(),
-  source: z.string().nullable(),
-  note: z.string().nullable(),
+  source: z.nullable(z.string()),
+  note: z.nullable(z.string()),
   recorded_by: z.string(),
   recorded_at: z.string(),
 });
@@ -144,11 +205,11 @@ export const organizationSchema = z.object({
   code: z.string(),
   kind: organizationKindSchema,
   name: namesSchema,
-  acronym: z.string().nullable(),
-  country: z.string().nullable(),
-  iati_org_id: z.string().nullable(),
+  acronym: z.nullable(z.string()),
+  country: z.nullable(z.string()),
+  iati_org_id: z.nullable(z.string()),
   group_of_friends: z.boolean(),
-  website: z.string().nullable(),
+  website: z.nullable(z.string()),
 });
 export type Organization = z.infer<typeof organizationSchema>;
 export const organizationListSchema = listOf(organizationSchema);
@@ -157,7 +218,7 @@ export const componentSchema = z.object({
   id: z.string(),
   code: z.string(),
   name: namesSchema,
-  description: namesSchema.nullable(),
+  description: z.nullable(namesSchema),
   lines_of_action: z.array(reference),
 });
 export type StrategyComponent = z.infer<typeof componentSchema>;
@@ -169,7 +230,7 @@ export const observationSchema = z.object({
   country: z.string(),
   year: z.number(),
   value: z.string(),
-  source: z.string().nullable(),
+  source: z.nullable(z.string()),
 });
 export type Observation = z.infer<typeof observationSchema>;
 export const observationListSchema = listOf(observationSchema);
@@ -182,11 +243,10 @@ export const conferenceSchema = z.object({
   country: z.string(),
   start_date: z.string(),
   end_date: z.string(),
-  source: z.string().nullable(),
+  source: z.nullable(z.string()),
 });
 export const conferenceListSchema = listOf(conferenceSchema);
 
-export { errorResponseSchema };
 export type ApiErrorBody = z.infer<typeof errorResponseSchema>;
 
 export const sessionUserSchema = z.object({
@@ -194,27 +254,27 @@ export const sessionUserSchema = z.object({
   email: z.string(),
   name: z.string(),
   role: roleSchema,
-  active: z.boolean().optional(),
-  totp_enabled: z.boolean().optional(),
-  version: z.number().optional(),
+  active: z.optional(z.boolean()),
+  totp_enabled: z.optional(z.boolean()),
+  version: z.optional(z.number()),
   organization: z.object({
     id: z.string(),
     code: z.string(),
     kind: organizationKindSchema,
-    country: z.string().nullable(),
+    country: z.nullable(z.string()),
     name: namesSchema,
   }),
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 export const sessionSchema = z.object({
-  user: sessionUserSchema.nullable(),
-  csrf_token: z.string().nullable(),
-  needs_totp_setup: z.boolean().optional(),
+  user: z.nullable(sessionUserSchema),
+  csrf_token: z.nullable(z.string()),
+  needs_totp_setup: z.optional(z.boolean()),
 });
 export const userListSchema = listOf(sessionUserSchema);
 export const createdUserSchema = z.object({
   user: sessionUserSchema,
-  generated_password: z.string().nullable(),
+  generated_password: z.nullable(z.string()),
 });
 export const passwordResetSchema = z.object({ email: z.string(), password: z.string() });
 export const okSchema = z.object({ ok: z.boolean() });
@@ -227,9 +287,9 @@ export const auditEntrySchema = z.object({
   actor: z.string(),
   action: z.string(),
   entity_type: z.string(),
-  entity_id: z.string().nullable(),
-  before: z.record(z.string(), z.unknown()).nullable(),
-  after: z.record(z.string(), z.unknown()).nullable(),
+  entity_id: z.nullable(z.string()),
+  before: z.nullable(z.record(z.string(), z.unknown())),
+  after: z.nullable(z.record(z.string(), z.unknown())),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export const auditListSchema = listOf(auditEntrySchema);

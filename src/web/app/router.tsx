@@ -66,6 +66,13 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: "reconciliation",
+        lazy: async () => ({
+          Component: (await import("../features/exchange/ReconciliationPage.tsx"))
+            .ReconciliationPage,
+        }),
+      },
+      {
         path: "workspace",
         lazy: async () => ({
           Component: (await import("../features/workspace/WorkspaceLayout.tsx")).WorkspaceLayout,
@@ -98,9 +105,33 @@ export const router = createBrowserRouter([
             }),
           },
           {
+            path: "account",
+            lazy: async () => ({
+              Component: (await import("../features/workspace/AccountPage.tsx")).AccountPage,
+            }),
+          },
+          {
             path: "users",
             lazy: async () => ({
               Component: (await import("../features/workspace/UsersPage.tsx")).UsersPage,
+            }),
+          },
+          {
+            path: "iati",
+            lazy: async () => ({
+              Component: (await import("../features/iati/IatiImportPage.tsx")).IatiImportPage,
+            }),
+          },
+          {
+            path: "iati/links",
+            lazy: async () => ({
+              Component: (await import("../features/iati/ActivityLinksPage.tsx")).ActivityLinksPage,
+            }),
+          },
+          {
+            path: "spreadsheets",
+            lazy: async () => ({
+              Component: (await import("../features/exchange/SpreadsheetPage.tsx")).SpreadsheetPage,
             }),
           },
         ],

@@ -77,7 +77,8 @@ export function I18nProvider({ children, initial }: { children: ReactNode; initi
     return {
       lang,
       setLang,
-      t: (key, vars) => interpolate(messages[key], vars),
+      // A key outside the catalog (a reason the server added later) reads as itself.
+      t: (key, vars) => interpolate(messages[key] ?? key, vars),
       fmt: createFormatters(lang),
     };
   }, [lang, setLang]);

@@ -1,7 +1,8 @@
-import { Badge, Tooltip } from "@mantine/core";
+import { Badge } from "@mantine/core";
 import { useCallback } from "react";
 import type { Names } from "../api/schemas.ts";
 import { type Language, useI18n } from "../i18n/i18n.tsx";
+import { LazyTooltip } from "./LazyTooltip.tsx";
 
 export interface PickedText {
   text: string;
@@ -37,7 +38,7 @@ export function BilingualText({ value }: { value: Names | null | undefined }) {
   return (
     <>
       <span lang={picked.fallbackFrom}>{picked.text}</span>{" "}
-      <Tooltip label={note}>
+      <LazyTooltip label={note}>
         <Badge
           size="xs"
           variant="outline"
@@ -49,7 +50,7 @@ export function BilingualText({ value }: { value: Names | null | undefined }) {
         >
           {picked.fallbackFrom.toUpperCase()}
         </Badge>
-      </Tooltip>
+      </LazyTooltip>
     </>
   );
 }

@@ -1,14 +1,15 @@
-import { Badge, Group, Text, Tooltip } from "@mantine/core";
+import { Badge, Group, Text } from "@mantine/core";
 import { useI18n } from "../i18n/i18n.tsx";
+import { LazyTooltip } from "./LazyTooltip.tsx";
 
 export function IllustrativeBadge() {
   const { t } = useI18n();
   return (
-    <Tooltip label={t("provenance.illustrativeHelp")} multiline w={260}>
+    <LazyTooltip label={t("provenance.illustrativeHelp")} multiline w={260}>
       <Badge variant="outline" size="sm" tabIndex={0} className="illustrative-badge">
         {t("provenance.illustrative")}
       </Badge>
-    </Tooltip>
+    </LazyTooltip>
   );
 }
 

@@ -2,15 +2,16 @@ import { Alert, Button, Center, Loader, Stack, Text } from "@mantine/core";
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { ApiError } from "../api/client.ts";
+import { errorMessage } from "../i18n/api-errors.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 
 export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const notFound = error instanceof ApiError && error.status === 404;
   return (
     <Alert color="red" title={t(notFound ? "error.notFoundTitle" : "error.loadTitle")} role="alert">
       <Stack gap="xs" align="flex-start">
-        <Text size="sm">{error instanceof ApiError ? error.message : t("error.unexpected")}</Text>
+        <Text size="sm">{errorMessage(error, t, lang)}</Text>
         {onRetry && !notFound ? (
           <Button size="xs" variant="light" color="red" onClick={onRetry}>
             {t("action.retry")}

@@ -1,11 +1,13 @@
 import { Alert, Button, List, Stack, Text } from "@mantine/core";
+import type { ApiErrorDetail } from "../../api/client.ts";
 import { ApiError } from "../../api/client.ts";
+import { detailMessage, errorMessage, fieldLabel } from "../../i18n/api-errors.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 
 /**
  * A refused or failed request, in words: 409 says someone else changed the record and offers
  * to reload it; 403 says it is not allowed; validation details not shown beside a field are
- * listed here. The server's message is shown, never a stack.
+ * listed here, all in the reader's language (i18n/api-errors.ts), never a stack.
  */
 export function ApiErrorAlert({
   error,
@@ -16,7 +18,7 @@ export function ApiErrorAlert({
   onReload?: () => void;
   shownPaths?: string[];
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   if (!error) return null;
   if (error instanceof ApiError && error.isConflict) {
     return (
@@ -47,14 +49,17 @@ export function ApiErrorAlert({
     error instanceof ApiError ? error.details.filter((d) => !shownPaths.includes(d.path)) : [];
   return (
     <Alert color="red" title={title} role="alert">
-      <Text size="sm">{error instanceof ApiError ? error.message : t("error.unexpected")}</Text>
+      <Text size="sm">{errorMessage(error, t, lang)}</Text>
       {rest.length > 0 ? (
         <List size="sm" mt={4}>
           {rest.map((d) => (
             <List.Item key={`${d.path}:${d.message}`}>
               {d.path
-                ? t("workspace.fieldError", { field: d.path, message: d.message })
-                : d.message}
+                ? t("workspace.fieldError", {
+                    field: fieldLabel(d.path, t),
+                    message: detailMessage(d, t, lang),
+                  })
+                : detailMessage(d, t, lang)}
             </List.Item>
           ))}
         </List>
@@ -63,9 +68,14 @@ export function ApiErrorAlert({
   );
 }
 
-/** The API's message for one field (`details[].path`), for the input's `error`. */
-export function fieldError(error: unknown, path: string): string | undefined {
+function FieldProblems({ details }: { details: ApiErrorDetail[] }) {
+  const { t, lang } = useI18n();
+  return <>{details.map((d) => detailMessage(d, t, lang)).join("; ")}</>;
+}
+
+/** The API's problems with one field (`details[].path`), worded for the input's `error`. */
+export function fieldError(error: unknown, path: string) {
   if (!(error instanceof ApiError)) return undefined;
   const found = error.details.filter((d) => d.path === path || d.path.startsWith(`${path}.`));
-  return found.length ? found.map((d) => d.message).join("; ") : undefined;
+  return found.length ? <FieldProblems details={found} /> : undefined;
 }

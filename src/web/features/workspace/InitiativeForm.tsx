@@ -19,6 +19,7 @@ import { usePick } from "../../ui/Bilingual.tsx";
 import { ApiErrorAlert, fieldError } from "./ApiErrorAlert.tsx";
 import { SectorsEditor } from "./SectorsEditor.tsx";
 import { isStaff } from "./session.ts";
+import { type TargetRow, TargetsEditor, targetPaths, targetsBody } from "./TargetsEditor.tsx";
 
 interface FormState {
   code: string;
@@ -37,6 +38,7 @@ interface FormState {
   endDate: string;
   source: string;
   sectors: { code: string; percentage: string }[];
+  targets: TargetRow[];
 }
 
 const fromInitiative = (i: Initiative): FormState => ({
@@ -56,6 +58,13 @@ const fromInitiative = (i: Initiative): FormState => ({
   endDate: i.end_date ?? "",
   source: i.source ?? "",
   sectors: i.sectors.map((sector) => ({ ...sector })),
+  targets: i.targets.map((target) => ({
+    indicator: target.indicator.code,
+    baselineValue: target.baseline?.value ?? "",
+    baselineYear: target.baseline ? String(target.baseline.year) : "",
+    targetValue: target.target.value,
+    targetYear: String(target.target.year),
+  })),
 });
 
 const blank = (user: SessionUser): FormState => ({
@@ -75,6 +84,7 @@ const blank = (user: SessionUser): FormState => ({
   endDate: "",
   source: "",
   sectors: [],
+  targets: [],
 });
 
 /** Empty inputs: left out when creating, cleared (null) when editing. */
@@ -97,6 +107,7 @@ function toBody(form: FormState, editing: boolean, version?: number) {
     sectors: form.sectors
       .map((sector) => ({ code: sector.code.trim(), percentage: sector.percentage.trim() }))
       .filter((sector) => sector.code || sector.percentage),
+    targets: targetsBody(form.targets),
   };
   if (editing) body.version = version;
   else body.code = form.code.trim();
@@ -175,6 +186,7 @@ export function InitiativeForm({
     "start_date",
     "end_date",
     "source",
+    ...targetPaths(form.targets),
   ];
   return (
     <form onSubmit={submit} noValidate data-testid="initiative-form">
@@ -299,6 +311,11 @@ export function InitiativeForm({
         <SectorsEditor
           sectors={form.sectors}
           onChange={(sectors) => setForm((current) => ({ ...current, sectors }))}
+          error={save.error}
+        />
+        <TargetsEditor
+          targets={form.targets}
+          onChange={(targets) => setForm((current) => ({ ...current, targets }))}
           error={save.error}
         />
         <ApiErrorAlert

@@ -1,5 +1,6 @@
 import { Button, CloseButton, Group, Stack, Text, TextInput } from "@mantine/core";
 import { ApiError } from "../../api/client.ts";
+import { detailMessage } from "../../i18n/api-errors.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { fieldError } from "./ApiErrorAlert.tsx";
 
@@ -18,7 +19,7 @@ export function SectorsEditor({
   onChange: (next: SectorRow[]) => void;
   error: unknown;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const update = (index: number, patch: Partial<SectorRow>) =>
     onChange(sectors.map((row, i) => (i === index ? { ...row, ...patch } : row)));
   // Errors about the list as a whole (shares not adding up to 100, a code listed twice).
@@ -26,7 +27,7 @@ export function SectorsEditor({
     error instanceof ApiError
       ? error.details
           .filter((d) => d.path === "sectors")
-          .map((d) => d.message)
+          .map((d) => detailMessage(d, t, lang))
           .join("; ")
       : "";
   return (

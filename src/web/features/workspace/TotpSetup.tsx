@@ -9,13 +9,6 @@ import { ApiErrorAlert, fieldError } from "./ApiErrorAlert.tsx";
 /** Secretariat and admin accounts need a second factor before they may act. */
 export function TotpSetup() {
   const { t } = useI18n();
-  const client = useQueryClient();
-  const setup = useMutation({ mutationFn: () => api.post("/auth/totp/setup", totpSetupSchema) });
-  const enable = useMutation({
-    mutationFn: (code: string) => api.post("/auth/totp/enable", okSchema, { code }),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ["session"] }),
-  });
-  const [code, setCode] = useState("");
   return (
     <Container size={560} py={48}>
       <Paper withBorder radius="md" p="xl">
@@ -24,31 +17,48 @@ export function TotpSetup() {
             {t("totp.title")}
           </Title>
           <Text size="sm">{t("totp.lead")}</Text>
-          {setup.data ? (
-            <>
-              <Text size="sm">{t("totp.secret")}</Text>
-              <Code block>{setup.data.secret}</Code>
-              <Code block>{setup.data.otpauth_uri}</Code>
-              <TextInput
-                label={t("login.totp")}
-                inputMode="numeric"
-                maxLength={6}
-                value={code}
-                onChange={(e) => setCode(e.currentTarget.value.replace(/\D/g, ""))}
-                error={fieldError(enable.error, "code")}
-              />
-              <Button onClick={() => enable.mutate(code)} loading={enable.isPending}>
-                {t("totp.enable")}
-              </Button>
-            </>
-          ) : (
-            <Button onClick={() => setup.mutate()} loading={setup.isPending}>
-              {t("totp.start")}
-            </Button>
-          )}
-          <ApiErrorAlert error={setup.error ?? enable.error} shownPaths={["code"]} />
+          <TotpEnrollment />
         </Stack>
       </Paper>
     </Container>
+  );
+}
+
+/** Two steps: a new key for the authenticator app, then a code from it to switch it on. */
+export function TotpEnrollment() {
+  const { t } = useI18n();
+  const client = useQueryClient();
+  const setup = useMutation({ mutationFn: () => api.post("/auth/totp/setup", totpSetupSchema) });
+  const enable = useMutation({
+    mutationFn: (code: string) => api.post("/auth/totp/enable", okSchema, { code }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: ["session"] }),
+  });
+  const [code, setCode] = useState("");
+  return (
+    <Stack>
+      {setup.data ? (
+        <>
+          <Text size="sm">{t("totp.secret")}</Text>
+          <Code block>{setup.data.secret}</Code>
+          <Code block>{setup.data.otpauth_uri}</Code>
+          <TextInput
+            label={t("login.totp")}
+            inputMode="numeric"
+            maxLength={6}
+            value={code}
+            onChange={(e) => setCode(e.currentTarget.value.replace(/\D/g, ""))}
+            error={fieldError(enable.error, "code")}
+          />
+          <Button onClick={() => enable.mutate(code)} loading={enable.isPending}>
+            {t("totp.enable")}
+          </Button>
+        </>
+      ) : (
+        <Button onClick={() => setup.mutate()} loading={setup.isPending}>
+          {t("totp.start")}
+        </Button>
+      )}
+      <ApiErrorAlert error={setup.error ?? enable.error} shownPaths={["code"]} />
+    </Stack>
   );
 }

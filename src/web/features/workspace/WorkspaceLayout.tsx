@@ -10,14 +10,28 @@ import { TotpSetup } from "./TotpSetup.tsx";
 
 function links(user: SessionUser): { to: string; label: MessageKey }[] {
   const home = { to: "/workspace", label: "workspace.home" as const };
+  // The spreadsheet routes admit partners and staff; reconciliation is public.
+  const spreadsheets = { to: "/workspace/spreadsheets", label: "workspace.spreadsheets" as const };
+  const reconciliation = { to: "/reconciliation", label: "workspace.reconciliation" as const };
   if (user.role === "focal_point")
-    return [home, { to: "/workspace/initiatives/new", label: "workspace.newInitiative" }];
-  if (user.role === "partner") return [home];
+    return [
+      home,
+      { to: "/workspace/initiatives/new", label: "workspace.newInitiative" },
+      reconciliation,
+    ];
+  // The IATI import routes admit partners (their own publication) and staff; links are staff's.
+  const iatiImport = { to: "/workspace/iati", label: "iati.nav.import" as const };
+  const iatiLinks = { to: "/workspace/iati/links", label: "iati.nav.links" as const };
+  if (user.role === "partner") return [home, spreadsheets, iatiImport, reconciliation];
   return [
     home,
     { to: "/workspace/flows", label: "workspace.recordFlows" },
     { to: "/workspace/initiatives/new", label: "workspace.newInitiative" },
     { to: "/workspace/users", label: "workspace.users" },
+    spreadsheets,
+    iatiImport,
+    iatiLinks,
+    reconciliation,
   ];
 }
 
@@ -53,6 +67,9 @@ export function WorkspaceLayout() {
                   {t(link.label)}
                 </NavLink>
               ))}
+              <NavLink to="/workspace/account" end className="workspace-link">
+                {t("workspace.account")}
+              </NavLink>
               <Button variant="subtle" size="compact-sm" onClick={() => logout.mutate()}>
                 {t("workspace.logout")}
               </Button>

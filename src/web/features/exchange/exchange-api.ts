@@ -1,0 +1,125 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { z } from "zod/mini";
+import { ApiError, api, toQueryString } from "../../api/client.ts";
+import type { SessionUser } from "../../api/schemas.ts";
+import { errorResponseSchema } from "../../api/schemas.ts";
+
+/** The spreadsheet preview and apply answer (WorkbookPlan in the OpenAPI description). */
+export const planRowSchema = z.object({
+  sheet: z.enum(["initiatives", "flows"]),
+  row: z.number(),
+  key: z.string(),
+  action: z.enum(["added", "changed", "unchanged", "error"]),
+  changes: z.array(z.object({ field: z.string(), from: z.string(), to: z.string() })),
+  errors: z.array(z.string()),
+});
+export type PlanRow = z.infer<typeof planRowSchema>;
+export type PlanAction = PlanRow["action"];
+export const workbookPlanSchema = z.object({
+  rows: z.array(planRowSchema),
+  counts: z.object({
+    added: z.number(),
+    changed: z.number(),
+    unchanged: z.number(),
+    error: z.number(),
+  }),
+  plan_hash: z.string(),
+});
+export type WorkbookPlan = z.infer<typeof workbookPlanSchema>;
+
+export const WORKBOOK_URL = "/api/spreadsheets/portfolio.xlsx";
+
+/** The roles the spreadsheet routes admit (their access rule); the API decides again. */
+export const mayUseSpreadsheets = (user: SessionUser) =>
+  user.role === "partner" || user.role === "secretariat" || user.role === "admin";
+
+/**
+ * Sends the workbook as multipart/form-data (field "file") with the session's CSRF token:
+ * to preview it, or to apply it as previewed (`planHash`). Errors become ApiError, as in
+ * the JSON client.
+ */
+export async function sendWorkbook(options: {
+  file: File;
+  csrfToken: string | null;
+  planHash?: string;
+}): Promise<WorkbookPlan> {
+  const body = new FormData();
+  body.append("file", options.file, options.file.name);
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (options.csrfToken) headers["x-csrf-token"] = options.csrfToken;
+  const path = options.planHash
+    ? `/api/spreadsheets/apply${toQueryString({ plan_hash: options.planHash })}`
+    : "/api/spreadsheets/preview";
+  let response: Response;
+  try {
+    response = await fetch(path, { method: "POST", body, headers, credentials: "same-origin" });
+  } catch (error) {
+    throw new ApiError(0, "network", (error as Error).message);
+  }
+  const text = await response.text();
+  const json: unknown = text ? JSON.parse(text) : undefined;
+  if (!response.ok) {
+    const parsed = errorResponseSchema.safeParse(json);
+    if (parsed.success) {
+      const { code, message, details, reason, values, context } = parsed.data.error;
+      throw new ApiError(response.status, code, message, details, { reason, values, context });
+    }
+    throw new ApiError(response.status, "http", response.statusText);
+  }
+  return z.parse(workbookPlanSchema, json);
+}
+
+const measureSchema = z.enum(["announced", "committed", "disbursed"]);
+export const differenceSchema = z.object({
+  partner: z.object({
+    id: z.string(),
+    code: z.string(),
+    name: z.object({ es: z.string(), en: z.string() }),
+  }),
+  publisher_ref: z.string(),
+  initiative: z.nullable(z.object({ id: z.string(), code: z.string() })),
+  year: z.nullable(z.number()),
+  measure: measureSchema,
+  recorded_usd: z.string(),
+  published_usd: z.string(),
+  difference_usd: z.string(),
+  unvalued: z.number(),
+});
+export type Difference = z.infer<typeof differenceSchema>;
+const reconciliationSchema = z.object({ threshold: z.string(), data: z.array(differenceSchema) });
+
+const publicationSchema = z.object({
+  publisher_ref: z.string(),
+  partner_id: z.string(),
+  file_name: z.string(),
+  activity_count: z.number(),
+  transaction_count: z.number(),
+  linked_count: z.number(),
+  imported_at: z.string(),
+});
+export type Publication = z.infer<typeof publicationSchema>;
+
+export interface ReconciliationQuery {
+  threshold: string;
+  partner: string[];
+}
+
+/** The threshold the API takes: a USD amount with at most two decimals. */
+export const THRESHOLD_PATTERN = /^\d{1,15}(\.\d{1,2})?$/;
+export const DEFAULT_THRESHOLD = "1.00";
+
+export const useReconciliation = (query: ReconciliationQuery) =>
+  useQuery({
+    queryKey: ["reconciliation", query],
+    queryFn: () => api.get("/reconciliation", reconciliationSchema, { ...query }),
+    placeholderData: keepPreviousData,
+  });
+
+export const reconciliationCsvUrl = (query: ReconciliationQuery) =>
+  `/api/reconciliation.csv${toQueryString({ ...query })}`;
+
+export const usePublications = () =>
+  useQuery({
+    queryKey: ["iati-publications"],
+    queryFn: () => api.get("/iati/publications", z.object({ data: z.array(publicationSchema) })),
+  });
