@@ -15,7 +15,8 @@ import { previewWorkbook, type WorkbookPlan } from "./preview-workbook.ts";
 
 /**
  * Applies an uploaded workbook as previewed, in one transaction: initiatives are created or
- * updated, changed flows are reversed and recorded anew, new flows recorded. The caller sends
+ * updated, changed flows are reversed and recorded anew, new flows recorded, and when asked
+ * (`removeMissing`) standing flows the sheet left out are reversed. The caller sends
  * the preview's plan hash: if anything changed since (the sheet or ESCA Hub), nothing is done.
  * One refused row (a rule, a permission) refuses the whole upload, naming the row.
  */
@@ -24,9 +25,16 @@ export async function applyWorkbook(options: {
   buffer: Buffer;
   planHash: string;
   principal: Principal;
+  removeMissing?: boolean;
+  scope?: { publishedOnly: boolean; partnerId: string | null };
 }): Promise<WorkbookPlan> {
   return inTransaction(options.db, async (trx) => {
-    const plan = await previewWorkbook({ db: trx, buffer: options.buffer });
+    const plan = await previewWorkbook({
+      db: trx,
+      buffer: options.buffer,
+      removeMissing: options.removeMissing ?? false,
+      ...(options.scope ? { scope: options.scope } : {}),
+    });
     if (plan.planHash !== options.planHash)
       throw new AppError(
         "conflict",
@@ -62,6 +70,15 @@ async function applyRow(
   row: number,
   principal: Principal,
 ) {
+  if (action === "removed") {
+    await reverseFlow({
+      db,
+      flowId: key,
+      input: { reason: "Left out of a spreadsheet upload that reverses what it leaves out" },
+      principal,
+    });
+    return;
+  }
   if (action !== "added" && action !== "changed") return;
   if (sheet === "initiatives") {
     if (action === "added")

@@ -11,7 +11,9 @@ const guide = [
   [
     "flows: a row without id is a new entry; changing an amount, currency, date, partner, initiative or type records a reversal of the entry and a new one.",
   ],
-  ["Rows left out of the sheet are kept as they are: uploading never deletes."],
+  [
+    "Rows left out of the sheet are kept as they are, unless you ask the upload to reverse the support flows it leaves out (initiatives are never removed). Nothing is ever deleted.",
+  ],
   [
     'Amounts are text with a dot for decimals ("1500000.50"); dates are YYYY-MM-DD; countries "GT,HN"; sectors "15210:60;15130:40".',
   ],

@@ -28,6 +28,29 @@ const compared = flowColumns.filter((c) => c !== "id");
  * from its standing entry becomes a reversal of that entry plus a new one (the ledger is never
  * edited); an identical row is unchanged. Entries not in the sheet stay.
  */
+/**
+ * Standing entries the sheet left out, in the scope the uploader may reverse: with
+ * `removeMissing` they are reversed (never deleted), each shown as a `removed` row.
+ */
+export function planMissingFlows(
+  rows: Array<SheetRow<FlowSheetRow>>,
+  inScope: FlowSheetRow[],
+): Array<PlanRow<FlowPlanInput>> {
+  const listed = new Set(rows.map(({ values }) => values.id).filter(Boolean));
+  return inScope
+    .filter((flow) => !listed.has(flow.id))
+    .map((flow) => ({
+      sheet: "flows" as const,
+      row: 0,
+      key: flow.id,
+      action: "removed" as const,
+      changes: compared
+        .filter((column) => (flow[column] ?? "") !== "")
+        .map((field) => ({ field, from: flow[field] ?? "", to: "" })),
+      errors: [],
+    }));
+}
+
 export function planFlows(
   rows: Array<SheetRow<FlowSheetRow>>,
   standing: Map<string, FlowSheetRow>,

@@ -1,8 +1,10 @@
-export type PlanAction = "added" | "changed" | "unchanged" | "error";
+/** `removed`: a standing flow the sheet left out, reversed only when the upload asks for it. */
+export type PlanAction = "added" | "changed" | "unchanged" | "removed" | "error";
 
 export interface PlanRow<I = unknown> {
   sheet: "initiatives" | "flows";
   row: number;
+  /** The sheet row; 0 for a flow the sheet left out (`removed`). */
   /** The initiative's code, or the flow's id ("new" for a row without one). */
   key: string;
   action: PlanAction;

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "../../platform/db/schema.ts";
 import type { PlanAction, PlanRow } from "./plan.ts";
-import { planFlows } from "./plan-flows.ts";
+import { planFlows, planMissingFlows } from "./plan-flows.ts";
 import { planInitiatives } from "./plan-initiatives.ts";
 import { readWorkbook } from "./read-workbook.ts";
 import { flowRows, initiativeRows } from "./workbook.queries.ts";
@@ -18,6 +18,10 @@ export interface WorkbookPlan {
 export async function previewWorkbook(options: {
   db: Kysely<Database>;
   buffer: Buffer;
+  /** Reverse the standing flows the sheet left out (within `scope`); off by default. */
+  removeMissing?: boolean;
+  /** The flows the uploader could have downloaded and may reverse. */
+  scope?: { publishedOnly: boolean; partnerId: string | null };
 }): Promise<WorkbookPlan> {
   const sheet = await readWorkbook(options.buffer);
   const { db } = options;
@@ -28,6 +32,7 @@ export async function previewWorkbook(options: {
     db.selectFrom("strategy_components").select(["id", "code"]).execute(),
   ]);
   const ids = await db.selectFrom("initiatives").select(["id", "code"]).execute();
+  const partnerCodes = new Map(partners.map((p) => [p.code, p.id]));
   const initiativePlan = planInitiatives(
     sheet.initiatives,
     new Map(initiatives.map((i) => [i.code, i])),
@@ -38,8 +43,17 @@ export async function previewWorkbook(options: {
     components: new Map(components.map((c) => [c.code, c.id])),
     addedInitiatives: new Set(initiativePlan.filter((p) => p.action === "added").map((p) => p.key)),
   });
-  const rows: PlanRow[] = [...initiativePlan, ...flowPlan];
-  const counts = { added: 0, changed: 0, unchanged: 0, error: 0 };
+  const scope = options.scope ?? { publishedOnly: false, partnerId: null };
+  const missing = options.removeMissing
+    ? planMissingFlows(
+        sheet.flows,
+        (await flowRows(db, scope.publishedOnly)).filter(
+          (flow) => !scope.partnerId || partnerCodes.get(flow.partner) === scope.partnerId,
+        ),
+      )
+    : [];
+  const rows: PlanRow[] = [...initiativePlan, ...flowPlan, ...missing];
+  const counts = { added: 0, changed: 0, unchanged: 0, removed: 0, error: 0 };
   for (const row of rows) counts[row.action]++;
   const fingerprint = rows.map(({ sheet: s, row, key, action, changes }) => [
     s,

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { AppError } from "../../platform/errors.ts";
 import type { RouteOptions } from "../../platform/http/context.ts";
 import { errorResponses } from "../../platform/http/responses.ts";
-import { isStaff } from "../accounts/index.ts";
+import { isStaff, type Principal } from "../accounts/index.ts";
 import { applyWorkbook } from "./apply-workbook.ts";
 import { exportWorkbook } from "./export-workbook.ts";
 import { previewWorkbook, publicPlan } from "./preview-workbook.ts";
@@ -22,7 +22,7 @@ const planSchema = z
         sheet: z.enum(["initiatives", "flows"]),
         row: z.number().int(),
         key: z.string(),
-        action: z.enum(["added", "changed", "unchanged", "error"]),
+        action: z.enum(["added", "changed", "unchanged", "removed", "error"]),
         changes: z.array(z.object({ field: z.string(), from: z.string(), to: z.string() })),
         errors: z.array(z.string()),
       }),
@@ -31,11 +31,33 @@ const planSchema = z
       added: z.number(),
       changed: z.number(),
       unchanged: z.number(),
+      removed: z.number(),
       error: z.number(),
     }),
     plan_hash: z.string(),
   })
   .meta({ id: "WorkbookPlan" });
+
+/** Rows left out are kept, unless the upload asks to reverse the flows it leaves out. */
+const removeMissingQuery = z.object({
+  remove_missing: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((value) => value === "true")
+    .meta({
+      description:
+        "true: reverse the standing flows the sheet left out (those you could download and may reverse); initiatives are never removed",
+    }),
+});
+
+/** What the uploader could download and may reverse: partners their own organization's. */
+function scopeOf(principal: Principal) {
+  return {
+    publishedOnly: !isStaff(principal),
+    partnerId:
+      principal.kind === "user" && principal.role === "partner" ? principal.organizationId : null,
+  };
+}
 
 export const spreadsheetRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx }) => {
   await app.register(multipart, { limits: { fileSize: MAX_WORKBOOK_BYTES, files: 1 } });
@@ -79,11 +101,19 @@ export const spreadsheetRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
         summary:
           "What an edited workbook would change, row by row (added, changed, unchanged, errors); writes nothing",
         consumes: ["multipart/form-data"],
+        querystring: removeMissingQuery,
         response: { 200: planSchema, ...errorResponses },
       },
     },
     async (request) =>
-      publicPlan(await previewWorkbook({ db: ctx.db, buffer: await upload(request) })),
+      publicPlan(
+        await previewWorkbook({
+          db: ctx.db,
+          buffer: await upload(request),
+          removeMissing: request.query.remove_missing,
+          scope: scopeOf(request.principal),
+        }),
+      ),
   );
   app.post(
     "/spreadsheets/apply",
@@ -92,9 +122,9 @@ export const spreadsheetRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
       schema: {
         tags,
         summary:
-          "Apply an edited workbook as previewed, in one transaction (never deletes what the sheet left out)",
+          "Apply an edited workbook as previewed, in one transaction (what the sheet left out stays, unless remove_missing reverses its flows)",
         consumes: ["multipart/form-data"],
-        querystring: z.object({
+        querystring: removeMissingQuery.extend({
           plan_hash: z
             .string()
             .regex(/^[0-9a-f]{64}$/)
@@ -110,6 +140,8 @@ export const spreadsheetRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
           buffer: await upload(request),
           planHash: request.query.plan_hash,
           principal: request.principal,
+          removeMissing: request.query.remove_missing,
+          scope: scopeOf(request.principal),
         }),
       ),
   );

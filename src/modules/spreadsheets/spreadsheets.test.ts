@@ -16,6 +16,21 @@ function multipart(buffer: Buffer) {
   };
 }
 
+const flowHeader = [
+  "id",
+  "flow_type",
+  "support_kind",
+  "partner",
+  "initiative",
+  "component",
+  "amount",
+  "currency",
+  "value_date",
+  "description",
+  "source",
+  "note",
+] as const;
+
 type Plan = {
   rows: Array<{
     sheet: string;
@@ -117,7 +132,13 @@ describe("spreadsheet round-trip", () => {
     edited = Buffer.from(await workbook.xlsx.writeBuffer());
     const preview = await send("/api/spreadsheets/preview", edited);
     expect(preview.status).toBe(200);
-    expect(preview.body.counts).toEqual({ added: 2, changed: 2, unchanged: 0, error: 0 });
+    expect(preview.body.counts).toEqual({
+      added: 2,
+      changed: 2,
+      unchanged: 0,
+      removed: 0,
+      error: 0,
+    });
     expect(preview.body.rows.find((r) => r.key === "GT1")?.changes).toEqual([
       { field: "title_en", from: "Initiative GT1", to: "Initiative GT1, renamed" },
     ]);
@@ -199,10 +220,84 @@ describe("spreadsheet round-trip", () => {
       ]);
     const empty = Buffer.from(await workbook.xlsx.writeBuffer());
     const preview = await send("/api/spreadsheets/preview", empty);
-    expect(preview.body.counts).toEqual({ added: 0, changed: 0, unchanged: 0, error: 0 });
+    expect(preview.body.counts).toEqual({
+      added: 0,
+      changed: 0,
+      unchanged: 0,
+      removed: 0,
+      error: 0,
+    });
     expect(
       (await send(`/api/spreadsheets/apply?plan_hash=${preview.body.plan_hash}`, empty)).status,
     ).toBe(200);
+    const count = await t.handle.db
+      .selectFrom("initiatives")
+      .select((eb) => eb.fn.countAll<bigint>().as("n"))
+      .executeTakeFirstOrThrow();
+    expect(count.n).toBe(2n);
+  });
+
+  it("reverses the flows a sheet leaves out only when asked, and only those the uploader may", async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("flows").addRow([...flowHeader]);
+    const empty = Buffer.from(await workbook.xlsx.writeBuffer());
+    const standing = await t.handle.db
+      .selectFrom("support_flows as f")
+      .leftJoin("support_flows as r", "r.reverses_id", "f.id")
+      .select("f.id")
+      .where("f.reverses_id", "is", null)
+      .where("r.id", "is", null)
+      .execute();
+    expect(standing.length).toBe(2);
+
+    // A partner's upload reaches only its own organization's entries: none here.
+    const partner = await t.signIn({ role: "partner", organization: "IDB" });
+    const theirs = await partner.request<Plan>({
+      method: "POST",
+      url: "/api/spreadsheets/preview?remove_missing=true",
+      ...multipart(empty),
+    });
+    expect(theirs.status).toBe(200);
+    expect(theirs.body.counts.removed).toBe(0);
+
+    const preview = await send("/api/spreadsheets/preview?remove_missing=true", empty);
+    expect(preview.body.counts).toMatchObject({ removed: 2, error: 0 });
+    expect(
+      preview.body.rows
+        .filter((r) => r.action === "removed")
+        .map((r) => r.key)
+        .sort(),
+    ).toEqual(standing.map((f) => f.id).sort());
+    // The hash covers the choice: a plan previewed without it does not apply with it.
+    const kept = await send("/api/spreadsheets/preview", empty);
+    expect(
+      (
+        await send(
+          `/api/spreadsheets/apply?remove_missing=true&plan_hash=${kept.body.plan_hash}`,
+          empty,
+        )
+      ).status,
+    ).toBe(409);
+
+    const applied = await send(
+      `/api/spreadsheets/apply?remove_missing=true&plan_hash=${preview.body.plan_hash}`,
+      empty,
+    );
+    expect(applied.status).toBe(200);
+    const reversals = await t.handle.db
+      .selectFrom("support_flows")
+      .select(["reverses_id", "note"])
+      .where(
+        "reverses_id",
+        "in",
+        standing.map((f) => f.id),
+      )
+      .execute();
+    expect(reversals).toHaveLength(2);
+    expect(reversals[0]?.note).toMatch(/Left out of a spreadsheet upload/);
+    const totals = (await summarizeFunding({ db: t.handle.db, by: [] })).total;
+    expect(totals).toMatchObject({ committed: "0.00", announced: "0.00" });
+    // Initiatives are never removed by a sheet.
     const count = await t.handle.db
       .selectFrom("initiatives")
       .select((eb) => eb.fn.countAll<bigint>().as("n"))

@@ -335,6 +335,7 @@ export const en = {
   "workspace.invalidTitle": "Please correct the highlighted fields",
   "workspace.failedTitle": "The request failed",
   "workspace.fieldError": "{field}: {message}",
+  "partners.reconciliationLink": "Recorded vs partners' own IATI publications →",
   "account.title": "My account",
   "account.lead": "Signed in as {email}. Your password, second factor and API tokens.",
   "account.password": "Password",
@@ -689,7 +690,7 @@ export const en = {
     "Nothing is written yet: ESCA Hub first compares every row with what it holds and shows the result below.",
   "spreadsheets.keepTitle": "Rows left out are kept",
   "spreadsheets.keepBody":
-    "Uploading never deletes: initiatives and entries missing from the sheet stay as they are. A support entry is removed only by recording its reversal.",
+    "Uploading never deletes: initiatives and entries missing from the sheet stay as they are, unless you tick the box below, which reverses the support entries the sheet leaves out.",
   "spreadsheets.file": "Edited workbook",
   "spreadsheets.filePlaceholder": "Choose an .xlsx file",
   "spreadsheets.clearFile": "Remove the chosen file",
@@ -700,6 +701,13 @@ export const en = {
   "spreadsheets.count.added": "To add",
   "spreadsheets.count.changed": "To change",
   "spreadsheets.count.unchanged": "Unchanged",
+  "spreadsheets.count.removed": "To reverse (left out)",
+  "spreadsheets.action.removed": "Reversed",
+  "spreadsheets.reversedRow":
+    "Left out of the sheet: this entry is reversed (its reversal is recorded; nothing is deleted).",
+  "spreadsheets.removeMissing": "Also reverse the support entries this sheet leaves out",
+  "spreadsheets.removeMissingHelp":
+    "Only entries you could download and may reverse (a partner: its own organization's). Initiatives are never removed; use their lifecycle to cancel one.",
   "spreadsheets.count.error": "Rows with errors",
   "spreadsheets.action.added": "Added",
   "spreadsheets.action.changed": "Changed",
@@ -724,7 +732,7 @@ export const en = {
   "spreadsheets.apply": "Apply the changes ({count})…",
   "spreadsheets.confirmTitle": "Apply the workbook?",
   "spreadsheets.confirmBody":
-    "Records to add: {added}; to change: {changed}. They are applied in one transaction: either everything previewed is applied, or nothing is.",
+    "Records to add: {added}; to change: {changed}; support entries to reverse: {removed}. They are applied in one transaction: either everything previewed is applied, or nothing is.",
   "spreadsheets.confirmHash": "Preview being confirmed:",
   "spreadsheets.applyConfirm": "Apply",
   "spreadsheets.staleTitle": "The preview is out of date: nothing was applied",
@@ -734,7 +742,7 @@ export const en = {
   "spreadsheets.appliedTitle": "Applied",
   "spreadsheets.resultTitle": "4. What was applied",
   "spreadsheets.appliedBody":
-    "Records added: {added}; changed: {changed}. Download the workbook again before the next edit: the records you changed have a new version.",
+    "Records added: {added}; changed: {changed}; entries reversed: {removed}. Download the workbook again before the next edit: the records you changed have a new version.",
 
   "reconciliation.kicker": "IATI",
   "reconciliation.title": "Reconciliation with partners' publications",

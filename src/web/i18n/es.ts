@@ -335,6 +335,7 @@ export const es: Messages = {
   "workspace.invalidTitle": "Corrija los campos señalados",
   "workspace.failedTitle": "La solicitud falló",
   "workspace.fieldError": "{field}: {message}",
+  "partners.reconciliationLink": "Lo registrado frente a las publicaciones IATI de los socios →",
   "account.title": "Mi cuenta",
   "account.lead": "Sesión iniciada como {email}. Su contraseña, segundo factor y tokens de API.",
   "account.password": "Contraseña",
@@ -697,7 +698,7 @@ export const es: Messages = {
     "Aún no se escribe nada: ESCA Hub compara primero cada fila con lo que tiene y muestra el resultado abajo.",
   "spreadsheets.keepTitle": "Las filas omitidas se conservan",
   "spreadsheets.keepBody":
-    "Subir un libro nunca borra: las iniciativas y los registros que falten en la hoja quedan como están. Un registro de apoyo solo se anula registrando su reversión.",
+    "Subir un libro nunca borra: las iniciativas y los registros que falten en la hoja quedan como están, salvo que marque la casilla de abajo, que revierte los registros de apoyo que la hoja omite.",
   "spreadsheets.file": "Libro editado",
   "spreadsheets.filePlaceholder": "Elija un archivo .xlsx",
   "spreadsheets.clearFile": "Quitar el archivo elegido",
@@ -708,6 +709,13 @@ export const es: Messages = {
   "spreadsheets.count.added": "Por agregar",
   "spreadsheets.count.changed": "Por cambiar",
   "spreadsheets.count.unchanged": "Sin cambios",
+  "spreadsheets.count.removed": "Por revertir (omitidos)",
+  "spreadsheets.action.removed": "Revertido",
+  "spreadsheets.reversedRow":
+    "Omitido en la hoja: este registro se revierte (se registra su reversión; nada se borra).",
+  "spreadsheets.removeMissing": "Revertir también los registros de apoyo que esta hoja omite",
+  "spreadsheets.removeMissingHelp":
+    "Solo los registros que usted pudo descargar y puede revertir (un socio: los de su organización). Las iniciativas nunca se eliminan; para cancelar una, use su ciclo de vida.",
   "spreadsheets.count.error": "Filas con errores",
   "spreadsheets.action.added": "Nueva",
   "spreadsheets.action.changed": "Modificada",
@@ -732,7 +740,7 @@ export const es: Messages = {
   "spreadsheets.apply": "Aplicar los cambios ({count})…",
   "spreadsheets.confirmTitle": "¿Aplicar el libro?",
   "spreadsheets.confirmBody":
-    "Registros por agregar: {added}; por modificar: {changed}. Se aplican en una sola transacción: se aplica todo lo mostrado, o nada.",
+    "Registros por agregar: {added}; por modificar: {changed}; registros de apoyo por revertir: {removed}. Se aplican en una sola transacción: se aplica todo lo mostrado, o nada.",
   "spreadsheets.confirmHash": "Vista previa que se confirma:",
   "spreadsheets.applyConfirm": "Aplicar",
   "spreadsheets.staleTitle": "La vista previa está desactualizada: no se aplicó nada",
@@ -742,7 +750,7 @@ export const es: Messages = {
   "spreadsheets.appliedTitle": "Aplicado",
   "spreadsheets.resultTitle": "4. Lo que se aplicó",
   "spreadsheets.appliedBody":
-    "Registros agregados: {added}; modificados: {changed}. Descargue el libro de nuevo antes de la próxima edición: los registros modificados tienen una versión nueva.",
+    "Registros agregados: {added}; modificados: {changed}; revertidos: {removed}. Descargue el libro de nuevo antes de la próxima edición: los registros modificados tienen una versión nueva.",
 
   "reconciliation.kicker": "IATI",
   "reconciliation.title": "Conciliación con las publicaciones de los socios",

@@ -44,6 +44,7 @@ export function ConfirmApply({
           {t("spreadsheets.confirmBody", {
             added: plan.counts.added,
             changed: plan.counts.changed,
+            removed: plan.counts.removed,
           })}
         </Text>
         <Text size="sm" c="dimmed">

@@ -1,4 +1,4 @@
-import { Alert, Button, Container, FileInput, Group, Stack, Text } from "@mantine/core";
+import { Alert, Button, Checkbox, Container, FileInput, Group, Stack, Text } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useOutletContext } from "react-router";
@@ -21,12 +21,13 @@ export function SpreadsheetPage() {
   const client = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [removeMissing, setRemoveMissing] = useState(false);
   const preview = useMutation({
-    mutationFn: (chosen: File) => sendWorkbook({ file: chosen, csrfToken }),
+    mutationFn: (chosen: File) => sendWorkbook({ file: chosen, csrfToken, removeMissing }),
   });
   const apply = useMutation({
     mutationFn: ({ chosen, planHash }: { chosen: File; planHash: string }) =>
-      sendWorkbook({ file: chosen, csrfToken, planHash }),
+      sendWorkbook({ file: chosen, csrfToken, planHash, removeMissing }),
     onSettled: () => setConfirming(false),
     onSuccess: () => {
       // The sheet now has old versions of what it changed: a new edit starts from a new download.
@@ -48,7 +49,7 @@ export function SpreadsheetPage() {
   const plan = preview.data;
   // 409 from apply means the plan hash no longer matches: the sheet or ESCA Hub changed.
   const stale = apply.error instanceof ApiError && apply.error.status === 409;
-  const toApply = plan ? plan.counts.added + plan.counts.changed : 0;
+  const toApply = plan ? plan.counts.added + plan.counts.changed + plan.counts.removed : 0;
 
   if (!mayUseSpreadsheets(user))
     return (
@@ -81,6 +82,17 @@ export function SpreadsheetPage() {
               <Alert color="blue" variant="light" title={t("spreadsheets.keepTitle")}>
                 {t("spreadsheets.keepBody")}
               </Alert>
+              <Checkbox
+                label={t("spreadsheets.removeMissing")}
+                description={t("spreadsheets.removeMissingHelp")}
+                checked={removeMissing}
+                onChange={(e) => {
+                  setRemoveMissing(e.currentTarget.checked);
+                  preview.reset();
+                  apply.reset();
+                }}
+                data-testid="remove-missing"
+              />
               <Group align="flex-end" gap="sm">
                 <FileInput
                   label={t("spreadsheets.file")}
@@ -154,6 +166,7 @@ export function SpreadsheetPage() {
                   {t("spreadsheets.appliedBody", {
                     added: apply.data.counts.added,
                     changed: apply.data.counts.changed,
+                    removed: apply.data.counts.removed,
                   })}
                 </Alert>
                 <WorkbookPlanView

@@ -10,9 +10,10 @@ const actionColors: Record<PlanAction, { bg: string; fg: string; accent: string 
   added: { bg: "#dff3e6", fg: "#1d5b33", accent: "#2f9e44" },
   changed: { bg: "#e1ecfa", fg: "#123f7a", accent: "#1c7ed6" },
   unchanged: { bg: "#eef1f4", fg: "#38414d", accent: "#868e96" },
+  removed: { bg: "#fff0db", fg: "#7a3d00", accent: "#e8590c" },
   error: { bg: "#fbe2e2", fg: "#8c1c1c", accent: "#e03131" },
 };
-const actions: PlanAction[] = ["added", "changed", "unchanged", "error"];
+const actions: PlanAction[] = ["added", "changed", "unchanged", "removed", "error"];
 
 function ActionBadge({ action }: { action: PlanAction }) {
   const { t } = useI18n();
@@ -59,6 +60,7 @@ function RowDetails({ row }: { row: PlanRow }) {
         </List>
       ) : null}
       {row.action === "added" ? <Text size="sm">{t("spreadsheets.newRow")}</Text> : null}
+      {row.action === "removed" ? <Text size="sm">{t("spreadsheets.reversedRow")}</Text> : null}
       {row.action === "unchanged" ? (
         <Text size="sm" c="dimmed">
           {t("spreadsheets.sameAsHub")}

@@ -9,7 +9,7 @@ export const planRowSchema = z.object({
   sheet: z.enum(["initiatives", "flows"]),
   row: z.number(),
   key: z.string(),
-  action: z.enum(["added", "changed", "unchanged", "error"]),
+  action: z.enum(["added", "changed", "unchanged", "removed", "error"]),
   changes: z.array(z.object({ field: z.string(), from: z.string(), to: z.string() })),
   errors: z.array(z.string()),
 });
@@ -21,6 +21,7 @@ export const workbookPlanSchema = z.object({
     added: z.number(),
     changed: z.number(),
     unchanged: z.number(),
+    removed: z.number(),
     error: z.number(),
   }),
   plan_hash: z.string(),
@@ -42,14 +43,17 @@ export async function sendWorkbook(options: {
   file: File;
   csrfToken: string | null;
   planHash?: string;
+  /** Reverse the standing support entries the sheet left out (the uploader's own). */
+  removeMissing?: boolean;
 }): Promise<WorkbookPlan> {
   const body = new FormData();
   body.append("file", options.file, options.file.name);
   const headers: Record<string, string> = { accept: "application/json" };
   if (options.csrfToken) headers["x-csrf-token"] = options.csrfToken;
+  const removeMissing = options.removeMissing ? "true" : undefined;
   const path = options.planHash
-    ? `/api/spreadsheets/apply${toQueryString({ plan_hash: options.planHash })}`
-    : "/api/spreadsheets/preview";
+    ? `/api/spreadsheets/apply${toQueryString({ remove_missing: removeMissing, plan_hash: options.planHash })}`
+    : `/api/spreadsheets/preview${toQueryString({ remove_missing: removeMissing })}`;
   let response: Response;
   try {
     response = await fetch(path, { method: "POST", body, headers, credentials: "same-origin" });

@@ -1,4 +1,5 @@
-import { Container, Stack } from "@mantine/core";
+import { Anchor, Container, Stack } from "@mantine/core";
+import { Link } from "react-router";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { LedgerSources } from "../funding/LedgerSources.tsx";
@@ -12,6 +13,11 @@ export function PartnersPage() {
         kicker={t("nav.partners")}
         title={t("partners.title")}
         description={t("partners.lead")}
+        aside={
+          <Anchor component={Link} to="/reconciliation" size="sm">
+            {t("partners.reconciliationLink")}
+          </Anchor>
+        }
       />
       <Container size="xl">
         <Stack gap="lg">
