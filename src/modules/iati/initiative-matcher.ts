@@ -10,25 +10,43 @@ export interface InitiativeMatcher {
   ): { initiativeId: string; source: LinkSource } | null;
 }
 
+/** What matching needs, as plain rows (they also go to a worker). */
+export interface MatcherRows {
+  reportingOrgRef: string;
+  initiatives: Array<{ id: string; code: string }>;
+  links: Array<{ iati_identifier: string; initiative_id: string }>;
+}
+
+export async function loadMatcherRows(
+  db: Kysely<Database>,
+  reportingOrgRef: string,
+): Promise<MatcherRows> {
+  const [initiatives, links] = await Promise.all([
+    db.selectFrom("initiatives").select(["id", "code"]).execute(),
+    db.selectFrom("iati_activity_links").select(["iati_identifier", "initiative_id"]).execute(),
+  ]);
+  return { reportingOrgRef, initiatives, links };
+}
+
+export async function loadInitiativeMatcher(
+  db: Kysely<Database>,
+  reportingOrgRef: string,
+): Promise<InitiativeMatcher> {
+  return initiativeMatcher(await loadMatcherRows(db, reportingOrgRef));
+}
+
 /**
  * How an imported activity finds its initiative: first the secretariat's mapping of its
  * identifier; else a related-activity or other-identifier that names an initiative, by code
  * ("BA1") or by the identifier ESCA Hub publishes it under ("XI-IATI-ESCA-BA1").
  */
-export async function loadInitiativeMatcher(
-  db: Kysely<Database>,
-  reportingOrgRef: string,
-): Promise<InitiativeMatcher> {
-  const [initiatives, links] = await Promise.all([
-    db.selectFrom("initiatives").select(["id", "code"]).execute(),
-    db.selectFrom("iati_activity_links").select(["iati_identifier", "initiative_id"]).execute(),
-  ]);
+export function initiativeMatcher(rows: MatcherRows): InitiativeMatcher {
   const byRef = new Map<string, string>();
-  for (const { id, code } of initiatives) {
+  for (const { id, code } of rows.initiatives) {
     byRef.set(code, id);
-    byRef.set(`${reportingOrgRef}-${code}`, id);
+    byRef.set(`${rows.reportingOrgRef}-${code}`, id);
   }
-  const mapped = new Map(links.map((link) => [link.iati_identifier, link.initiative_id]));
+  const mapped = new Map(rows.links.map((link) => [link.iati_identifier, link.initiative_id]));
   return {
     match(activity) {
       const mappedId = mapped.get(activity.identifier);

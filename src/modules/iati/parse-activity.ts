@@ -10,8 +10,8 @@ import { childOf, childrenOf, narrativesOf, type XmlNode } from "./xml-node.ts";
 
 const attr = (node: XmlNode | undefined, name: string) => node?.attrs[name]?.trim() || null;
 
-const codes = (node: XmlNode, name: string): CodePercentage[] =>
-  childrenOf(node, name)
+const codes = (nodes: XmlNode[]): CodePercentage[] =>
+  nodes
     .filter((n) => attr(n, "code"))
     .map((n) => ({
       code: attr(n, "code") ?? "",
@@ -25,20 +25,29 @@ const codes = (node: XmlNode, name: string): CodePercentage[] =>
  * checked separately (activity-rules.ts).
  */
 export function parseActivity(node: XmlNode, endLine: number): ParsedActivity | IatiProblem {
-  const identifier = childOf(node, "iati-identifier")?.text.trim();
+  // One pass over the activity's children instead of one per element name.
+  const byName = new Map<string, XmlNode[]>();
+  for (const child of node.children) {
+    const list = byName.get(child.name);
+    if (list) list.push(child);
+    else byName.set(child.name, [child]);
+  }
+  const all = (name: string) => byName.get(name) ?? [];
+  const first = (name: string) => byName.get(name)?.[0];
+  const identifier = first("iati-identifier")?.text.trim();
   if (!identifier)
     return { line: node.line, kind: "data", message: "<iati-activity> has no <iati-identifier>" };
   const lang = attr(node, "xml:lang");
   const defaultCurrency = attr(node, "default-currency");
-  const reporting = childOf(node, "reporting-org");
+  const reporting = first("reporting-org");
   const problems: IatiProblem[] = [];
   const transactions: ParsedTransaction[] = [];
-  for (const t of childrenOf(node, "transaction")) {
+  for (const t of all("transaction")) {
     const parsed = parseTransaction(t, defaultCurrency, lang, problems);
     if (parsed) transactions.push(parsed);
   }
   const budgets: ParsedBudget[] = [];
-  for (const b of childrenOf(node, "budget")) {
+  for (const b of all("budget")) {
     const periodStart = isoDate(childOf(b, "period-start")?.attrs["iso-date"]);
     const periodEnd = isoDate(childOf(b, "period-end")?.attrs["iso-date"]);
     if (!periodStart || !periodEnd) {
@@ -72,28 +81,28 @@ export function parseActivity(node: XmlNode, endLine: number): ParsedActivity | 
     lang,
     defaultCurrency,
     lastUpdated: attr(node, "last-updated-datetime"),
-    title: narrativesOf(childOf(node, "title"), lang),
-    description: childrenOf(node, "description").flatMap((d) => narrativesOf(d, lang)),
-    status: attr(childOf(node, "activity-status"), "code"),
-    dates: childrenOf(node, "activity-date").flatMap((d) => {
+    title: narrativesOf(first("title"), lang),
+    description: all("description").flatMap((d) => narrativesOf(d, lang)),
+    status: attr(first("activity-status"), "code"),
+    dates: all("activity-date").flatMap((d) => {
       const date = isoDate(d.attrs["iso-date"]);
       const type = attr(d, "type");
       return date && type ? [{ type, date }] : [];
     }),
-    participatingOrgs: childrenOf(node, "participating-org").map((p) => ({
+    participatingOrgs: all("participating-org").map((p) => ({
       ref: attr(p, "ref"),
       role: attr(p, "role"),
       type: attr(p, "type"),
       names: narrativesOf(p, lang),
     })),
-    sectors: codes(node, "sector"),
-    countries: codes(node, "recipient-country"),
-    regions: codes(node, "recipient-region"),
-    relatedActivities: childrenOf(node, "related-activity").flatMap((r) => {
+    sectors: codes(all("sector")),
+    countries: codes(all("recipient-country")),
+    regions: codes(all("recipient-region")),
+    relatedActivities: all("related-activity").flatMap((r) => {
       const ref = attr(r, "ref");
       return ref ? [{ ref, type: attr(r, "type") }] : [];
     }),
-    otherIdentifiers: childrenOf(node, "other-identifier").flatMap((o) => {
+    otherIdentifiers: all("other-identifier").flatMap((o) => {
       const ref = attr(o, "ref");
       return ref ? [{ ref, type: attr(o, "type") }] : [];
     }),

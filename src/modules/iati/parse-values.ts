@@ -4,12 +4,32 @@ import { childOf, type XmlNode } from "./xml-node.ts";
 
 const DATE = /^(\d{4}-\d{2}-\d{2})(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/;
 
+/**
+ * Memo of the file's dates and currencies: a publication repeats the same few thousand dates
+ * and a handful of currencies across a hundred thousand values. Bounded, so a file of only
+ * distinct dates costs a clear now and then rather than memory.
+ */
+const seenDates = new Map<string, string | null>();
+const digitsOf = new Map<string, number | undefined>();
+
 /** An xsd:date (a time part is dropped); null when absent or not a date. */
 export function isoDate(value: string | undefined): string | null {
-  const match = value ? DATE.exec(value.trim()) : null;
-  if (!match?.[1]) return null;
-  const date = match[1];
-  return Number.isNaN(Date.parse(`${date}T00:00:00Z`)) ? null : date;
+  if (!value) return null;
+  const known = seenDates.get(value);
+  if (known !== undefined) return known;
+  const match = DATE.exec(value.trim());
+  const date = match?.[1] ?? null;
+  const valid = date !== null && !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) ? date : null;
+  if (seenDates.size >= 10_000) seenDates.clear();
+  seenDates.set(value, valid);
+  return valid;
+}
+
+function minorDigits(currency: string): number | undefined {
+  if (digitsOf.has(currency)) return digitsOf.get(currency);
+  const digits = currencyDigits(currency);
+  if (digitsOf.size < 1_000) digitsOf.set(currency, digits);
+  return digits;
 }
 
 /**
@@ -24,31 +44,41 @@ export function parseValue(
   problems: IatiProblem[],
 ): ParsedValue | null {
   const node = childOf(owner, "value");
-  const line = node?.line ?? owner.line;
-  const problem = (message: string) => {
-    problems.push({ line, kind: "data", message: `<${owner.name}>: ${message}` });
-    return null;
-  };
-  if (!node) return problem("has no <value>");
+  if (!node) return valueProblem(problems, owner, owner.line, "has no <value>");
   const text = node.text.trim();
   const currency = node.attrs.currency ?? defaultCurrency;
   if (!currency)
-    return problem(
+    return valueProblem(
+      problems,
+      owner,
+      node.line,
       "the value has no currency (no @currency and no @default-currency on the activity)",
     );
-  const digits = currencyDigits(currency);
-  if (digits === undefined) return problem(`${currency} is not an ISO 4217 currency code`);
+  const digits = minorDigits(currency);
+  if (digits === undefined)
+    return valueProblem(problems, owner, node.line, `${currency} is not an ISO 4217 currency code`);
   const valueDate = isoDate(node.attrs["value-date"]) ?? fallbackDate;
-  if (!valueDate) return problem("the value has no valid @value-date");
+  if (!valueDate)
+    return valueProblem(problems, owner, node.line, "the value has no valid @value-date");
   let decimal: { units: bigint; scale: number };
   try {
-    decimal = parseDecimal(text.replace(/^\+/, ""));
+    decimal = parseDecimal(text.charCodeAt(0) === 43 /* + */ ? text.slice(1) : text);
   } catch {
-    return problem(`"${text.slice(0, 40)}" is not a decimal number`);
+    return valueProblem(
+      problems,
+      owner,
+      node.line,
+      `"${text.slice(0, 40)}" is not a decimal number`,
+    );
   }
   const amountMinor =
     decimal.scale <= digits
       ? decimal.units * 10n ** BigInt(digits - decimal.scale)
       : divideRounded(decimal.units, 10n ** BigInt(decimal.scale - digits));
   return { text, amountMinor, currency, valueDate };
+}
+
+function valueProblem(problems: IatiProblem[], owner: XmlNode, line: number, message: string) {
+  problems.push({ line, kind: "data", message: `<${owner.name}>: ${message}` });
+  return null;
 }

@@ -1,7 +1,6 @@
 import type { Kysely } from "kysely";
 import { convertToUsdMinor } from "../../contracts/money.ts";
 import type { Database } from "../../platform/db/schema.ts";
-import { RATE_LOOKBACK_DAYS } from "../exchange-rates/index.ts";
 
 export interface RateTable {
   /** US cents and the rate used, or null when no rate covers the value date. */
@@ -14,18 +13,36 @@ export interface RateTable {
 
 const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
 
-/**
- * The platform's stored rates, read once per import so that a file of a hundred thousand
- * transactions does not ask the database a hundred thousand times. Same rule as
- * convertToUsd: the latest rate on or before the value date, at most RATE_LOOKBACK_DAYS old.
- */
-export async function loadRateTable(db: Kysely<Database>): Promise<RateTable> {
+export interface RateRow {
+  currency: string;
+  rate_date: string;
+  usd_per_unit: string;
+}
+
+/** The stored rates and how old a rate may be, as plain data (they also go to a worker). */
+export interface RateRows {
+  rows: RateRow[];
+  lookbackDays: number;
+}
+
+/** The platform's stored rates, oldest first per currency. */
+export async function loadRateRows(db: Kysely<Database>, lookbackDays: number): Promise<RateRows> {
   const rows = await db
     .selectFrom("exchange_rates")
     .select(["currency", "rate_date", "usd_per_unit"])
     .orderBy("currency")
     .orderBy("rate_date")
     .execute();
+  return { rows, lookbackDays };
+}
+
+/**
+ * The platform's stored rates as a table, read once per import so that a file of a hundred
+ * thousand transactions does not ask the database a hundred thousand times. Same rule as
+ * convertToUsd: the latest rate on or before the value date, at most `lookbackDays` old (the
+ * exchange-rates module's RATE_LOOKBACK_DAYS). The rows come sorted by currency, then date.
+ */
+export function rateTable({ rows, lookbackDays }: RateRows): RateTable {
   const byCurrency = new Map<string, Array<{ date: string; rate: string }>>();
   for (const row of rows) {
     const list = byCurrency.get(row.currency) ?? [];
@@ -48,7 +65,7 @@ export async function loadRateTable(db: Kysely<Database>): Promise<RateTable> {
         } else high = mid - 1;
       }
       const entry = list[found];
-      if (!entry || dayNumber(valueDate) - dayNumber(entry.date) > RATE_LOOKBACK_DAYS) return null;
+      if (!entry || dayNumber(valueDate) - dayNumber(entry.date) > lookbackDays) return null;
       return {
         usdMinor: convertToUsdMinor(amountMinor, currency, entry.rate),
         rate: entry.rate,

@@ -15,7 +15,7 @@ function kindOf(type: string | null): string {
  */
 export async function resolvePublisher(
   db: Kysely<Database>,
-  activity: ParsedActivity,
+  activity: Pick<ParsedActivity, "reportingOrg">,
 ): Promise<{ id: string; kind: string; created: boolean }> {
   const ref = activity.reportingOrg.ref;
   const existing = await db

@@ -1,162 +1,42 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database } from "../../platform/db/schema.ts";
-import type { ParsedActivity } from "./iati-activity.ts";
-import type { LinkSource } from "./initiative-matcher.ts";
-import { insertRecordset } from "./recordset-insert.ts";
+import { type StagedLiterals, stagedColumns } from "./staged-rows.ts";
 
-export interface UsdValue {
-  usdMinor: bigint;
-  rate: string;
-  rateDate: string;
-}
-
-/** An activity ready to be written: its link, and the USD value of each transaction and budget. */
-export interface StagedActivity {
-  activity: ParsedActivity;
-  link: { initiativeId: string; source: LinkSource } | null;
-  transactionUsd: Array<UsdValue | null>;
-  budgetUsd: Array<UsdValue | null>;
-}
-
-const json = (value: unknown) => value;
-const activityColumns = {
-  publication_id: "uuid",
-  iati_identifier: "text",
-  line: "int",
-  title_es: "text",
-  title_en: "text",
-  titles: "jsonb",
-  descriptions: "jsonb",
-  activity_status: "text",
-  default_currency: "char(3)",
-  start_date: "date",
-  end_date: "date",
-  dates: "jsonb",
-  participating_orgs: "jsonb",
-  sectors: "jsonb",
-  countries: "jsonb",
-  regions: "jsonb",
-  related_activities: "jsonb",
-  other_identifiers: "jsonb",
-  initiative_id: "uuid",
-  link_source: "text",
-  last_updated: "text",
-};
-const transactionColumns = {
-  activity_id: "uuid",
-  line: "int",
-  ref: "text",
-  type_code: "smallint",
-  transaction_date: "date",
-  value_date: "date",
-  value_text: "text",
-  amount_minor: "bigint",
-  currency: "char(3)",
-  usd_minor: "bigint",
-  fx_rate: "numeric",
-  fx_date: "date",
-  provider_ref: "text",
-  receiver_ref: "text",
-  descriptions: "jsonb",
-};
-const budgetColumns = {
-  activity_id: "uuid",
-  line: "int",
-  budget_type: "text",
-  status: "text",
-  period_start: "date",
-  period_end: "date",
-  amount_minor: "bigint",
-  currency: "char(3)",
-  value_date: "date",
-  usd_minor: "bigint",
-};
-
-/** Writes a batch of activities with their transactions and budgets, in a few statements. */
-export async function insertStagedActivities(
+/**
+ * Writes taken rows into a publication in one statement. Each column is one text parameter
+ * unpacked by `unnest` in the select list, which streams the rows into the insert (unnest in
+ * FROM, or jsonb_to_recordset, first copies the whole batch into a tuplestore that spills to
+ * disk past work_mem); transactions and budgets find their activity's id by its position.
+ */
+export async function insertStagedRows(
   db: Kysely<Database>,
   publicationId: string,
-  batch: StagedActivity[],
+  literals: StagedLiterals,
 ): Promise<void> {
-  if (batch.length === 0) return;
-  const ids = await insertRecordset<{ id: string; iati_identifier: string }>(
-    db,
-    "iati_activities",
-    activityColumns,
-    batch.map(({ activity: a, link }) => ({
-      publication_id: publicationId,
-      iati_identifier: a.identifier,
-      line: a.line,
-      title_es: a.title.find((n) => n.lang === "es")?.text ?? null,
-      title_en: a.title.find((n) => n.lang === "en")?.text ?? null,
-      titles: json(a.title),
-      descriptions: json(a.description),
-      activity_status: a.status,
-      default_currency: a.defaultCurrency?.slice(0, 3) ?? null,
-      start_date: dateOf(a, ["2", "1"]),
-      end_date: dateOf(a, ["4", "3"]),
-      dates: json(a.dates),
-      participating_orgs: json(a.participatingOrgs),
-      sectors: json(a.sectors),
-      countries: json(a.countries),
-      regions: json(a.regions),
-      related_activities: json(a.relatedActivities),
-      other_identifiers: json(a.otherIdentifiers),
-      initiative_id: link?.initiativeId ?? null,
-      link_source: link?.source ?? null,
-      last_updated: a.lastUpdated,
-    })),
-    true,
-  );
-  const idOf = new Map(ids.map((row) => [row.iati_identifier, row.id]));
-  const transactions: Array<Record<string, unknown>> = [];
-  const budgets: Array<Record<string, unknown>> = [];
-  batch.forEach((staged) => {
-    const activityId = idOf.get(staged.activity.identifier);
-    if (!activityId) return;
-    staged.activity.transactions.forEach((t, i) => {
-      const usd = staged.transactionUsd[i] ?? null;
-      transactions.push({
-        activity_id: activityId,
-        line: t.line,
-        ref: t.ref,
-        type_code: t.typeCode,
-        transaction_date: t.date,
-        value_date: t.value.valueDate,
-        value_text: t.value.text,
-        amount_minor: t.value.amountMinor,
-        currency: t.value.currency,
-        usd_minor: usd?.usdMinor ?? null,
-        fx_rate: usd?.rate ?? null,
-        fx_date: usd?.rateDate ?? null,
-        provider_ref: t.providerRef,
-        receiver_ref: t.receiverRef,
-        descriptions: json(t.description),
-      });
-    });
-    staged.activity.budgets.forEach((b, i) => {
-      budgets.push({
-        activity_id: activityId,
-        line: b.line,
-        budget_type: b.type,
-        status: b.status,
-        period_start: b.periodStart,
-        period_end: b.periodEnd,
-        amount_minor: b.value.amountMinor,
-        currency: b.value.currency,
-        value_date: b.value.valueDate,
-        usd_minor: staged.budgetUsd[i]?.usdMinor ?? null,
-      });
-    });
-  });
-  await insertRecordset(db, "iati_transactions", transactionColumns, transactions);
-  await insertRecordset(db, "iati_budgets", budgetColumns, budgets);
-}
-
-function dateOf(activity: ParsedActivity, types: string[]): string | null {
-  for (const type of types) {
-    const found = activity.dates.find((d) => d.type === type);
-    if (found) return found.date;
-  }
-  return null;
+  const [ids = "{}", ...activityLiterals] = literals.activities;
+  const { id: _, ...activityColumns } = stagedColumns.activities;
+  const names = (columns: object) => sql.join(Object.keys(columns).map((name) => sql.ref(name)));
+  const unpack = (columns: Record<string, string>, values: string[]) =>
+    sql.join(
+      Object.values(columns).map((type, i) => {
+        const literal = values[i] ?? "{}";
+        return type === "ordinal"
+          ? sql`(select ids from batch)[unnest(${literal}::text::int[])]`
+          : sql`unnest(${literal}::text::${sql.raw(type)}[])`;
+      }),
+    );
+  await sql`
+    with batch as (
+      select ${ids}::text::uuid[] as ids
+    ), activities as (
+      insert into iati_activities (id, publication_id, ${names(activityColumns)})
+      select unnest((select ids from batch)), ${publicationId}::uuid,
+        ${unpack(activityColumns, activityLiterals)}
+    ), transactions as (
+      insert into iati_transactions (${names(stagedColumns.transactions)})
+      select ${unpack(stagedColumns.transactions, literals.transactions)}
+    )
+    insert into iati_budgets (${names(stagedColumns.budgets)})
+    select ${unpack(stagedColumns.budgets, literals.budgets)}
+  `.execute(db);
 }

@@ -69,6 +69,7 @@ export async function syncIatiLedger(options: {
   const fresh = wanted
     .filter((w) => !currentKeys.has(w.key))
     .sort((a, b) => order[a.flowType] - order[b.flowType]);
+  const recorded: Array<{ flow_id: string; publisher_ref: string; entry_key: string }> = [];
   for (const entry of fresh) {
     const flow = await recordFlow({
       db,
@@ -85,11 +86,14 @@ export async function syncIatiLedger(options: {
       },
       principal,
     });
+    recorded.push({ flow_id: flow.id, publisher_ref: publisherRef, entry_key: entry.key });
+  }
+  // Which entries this import recorded, a thousand rows per statement rather than one each.
+  for (let at = 0; at < recorded.length; at += 1000)
     await db
       .insertInto("iati_ledger_entries")
-      .values({ flow_id: flow.id, publisher_ref: publisherRef, entry_key: entry.key })
+      .values(recorded.slice(at, at + 1000))
       .execute();
-  }
   return { recorded: fresh.length, reversed: stale.length };
 }
 

@@ -1,0 +1,172 @@
+import { checkActivityRules } from "./activity-rules.ts";
+import type { IatiProblem, ParsedActivity } from "./iati-activity.ts";
+import type { ImportSummary } from "./import-summary.ts";
+import { initiativeMatcher, type MatcherRows } from "./initiative-matcher.ts";
+import { parseActivity } from "./parse-activity.ts";
+import { type RateRows, rateTable } from "./rate-table.ts";
+import type { IatiFileHeader } from "./read-iati-stream.ts";
+import { type StagedLiterals, StagedRows } from "./staged-rows.ts";
+import { xmlRefused } from "./xml-limits.ts";
+import type { XmlNode } from "./xml-node.ts";
+
+const MAX_LISTED = 1000;
+
+/** What staging needs from the database, as plain rows (they also go to a worker thread). */
+export interface StagerSetup {
+  rates: RateRows;
+  matcher: MatcherRows;
+  /** The day "in the future" is measured from (YYYY-MM-DD). */
+  today: string;
+}
+
+/** What a file's activities add up to: the summary's figures that need no database. */
+export type StagedTotals = Pick<
+  ImportSummary,
+  | "publisher"
+  | "version"
+  | "activities"
+  | "transactions"
+  | "budgets"
+  | "skipped"
+  | "linked"
+  | "missingRates"
+  | "problemCount"
+  | "problems"
+>;
+
+/** The first activity of a file, which says whose publication it is. */
+export type PublisherActivity = Pick<ParsedActivity, "identifier" | "line" | "reportingOrg">;
+
+const emptyTotals = (): StagedTotals => ({
+  publisher: null,
+  version: null,
+  activities: 0,
+  transactions: 0,
+  budgets: 0,
+  skipped: 0,
+  linked: 0,
+  missingRates: 0,
+  problemCount: 0,
+  problems: [],
+});
+
+/**
+ * Turns a file's activities into rows to write, without the database: parses each activity,
+ * checks the rules, keeps the publisher's activities once each, links them to initiatives and
+ * converts their values to USD, and reports every problem on its activity. Runs in the
+ * importing thread or in a worker thread beside it.
+ */
+export class ActivityStager {
+  readonly totals = emptyTotals();
+  private readonly rows = new StagedRows();
+  private readonly seen = new Set<string>();
+  private readonly rates;
+  private readonly matcher;
+
+  constructor(private readonly setup: StagerSetup) {
+    this.rates = rateTable(setup.rates);
+    this.matcher = initiativeMatcher(setup.matcher);
+  }
+
+  header(header: IatiFileHeader) {
+    this.totals.version = header.version;
+  }
+
+  /** Rows waiting to be taken. */
+  get rowCount(): number {
+    return this.rows.rowCount;
+  }
+
+  /** The rows collected since the last take, as insertStagedRows writes them. */
+  take(): StagedLiterals | null {
+    return this.rows.take();
+  }
+
+  /** Stages one activity; returns it when it is the first, which names the publisher. */
+  activity(node: XmlNode, endLine: number): PublisherActivity | null {
+    const parsed = parseActivity(node, endLine);
+    if ("kind" in parsed) {
+      this.skip(null, node.line, endLine, [parsed]);
+      return null;
+    }
+    const problems = [...parsed.problems, ...checkActivityRules(parsed, node, this.setup.today)];
+    const publisher = parsed.reportingOrg.ref;
+    if (!publisher)
+      throw xmlRefused(
+        parsed.line,
+        `activity ${parsed.identifier} has no <reporting-org ref="…">; the publisher of the file cannot be known`,
+      );
+    const first = this.totals.publisher === null;
+    if (first) this.totals.publisher = publisher;
+    if (publisher !== this.totals.publisher) {
+      problems.push({
+        line: parsed.line,
+        kind: "data",
+        message: `reported by ${publisher}, but this file is ${this.totals.publisher}'s publication`,
+      });
+      this.skip(parsed.identifier, parsed.line, endLine, problems);
+      return null;
+    }
+    if (this.seen.has(parsed.identifier)) {
+      problems.push({
+        line: parsed.line,
+        kind: "data",
+        message: `iati-identifier ${parsed.identifier} appears twice in the file; the first one is kept`,
+      });
+      this.skip(parsed.identifier, parsed.line, endLine, problems);
+      return null;
+    }
+    this.seen.add(parsed.identifier);
+    this.keep(parsed, problems, endLine);
+    return first
+      ? { identifier: parsed.identifier, line: parsed.line, reportingOrg: parsed.reportingOrg }
+      : null;
+  }
+
+  private keep(parsed: ParsedActivity, problems: IatiProblem[], endLine: number) {
+    const toUsd = (
+      value: { amountMinor: bigint; currency: string; valueDate: string },
+      line: number,
+    ) => {
+      const usd = this.rates.toUsd(value.amountMinor, value.currency, value.valueDate);
+      if (!usd) {
+        this.totals.missingRates++;
+        problems.push({
+          line,
+          kind: "rate",
+          message: `no exchange rate for ${value.currency} on or up to a year before ${value.valueDate}; kept without a USD value and out of the ledger`,
+        });
+      }
+      return usd;
+    };
+    const link = this.matcher.match(parsed);
+    this.rows.add({
+      activity: parsed,
+      link,
+      transactionUsd: parsed.transactions.map((t) => toUsd(t.value, t.line)),
+      budgetUsd: parsed.budgets.map((b) => toUsd(b.value, b.line)),
+    });
+    this.totals.activities++;
+    this.totals.transactions += parsed.transactions.length;
+    this.totals.budgets += parsed.budgets.length;
+    if (link) this.totals.linked++;
+    this.report(parsed.identifier, parsed.line, endLine, problems);
+  }
+
+  private skip(identifier: string | null, line: number, endLine: number, problems: IatiProblem[]) {
+    this.totals.skipped++;
+    this.report(identifier, line, endLine, problems);
+  }
+
+  private report(
+    identifier: string | null,
+    line: number,
+    endLine: number,
+    problems: IatiProblem[],
+  ) {
+    if (problems.length === 0) return;
+    this.totals.problemCount += problems.length;
+    if (this.totals.problems.length < MAX_LISTED)
+      this.totals.problems.push({ identifier, line, endLine, problems });
+  }
+}
