@@ -5,18 +5,16 @@ import { en } from "../../src/web/i18n/en.ts";
 import { es } from "../../src/web/i18n/es.ts";
 import {
   chromiumMissing,
+  PARTNER_IDB,
   type Portal,
+  SECRETARIAT,
   screenshot,
   seriousViolations,
   settle,
+  signIn,
   startPortal,
   visibleText,
 } from "./support.ts";
-
-const SECRETARIAT = {
-  email: "secretariat@demo.esca-hub.org",
-  password: "Endorse-San-Salvador-2011",
-};
 
 // Large enough that the import runs for a few seconds, so its progress is on screen.
 const ACTIVITIES = 1500;
@@ -37,21 +35,6 @@ const publication = iatiFile(
 );
 const unvaluedLine = publication.split("\n").findIndex((line) => line.includes("1990-01-01")) + 1;
 const FILE = "browser-publication.xml";
-const PARTNER_IDB = {
-  email: "partner.idb@demo.esca-hub.org",
-  password: "Pledge-Washington-partner-2011",
-};
-
-async function signIn(portal: Portal, account: { email: string; password: string }) {
-  const context = await portal.context();
-  const page = await context.newPage();
-  await page.goto(`${portal.url}/workspace?lang=en`);
-  await page.locator("input[type=email]").fill(account.email);
-  await page.locator("input[type=password]").fill(account.password);
-  await page.getByRole("button", { name: en["login.submit"] }).click();
-  await page.getByTestId("signed-in-user").waitFor();
-  return { context, page };
-}
 
 async function expectAccessible(page: Page, name: string) {
   await screenshot(page, name);

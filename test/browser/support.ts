@@ -11,6 +11,7 @@ import {
   type Page,
 } from "playwright-core";
 import { ensureWebBuilt } from "../../src/web/build/ensure-built.ts";
+import { en } from "../../src/web/i18n/en.ts";
 import { cliEnv, startCliServer } from "../support/cli.ts";
 
 export const CHROMIUM = "/usr/bin/chromium";
@@ -128,4 +129,30 @@ export const visibleText = (locator: Locator) =>
 export async function screenshot(page: Page, name: string) {
   await page.evaluate("window.scrollTo(0, 0)");
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+// The demo accounts the seed creates (README): one per role.
+export const FOCAL_GT = {
+  email: "focal.gt@demo.esca-hub.org",
+  password: "Quetzal-Antigua-focal-2011",
+};
+export const PARTNER_IDB = {
+  email: "partner.idb@demo.esca-hub.org",
+  password: "Pledge-Washington-partner-2011",
+};
+export const SECRETARIAT = {
+  email: "secretariat@demo.esca-hub.org",
+  password: "Endorse-San-Salvador-2011",
+};
+
+/** A fresh browser context signed in to the workspace, in English. */
+export async function signIn(portal: Portal, account: { email: string; password: string }) {
+  const context = await portal.context();
+  const page = await context.newPage();
+  await page.goto(`${portal.url}/workspace?lang=en`);
+  await page.locator("input[type=email]").fill(account.email);
+  await page.locator("input[type=password]").fill(account.password);
+  await page.getByRole("button", { name: en["login.submit"] }).click();
+  await page.getByTestId("signed-in-user").waitFor();
+  return { context, page };
 }

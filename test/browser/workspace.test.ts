@@ -5,36 +5,18 @@ import { es } from "../../src/web/i18n/es.ts";
 import {
   api,
   chromiumMissing,
+  FOCAL_GT,
+  PARTNER_IDB,
   type Portal,
+  SECRETARIAT,
   screenshot,
   seriousViolations,
   settle,
+  signIn,
   startPortal,
   usd,
   visibleText,
 } from "./support.ts";
-
-// The demo accounts the seed creates (README): one per role.
-const FOCAL_GT = { email: "focal.gt@demo.esca-hub.org", password: "Quetzal-Antigua-focal-2011" };
-const PARTNER_IDB = {
-  email: "partner.idb@demo.esca-hub.org",
-  password: "Pledge-Washington-partner-2011",
-};
-const SECRETARIAT = {
-  email: "secretariat@demo.esca-hub.org",
-  password: "Endorse-San-Salvador-2011",
-};
-
-async function signIn(portal: Portal, account: { email: string; password: string }) {
-  const context = await portal.context();
-  const page = await context.newPage();
-  await page.goto(`${portal.url}/workspace?lang=en`);
-  await page.locator("input[type=email]").fill(account.email);
-  await page.locator("input[type=password]").fill(account.password);
-  await page.getByRole("button", { name: en["login.submit"] }).click();
-  await page.getByTestId("signed-in-user").waitFor();
-  return { context, page };
-}
 
 async function choose(page: Page, label: RegExp, option: string) {
   await page.getByRole("combobox", { name: label }).click();

@@ -4,6 +4,7 @@ import { createTestApp, type TestApp, type TestSession } from "../../../test/sup
 import { systemPrincipal } from "../accounts/index.ts";
 import { recordFlow, summarizeFunding } from "../funding/index.ts";
 import { setUpIatiWorld } from "../iati/iati-xml.fixtures.ts";
+import { flowColumns } from "./workbook.queries.ts";
 
 function multipart(buffer: Buffer) {
   const boundary = "----esca-xlsx-boundary";
@@ -15,21 +16,6 @@ function multipart(buffer: Buffer) {
     headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
   };
 }
-
-const flowHeader = [
-  "id",
-  "flow_type",
-  "support_kind",
-  "partner",
-  "initiative",
-  "component",
-  "amount",
-  "currency",
-  "value_date",
-  "description",
-  "source",
-  "note",
-] as const;
 
 type Plan = {
   rows: Array<{
@@ -239,7 +225,7 @@ describe("spreadsheet round-trip", () => {
 
   it("reverses the flows a sheet leaves out only when asked, and only those the uploader may", async () => {
     const workbook = new ExcelJS.Workbook();
-    workbook.addWorksheet("flows").addRow([...flowHeader]);
+    workbook.addWorksheet("flows").addRow([...flowColumns]);
     const empty = Buffer.from(await workbook.xlsx.writeBuffer());
     const standing = await t.handle.db
       .selectFrom("support_flows as f")
