@@ -188,22 +188,7 @@ describe("spreadsheet round-trip", () => {
 
   it("never deletes what the sheet leaves out", async () => {
     const workbook = new ExcelJS.Workbook();
-    workbook
-      .addWorksheet("flows")
-      .addRow([
-        "id",
-        "flow_type",
-        "support_kind",
-        "partner",
-        "initiative",
-        "component",
-        "amount",
-        "currency",
-        "value_date",
-        "description",
-        "source",
-        "note",
-      ]);
+    workbook.addWorksheet("flows").addRow([...flowColumns]);
     const empty = Buffer.from(await workbook.xlsx.writeBuffer());
     const preview = await send("/api/spreadsheets/preview", empty);
     expect(preview.body.counts).toEqual({
