@@ -5,7 +5,7 @@ import { initiativeMatcher, type MatcherRows } from "./initiative-matcher.ts";
 import { parseActivity } from "./parse-activity.ts";
 import { type RateRows, rateTable } from "./rate-table.ts";
 import type { IatiFileHeader } from "./read-iati-stream.ts";
-import { type StagedLiterals, StagedRows } from "./staged-rows.ts";
+import { type StagedBatch, StagedRows } from "./staged-rows.ts";
 import { xmlRefused } from "./xml-limits.ts";
 import type { XmlNode } from "./xml-node.ts";
 
@@ -78,7 +78,7 @@ export class ActivityStager {
   }
 
   /** The rows collected since the last take, as insertStagedRows writes them. */
-  take(): StagedLiterals | null {
+  take(): StagedBatch | null {
     return this.rows.take();
   }
 

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestDatabase } from "../../../test/support/database.ts";
+import { createTestDatabase, testBackend } from "../../../test/support/database.ts";
 import type { DatabaseHandle } from "../../platform/db/connect.ts";
 import type { Database } from "../../platform/db/schema.ts";
 
@@ -35,7 +35,7 @@ describe("the activity a transaction or budget belongs to", () => {
       returning id`.execute(db);
     return rows[0]?.id ?? "";
   };
-  const addRows = (activityIds: string[]) =>
+  const addRows = (activityIds: string[], on: Kysely<Database> = db) =>
     sql`
     with t as (
       insert into iati_transactions (activity_id, line, type_code, transaction_date, value_date,
@@ -44,7 +44,7 @@ describe("the activity a transaction or budget belongs to", () => {
     )
     insert into iati_budgets (activity_id, line, period_start, period_end, amount_minor, currency, value_date)
     select id, 3, '2012-01-01', '2012-12-31', 100, 'USD', '2012-01-01' from unnest(${activityIds}::uuid[]) id
-  `.execute(db);
+  `.execute(on);
 
   beforeEach(async () => {
     await sql`delete from iati_publications`.execute(db);
@@ -118,5 +118,49 @@ describe("the activity a transaction or budget belongs to", () => {
     expect(await count("iati_transactions")).toBe(1);
     await sql`truncate iati_activities, iati_transactions, iati_budgets`.execute(db);
     expect(await count("iati_activities")).toBe(0);
+  });
+
+  // Two connections at once: the embedded database has one.
+  it.skipIf(testBackend !== "postgres")(
+    "cannot be deleted by another transaction while rows naming it are not yet committed",
+    async () => {
+      const a = await addActivity("XM-TEST-1");
+      let deleteRefused: unknown = null;
+      await db.transaction().execute(async (trx) => {
+        await addRows([a], trx);
+        deleteRefused = await db
+          .transaction()
+          .execute(async (other) => {
+            await sql`set local lock_timeout = '300ms'`.execute(other);
+            await other.deleteFrom("iati_activities").where("id", "=", a).execute();
+          })
+          .then(
+            () => null,
+            (error: { code?: string }) => error.code,
+          );
+      });
+      expect(deleteRefused).toBe("55P03");
+      expect([await count("iati_transactions"), await count("iati_budgets")]).toEqual([1, 1]);
+      await db.deleteFrom("iati_activities").where("id", "=", a).execute();
+      expect([await count("iati_transactions"), await count("iati_budgets")]).toEqual([0, 0]);
+    },
+  );
+
+  it("may be written in the same transaction as its rows, and is then checked all the same", async () => {
+    await db.transaction().execute(async (trx) => {
+      const { rows } = await sql<{ id: string }>`
+        insert into iati_activities (publication_id, iati_identifier, line, titles, descriptions,
+          dates, participating_orgs, sectors, countries, regions, related_activities, other_identifiers)
+        values (${publication}, 'XM-TEST-9', 1, '[]', '[]', '[]', '[]', '[]', '[]', '[]', '[]', '[]')
+        returning id`.execute(trx);
+      await addRows([rows[0]?.id ?? ""], trx);
+    });
+    expect([await count("iati_transactions"), await count("iati_budgets")]).toEqual([1, 1]);
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await addRows(["00000000-0000-4000-8000-000000000001"], trx);
+      }),
+    ).rejects.toThrow(/violates foreign key constraint/);
+    expect(await count("iati_transactions")).toBe(1);
   });
 });

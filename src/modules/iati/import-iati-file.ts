@@ -94,7 +94,7 @@ export async function importIatiFile(options: {
       for await (const event of staging.events(setup)) {
         if (event.kind === "header") writer.header(event.header);
         else if (event.kind === "publisher") await writer.open(event.first);
-        else if (event.kind === "rows") await writer.write(event.literals);
+        else if (event.kind === "rows") await writer.write(event.batch);
         else summary = await writer.finish(event.totals);
       }
       if (!summary) throw noActivities();

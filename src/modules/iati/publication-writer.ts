@@ -7,7 +7,7 @@ import { lockPublisher, noActivities } from "./import-iati-file.ts";
 import { emptySummary, type ImportSummary } from "./import-summary.ts";
 import type { IatiFileHeader } from "./read-iati-stream.ts";
 import { resolvePublisher } from "./resolve-publisher.ts";
-import type { StagedLiterals } from "./staged-rows.ts";
+import type { StagedBatch } from "./staged-rows.ts";
 import { insertStagedRows } from "./staging.queries.ts";
 import { syncIatiLedger } from "./sync-iati-ledger.ts";
 import { xmlRefused } from "./xml-limits.ts";
@@ -96,9 +96,9 @@ export class PublicationWriter {
   }
 
   /** Writes one batch of staged rows (StagedRows.take) into the publication. */
-  async write(literals: StagedLiterals): Promise<void> {
+  async write(batch: StagedBatch): Promise<void> {
     if (!this.publication) throw new Error("rows staged before the publisher was known");
-    await insertStagedRows(this.options.db, this.publication.id, literals);
+    await insertStagedRows(this.options.db, this.publication.id, batch);
   }
 
   /** Records the figures on the publication and brings the ledger in line with it. */

@@ -5,7 +5,7 @@ import {
   type StagerSetup,
 } from "./activity-stager.ts";
 import { type IatiFileHeader, readIatiActivities } from "./read-iati-stream.ts";
-import type { StagedLiterals } from "./staged-rows.ts";
+import type { StagedBatch } from "./staged-rows.ts";
 
 /**
  * Rows (activities, transactions, budgets) per write: large enough that round trips and
@@ -19,7 +19,7 @@ const FIRST_BATCH_ROWS = 2_000;
 export type StageEvent =
   | { kind: "header"; header: IatiFileHeader }
   | { kind: "publisher"; first: PublisherActivity }
-  | { kind: "rows"; literals: StagedLiterals }
+  | { kind: "rows"; batch: StagedBatch }
   | { kind: "end"; totals: StagedTotals };
 
 export interface StageOptions {
@@ -69,6 +69,6 @@ export async function* stageIatiFile(
 }
 
 function* take(stager: ActivityStager): Generator<StageEvent> {
-  const literals = stager.take();
-  if (literals) yield { kind: "rows", literals };
+  const batch = stager.take();
+  if (batch) yield { kind: "rows", batch };
 }

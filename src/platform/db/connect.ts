@@ -2,6 +2,8 @@ import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from "kysely";
 import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { CopyText } from "./copy-rows.ts";
 import { PGlitePool } from "./pglite-pool.ts";
 import type { Database } from "./schema.ts";
 import { SET_SESSION_CONTEXT, sessionContextValue } from "./session-context.ts";
@@ -86,9 +88,36 @@ function withSessionContext(pool: pg.Pool): PostgresPool {
         client.release(error as Error);
         throw error;
       }
-      return client;
+      return withCopy(client);
     },
     end: () => pool.end(),
+  };
+}
+
+/**
+ * A client that also takes COPY's rows (copy-rows.ts) as the parameter of `copy … from stdin`
+ * and sends them as the COPY data stream; every other query goes through unchanged.
+ */
+function withCopy(client: pg.PoolClient): PostgresPoolClient {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  return {
+    // Kysely reads it to cancel a running query.
+    processID: (client as unknown as { processID: number }).processID,
+    release: (destroy?: Error | boolean) => client.release(destroy),
+    query: ((...args: unknown[]) => {
+      const [text, parameters] = args;
+      const copy = Array.isArray(parameters) ? parameters[0] : undefined;
+      if (typeof text !== "string" || !(copy instanceof CopyText)) return query(...args);
+      return new Promise((resolve, reject) => {
+        const stream = client.query(copyFrom(text));
+        stream.on("error", reject);
+        stream.on("finish", () =>
+          // COPY FROM inserts: Kysely reports the rows as inserted ones.
+          resolve({ command: "INSERT", rowCount: Number(stream.rowCount), rows: [] }),
+        );
+        stream.end(copy.text);
+      });
+    }) as PostgresPoolClient["query"],
   };
 }
 

@@ -1,5 +1,6 @@
 import type { PGlite } from "@electric-sql/pglite";
 import type { PostgresPool, PostgresPoolClient } from "kysely";
+import { COPY_FROM_STDIN, CopyText } from "./copy-rows.ts";
 import { SET_SESSION_CONTEXT, sessionContextValue } from "./session-context.ts";
 
 /**
@@ -36,6 +37,18 @@ export class PGlitePool implements PostgresPool {
       throw error;
     }
     const query = async (sql: string, parameters: readonly unknown[] = []) => {
+      // COPY's rows (copy-rows.ts) reach the embedded server as the blob it reads from.
+      const copy = parameters[0];
+      if (copy instanceof CopyText) {
+        const result = await this.pglite.query(
+          sql.replace(COPY_FROM_STDIN, " from '/dev/blob'"),
+          [],
+          {
+            blob: new Blob([copy.text]),
+          },
+        );
+        return { command: "INSERT" as const, rowCount: result.affectedRows ?? 0, rows: [] };
+      }
       // Like `pg`, a statement without parameters goes through the simple query
       // protocol, so migration scripts with several statements run as one call.
       if (parameters.length === 0) {

@@ -1,0 +1,80 @@
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase } from "../../../test/support/database.ts";
+import type { DatabaseHandle } from "./connect.ts";
+import { copyField, copyRows } from "./copy-rows.ts";
+import { inTransaction } from "./transaction.ts";
+
+describe("rows written with COPY", () => {
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+    await sql`create table copy_probe (n int not null, t text, m bigint, j jsonb)`.execute(
+      handle.db,
+    );
+  });
+  afterAll(async () => handle.close());
+
+  const texts = [
+    "plain",
+    "",
+    "\\N",
+    "NULL",
+    'a "quoted" word',
+    "back\\slash and \\\\ two, \\t not a tab",
+    "line one\nline two\r\nand a\ttab",
+    "{braces}, commas; (parens) |pipes|",
+    "  spaces around  ",
+    "Centroamérica — ñandú 北京 🇬🇹",
+    "\u2028\u2029\u00a0\u0001",
+    null,
+  ];
+
+  it("come back exactly as they went, whatever characters they hold", async () => {
+    const rows = texts.map((t, n) => {
+      const json = JSON.stringify([{ lang: "es", text: t ?? 'dijo "sí"\n\\' }]);
+      return [n, t, n % 2 ? "9007199254740993" : "-12345678901234567", json]
+        .map((v) => copyField(v))
+        .join("\t");
+    });
+    await copyRows(handle.db, "copy_probe", ["n", "t", "m", "j"], `${rows.join("\n")}\n`);
+    const { rows: back } = await sql<{ n: number; t: string | null; m: bigint; j: unknown }>`
+      select n, t, m, j from copy_probe order by n`.execute(handle.db);
+    expect(back.map((r) => r.t)).toEqual(texts);
+    expect(back.map((r) => String(r.m))).toEqual(
+      texts.map((_, n) => (n % 2 ? "9007199254740993" : "-12345678901234567")),
+    );
+    expect(back.map((r) => r.j)).toEqual(
+      texts.map((t) => [{ lang: "es", text: t ?? 'dijo "sí"\n\\' }]),
+    );
+  });
+
+  it("belong to the caller's transaction: a failure later undoes them", async () => {
+    const before = await sql<{ c: bigint }>`select count(*) as c from copy_probe`.execute(
+      handle.db,
+    );
+    await expect(
+      inTransaction(handle.db, async (trx) => {
+        await copyRows(trx, "copy_probe", ["n", "t"], "100\tkept?\n");
+        throw new Error("later failure");
+      }),
+    ).rejects.toThrow("later failure");
+    const after = await sql<{ c: bigint }>`select count(*) as c from copy_probe`.execute(handle.db);
+    expect(after.rows[0]?.c).toBe(before.rows[0]?.c);
+  });
+
+  it("are refused whole when one row breaks a constraint, naming the row", async () => {
+    const before = await sql<{ c: bigint }>`select count(*) as c from copy_probe`.execute(
+      handle.db,
+    );
+    await expect(
+      copyRows(handle.db, "copy_probe", ["n", "t"], "200\tfine\n\\N\tno number\n"),
+    ).rejects.toThrow(/null value in column "n"/);
+    const after = await sql<{ c: bigint }>`select count(*) as c from copy_probe`.execute(handle.db);
+    expect(after.rows[0]?.c).toBe(before.rows[0]?.c);
+  });
+
+  it("writes nothing for no rows", async () => {
+    await expect(copyRows(handle.db, "copy_probe", ["n"], "")).resolves.toBeUndefined();
+  });
+});
