@@ -19,7 +19,7 @@ import {
 // Large enough that the import runs for a few seconds, so its progress is on screen.
 const ACTIVITIES = 1500;
 const id = (n: number) => `XM-BROWSER-${String(n).padStart(4, "0")}`;
-const publication = iatiFile(
+const file = iatiFile(
   "XM-BROWSER",
   Array.from({ length: ACTIVITIES }, (_, n) => ({
     id: id(n),
@@ -33,8 +33,17 @@ const publication = iatiFile(
     ],
   })),
 );
+// The third activity's sectors add up to 90 %: an IATI rule warning, worded in the reader's
+// language from the problem's code.
+const SECTOR = '<sector vocabulary="1" code="15210" percentage="100"/>';
+const sectorAt = file.indexOf(SECTOR, file.indexOf(`<iati-identifier>${id(2)}<`));
+const publication = `${file.slice(0, sectorAt)}${SECTOR.replace("100", "90")}${file.slice(sectorAt + SECTOR.length)}`;
 const unvaluedLine = publication.split("\n").findIndex((line) => line.includes("1990-01-01")) + 1;
 const FILE = "browser-publication.xml";
+
+/** A catalog sentence filled in, as the web's t() does (i18n.tsx is JSX, outside this build). */
+const interpolate = (sentence: string, values: Record<string, string>) =>
+  sentence.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 
 async function expectAccessible(page: Page, name: string) {
   await screenshot(page, name);
@@ -52,6 +61,14 @@ async function runJob(page: Page, button: string) {
     mimeType: "application/xml",
     buffer: Buffer.from(publication),
   });
+  // The upload's own bar may be on screen for a moment only: note every state it shows.
+  await page.evaluate(`(() => {
+    window.uploadBars = [];
+    new MutationObserver(() => {
+      const bar = document.querySelector('[data-testid="upload-progress"] [role="progressbar"]');
+      if (bar) window.uploadBars.push(bar.getAttribute("aria-label") + " · " + bar.getAttribute("aria-valuetext"));
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  })()`);
   await page.getByRole("button", { name: button, exact: true }).click();
   // Live progress over SSE: the bar moves (the upload's answer alone shows it at 0 %). The bar
   // and its byte count are read in one go, in the page, before the report replaces them.
@@ -68,6 +85,10 @@ async function runJob(page: Page, button: string) {
   const { percent, bytes } = (await moved.jsonValue()) as { percent: number; bytes: string };
   expect(percent).toBeLessThanOrEqual(100);
   expect(bytes).toMatch(/ of 1\.\d MB read$/);
+  const uploadBars = (await page.evaluate("window.uploadBars")) as string[];
+  expect(uploadBars.length).toBeGreaterThan(0);
+  for (const bar of uploadBars)
+    expect(bar).toMatch(/^Upload of browser-publication\.xml · \d+ % uploaded$/);
   await page.locator('[data-testid="import-job"][data-job-status="succeeded"]').waitFor({
     timeout: 120_000,
   });
@@ -105,6 +126,9 @@ describe.skipIf(chromiumMissing)("IATI import in the browser", { timeout: 240_00
       .filter({ hasText: en["iati.kind.rate"] });
     expect(await visibleText(problem)).toContain(String(unvaluedLine));
     expect(await visibleText(problem)).toContain(en["iati.severity.warning"]);
+    expect(await visibleText(problem)).toContain(
+      interpolate(en["iatiProblem.no_rate"], { currency: "EUR", date: "1990-01-01" }),
+    );
     // Nothing was saved by the dry run.
     const before = await page.request.get("/api/iati/publications");
     expect(((await before.json()) as { data: unknown[] }).data).toEqual([]);
@@ -141,6 +165,17 @@ describe.skipIf(chromiumMissing)("IATI import in the browser", { timeout: 240_00
     await settle(page);
     expect(await visibleText(page.getByTestId("count-activities"))).toBe(
       new Intl.NumberFormat("es-419").format(ACTIVITIES),
+    );
+    // The report's problems in Spanish, from their codes: a rule and a missing rate.
+    const report = page.getByRole("table", { name: es["iati.report.problems"] });
+    const rule = report
+      .getByRole("row", { name: new RegExp(id(2)) })
+      .filter({ hasText: es["iati.kind.rule"] });
+    expect(await visibleText(rule)).toContain(
+      interpolate(es["iatiProblem.sector_sum"], { vocabulary: "1", total: "90" }),
+    );
+    expect(await visibleText(report.getByRole("row", { name: new RegExp(id(1)) }))).toContain(
+      interpolate(es["iatiProblem.no_rate"], { currency: "EUR", date: "1990-01-01" }),
     );
     await expectAccessible(page, "workspace-iati-import-es");
     await context.close();

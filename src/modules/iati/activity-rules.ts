@@ -1,4 +1,11 @@
-import type { CodePercentage, IatiProblem, ParsedActivity } from "./iati-activity.ts";
+import {
+  type CodePercentage,
+  type IatiProblem,
+  type IatiProblemCode,
+  type IatiProblemValues,
+  iatiProblem,
+  type ParsedActivity,
+} from "./iati-activity.ts";
 import type { XmlNode } from "./xml-node.ts";
 
 /** "33.33" → 3333 hundredths; anything else → NaN, so sums compare exactly. */
@@ -19,62 +26,109 @@ export function checkActivityRules(
   today: string,
 ): IatiProblem[] {
   const found: IatiProblem[] = [];
-  const rule = (line: number, message: string) => found.push({ line, kind: "rule", message });
+  const rule = <C extends IatiProblemCode>(
+    line: number,
+    code: C,
+    values: IatiProblemValues<C>,
+    message: string,
+  ) => found.push(iatiProblem(line, "rule", code, values, message));
   const a = activity;
   if (a.reportingOrg.ref && !a.identifier.startsWith(a.reportingOrg.ref))
     rule(
       a.line,
+      "identifier_prefix",
+      { identifier: a.identifier, ref: a.reportingOrg.ref },
       `iati-identifier "${a.identifier}" does not start with the reporting org's ref "${a.reportingOrg.ref}"`,
     );
   const date = (type: string) => a.dates.find((d) => d.type === type)?.date;
   if (!date("1") && !date("2"))
-    rule(a.line, "the activity has no start date (activity-date type 1 or 2)");
-  for (const [start, end, what] of [
-    ["1", "3", "planned"],
-    ["2", "4", "actual"],
+    rule(a.line, "no_start_date", {}, "the activity has no start date (activity-date type 1 or 2)");
+  for (const [start, end, what, code] of [
+    ["1", "3", "planned", "planned_start_after_end"],
+    ["2", "4", "actual", "actual_start_after_end"],
   ] as const) {
     const s = date(start);
     const e = date(end);
-    if (s && e && s > e) rule(a.line, `the ${what} start ${s} is after the ${what} end ${e}`);
+    if (s && e && s > e)
+      rule(
+        a.line,
+        code,
+        { start: s, end: e },
+        `the ${what} start ${s} is after the ${what} end ${e}`,
+      );
   }
   for (const type of ["2", "4"]) {
     const d = date(type);
-    if (d && d > today) rule(a.line, `the actual date ${d} (type ${type}) is in the future`);
+    if (d && d > today)
+      rule(
+        a.line,
+        "actual_date_future",
+        { date: d, type },
+        `the actual date ${d} (type ${type}) is in the future`,
+      );
   }
   const withSector = a.transactions.filter((t) => t.hasSector).length;
   if (a.sectors.length > 0 && withSector > 0)
     rule(
       a.line,
+      "sectors_both_levels",
+      {},
       "sectors are given both on the activity and on transactions; use one or the other",
     );
   if (a.sectors.length === 0 && withSector > 0 && withSector < a.transactions.length)
     rule(
       a.line,
+      "sectors_some_transactions",
+      {},
       "sectors are given on some transactions only; give them on every transaction or on the activity",
     );
   const vocabularies = new Set(a.sectors.map((s) => s.vocabulary ?? "1"));
   for (const vocabulary of vocabularies) {
     const sum = sumOf(a.sectors.filter((s) => (s.vocabulary ?? "1") === vocabulary));
-    if (sum !== null && sum !== 10_000)
-      rule(
-        a.line,
-        `sector percentages of vocabulary ${vocabulary} add up to ${shown(sum)}, not 100`,
-      );
+    if (sum === null || sum === 10_000) continue;
+    const message = `sector percentages of vocabulary ${vocabulary} add up to ${shown(sum)}, not 100`;
+    if (Number.isNaN(sum)) rule(a.line, "sector_percentage_invalid", { vocabulary }, message);
+    else rule(a.line, "sector_sum", { vocabulary, total: sum / 100 }, message);
   }
   const places = sumOf([...a.countries, ...a.regions]);
-  if (places !== null && places !== 10_000)
-    rule(a.line, `recipient country and region percentages add up to ${shown(places)}, not 100`);
+  if (places !== null && places !== 10_000) {
+    const message = `recipient country and region percentages add up to ${shown(places)}, not 100`;
+    if (Number.isNaN(places)) rule(a.line, "place_percentage_invalid", {}, message);
+    else rule(a.line, "place_sum", { total: places / 100 }, message);
+  }
   for (const t of a.transactions) {
-    if (t.date > today) rule(t.line, `the transaction date ${t.date} is in the future`);
+    if (t.date > today)
+      rule(
+        t.line,
+        "transaction_date_future",
+        { date: t.date },
+        `the transaction date ${t.date} is in the future`,
+      );
   }
   for (const b of a.budgets) {
-    if (b.periodStart > b.periodEnd) rule(b.line, "the budget period ends before it starts");
+    if (b.periodStart > b.periodEnd)
+      rule(
+        b.line,
+        "budget_period_reversed",
+        { start: b.periodStart, end: b.periodEnd },
+        "the budget period ends before it starts",
+      );
     else if (daysBetween(b.periodStart, b.periodEnd) > 366)
-      rule(b.line, `the budget period ${b.periodStart}–${b.periodEnd} is longer than one year`);
+      rule(
+        b.line,
+        "budget_period_long",
+        { start: b.periodStart, end: b.periodEnd },
+        `the budget period ${b.periodStart}–${b.periodEnd} is longer than one year`,
+      );
   }
   if (!a.lang)
     walkNarratives(node, (line) =>
-      rule(line, "a narrative has no language (no @xml:lang on it or on the activity)"),
+      rule(
+        line,
+        "narrative_no_lang",
+        {},
+        "a narrative has no language (no @xml:lang on it or on the activity)",
+      ),
     );
   return found;
 }

@@ -1,5 +1,5 @@
 import { checkActivityRules } from "./activity-rules.ts";
-import type { IatiProblem, ParsedActivity } from "./iati-activity.ts";
+import { type IatiProblem, iatiProblem, type ParsedActivity } from "./iati-activity.ts";
 import type { ImportSummary } from "./import-summary.ts";
 import { initiativeMatcher, type MatcherRows } from "./initiative-matcher.ts";
 import { parseActivity } from "./parse-activity.ts";
@@ -98,21 +98,30 @@ export class ActivityStager {
       );
     const first = this.totals.publisher === null;
     if (first) this.totals.publisher = publisher;
-    if (publisher !== this.totals.publisher) {
-      problems.push({
-        line: parsed.line,
-        kind: "data",
-        message: `reported by ${publisher}, but this file is ${this.totals.publisher}'s publication`,
-      });
+    const filePublisher = this.totals.publisher ?? publisher;
+    if (publisher !== filePublisher) {
+      problems.push(
+        iatiProblem(
+          parsed.line,
+          "data",
+          "wrong_publisher",
+          { publisher, filePublisher },
+          `reported by ${publisher}, but this file is ${filePublisher}'s publication`,
+        ),
+      );
       this.skip(parsed.identifier, parsed.line, endLine, problems);
       return null;
     }
     if (this.seen.has(parsed.identifier)) {
-      problems.push({
-        line: parsed.line,
-        kind: "data",
-        message: `iati-identifier ${parsed.identifier} appears twice in the file; the first one is kept`,
-      });
+      problems.push(
+        iatiProblem(
+          parsed.line,
+          "data",
+          "duplicate_identifier_skipped",
+          { identifier: parsed.identifier },
+          `iati-identifier ${parsed.identifier} appears twice in the file; the first one is kept`,
+        ),
+      );
       this.skip(parsed.identifier, parsed.line, endLine, problems);
       return null;
     }
@@ -131,11 +140,15 @@ export class ActivityStager {
       const usd = this.rates.toUsd(value.amountMinor, value.currency, value.valueDate);
       if (!usd) {
         this.totals.missingRates++;
-        problems.push({
-          line,
-          kind: "rate",
-          message: `no exchange rate for ${value.currency} on or up to a year before ${value.valueDate}; kept without a USD value and out of the ledger`,
-        });
+        problems.push(
+          iatiProblem(
+            line,
+            "rate",
+            "no_rate",
+            { currency: value.currency, date: value.valueDate },
+            `no exchange rate for ${value.currency} on or up to a year before ${value.valueDate}; kept without a USD value and out of the ledger`,
+          ),
+        );
       }
       return usd;
     };

@@ -1,14 +1,78 @@
 import type { Narrative } from "./xml-node.ts";
 
 /**
+ * Every problem the importer and the validator report, by stable code, with the names of the
+ * values its sentence needs. `message` stays the English sentence (CLI, API clients); the web
+ * words the code from its catalogs (`iatiProblem.<code>`) with these values. A new problem
+ * needs a code here, and the web's catalog test then asks for its sentence in both languages.
+ */
+export const iatiProblemValueNames = {
+  // data: the activity or the row is kept out
+  no_identifier: [],
+  transaction_type_missing: [],
+  transaction_date_missing: [],
+  budget_period_missing: [],
+  value_missing: ["element"],
+  currency_missing: ["element"],
+  currency_unknown: ["element", "currency"],
+  value_date_missing: ["element"],
+  amount_not_number: ["element", "amount"],
+  wrong_publisher: ["publisher", "filePublisher"],
+  duplicate_identifier: ["identifier"],
+  duplicate_identifier_skipped: ["identifier"],
+  // rule: the main IATI rules beyond the schema (activity-rules.ts)
+  identifier_prefix: ["identifier", "ref"],
+  no_start_date: [],
+  planned_start_after_end: ["start", "end"],
+  actual_start_after_end: ["start", "end"],
+  actual_date_future: ["date", "type"],
+  sectors_both_levels: [],
+  sectors_some_transactions: [],
+  sector_sum: ["vocabulary", "total"],
+  sector_percentage_invalid: ["vocabulary"],
+  place_sum: ["total"],
+  place_percentage_invalid: [],
+  transaction_date_future: ["date"],
+  budget_period_reversed: ["start", "end"],
+  budget_period_long: ["start", "end"],
+  narrative_no_lang: [],
+  // rate: a row kept without a USD value
+  no_rate: ["currency", "date"],
+  // schema: libxml2's own English text, which no catalog can word
+  schema: ["text"],
+  schema_validator_failed: [],
+} as const satisfies Record<string, readonly string[]>;
+
+export type IatiProblemCode = keyof typeof iatiProblemValueNames;
+export const iatiProblemCodes = Object.keys(iatiProblemValueNames) as IatiProblemCode[];
+export type IatiProblemKind = "data" | "rule" | "schema" | "rate";
+/** The values a code's sentence needs, e.g. sector_sum → { vocabulary, total }. */
+export type IatiProblemValues<C extends IatiProblemCode> = {
+  [N in (typeof iatiProblemValueNames)[C][number]]: string | number;
+};
+
+/**
  * One problem found in a file: "data" keeps a row or activity out; "rule" (the main IATI
  * rules) and "schema" are reported; "rate" is a row kept without a USD value (no rate).
  */
-export interface IatiProblem {
-  line: number;
-  kind: "data" | "rule" | "schema" | "rate";
-  message: string;
-}
+export type IatiProblem = {
+  [C in IatiProblemCode]: {
+    line: number;
+    kind: IatiProblemKind;
+    message: string;
+    code: C;
+    values: IatiProblemValues<C>;
+  };
+}[IatiProblemCode];
+
+/** A problem, built only once one is found (the parsing paths stay free of it otherwise). */
+export const iatiProblem = <C extends IatiProblemCode>(
+  line: number,
+  kind: IatiProblemKind,
+  code: C,
+  values: IatiProblemValues<C>,
+  message: string,
+): IatiProblem => ({ line, kind, message, code, values }) as IatiProblem;
 
 export interface ParsedValue {
   /** As published, e.g. "1500000.50". */

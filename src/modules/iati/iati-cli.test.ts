@@ -59,6 +59,8 @@ describe.skipIf(!ready)(title, () => {
     expect(report.activities[0]?.problems).toContainEqual({
       line: 8,
       kind: "rule",
+      code: "sectors_both_levels",
+      values: {},
       message: "sectors are given both on the activity and on transactions; use one or the other",
     });
   }, 60_000);

@@ -1,9 +1,23 @@
 import { z } from "zod";
+import { iatiProblemCodes } from "./iati-activity.ts";
 
+/**
+ * `code` and `values` name the problem for clients that word it themselves (the web's
+ * catalogs); `message` is the same in English. Reports stored before problems had codes lack
+ * them, hence optional here; every new problem has both.
+ */
 const problemSchema = z.object({
   line: z.number().int(),
   kind: z.enum(["data", "rule", "schema", "rate"]),
   message: z.string(),
+  code: z.enum(iatiProblemCodes).optional().meta({
+    description:
+      "Stable name of the problem (schema: the schema validator's own English text is in values.text)",
+  }),
+  values: z
+    .record(z.string(), z.union([z.string(), z.number()]))
+    .optional()
+    .meta({ description: "What the problem's sentence names, e.g. sector_sum: vocabulary, total" }),
 });
 const activityReportSchema = z.object({
   identifier: z.string().nullable(),

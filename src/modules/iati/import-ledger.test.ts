@@ -134,6 +134,8 @@ describe("importing a publisher's file into the ledger", () => {
     expect(summary.problems[0]?.problems).toContainEqual({
       line: 13,
       kind: "rate",
+      code: "no_rate",
+      values: { currency: "JPY", date: "2012-02-01" },
       message: expect.stringMatching(/no exchange rate for JPY/),
     });
   });

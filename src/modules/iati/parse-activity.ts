@@ -1,9 +1,10 @@
-import type {
-  CodePercentage,
-  IatiProblem,
-  ParsedActivity,
-  ParsedBudget,
-  ParsedTransaction,
+import {
+  type CodePercentage,
+  type IatiProblem,
+  iatiProblem,
+  type ParsedActivity,
+  type ParsedBudget,
+  type ParsedTransaction,
 } from "./iati-activity.ts";
 import { isoDate, parseValue } from "./parse-values.ts";
 import { childOf, childrenOf, narrativesOf, type XmlNode } from "./xml-node.ts";
@@ -36,7 +37,13 @@ export function parseActivity(node: XmlNode, endLine: number): ParsedActivity | 
   const first = (name: string) => byName.get(name)?.[0];
   const identifier = first("iati-identifier")?.text.trim();
   if (!identifier)
-    return { line: node.line, kind: "data", message: "<iati-activity> has no <iati-identifier>" };
+    return iatiProblem(
+      node.line,
+      "data",
+      "no_identifier",
+      {},
+      "<iati-activity> has no <iati-identifier>",
+    );
   const lang = attr(node, "xml:lang");
   const defaultCurrency = attr(node, "default-currency");
   const reporting = first("reporting-org");
@@ -51,11 +58,15 @@ export function parseActivity(node: XmlNode, endLine: number): ParsedActivity | 
     const periodStart = isoDate(childOf(b, "period-start")?.attrs["iso-date"]);
     const periodEnd = isoDate(childOf(b, "period-end")?.attrs["iso-date"]);
     if (!periodStart || !periodEnd) {
-      problems.push({
-        line: b.line,
-        kind: "data",
-        message: "<budget> needs a period-start and a period-end date",
-      });
+      problems.push(
+        iatiProblem(
+          b.line,
+          "data",
+          "budget_period_missing",
+          {},
+          "<budget> needs a period-start and a period-end date",
+        ),
+      );
       continue;
     }
     const value = parseValue(b, defaultCurrency, periodStart, problems);
@@ -120,20 +131,28 @@ function parseTransaction(
 ): ParsedTransaction | null {
   const typeCode = Number(attr(childOf(t, "transaction-type"), "code"));
   if (!Number.isInteger(typeCode) || typeCode < 1 || typeCode > 13) {
-    problems.push({
-      line: t.line,
-      kind: "data",
-      message: "<transaction> has no transaction-type code 1–13",
-    });
+    problems.push(
+      iatiProblem(
+        t.line,
+        "data",
+        "transaction_type_missing",
+        {},
+        "<transaction> has no transaction-type code 1–13",
+      ),
+    );
     return null;
   }
   const date = isoDate(childOf(t, "transaction-date")?.attrs["iso-date"]);
   if (!date) {
-    problems.push({
-      line: t.line,
-      kind: "data",
-      message: "<transaction> has no valid transaction-date",
-    });
+    problems.push(
+      iatiProblem(
+        t.line,
+        "data",
+        "transaction_date_missing",
+        {},
+        "<transaction> has no valid transaction-date",
+      ),
+    );
     return null;
   }
   const value = parseValue(t, defaultCurrency, date, problems);

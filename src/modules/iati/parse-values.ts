@@ -1,5 +1,10 @@
 import { currencyDigits, divideRounded, parseDecimal } from "../../contracts/money.ts";
-import type { IatiProblem, ParsedValue } from "./iati-activity.ts";
+import {
+  type IatiProblem,
+  type IatiProblemValues,
+  iatiProblem,
+  type ParsedValue,
+} from "./iati-activity.ts";
 import { childOf, type XmlNode } from "./xml-node.ts";
 
 const DATE = /^(\d{4}-\d{2}-\d{2})(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/;
@@ -44,7 +49,8 @@ export function parseValue(
   problems: IatiProblem[],
 ): ParsedValue | null {
   const node = childOf(owner, "value");
-  if (!node) return valueProblem(problems, owner, owner.line, "has no <value>");
+  if (!node)
+    return valueProblem(problems, owner, owner.line, "value_missing", {}, "has no <value>");
   const text = node.text.trim();
   const currency = node.attrs.currency ?? defaultCurrency;
   if (!currency)
@@ -52,23 +58,42 @@ export function parseValue(
       problems,
       owner,
       node.line,
+      "currency_missing",
+      {},
       "the value has no currency (no @currency and no @default-currency on the activity)",
     );
   const digits = minorDigits(currency);
   if (digits === undefined)
-    return valueProblem(problems, owner, node.line, `${currency} is not an ISO 4217 currency code`);
-  const valueDate = isoDate(node.attrs["value-date"]) ?? fallbackDate;
-  if (!valueDate)
-    return valueProblem(problems, owner, node.line, "the value has no valid @value-date");
-  let decimal: { units: bigint; scale: number };
-  try {
-    decimal = parseDecimal(text.charCodeAt(0) === 43 /* + */ ? text.slice(1) : text);
-  } catch {
     return valueProblem(
       problems,
       owner,
       node.line,
-      `"${text.slice(0, 40)}" is not a decimal number`,
+      "currency_unknown",
+      { currency },
+      `${currency} is not an ISO 4217 currency code`,
+    );
+  const valueDate = isoDate(node.attrs["value-date"]) ?? fallbackDate;
+  if (!valueDate)
+    return valueProblem(
+      problems,
+      owner,
+      node.line,
+      "value_date_missing",
+      {},
+      "the value has no valid @value-date",
+    );
+  let decimal: { units: bigint; scale: number };
+  try {
+    decimal = parseDecimal(text.charCodeAt(0) === 43 /* + */ ? text.slice(1) : text);
+  } catch {
+    const amount = text.slice(0, 40);
+    return valueProblem(
+      problems,
+      owner,
+      node.line,
+      "amount_not_number",
+      { amount },
+      `"${amount}" is not a decimal number`,
     );
   }
   const amountMinor =
@@ -78,7 +103,23 @@ export function parseValue(
   return { text, amountMinor, currency, valueDate };
 }
 
-function valueProblem(problems: IatiProblem[], owner: XmlNode, line: number, message: string) {
-  problems.push({ line, kind: "data", message: `<${owner.name}>: ${message}` });
+type ValueProblemCode =
+  | "value_missing"
+  | "currency_missing"
+  | "currency_unknown"
+  | "value_date_missing"
+  | "amount_not_number";
+
+/** A value's problem, named by its owner's element (transaction, budget) in `element`. */
+function valueProblem<C extends ValueProblemCode>(
+  problems: IatiProblem[],
+  owner: XmlNode,
+  line: number,
+  code: C,
+  values: Omit<IatiProblemValues<C>, "element">,
+  message: string,
+) {
+  const all = { ...values, element: owner.name } as IatiProblemValues<C>;
+  problems.push(iatiProblem(line, "data", code, all, `<${owner.name}>: ${message}`));
   return null;
 }

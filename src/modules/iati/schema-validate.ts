@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { memoryPages, validateXML } from "xmllint-wasm";
 import { AppError } from "../../platform/errors.ts";
-import type { IatiProblem } from "./iati-activity.ts";
+import { type IatiProblem, iatiProblem } from "./iati-activity.ts";
 
 const mainSchema = {
   activities: "iati-activities-schema.xsd",
@@ -41,16 +41,21 @@ export async function validateAgainstSchema(options: {
     maxMemoryPages: pages,
   });
   if (result.valid) return [];
-  const problems = result.errors.map((error) => ({
-    line: error.loc?.lineNumber ?? 0,
-    kind: "schema" as const,
-    message: error.message.replace(/^Schemas validity error : /, ""),
-  }));
-  if (problems.length === 0)
-    problems.push({
-      line: 0,
-      kind: "schema",
-      message: result.rawOutput.trim().slice(0, 500) || "the schema validator failed",
-    });
-  return problems;
+  // libxml2 words its errors in English and no catalog can follow it: the web words only the
+  // lead ("Schema error (line N):") in the reader's language and shows this text after it.
+  const schemaProblem = (line: number, text: string) =>
+    iatiProblem(line, "schema", "schema", { text }, text);
+  const problems = result.errors.map((error) =>
+    schemaProblem(
+      error.loc?.lineNumber ?? 0,
+      error.message.replace(/^Schemas validity error : /, ""),
+    ),
+  );
+  if (problems.length > 0) return problems;
+  const output = result.rawOutput.trim().slice(0, 500);
+  return [
+    output
+      ? schemaProblem(0, output)
+      : iatiProblem(0, "schema", "schema_validator_failed", {}, "the schema validator failed"),
+  ];
 }

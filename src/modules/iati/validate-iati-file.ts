@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { checkActivityRules } from "./activity-rules.ts";
-import type { IatiProblem } from "./iati-activity.ts";
+import { type IatiProblem, iatiProblem } from "./iati-activity.ts";
 import { parseActivity } from "./parse-activity.ts";
 import { readIatiActivities } from "./read-iati-stream.ts";
 import { validateAgainstSchema } from "./schema-validate.ts";
@@ -71,11 +71,15 @@ export async function validateIatiFile(options: {
       entry.identifier = parsed.identifier;
       report.transactionCount += parsed.transactions.length;
       if (seen.has(parsed.identifier))
-        entry.problems.push({
-          line: parsed.line,
-          kind: "data",
-          message: `iati-identifier ${parsed.identifier} appears twice in the file`,
-        });
+        entry.problems.push(
+          iatiProblem(
+            parsed.line,
+            "data",
+            "duplicate_identifier",
+            { identifier: parsed.identifier },
+            `iati-identifier ${parsed.identifier} appears twice in the file`,
+          ),
+        );
       seen.add(parsed.identifier);
       entry.problems.push(...parsed.problems, ...checkActivityRules(parsed, item.node, today));
     }

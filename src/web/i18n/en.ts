@@ -620,6 +620,53 @@ export const en = {
   "iati.kind.data": "Data",
   "iati.kind.rule": "IATI rule",
   "iati.kind.rate": "Exchange rate",
+  "iati.upload.progressOf": "Upload of {file}",
+  "iati.upload.percent": "Uploading the file… {percent} %",
+  "iati.upload.valuetext": "{percent} % uploaded",
+  "iati.upload.sent": "{sent} of {total} sent",
+  // Import problems by code (IatiProblem.code); {line} is the problem's line.
+  "iatiProblem.no_identifier": "<iati-activity> has no <iati-identifier>",
+  "iatiProblem.transaction_type_missing": "<transaction> has no transaction-type code 1–13",
+  "iatiProblem.transaction_date_missing": "<transaction> has no valid transaction-date",
+  "iatiProblem.budget_period_missing": "<budget> needs a period-start and a period-end date",
+  "iatiProblem.value_missing": "<{element}>: has no <value>",
+  "iatiProblem.currency_missing":
+    "<{element}>: the value has no currency (no @currency and no @default-currency on the activity)",
+  "iatiProblem.currency_unknown": "<{element}>: {currency} is not an ISO 4217 currency code",
+  "iatiProblem.value_date_missing": "<{element}>: the value has no valid @value-date",
+  "iatiProblem.amount_not_number": '<{element}>: "{amount}" is not a decimal number',
+  "iatiProblem.wrong_publisher":
+    "Reported by {publisher}, but this file is {filePublisher}'s publication; the activity is skipped",
+  "iatiProblem.duplicate_identifier": "The iati-identifier {identifier} appears twice in the file",
+  "iatiProblem.duplicate_identifier_skipped":
+    "The iati-identifier {identifier} appears twice in the file; the first one is kept",
+  "iatiProblem.identifier_prefix":
+    'The iati-identifier "{identifier}" does not start with the reporting org\'s ref "{ref}"',
+  "iatiProblem.no_start_date": "The activity has no start date (activity-date type 1 or 2)",
+  "iatiProblem.planned_start_after_end": "The planned start {start} is after the planned end {end}",
+  "iatiProblem.actual_start_after_end": "The actual start {start} is after the actual end {end}",
+  "iatiProblem.actual_date_future": "The actual date {date} (type {type}) is in the future",
+  "iatiProblem.sectors_both_levels":
+    "Sectors are given both on the activity and on transactions; use one or the other",
+  "iatiProblem.sectors_some_transactions":
+    "Sectors are given on some transactions only; give them on every transaction or on the activity",
+  "iatiProblem.sector_sum":
+    "Sector percentages of vocabulary {vocabulary} add up to {total}, not 100",
+  "iatiProblem.sector_percentage_invalid":
+    "A sector percentage of vocabulary {vocabulary} is not a number",
+  "iatiProblem.place_sum": "Recipient country and region percentages add up to {total}, not 100",
+  "iatiProblem.place_percentage_invalid":
+    "A recipient country or region percentage is not a number",
+  "iatiProblem.transaction_date_future": "The transaction date {date} is in the future",
+  "iatiProblem.budget_period_reversed": "The budget period ends ({end}) before it starts ({start})",
+  "iatiProblem.budget_period_long": "The budget period {start}–{end} is longer than one year",
+  "iatiProblem.narrative_no_lang":
+    "A narrative has no language (no @xml:lang on it or on the activity)",
+  "iatiProblem.no_rate":
+    "No exchange rate for {currency} on or up to a year before {date}; kept without a USD value and out of the ledger",
+  "iatiProblem.schema": "Schema error (line {line}): {text}",
+  "iatiProblem.schema_validator_failed":
+    "The schema validator failed: the file could not be checked against the schema",
   "iati.history.title": "Import history",
   "iati.history.helpStaff": "Every upload, newest first.",
   "iati.history.helpOwn": "Your uploads, newest first.",

@@ -628,6 +628,58 @@ export const es: Messages = {
   "iati.kind.data": "Datos",
   "iati.kind.rule": "Regla IATI",
   "iati.kind.rate": "Tipo de cambio",
+  "iati.upload.progressOf": "Carga de {file}",
+  "iati.upload.percent": "Subiendo el archivo… {percent} %",
+  "iati.upload.valuetext": "{percent} % subido",
+  "iati.upload.sent": "{sent} de {total} enviados",
+  // Problemas de importación por código (IatiProblem.code); {line} es la línea del problema.
+  "iatiProblem.no_identifier": "<iati-activity> no tiene <iati-identifier>",
+  "iatiProblem.transaction_type_missing":
+    "<transaction> no tiene un código de transaction-type entre 1 y 13",
+  "iatiProblem.transaction_date_missing": "<transaction> no tiene una transaction-date válida",
+  "iatiProblem.budget_period_missing": "<budget> necesita una fecha period-start y una period-end",
+  "iatiProblem.value_missing": "<{element}>: no tiene <value>",
+  "iatiProblem.currency_missing":
+    "<{element}>: el valor no tiene moneda (ni @currency ni @default-currency en la actividad)",
+  "iatiProblem.currency_unknown": "<{element}>: {currency} no es un código de moneda ISO 4217",
+  "iatiProblem.value_date_missing": "<{element}>: el valor no tiene una @value-date válida",
+  "iatiProblem.amount_not_number": "<{element}>: «{amount}» no es un número decimal",
+  "iatiProblem.wrong_publisher":
+    "Informada por {publisher}, pero este archivo es la publicación de {filePublisher}; la actividad se omite",
+  "iatiProblem.duplicate_identifier":
+    "El iati-identifier {identifier} aparece dos veces en el archivo",
+  "iatiProblem.duplicate_identifier_skipped":
+    "El iati-identifier {identifier} aparece dos veces en el archivo; se conserva el primero",
+  "iatiProblem.identifier_prefix":
+    "El iati-identifier «{identifier}» no empieza por la referencia de la organización informante «{ref}»",
+  "iatiProblem.no_start_date":
+    "La actividad no tiene fecha de inicio (activity-date de tipo 1 o 2)",
+  "iatiProblem.planned_start_after_end":
+    "El inicio previsto {start} es posterior al fin previsto {end}",
+  "iatiProblem.actual_start_after_end": "El inicio real {start} es posterior al fin real {end}",
+  "iatiProblem.actual_date_future": "La fecha real {date} (tipo {type}) está en el futuro",
+  "iatiProblem.sectors_both_levels":
+    "Los sectores se indican tanto en la actividad como en las transacciones; use uno u otro",
+  "iatiProblem.sectors_some_transactions":
+    "Los sectores se indican solo en algunas transacciones; indíquelos en todas las transacciones o en la actividad",
+  "iatiProblem.sector_sum":
+    "Los porcentajes de sector del vocabulario {vocabulary} suman {total}, no 100",
+  "iatiProblem.sector_percentage_invalid":
+    "Un porcentaje de sector del vocabulario {vocabulary} no es un número",
+  "iatiProblem.place_sum": "Los porcentajes de países y regiones receptores suman {total}, no 100",
+  "iatiProblem.place_percentage_invalid":
+    "Un porcentaje de país o región receptora no es un número",
+  "iatiProblem.transaction_date_future": "La fecha de la transacción {date} está en el futuro",
+  "iatiProblem.budget_period_reversed":
+    "El período del presupuesto termina ({end}) antes de empezar ({start})",
+  "iatiProblem.budget_period_long": "El período del presupuesto {start}–{end} dura más de un año",
+  "iatiProblem.narrative_no_lang":
+    "Una narrativa no tiene idioma (sin @xml:lang en ella ni en la actividad)",
+  "iatiProblem.no_rate":
+    "No hay tipo de cambio para {currency} el {date} ni en el año anterior; se conserva sin valor en USD y fuera del registro",
+  "iatiProblem.schema": "Error de esquema (línea {line}): {text}",
+  "iatiProblem.schema_validator_failed":
+    "El validador del esquema falló: no se pudo verificar el archivo con el esquema",
   "iati.history.title": "Historial de importaciones",
   "iati.history.helpStaff": "Todas las subidas, de la más reciente a la más antigua.",
   "iati.history.helpOwn": "Sus subidas, de la más reciente a la más antigua.",

@@ -1,4 +1,4 @@
-import { Alert, Button, Container, FileInput, Group, Stack, Text } from "@mantine/core";
+import { Alert, Button, Container, FileInput, Group, Progress, Stack, Text } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useOutletContext, useSearchParams } from "react-router";
@@ -10,9 +10,18 @@ import { useSession, type WorkspaceContext } from "../workspace/session.ts";
 import { ImportHistory } from "./ImportHistory.tsx";
 import { ImportJobPanel } from "./ImportJobPanel.tsx";
 import { uploadIatiFile } from "./iati-api.ts";
+import { fileSize } from "./iati-format.ts";
 import { ImportStream } from "./job-events.ts";
 
 const XML_TYPES = ".xml,application/xml,text/xml";
+
+/** The upload's own progress, before the server has the file and its job starts. */
+interface UploadProgress {
+  file: string;
+  percent: number;
+  sent: number;
+  total: number;
+}
 
 /** The roles the import routes admit (their access rule); the API decides again per file. */
 export const mayImportIati = (role: string) =>
@@ -24,7 +33,7 @@ export const mayImportIati = (role: string) =>
  * is in the address (?job=), so a reload finds it again.
  */
 export function IatiImportPage() {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   const pick = usePick();
   const { user, staff } = useOutletContext<WorkspaceContext>();
   const csrfToken = useSession().data?.csrf_token ?? null;
@@ -46,16 +55,30 @@ export function IatiImportPage() {
   const [stream] = useState(() => new ImportStream(client));
   useEffect(() => () => stream.close(), [stream]);
   const [followed, setFollowed] = useState<string | null>(null);
+  const [sending, setSending] = useState<UploadProgress | null>(null);
   const upload = useMutation({
     mutationFn: async ({ chosen, dryRun }: { chosen: File; dryRun: boolean }) => {
       await stream.open();
+      setSending({ file: chosen.name, percent: 0, sent: 0, total: chosen.size });
       try {
-        return await uploadIatiFile({ file: chosen, dryRun, csrfToken });
+        return await uploadIatiFile({
+          file: chosen,
+          dryRun,
+          csrfToken,
+          // A redraw per whole percent, not per progress event.
+          onProgress: (sent, total) => {
+            const percent = total > 0 ? Math.floor((sent / total) * 100) : 0;
+            setSending((now) =>
+              now && now.percent === percent ? now : { file: chosen.name, percent, sent, total },
+            );
+          },
+        });
       } catch (error) {
         stream.close();
         throw error;
       }
     },
+    onSettled: () => setSending(null),
     onSuccess: (job) => {
       setFollowed(stream.follow(job) ? job.id : null);
       setFile(null);
@@ -114,6 +137,35 @@ export function IatiImportPage() {
                       {t("iati.import")}
                     </Button>
                   </Group>
+                  {sending ? (
+                    // The upload itself; once the server has the file, the job's progress follows.
+                    <Stack gap={6} aria-live="polite" data-testid="upload-progress">
+                      <Text size="sm" fw={600}>
+                        {t("iati.upload.percent", { percent: fmt.number(sending.percent) })}
+                      </Text>
+                      <Progress.Root size="lg">
+                        <Progress.Section
+                          value={sending.percent}
+                          animated
+                          withAria={false}
+                          role="progressbar"
+                          aria-label={t("iati.upload.progressOf", { file: sending.file })}
+                          aria-valuemin={0}
+                          aria-valuemax={100}
+                          aria-valuenow={sending.percent}
+                          aria-valuetext={t("iati.upload.valuetext", {
+                            percent: fmt.number(sending.percent),
+                          })}
+                        />
+                      </Progress.Root>
+                      <Text size="xs" c="dimmed">
+                        {t("iati.upload.sent", {
+                          sent: fileSize(sending.sent, fmt.locale),
+                          total: fileSize(sending.total, fmt.locale),
+                        })}
+                      </Text>
+                    </Stack>
+                  ) : null}
                   <Text size="xs" c="dimmed">
                     {t("iati.modesHelp")}
                   </Text>

@@ -3,7 +3,7 @@ import { useI18n } from "../../i18n/i18n.tsx";
 import { type Column, DataTable } from "../../ui/DataTable.tsx";
 import { StatCard } from "../../ui/StatCard.tsx";
 import type { ActivityReport, IatiProblem, ImportJob } from "./iati-api.ts";
-import { severityOf } from "./iati-format.ts";
+import { problemMessage, severityOf } from "./iati-format.ts";
 
 const ACCENT = "#1c5ea8";
 
@@ -85,6 +85,7 @@ export function ImportReport({ job }: { job: ImportJob }) {
   const { t, fmt } = useI18n();
   const summary = job.summary;
   const rows = problemRows(job);
+  const worded = (r: ProblemRow) => problemMessage(r, t, fmt.number);
   const listed = rows.length;
   const total = Math.max(summary?.problemCount ?? 0, job.validation?.problemCount ?? 0, listed);
   const columns: Column<ProblemRow>[] = [
@@ -137,8 +138,8 @@ export function ImportReport({ job }: { job: ImportJob }) {
     {
       key: "message",
       header: t("iati.report.message"),
-      cell: (r) => r.message,
-      value: (r) => r.message,
+      cell: worded,
+      value: worded,
     },
   ];
   const n = (value: number) => fmt.number(value);

@@ -1,4 +1,4 @@
-import type { Translate } from "../../i18n/i18n.tsx";
+import type { MessageKey, Translate } from "../../i18n/i18n.tsx";
 import type { IatiProblem, ImportJob, ImportJobListItem } from "./iati-api.ts";
 
 /** A file size in the reader's language: 850 kB, 12.4 MB / 12,4 MB. */
@@ -23,6 +23,31 @@ export const percentRead = (job: Pick<ImportJob, "bytesRead" | "totalBytes">) =>
 /** Schema errors and data errors stop or skip; rules and missing rates are warnings. */
 export const severityOf = (kind: IatiProblem["kind"]): "error" | "warning" =>
   kind === "schema" || kind === "data" ? "error" : "warning";
+
+/**
+ * A problem in the reader's language: its code's sentence from the catalog (`iatiProblem.<code>`)
+ * filled with its values (numbers in the reader's format) and its line. A report stored before
+ * problems had codes, a code newer than this page, or values missing a placeholder read as the
+ * server's English message. A schema problem's sentence is a translated lead followed by the
+ * validator's (libxml2's) own English text: no catalog can follow every schema message.
+ */
+export function problemMessage(
+  problem: IatiProblem,
+  t: Translate,
+  number: (value: number) => string,
+): string {
+  if (!problem.code) return problem.message;
+  const key = `iatiProblem.${problem.code}` as MessageKey;
+  const template = t(key);
+  if (template === key) return problem.message;
+  const vars: Record<string, string> = { line: number(problem.line) };
+  for (const [name, value] of Object.entries(problem.values ?? {}))
+    vars[name] = typeof value === "number" ? number(value) : value;
+  // Checked on the template, not the result: a schema text may itself hold {namespace} braces.
+  for (const [, name] of template.matchAll(/\{(\w+)\}/g))
+    if (name === undefined || !(name in vars)) return problem.message;
+  return t(key, vars);
+}
 
 export type JobOutcome = "running" | "succeeded" | "failed" | "interrupted";
 
