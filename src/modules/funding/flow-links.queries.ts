@@ -1,37 +1,44 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database } from "../../platform/db/schema.ts";
+import { sqlList } from "./sql-arrays.ts";
 
-/** Look-ups of the records a new ledger entry points at. */
-export function findPartner(db: Kysely<Database>, id: string) {
+/**
+ * Look-ups of the records new ledger entries point at, one statement per kind of record
+ * whatever the number of entries (a single entry asks with a one-element list).
+ */
+const idIn = (column: string, ids: readonly string[]) =>
+  sql<boolean>`${sql.ref(column)} in ${sqlList(ids, "uuid")}`;
+
+export function findPartners(db: Kysely<Database>, ids: readonly string[]) {
   return db
     .selectFrom("organizations")
     .select(["id", "code", "kind"])
-    .where("id", "=", id)
-    .executeTakeFirst();
+    .where(idIn("id", ids))
+    .execute();
 }
 
-export function findInitiativeLink(db: Kysely<Database>, id: string) {
+export function findInitiativeLinks(db: Kysely<Database>, ids: readonly string[]) {
   return db
     .selectFrom("initiatives")
     .select(["id", "code", "component_id"])
-    .where("id", "=", id)
-    .executeTakeFirst();
+    .where(idIn("id", ids))
+    .execute();
 }
 
-export function findComponent(db: Kysely<Database>, id: string) {
+export function findComponents(db: Kysely<Database>, ids: readonly string[]) {
   return db
     .selectFrom("strategy_components")
     .select(["id", "code"])
-    .where("id", "=", id)
-    .executeTakeFirst();
+    .where(idIn("id", ids))
+    .execute();
 }
 
-export function findConference(db: Kysely<Database>, id: string) {
-  return db.selectFrom("conferences").select(["id"]).where("id", "=", id).executeTakeFirst();
+export function findConferences(db: Kysely<Database>, ids: readonly string[]) {
+  return db.selectFrom("conferences").select(["id"]).where(idIn("id", ids)).execute();
 }
 
-/** An earlier entry a commitment or disbursement builds on, with whether it was reversed. */
-export function findPriorFlow(db: Kysely<Database>, id: string) {
+/** Earlier entries commitments or disbursements build on, with whether each was reversed. */
+export function findPriorFlows(db: Kysely<Database>, ids: readonly string[]) {
   return db
     .selectFrom("support_flows as f")
     .leftJoin("support_flows as r", "r.reverses_id", "f.id")
@@ -43,6 +50,6 @@ export function findPriorFlow(db: Kysely<Database>, id: string) {
       "f.reverses_id",
       "r.id as reversed_by",
     ])
-    .where("f.id", "=", id)
-    .executeTakeFirst();
+    .where(idIn("f.id", ids))
+    .execute();
 }

@@ -11,10 +11,10 @@ export interface LedgerPair {
 }
 
 /** First key of the ledger's advisory locks (the resolution's number). */
-const LEDGER_LOCK_NAMESPACE = 2626;
+export const LEDGER_LOCK_NAMESPACE = 2626;
 
 /** Every flow read carries the id of its reversal, found through the unique reverses_id. */
-function selectFlows(db: Kysely<Database>) {
+export function selectFlows(db: Kysely<Database>) {
   return db
     .selectFrom("support_flows as f")
     .leftJoin("support_flows as r", "r.reverses_id", "f.id")

@@ -3,7 +3,9 @@ export type { Flow, ListFlowsQuery, RecordFlowInput, ReverseFlowInput } from "./
 export { recordFlowSchema } from "./flows.schema.ts";
 export { fundingRoutes } from "./funding.routes.ts";
 export { recordFlow } from "./record-flow.ts";
+export { recordFlows } from "./record-flows.ts";
 export { reverseFlow } from "./reverse-flow.ts";
+export { type ReversalEntry, reverseFlows } from "./reverse-flows.ts";
 export {
   type FundingFilter,
   type FundingKey,

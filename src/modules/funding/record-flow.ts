@@ -3,8 +3,9 @@ import { toMinorUnits } from "../../contracts/money.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import { inTransaction } from "../../platform/db/transaction.ts";
 import { notFound } from "../../platform/errors.ts";
-import { actorLabel, actorUserId, assertAllowed, type Principal } from "../accounts/index.ts";
+import { assertAllowed, type Principal } from "../accounts/index.ts";
 import { convertToUsd } from "../exchange-rates/index.ts";
+import { pairAtRisk, recordedRow } from "./entry-rows.ts";
 import { findFlowRow, insertFlowRow, toFlow } from "./flows.queries.ts";
 import type { Flow, RecordFlowInput } from "./flows.schema.ts";
 import { canRecordFlow } from "./funding.policy.ts";
@@ -40,34 +41,12 @@ export async function recordFlow(options: {
             path: "value.amount",
           })
         : null;
-    const pair =
-      input.flow_type === "disbursement" && links.initiativeId
-        ? { initiativeId: links.initiativeId, partnerId: input.partner_id }
-        : null;
-    const { id } = await writeWithinCommitments(trx, pair, input.over_commitment_reason, () =>
-      insertFlowRow(trx, {
-        flow_type: input.flow_type,
-        support_kind: input.support_kind,
-        partner_id: input.partner_id,
-        initiative_id: links.initiativeId,
-        component_id: links.componentId,
-        description: input.description ?? null,
-        amount_minor: amountMinor,
-        currency: value?.currency ?? null,
-        value_date: input.value_date,
-        usd_minor: usd?.usdMinor ?? null,
-        fx_rate: usd?.rate ?? null,
-        fx_date: usd?.rateDate ?? null,
-        pledge_id: input.pledge_id ?? null,
-        commitment_id: input.commitment_id ?? null,
-        conference_id: input.conference_id ?? null,
-        over_commitment_reason: input.over_commitment_reason ?? null,
-        illustrative: input.illustrative ?? false,
-        source: input.source ?? null,
-        note: input.note ?? null,
-        recorded_by: actorLabel(principal),
-        recorded_by_user_id: actorUserId(principal),
-      }),
+    const values = recordedRow(input, links, amountMinor, usd, principal);
+    const { id } = await writeWithinCommitments(
+      trx,
+      pairAtRisk(values),
+      input.over_commitment_reason,
+      () => insertFlowRow(trx, values),
     );
     const row = await findFlowRow(trx, id);
     if (!row) throw notFound("flow", id);

@@ -2,11 +2,11 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../platform/db/schema.ts";
 import { AppError } from "../../platform/errors.ts";
 import {
-  findComponent,
-  findConference,
-  findInitiativeLink,
-  findPartner,
-  findPriorFlow,
+  findComponents,
+  findConferences,
+  findInitiativeLinks,
+  findPartners,
+  findPriorFlows,
 } from "./flow-links.queries.ts";
 import type { RecordFlowInput } from "./flows.schema.ts";
 
@@ -20,6 +20,17 @@ export interface FlowLinks {
   componentId: string;
 }
 
+type Rows<F extends (...args: never[]) => Promise<unknown[]>> = Awaited<ReturnType<F>>[number];
+
+/** The records some entries point at, by id; an id that is absent names no record. */
+export interface LinkedRecords {
+  partners: Map<string, Rows<typeof findPartners>>;
+  initiatives: Map<string, Rows<typeof findInitiativeLinks>>;
+  components: Map<string, Rows<typeof findComponents>>;
+  conferences: Map<string, Rows<typeof findConferences>>;
+  priorFlows: Map<string, Rows<typeof findPriorFlows>>;
+}
+
 /**
  * Checks every record a new entry points at and settles its component: support to an
  * initiative counts towards that initiative's component, so a different component_id is a
@@ -29,7 +40,49 @@ export async function resolveFlowLinks(
   db: Kysely<Database>,
   input: RecordFlowInput,
 ): Promise<FlowLinks> {
-  const partner = await findPartner(db, input.partner_id);
+  return settleFlowLinks(input, await findLinkedRecords(db, [input]));
+}
+
+/** What `inputs` point at, one query per kind of record for all of them. */
+export async function findLinkedRecords(
+  db: Kysely<Database>,
+  inputs: readonly RecordFlowInput[],
+): Promise<LinkedRecords> {
+  const ids = (pick: (input: RecordFlowInput) => string | null | undefined) => [
+    ...new Set(inputs.map(pick).filter((id): id is string => Boolean(id))),
+  ];
+  const byId = async <T extends { id: string }>(
+    wanted: string[],
+    find: (db: Kysely<Database>, ids: string[]) => Promise<T[]>,
+  ) => new Map((wanted.length ? await find(db, wanted) : []).map((row) => [row.id, row]));
+  return {
+    partners: await byId(
+      ids((i) => i.partner_id),
+      findPartners,
+    ),
+    initiatives: await byId(
+      ids((i) => i.initiative_id),
+      findInitiativeLinks,
+    ),
+    // A component is looked up only for unallocated support, as the rules below read it.
+    components: await byId(
+      ids((i) => (i.initiative_id ? null : i.component_id)),
+      findComponents,
+    ),
+    conferences: await byId(
+      ids((i) => i.conference_id),
+      findConferences,
+    ),
+    priorFlows: await byId(
+      [...new Set([...ids((i) => i.pledge_id), ...ids((i) => i.commitment_id)])],
+      findPriorFlows,
+    ),
+  };
+}
+
+/** The rules of resolveFlowLinks on records already looked up: throws the first refusal. */
+export function settleFlowLinks(input: RecordFlowInput, records: LinkedRecords): FlowLinks {
+  const partner = records.partners.get(input.partner_id);
   if (!partner) throw refused("partner_id", "no organization has this id");
   if (partner.kind === "member_state") {
     throw refused(
@@ -41,7 +94,7 @@ export async function resolveFlowLinks(
   let initiativeId: string | null = null;
   let componentId: string;
   if (input.initiative_id) {
-    const initiative = await findInitiativeLink(db, input.initiative_id);
+    const initiative = records.initiatives.get(input.initiative_id);
     if (!initiative) throw refused("initiative_id", "no initiative has this id");
     if (input.component_id && input.component_id !== initiative.component_id) {
       throw refused(
@@ -52,35 +105,35 @@ export async function resolveFlowLinks(
     initiativeId = initiative.id;
     componentId = initiative.component_id;
   } else {
-    const component = input.component_id ? await findComponent(db, input.component_id) : undefined;
+    const component = input.component_id ? records.components.get(input.component_id) : undefined;
     if (!component) throw refused("component_id", "no strategy component has this id");
     componentId = component.id;
   }
 
   if (input.pledge_id) {
-    await checkPrior(db, input.pledge_id, "pledge_id", "pledge", input.partner_id, undefined);
+    checkPrior(records, input.pledge_id, "pledge_id", "pledge", input.partner_id, undefined);
   }
   if (input.commitment_id) {
-    await checkPrior(db, input.commitment_id, "commitment_id", "commitment", input.partner_id, {
+    checkPrior(records, input.commitment_id, "commitment_id", "commitment", input.partner_id, {
       initiativeId,
     });
   }
-  if (input.conference_id && !(await findConference(db, input.conference_id))) {
+  if (input.conference_id && !records.conferences.has(input.conference_id)) {
     throw refused("conference_id", "no conference has this id");
   }
   return { initiativeId, componentId };
 }
 
 /** A commitment follows a pledge of the same partner; a disbursement, a commitment of the same partner and initiative. */
-async function checkPrior(
-  db: Kysely<Database>,
+function checkPrior(
+  records: LinkedRecords,
   id: string,
   path: string,
   flowType: "pledge" | "commitment",
   partnerId: string,
   sameInitiative: { initiativeId: string | null } | undefined,
 ) {
-  const prior = await findPriorFlow(db, id);
+  const prior = records.priorFlows.get(id);
   if (!prior || prior.flow_type !== flowType || prior.reverses_id) {
     throw refused(path, `no ${flowType} has this id`);
   }

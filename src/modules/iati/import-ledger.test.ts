@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/support/database.ts";
 import type { DatabaseHandle } from "../../platform/db/connect.ts";
 import { systemPrincipal } from "../accounts/index.ts";
+import { verifyAuditChain } from "../audit/index.ts";
 import { summarizeFunding } from "../funding/index.ts";
 import { importFootprint } from "./iati.fixtures.ts";
 import { iatiFile, setUpIatiWorld, type TestActivity } from "./iati-xml.fixtures.ts";
@@ -138,5 +139,92 @@ describe("importing a publisher's file into the ledger", () => {
       values: { currency: "JPY", date: "2012-02-01" },
       message: expect.stringMatching(/no exchange rate for JPY/),
     });
+  });
+});
+
+describe("importing a publisher's file with many linked transactions", () => {
+  let handle: DatabaseHandle;
+  const run = (name: string, xml: string) =>
+    importIatiFile({
+      db: handle.db,
+      path: write(name, xml),
+      principal,
+      reportingOrgRef: "XI-IATI-ESCA",
+    });
+  const totals = async () => (await summarizeFunding({ db: handle.db, by: [] })).total;
+  const count = async (table: "support_flows" | "iati_ledger_entries") =>
+    Number(
+      (
+        await handle.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<bigint>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  /** 100 linked activities of 3 transactions each; `change` alters some of them. */
+  const activities = (change: (i: number) => { commitment: number; disbursed: boolean }) =>
+    Array.from({ length: 100 }, (_, i): TestActivity => {
+      const { commitment, disbursed } = change(i);
+      return {
+        id: `XM-DAC-97-${i}`,
+        related: "XI-IATI-ESCA-GT1",
+        transactions: [
+          { type: 12, date: "2011-06-22", amount: "2000" },
+          { type: 2, date: "2012-02-01", amount: `${commitment}` },
+          ...(disbursed ? [{ type: 3, date: "2012-05-01", amount: "500", currency: "EUR" }] : []),
+        ],
+      };
+    });
+  beforeAll(async () => {
+    handle = await createTestDatabase();
+    await setUpIatiWorld(handle.db);
+  });
+  afterAll(async () => handle.close());
+
+  it("records 300 flows at once, converting each with its rate", async () => {
+    const xml = iatiFile(
+      "XM-DAC-97",
+      activities((i) => ({ commitment: 1000 + i, disbursed: true })),
+    );
+    const summary = await run("many-v1.xml", xml);
+    expect(summary).toMatchObject({ linked: 100, flowsRecorded: 300, flowsReversed: 0 });
+    // Committed: Σ (1000 + i) for i < 100 = 104,950; disbursed: 100 × 500 EUR × 1.25.
+    expect(await totals()).toMatchObject({
+      announced: "200000.00",
+      committed: "104950.00",
+      disbursed: "62500.00",
+    });
+    expect(await count("support_flows")).toBe(300);
+    expect(await count("iati_ledger_entries")).toBe(300);
+  });
+
+  it("reverses what a newer file changed or dropped, disbursements first, and records the rest", async () => {
+    const xml = iatiFile(
+      "XM-DAC-97",
+      activities((i) => ({ commitment: 1000 + i + (i < 50 ? 1 : 0), disbursed: i >= 10 })),
+      "2026-02-01T00:00:00Z",
+    );
+    const summary = await run("many-v2.xml", xml);
+    expect(summary).toMatchObject({ flowsRecorded: 50, flowsReversed: 60 });
+    expect(await totals()).toMatchObject({
+      announced: "200000.00",
+      committed: "105000.00",
+      disbursed: "56250.00",
+    });
+    expect(await count("support_flows")).toBe(300 + 60 + 50);
+    expect(await count("iati_ledger_entries")).toBe(350);
+    const reversals = await handle.db
+      .selectFrom("support_flows")
+      .select("flow_type")
+      .where("reverses_id", "is not", null)
+      .orderBy("seq")
+      .execute();
+    expect(reversals.map((r) => r.flow_type)).toEqual([
+      ...Array(10).fill("disbursement"),
+      ...Array(50).fill("commitment"),
+    ]);
+    expect(await verifyAuditChain({ db: handle.db })).toMatchObject({ ok: true });
+    const again = await run("many-v2-again.xml", xml.replace("2026-02-01", "2026-03-01"));
+    expect(again).toMatchObject({ flowsRecorded: 0, flowsReversed: 0 });
   });
 });

@@ -1,8 +1,9 @@
 import { type Kysely, sql } from "kysely";
 import { formatMinorUnits } from "../../contracts/money.ts";
 import type { Database } from "../../platform/db/schema.ts";
+import { inTransaction } from "../../platform/db/transaction.ts";
 import type { Principal } from "../accounts/index.ts";
-import { recordFlow, reverseFlow } from "../funding/index.ts";
+import { recordFlows, reverseFlows } from "../funding/index.ts";
 import { ledgerFlowType } from "./iati-activity.ts";
 
 export interface LedgerSync {
@@ -28,6 +29,9 @@ interface Wanted {
  *
  * Partners publish their own figures: imported disbursements carry an over-commitment
  * reason saying so, as the ledger's invariant may not hold for what another system reports.
+ *
+ * All in one transaction and a fixed number of statements (reverseFlows, recordFlows): the
+ * same ledger as reversing, then recording, entry by entry in the order below.
  */
 export async function syncIatiLedger(options: {
   db: Kysely<Database>;
@@ -35,45 +39,44 @@ export async function syncIatiLedger(options: {
   partnerId: string | null;
   principal: Principal;
 }): Promise<LedgerSync> {
-  const { db, publisherRef, principal } = options;
-  const wanted = options.partnerId ? await wantedEntries(db, publisherRef) : [];
-  const current = await db
-    .selectFrom("iati_ledger_entries as e")
-    .innerJoin("support_flows as f", "f.id", "e.flow_id")
-    .leftJoin("support_flows as r", "r.reverses_id", "f.id")
-    .select(["e.flow_id", "e.entry_key", "f.flow_type"])
-    .where("e.publisher_ref", "=", publisherRef)
-    .where("r.id", "is", null)
-    .execute();
-  const wantedKeys = new Set(wanted.map((w) => w.key));
-  const currentKeys = new Set(current.map((c) => c.entry_key));
-  const reason = `As published in IATI by ${publisherRef}`;
-  // Disbursements go first, so that reversing a commitment does not leave them uncovered.
-  const stale = current
-    .filter((c) => !wantedKeys.has(c.entry_key))
-    .sort(
-      (a, b) => Number(b.flow_type === "disbursement") - Number(a.flow_type === "disbursement"),
-    );
-  for (const entry of stale) {
-    await reverseFlow({
+  const { publisherRef, principal } = options;
+  return inTransaction(options.db, async (db) => {
+    const wanted = options.partnerId ? await wantedEntries(db, publisherRef) : [];
+    const current = await db
+      .selectFrom("iati_ledger_entries as e")
+      .innerJoin("support_flows as f", "f.id", "e.flow_id")
+      .leftJoin("support_flows as r", "r.reverses_id", "f.id")
+      .select(["e.flow_id", "e.entry_key", "f.flow_type"])
+      .where("e.publisher_ref", "=", publisherRef)
+      .where("r.id", "is", null)
+      .execute();
+    const wantedKeys = new Set(wanted.map((w) => w.key));
+    const currentKeys = new Set(current.map((c) => c.entry_key));
+    const reason = `As published in IATI by ${publisherRef}`;
+    // Disbursements go first, so that reversing a commitment does not leave them uncovered.
+    const stale = current
+      .filter((c) => !wantedKeys.has(c.entry_key))
+      .sort(
+        (a, b) => Number(b.flow_type === "disbursement") - Number(a.flow_type === "disbursement"),
+      );
+    await reverseFlows({
       db,
-      flowId: entry.flow_id,
-      input: {
-        reason: `Superseded by a newer IATI publication of ${publisherRef}`,
-        over_commitment_reason: reason,
-      },
+      entries: stale.map((entry) => ({
+        flowId: entry.flow_id,
+        input: {
+          reason: `Superseded by a newer IATI publication of ${publisherRef}`,
+          over_commitment_reason: reason,
+        },
+      })),
       principal,
     });
-  }
-  const order = { pledge: 0, commitment: 1, disbursement: 2 };
-  const fresh = wanted
-    .filter((w) => !currentKeys.has(w.key))
-    .sort((a, b) => order[a.flowType] - order[b.flowType]);
-  const recorded: Array<{ flow_id: string; publisher_ref: string; entry_key: string }> = [];
-  for (const entry of fresh) {
-    const flow = await recordFlow({
+    const order = { pledge: 0, commitment: 1, disbursement: 2 };
+    const fresh = wanted
+      .filter((w) => !currentKeys.has(w.key))
+      .sort((a, b) => order[a.flowType] - order[b.flowType]);
+    const flows = await recordFlows({
       db,
-      input: {
+      entries: fresh.map((entry) => ({
         flow_type: entry.flowType,
         support_kind: "financial",
         partner_id: options.partnerId ?? "",
@@ -83,18 +86,22 @@ export async function syncIatiLedger(options: {
         source: `IATI publication of ${publisherRef}`,
         note: entry.note,
         ...(entry.flowType === "disbursement" && { over_commitment_reason: reason }),
-      },
+      })),
       principal,
     });
-    recorded.push({ flow_id: flow.id, publisher_ref: publisherRef, entry_key: entry.key });
-  }
-  // Which entries this import recorded, a thousand rows per statement rather than one each.
-  for (let at = 0; at < recorded.length; at += 1000)
-    await db
-      .insertInto("iati_ledger_entries")
-      .values(recorded.slice(at, at + 1000))
-      .execute();
-  return { recorded: fresh.length, reversed: stale.length };
+    // Which entries this import recorded, a thousand rows per statement rather than one each.
+    const recorded = flows.map((flow, i) => ({
+      flow_id: flow.id,
+      publisher_ref: publisherRef,
+      entry_key: fresh[i]?.key ?? "",
+    }));
+    for (let at = 0; at < recorded.length; at += 1000)
+      await db
+        .insertInto("iati_ledger_entries")
+        .values(recorded.slice(at, at + 1000))
+        .execute();
+    return { recorded: fresh.length, reversed: stale.length };
+  });
 }
 
 async function wantedEntries(db: Kysely<Database>, publisherRef: string): Promise<Wanted[]> {

@@ -1,0 +1,158 @@
+import { type Kysely, sql } from "kysely";
+import type { Database } from "../../platform/db/schema.ts";
+import type { FlowValues, IdentifiedFlowValues } from "./entry-rows.ts";
+import {
+  type FlowRow,
+  LEDGER_LOCK_NAMESPACE,
+  type LedgerPair,
+  selectFlows,
+} from "./flows.queries.ts";
+import { sqlArray, sqlList } from "./sql-arrays.ts";
+
+/** Rows per insert statement: each column travels as one text parameter. */
+export const FLOWS_PER_STATEMENT = 2000;
+
+/** The SQL type of every column a ledger entry is written with (the type checker keeps it whole). */
+const flowColumnTypes: Record<keyof FlowValues | "id", string> = {
+  id: "uuid",
+  flow_type: "text",
+  support_kind: "text",
+  partner_id: "uuid",
+  initiative_id: "uuid",
+  component_id: "uuid",
+  description: "text",
+  amount_minor: "bigint",
+  currency: "text",
+  value_date: "date",
+  usd_minor: "bigint",
+  fx_rate: "numeric",
+  fx_date: "date",
+  pledge_id: "uuid",
+  commitment_id: "uuid",
+  reverses_id: "uuid",
+  conference_id: "uuid",
+  over_commitment_reason: "text",
+  illustrative: "boolean",
+  source: "text",
+  note: "text",
+  recorded_by: "text",
+  recorded_by_user_id: "uuid",
+};
+const flowColumns = Object.keys(flowColumnTypes) as Array<keyof typeof flowColumnTypes>;
+
+/**
+ * Appends entries in the order given (their seq follows it), FLOWS_PER_STATEMENT rows per
+ * statement, each column one array parameter. The audit trigger still logs each row.
+ */
+export async function insertFlowRows(
+  db: Kysely<Database>,
+  rows: readonly IdentifiedFlowValues[],
+): Promise<void> {
+  const names = sql.join(flowColumns.map((column) => sql.ref(column)));
+  for (let at = 0; at < rows.length; at += FLOWS_PER_STATEMENT) {
+    const batch = rows.slice(at, at + FLOWS_PER_STATEMENT);
+    const columns = flowColumns.map((column) =>
+      sqlArray(
+        batch.map((row) => row[column] ?? null),
+        flowColumnTypes[column],
+      ),
+    );
+    await sql`
+      insert into support_flows (${names})
+      select ${names} from unnest(${sql.join(columns)}) with ordinality as u(${names}, ord)
+      order by ord
+    `.execute(db);
+  }
+}
+
+/** Entries by id, each with the id of its reversal (in no particular order). */
+export function findFlowRowsByIds(
+  db: Kysely<Database>,
+  ids: readonly string[],
+): Promise<FlowRow[]> {
+  return selectFlows(db)
+    .where(sql<boolean>`f.id in ${sqlList(ids, "uuid")}`)
+    .execute();
+}
+
+/** lockInitiativePartner for many pairs, taken in one order so two writers never deadlock. */
+export async function lockInitiativePartners(db: Kysely<Database>, pairs: readonly LedgerPair[]) {
+  const keys = [...new Set(pairs.map((pair) => `${pair.initiativeId}/${pair.partnerId}`))].sort();
+  if (!keys.length) return;
+  await sql`
+    select count(pg_advisory_xact_lock(${LEDGER_LOCK_NAMESPACE}, hashtext(k.key)))
+    from (select key from unnest(${sqlArray(keys, "text")}) as key order by key) as k
+  `.execute(db);
+}
+
+/**
+ * The first of `ids` (in seq order) after which its pair had more disbursed than committed,
+ * with the pair's totals at that entry: the running sums, net of reversals, over the pair's
+ * entries up to and including it — what sumInitiativePartner reads right after that entry
+ * when entries are written one by one.
+ */
+export async function findFirstOverCommitment(db: Kysely<Database>, ids: readonly string[]) {
+  if (!ids.length) return undefined;
+  const result = await sql<{ id: string; committed: bigint; disbursed: bigint }>`
+    with checked as (
+      select unnest(${sqlArray(ids, "uuid")}) as id
+    ), pairs as (
+      select distinct f.initiative_id, f.partner_id
+      from support_flows f join checked c on c.id = f.id
+    ), running as (
+      select f.id, f.seq,
+        coalesce(sum(f.usd_minor) filter (where f.flow_type = 'commitment') over pair, 0)::bigint
+          as committed,
+        coalesce(sum(f.usd_minor) filter (where f.flow_type = 'disbursement') over pair, 0)::bigint
+          as disbursed
+      from support_flows f
+      join pairs p on p.initiative_id = f.initiative_id and p.partner_id = f.partner_id
+      window pair as (partition by f.initiative_id, f.partner_id order by f.seq)
+    )
+    select r.id, r.committed, r.disbursed
+    from running r join checked c on c.id = r.id
+    where r.disbursed > r.committed
+    order by r.seq
+    limit 1
+  `.execute(db);
+  return result.rows[0];
+}
+
+/**
+ * For each (currency, date), the latest rate on or before the date within `lookbackDays`:
+ * findRateOnOrBefore for all of them in one statement.
+ */
+export async function findRatesOnOrBefore(
+  db: Kysely<Database>,
+  wanted: ReadonlyArray<{ currency: string; date: string }>,
+  lookbackDays: number,
+) {
+  if (!wanted.length) return [];
+  const result = await sql<{
+    currency: string;
+    date: string;
+    rate_date: string;
+    usd_per_unit: string;
+  }>`
+    select w.currency, w.date, r.rate_date, r.usd_per_unit
+    from unnest(
+      ${sqlArray(
+        wanted.map((w) => w.currency),
+        "bpchar",
+      )},
+      ${sqlArray(
+        wanted.map((w) => w.date),
+        "date",
+      )}
+    ) as w(currency, date)
+    cross join lateral (
+      select e.rate_date, e.usd_per_unit from exchange_rates e
+      where e.currency = w.currency
+        and e.rate_date <= w.date
+        and e.rate_date >= (w.date - ${lookbackDays}::int)
+      order by e.rate_date desc
+      limit 1
+    ) as r
+  `.execute(db);
+  return result.rows;
+}

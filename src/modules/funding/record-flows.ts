@@ -1,0 +1,83 @@
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import { toMinorUnits } from "../../contracts/money.ts";
+import type { Database } from "../../platform/db/schema.ts";
+import { inTransaction } from "../../platform/db/transaction.ts";
+import { assertAllowed, type Principal } from "../accounts/index.ts";
+import { forEntry } from "./entry-errors.ts";
+import { type IdentifiedFlowValues, pairAtRisk, recordedRow } from "./entry-rows.ts";
+import { findFlowRowsByIds, insertFlowRows } from "./flow-batches.queries.ts";
+import { toFlow } from "./flows.queries.ts";
+import type { Flow, RecordFlowInput } from "./flows.schema.ts";
+import { canRecordFlow } from "./funding.policy.ts";
+import { writeAllWithinCommitments } from "./ledger-invariant.ts";
+import { findLinkedRecords, settleFlowLinks } from "./resolve-flow-links.ts";
+import { loadUsdConverter } from "./usd-converter.ts";
+
+/**
+ * recordFlow for many entries at once, all or nothing, with a fixed number of statements:
+ * the records they point at, the rates of their value dates, the insert (FLOWS_PER_STATEMENT
+ * rows per statement) and the over-commitment check are each one statement for all entries.
+ *
+ * The result is the ledger recordFlow would leave called once per entry in the given order
+ * (their seq follows it), with the same rows, USD values, audit rows and refusals: the
+ * permission per partner, each entry's links and rate are checked before anything is
+ * written, the invariant after, each refusal naming its entry (`entries.3: …`). When several
+ * entries are wrong, the one named may differ from the first recordFlow would have stopped at.
+ */
+export async function recordFlows(options: {
+  db: Kysely<Database>;
+  entries: readonly RecordFlowInput[];
+  principal: Principal;
+}): Promise<Flow[]> {
+  const { entries, principal } = options;
+  if (!entries.length) return [];
+  const partners = new Set<string>();
+  for (const [index, input] of entries.entries()) {
+    if (partners.has(input.partner_id)) continue;
+    partners.add(input.partner_id);
+    await forEntry(index, () => assertAllowed(canRecordFlow(principal, input.partner_id)));
+  }
+  return inTransaction(options.db, async (trx) => {
+    const records = await findLinkedRecords(trx, entries);
+    const toUsd = await loadUsdConverter(
+      trx,
+      entries.flatMap((input) =>
+        input.value ? [{ currency: input.value.currency, valueDate: input.value_date }] : [],
+      ),
+    );
+    const rows: IdentifiedFlowValues[] = [];
+    for (const [index, input] of entries.entries()) {
+      rows.push(
+        await forEntry(index, async () => {
+          const links = settleFlowLinks(input, records);
+          const value = input.value ?? null;
+          const amountMinor = value ? toMinorUnits(value.amount, value.currency) : null;
+          const usd =
+            value && amountMinor !== null
+              ? await toUsd(amountMinor, value.currency, input.value_date)
+              : null;
+          return { id: randomUUID(), ...recordedRow(input, links, amountMinor, usd, principal) };
+        }),
+      );
+    }
+    await writeAllWithinCommitments(
+      trx,
+      rows.map((row) => ({
+        id: row.id,
+        pair: pairAtRisk(row),
+        overrideReason: row.over_commitment_reason,
+      })),
+      () => insertFlowRows(trx, rows),
+    );
+    const written = new Map(
+      (
+        await findFlowRowsByIds(
+          trx,
+          rows.map((row) => row.id),
+        )
+      ).map((row) => [row.id, toFlow(row)]),
+    );
+    return rows.map((row) => written.get(row.id) as Flow);
+  });
+}
