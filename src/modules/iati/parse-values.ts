@@ -1,4 +1,4 @@
-import { currencyDigits, divideRounded, parseDecimal } from "../../contracts/money.ts";
+import { currencyDigits, divideRounded, parseDecimal } from "../../contracts/minor-units.ts";
 import {
   type IatiProblem,
   type IatiProblemValues,

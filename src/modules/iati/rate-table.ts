@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { convertToUsdMinor } from "../../contracts/money.ts";
+import { convertToUsdMinor } from "../../contracts/minor-units.ts";
 import type { Database } from "../../platform/db/schema.ts";
 
 export interface RateTable {

@@ -1,4 +1,4 @@
-import { copyField as f } from "../../platform/db/copy-rows.ts";
+import { copyField as f } from "../../platform/db/copy-format.ts";
 import type { ParsedActivity } from "./iati-activity.ts";
 import type { LinkSource } from "./initiative-matcher.ts";
 import { uuidV7 } from "./uuid-v7.ts";

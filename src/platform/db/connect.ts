@@ -3,7 +3,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from "kysely";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { CopyText } from "./copy-rows.ts";
+import { CopyText } from "./copy-format.ts";
 import { PGlitePool } from "./pglite-pool.ts";
 import type { Database } from "./schema.ts";
 import { SET_SESSION_CONTEXT, sessionContextValue } from "./session-context.ts";

@@ -2,7 +2,8 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/support/database.ts";
 import type { DatabaseHandle } from "./connect.ts";
-import { copyField, copyRows } from "./copy-rows.ts";
+import { copyField } from "./copy-format.ts";
+import { copyRows } from "./copy-rows.ts";
 import { inTransaction } from "./transaction.ts";
 
 describe("rows written with COPY", () => {

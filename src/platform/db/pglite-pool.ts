@@ -1,6 +1,6 @@
 import type { PGlite } from "@electric-sql/pglite";
 import type { PostgresPool, PostgresPoolClient } from "kysely";
-import { COPY_FROM_STDIN, CopyText } from "./copy-rows.ts";
+import { COPY_FROM_STDIN, CopyText } from "./copy-format.ts";
 import { SET_SESSION_CONTEXT, sessionContextValue } from "./session-context.ts";
 
 /**

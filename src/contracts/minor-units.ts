@@ -1,0 +1,127 @@
+import currencyCodes from "currency-codes";
+
+/**
+ * Money in ESCA Hub: an integer number of minor units (bigint) and an ISO 4217 code. A
+ * decimal string such as "1500000.50" is turned into minor units once, at the boundary,
+ * knowing how many decimals the currency has (EUR 2, JPY 0, KWD 3). Floats never hold money.
+ */
+export interface Money {
+  amountMinor: bigint;
+  currency: string;
+}
+
+/** Codes in ISO 4217 that are not money a partner can pledge (metals, test, no currency). */
+const NOT_MONEY = new Set([
+  "XAU",
+  "XAG",
+  "XPT",
+  "XPD",
+  "XBA",
+  "XBB",
+  "XBC",
+  "XBD",
+  "XDR",
+  "XSU",
+  "XUA",
+  "XTS",
+  "XXX",
+]);
+
+export function currencyDigits(currency: string): number | undefined {
+  if (NOT_MONEY.has(currency)) return undefined;
+  const entry = currencyCodes.code(currency);
+  return entry ? entry.digits : undefined;
+}
+
+export const isCurrencyCode = (code: string): boolean => currencyDigits(code) !== undefined;
+
+const DECIMAL = /^(-?)(\d{1,15})(?:\.(\d{1,12}))?$/;
+
+export class MoneyError extends Error {
+  override name = "MoneyError";
+}
+
+/** "1234.5" EUR → 123450n. More decimals than the currency has is an error, never rounded. */
+export function toMinorUnits(amount: string, currency: string): bigint {
+  const digits = currencyDigits(currency);
+  if (digits === undefined) throw new MoneyError(`${currency} is not an ISO 4217 currency code`);
+  const match = DECIMAL.exec(amount);
+  if (!match) throw new MoneyError(`"${amount}" is not a decimal amount such as 1500000.00`);
+  const [, sign = "", whole = "0", fraction = ""] = match;
+  if (fraction.replace(/0+$/, "").length > digits) {
+    throw new MoneyError(`${amount} has more decimals than ${currency} allows (${digits})`);
+  }
+  const minor =
+    BigInt(whole) * 10n ** BigInt(digits) +
+    BigInt((fraction.padEnd(digits, "0") || "0").slice(0, digits));
+  return sign === "-" ? -minor : minor;
+}
+
+/** 123450n EUR → "1234.50"; -5n USD → "-0.05". */
+export function formatMinorUnits(amountMinor: bigint, currency: string): string {
+  const digits = currencyDigits(currency) ?? 2;
+  const negative = amountMinor < 0n;
+  const abs = negative ? -amountMinor : amountMinor;
+  const scale = 10n ** BigInt(digits);
+  const whole = (abs / scale).toString();
+  const fraction = digits > 0 ? `.${(abs % scale).toString().padStart(digits, "0")}` : "";
+  return `${negative ? "-" : ""}${whole}${fraction}`;
+}
+
+/** Exact decimal string → (integer, power of ten): "1.4385" → [14385n, 4]. */
+export function parseDecimal(value: string): { units: bigint; scale: number } {
+  const match = DECIMAL.exec(value.trim());
+  if (!match) throw new MoneyError(`"${value}" is not a decimal number`);
+  const [, sign = "", whole = "0", fraction = ""] = match;
+  const units = BigInt(whole + fraction);
+  return { units: sign === "-" ? -units : units, scale: fraction.length };
+}
+
+/** Integer division rounding half away from zero: 5/2 → 3, -5/2 → -3. */
+export function divideRounded(numerator: bigint, denominator: bigint): bigint {
+  if (denominator === 0n) throw new MoneyError("division by zero");
+  const negative = numerator < 0n !== denominator < 0n;
+  const n = numerator < 0n ? -numerator : numerator;
+  const d = denominator < 0n ? -denominator : denominator;
+  const quotient = (n * 2n + d) / (2n * d);
+  return negative ? -quotient : quotient;
+}
+
+/**
+ * Converts minor units of a currency to US cents with a rate in USD per unit.
+ *
+ * Worked example: 1,234.56 EUR at 1.4385 USD/EUR.
+ *   amountMinor = 123456 (EUR has 2 decimals), rate = 14385 × 10⁻⁴
+ *   cents = 123456 × 14385 × 10^(2−2) / 10⁴ = 177591.456 → 177591 cents = 1,775.91 USD
+ * Worked example: 1,000,000 JPY at 0.0124 USD/JPY (JPY has 0 decimals).
+ *   cents = 1000000 × 124 × 10^(2−0) / 10⁴ = 1240000 cents = 12,400.00 USD
+ */
+export function convertToUsdMinor(
+  amountMinor: bigint,
+  currency: string,
+  usdPerUnit: string,
+): bigint {
+  if (currency === "USD") return amountMinor;
+  const digits = currencyDigits(currency);
+  if (digits === undefined) throw new MoneyError(`${currency} is not an ISO 4217 currency code`);
+  const rate = parseDecimal(usdPerUnit);
+  if (rate.units <= 0n) throw new MoneyError(`exchange rate ${usdPerUnit} must be positive`);
+  const numerator = amountMinor * rate.units * 10n ** 2n;
+  const denominator = 10n ** BigInt(rate.scale + digits);
+  return divideRounded(numerator, denominator);
+}
+
+/** Adds amounts of one currency; two currencies without a rate is an error. */
+export function addMoney(a: Money, b: Money): Money {
+  if (a.currency !== b.currency) {
+    throw new MoneyError(`cannot add ${a.currency} and ${b.currency} without an exchange rate`);
+  }
+  return { amountMinor: a.amountMinor + b.amountMinor, currency: a.currency };
+}
+
+/** Percentage with two decimals, as a string: part 1, whole 3 → "33.33"; whole 0 → null. */
+export function percentage(part: bigint, whole: bigint): string | null {
+  if (whole === 0n) return null;
+  const hundredths = divideRounded(part * 10_000n, whole);
+  return formatMinorUnits(hundredths, "USD");
+}
