@@ -61,23 +61,34 @@ export async function recordFlows(options: {
         }),
       );
     }
-    await writeAllWithinCommitments(
-      trx,
-      rows.map((row) => ({
-        id: row.id,
-        pair: pairAtRisk(row),
-        overrideReason: row.over_commitment_reason,
-      })),
-      () => insertFlowRows(trx, rows),
-    );
-    const written = new Map(
-      (
-        await findFlowRowsByIds(
-          trx,
-          rows.map((row) => row.id),
-        )
-      ).map((row) => [row.id, toFlow(row)]),
-    );
-    return rows.map((row) => written.get(row.id) as Flow);
+    return writeEntryRows(trx, rows);
   });
+}
+
+/**
+ * Writes checked entry rows in input order, keeping the ledger within commitments (the pairs
+ * at risk are checked after the insert, in the same transaction), and returns them as flows.
+ */
+export async function writeEntryRows(
+  trx: Kysely<Database>,
+  rows: IdentifiedFlowValues[],
+): Promise<Flow[]> {
+  await writeAllWithinCommitments(
+    trx,
+    rows.map((row) => ({
+      id: row.id,
+      pair: pairAtRisk(row),
+      overrideReason: row.over_commitment_reason,
+    })),
+    () => insertFlowRows(trx, rows),
+  );
+  const written = new Map(
+    (
+      await findFlowRowsByIds(
+        trx,
+        rows.map((row) => row.id),
+      )
+    ).map((row) => [row.id, toFlow(row)]),
+  );
+  return rows.map((row) => written.get(row.id) as Flow);
 }

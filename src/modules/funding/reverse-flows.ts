@@ -4,11 +4,10 @@ import type { Database } from "../../platform/db/schema.ts";
 import { inTransaction } from "../../platform/db/transaction.ts";
 import type { Principal } from "../accounts/index.ts";
 import { atEntry, forEntry } from "./entry-errors.ts";
-import { type IdentifiedFlowValues, pairAtRisk, reversalRow } from "./entry-rows.ts";
-import { findFlowRowsByIds, insertFlowRows } from "./flow-batches.queries.ts";
-import { toFlow } from "./flows.queries.ts";
+import { type IdentifiedFlowValues, reversalRow } from "./entry-rows.ts";
+import { findFlowRowsByIds } from "./flow-batches.queries.ts";
 import type { Flow, ReverseFlowInput } from "./flows.schema.ts";
-import { writeAllWithinCommitments } from "./ledger-invariant.ts";
+import { writeEntryRows } from "./record-flows.ts";
 import { alreadyReversed, assertReversible, isDuplicateReversal } from "./reversal-rules.ts";
 
 export interface ReversalEntry {
@@ -54,24 +53,7 @@ export async function reverseFlows(options: {
           }),
         );
       }
-      await writeAllWithinCommitments(
-        trx,
-        rows.map((row) => ({
-          id: row.id,
-          pair: pairAtRisk(row),
-          overrideReason: row.over_commitment_reason,
-        })),
-        () => insertFlowRows(trx, rows),
-      );
-      const written = new Map(
-        (
-          await findFlowRowsByIds(
-            trx,
-            rows.map((row) => row.id),
-          )
-        ).map((row) => [row.id, toFlow(row)]),
-      );
-      return rows.map((row) => written.get(row.id) as Flow);
+      return writeEntryRows(trx, rows);
     });
   } catch (error) {
     if (!isDuplicateReversal(error)) throw error;

@@ -54,35 +54,60 @@ export const setCsrfToken = (token: string | null) => {
   csrfToken = token;
 };
 
+/** What a write sends: a JSON document, or a multipart form (files). */
+type Body = { json: unknown } | { form: FormData };
+
+/** The headers every request carries; writes add the session's CSRF token. */
+export function requestHeaders(method: string, body?: Body): Record<string, string> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (body && "json" in body) headers["content-type"] = "application/json";
+  if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
+  return headers;
+}
+
 async function request<S extends $ZodType>(
   method: string,
   path: string,
   schema: S,
-  body?: unknown,
+  body?: Body,
 ): Promise<output<S>> {
-  const headers: Record<string, string> = { accept: "application/json" };
-  if (body !== undefined) headers["content-type"] = "application/json";
-  if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
   let response: Response;
   try {
     response = await fetch(`/api${path}`, {
       method,
-      headers,
+      headers: requestHeaders(method, body),
       credentials: "same-origin",
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(body && { body: "json" in body ? JSON.stringify(body.json) : body.form }),
     });
   } catch (error) {
     throw new ApiError(0, "network", (error as Error).message);
   }
-  const text = await response.text();
-  const json: unknown = text ? JSON.parse(text) : undefined;
-  if (!response.ok) {
+  return readAnswer(response.status, response.statusText, await response.text(), schema);
+}
+
+/**
+ * An answer read the one way, whatever sent the request (fetch, or XMLHttpRequest for an
+ * upload's progress): the shape checked, or the refusal as ApiError.
+ */
+export function readAnswer<S extends $ZodType>(
+  status: number,
+  statusText: string,
+  text: string,
+  schema: S,
+): output<S> {
+  const ok = status >= 200 && status < 300;
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch (error) {
+    // A proxy's HTML page instead of the API's answer.
+    if (ok) throw error;
+  }
+  if (!ok) {
     const parsed = errorResponseSchema.safeParse(json);
-    if (parsed.success) {
-      const { code, message, details, reason, values, context } = parsed.data.error;
-      throw new ApiError(response.status, code, message, details, { reason, values, context });
-    }
-    throw new ApiError(response.status, "http", response.statusText);
+    if (!parsed.success) throw new ApiError(status, "http", statusText);
+    const { code, message, details, reason, values, context } = parsed.data.error;
+    throw new ApiError(status, code, message, details, { reason, values, context });
   }
   return parse(schema, json);
 }
@@ -91,8 +116,13 @@ export const api = {
   get: <S extends $ZodType>(path: string, schema: S, params?: Record<string, QueryValue>) =>
     request("GET", `${path}${toQueryString(params)}`, schema),
   post: <S extends $ZodType>(path: string, schema: S, body: unknown = {}) =>
-    request("POST", path, schema, body),
+    request("POST", path, schema, { json: body }),
+  /** A multipart form (a file upload). */
+  postForm: <S extends $ZodType>(path: string, schema: S, form: FormData) =>
+    request("POST", path, schema, { form }),
   patch: <S extends $ZodType>(path: string, schema: S, body: unknown) =>
-    request("PATCH", path, schema, body),
+    request("PATCH", path, schema, { json: body }),
+  put: <S extends $ZodType>(path: string, schema: S, body: unknown) =>
+    request("PUT", path, schema, { json: body }),
   delete: <S extends $ZodType>(path: string, schema: S) => request("DELETE", path, schema),
 };

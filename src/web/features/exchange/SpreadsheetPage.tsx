@@ -6,7 +6,7 @@ import { ApiError } from "../../api/client.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader, Section } from "../../ui/PageHeader.tsx";
 import { ApiErrorAlert } from "../workspace/ApiErrorAlert.tsx";
-import { useSession, type WorkspaceContext } from "../workspace/session.ts";
+import type { WorkspaceContext } from "../workspace/session.ts";
 import { ConfirmApply, StalePlan } from "./ApplySteps.tsx";
 import { mayUseSpreadsheets, sendWorkbook, WORKBOOK_URL } from "./exchange-api.ts";
 import { WorkbookPlanView } from "./WorkbookPlanView.tsx";
@@ -17,17 +17,16 @@ const XLSX_TYPES = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsh
 export function SpreadsheetPage() {
   const { t } = useI18n();
   const { user } = useOutletContext<WorkspaceContext>();
-  const csrfToken = useSession().data?.csrf_token ?? null;
   const client = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [removeMissing, setRemoveMissing] = useState(false);
   const preview = useMutation({
-    mutationFn: (chosen: File) => sendWorkbook({ file: chosen, csrfToken, removeMissing }),
+    mutationFn: (chosen: File) => sendWorkbook({ file: chosen, removeMissing }),
   });
   const apply = useMutation({
     mutationFn: ({ chosen, planHash }: { chosen: File; planHash: string }) =>
-      sendWorkbook({ file: chosen, csrfToken, planHash, removeMissing }),
+      sendWorkbook({ file: chosen, planHash, removeMissing }),
     onSettled: () => setConfirming(false),
     onSuccess: () => {
       // The sheet now has old versions of what it changed: a new edit starts from a new download.

@@ -1,8 +1,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { z } from "zod/mini";
-import { ApiError, api, toQueryString } from "../../api/client.ts";
+import { api, toQueryString } from "../../api/client.ts";
 import type { SessionUser } from "../../api/schemas.ts";
-import { errorResponseSchema } from "../../api/schemas.ts";
 
 /** The spreadsheet preview and apply answer (WorkbookPlan in the OpenAPI description). */
 export const planRowSchema = z.object({
@@ -35,42 +34,22 @@ export const mayUseSpreadsheets = (user: SessionUser) =>
   user.role === "partner" || user.role === "secretariat" || user.role === "admin";
 
 /**
- * Sends the workbook as multipart/form-data (field "file") with the session's CSRF token:
- * to preview it, or to apply it as previewed (`planHash`). Errors become ApiError, as in
- * the JSON client.
+ * Sends the workbook as multipart/form-data (field "file"): to preview it, or to apply it as
+ * previewed (`planHash`).
  */
-export async function sendWorkbook(options: {
+export function sendWorkbook(options: {
   file: File;
-  csrfToken: string | null;
   planHash?: string;
   /** Reverse the standing support entries the sheet left out (the uploader's own). */
   removeMissing?: boolean;
 }): Promise<WorkbookPlan> {
-  const body = new FormData();
-  body.append("file", options.file, options.file.name);
-  const headers: Record<string, string> = { accept: "application/json" };
-  if (options.csrfToken) headers["x-csrf-token"] = options.csrfToken;
+  const form = new FormData();
+  form.append("file", options.file, options.file.name);
   const removeMissing = options.removeMissing ? "true" : undefined;
   const path = options.planHash
-    ? `/api/spreadsheets/apply${toQueryString({ remove_missing: removeMissing, plan_hash: options.planHash })}`
-    : `/api/spreadsheets/preview${toQueryString({ remove_missing: removeMissing })}`;
-  let response: Response;
-  try {
-    response = await fetch(path, { method: "POST", body, headers, credentials: "same-origin" });
-  } catch (error) {
-    throw new ApiError(0, "network", (error as Error).message);
-  }
-  const text = await response.text();
-  const json: unknown = text ? JSON.parse(text) : undefined;
-  if (!response.ok) {
-    const parsed = errorResponseSchema.safeParse(json);
-    if (parsed.success) {
-      const { code, message, details, reason, values, context } = parsed.data.error;
-      throw new ApiError(response.status, code, message, details, { reason, values, context });
-    }
-    throw new ApiError(response.status, "http", response.statusText);
-  }
-  return z.parse(workbookPlanSchema, json);
+    ? `/spreadsheets/apply${toQueryString({ remove_missing: removeMissing, plan_hash: options.planHash })}`
+    : `/spreadsheets/preview${toQueryString({ remove_missing: removeMissing })}`;
+  return api.postForm(path, workbookPlanSchema, form);
 }
 
 const measureSchema = z.enum(["announced", "committed", "disbursed"]);

@@ -6,7 +6,7 @@ import { useI18n } from "../../i18n/i18n.tsx";
 import { usePick } from "../../ui/Bilingual.tsx";
 import { PageHeader, Section } from "../../ui/PageHeader.tsx";
 import { ApiErrorAlert } from "../workspace/ApiErrorAlert.tsx";
-import { useSession, type WorkspaceContext } from "../workspace/session.ts";
+import type { WorkspaceContext } from "../workspace/session.ts";
 import { ImportHistory } from "./ImportHistory.tsx";
 import { ImportJobPanel } from "./ImportJobPanel.tsx";
 import { uploadIatiFile } from "./iati-api.ts";
@@ -36,7 +36,6 @@ export function IatiImportPage() {
   const { t, fmt } = useI18n();
   const pick = usePick();
   const { user, staff } = useOutletContext<WorkspaceContext>();
-  const csrfToken = useSession().data?.csrf_token ?? null;
   const [params, setParams] = useSearchParams();
   const jobId = params.get("job");
   const [file, setFile] = useState<File | null>(null);
@@ -64,7 +63,6 @@ export function IatiImportPage() {
         return await uploadIatiFile({
           file: chosen,
           dryRun,
-          csrfToken,
           // A redraw per whole percent, not per progress event.
           onProgress: (sent, total) => {
             const percent = total > 0 ? Math.floor((sent / total) * 100) : 0;

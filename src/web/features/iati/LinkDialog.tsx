@@ -5,7 +5,6 @@ import { useInitiatives } from "../../api/queries.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { usePick } from "../../ui/Bilingual.tsx";
 import { ApiErrorAlert } from "../workspace/ApiErrorAlert.tsx";
-import { useSession } from "../workspace/session.ts";
 import { type LinkResult, saveActivityLink } from "./iati-api.ts";
 
 export interface LinkTarget {
@@ -31,7 +30,6 @@ export function LinkDialog({
   const { t } = useI18n();
   const pick = usePick();
   const client = useQueryClient();
-  const csrfToken = useSession().data?.csrf_token ?? null;
   const initiatives = useInitiatives({ limit: 500, sort: "code" });
   const [identifier, setIdentifier] = useState("");
   const [initiative, setInitiative] = useState<string | null>(null);
@@ -43,7 +41,7 @@ export function LinkDialog({
   }
   const save = useMutation({
     mutationFn: (code: string | null) =>
-      saveActivityLink({ identifier: identifier.trim(), initiative: code, csrfToken }),
+      saveActivityLink({ identifier: identifier.trim(), initiative: code }),
     onSuccess: (result) => {
       void client.invalidateQueries({
         predicate: (q) => q.queryKey[0] !== "session" && q.queryKey[0] !== "iati-imports",

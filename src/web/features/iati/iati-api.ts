@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { z } from "zod/mini";
-import { ApiError, api, toQueryString } from "../../api/client.ts";
-import { errorResponseSchema, namesSchema } from "../../api/schemas.ts";
+import { ApiError, api, readAnswer, requestHeaders, toQueryString } from "../../api/client.ts";
+import { namesSchema } from "../../api/schemas.ts";
 
 /**
  * The IATI import and link shapes the pages read (IatiImportJob and friends in the OpenAPI).
@@ -153,57 +153,6 @@ export const useActivityLinks = () =>
   });
 
 /**
- * A write the JSON client has no verb or body for (multipart upload, PUT, DELETE), with the
- * session's CSRF token; errors become ApiError, as in the JSON client.
- */
-async function send<S extends z.ZodMiniType>(
-  method: "POST" | "PUT" | "DELETE",
-  path: string,
-  schema: S,
-  options: { csrfToken: string | null; json?: unknown; form?: FormData },
-): Promise<z.infer<S>> {
-  const headers: Record<string, string> = { accept: "application/json" };
-  if (options.csrfToken) headers["x-csrf-token"] = options.csrfToken;
-  if (options.json !== undefined) headers["content-type"] = "application/json";
-  let response: Response;
-  try {
-    response = await fetch(`/api${path}`, {
-      method,
-      headers,
-      credentials: "same-origin",
-      body: options.form ?? (options.json !== undefined ? JSON.stringify(options.json) : null),
-    });
-  } catch (error) {
-    throw new ApiError(0, "network", (error as Error).message);
-  }
-  return answer(response.status, response.statusText, await response.text(), schema);
-}
-
-/** A response read as the JSON client reads it: the shape checked, or the refusal as ApiError. */
-function answer<S extends z.ZodMiniType>(
-  status: number,
-  statusText: string,
-  text: string,
-  schema: S,
-): z.infer<S> {
-  const ok = status >= 200 && status < 300;
-  let json: unknown;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch (error) {
-    // A proxy's HTML page instead of the API's answer.
-    if (ok) throw error;
-  }
-  if (!ok) {
-    const parsed = errorResponseSchema.safeParse(json);
-    if (!parsed.success) throw new ApiError(status, "http", statusText);
-    const { code, message, details, reason, values, context } = parsed.data.error;
-    throw new ApiError(status, code, message, details, { reason, values, context });
-  }
-  return z.parse(schema, json);
-}
-
-/**
  * Uploads a file as a new import job (202 once the server has the file; progress then follows
  * over SSE). XMLHttpRequest rather than fetch, for its upload progress events: `onProgress`
  * gets the bytes sent of the request's body. Errors are ApiError, as in the JSON client.
@@ -211,7 +160,6 @@ function answer<S extends z.ZodMiniType>(
 export function uploadIatiFile(options: {
   file: File;
   dryRun: boolean;
-  csrfToken: string | null;
   onProgress?: (sent: number, total: number) => void;
 }): Promise<ImportJob> {
   const form = new FormData();
@@ -219,14 +167,14 @@ export function uploadIatiFile(options: {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `/api/iati/imports${toQueryString({ dry_run: options.dryRun })}`);
-    xhr.setRequestHeader("accept", "application/json");
-    if (options.csrfToken) xhr.setRequestHeader("x-csrf-token", options.csrfToken);
+    for (const [name, value] of Object.entries(requestHeaders("POST")))
+      xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) options.onProgress?.(event.loaded, event.total);
     };
     xhr.onload = () => {
       try {
-        resolve(answer(xhr.status, xhr.statusText, xhr.responseText, importJobSchema));
+        resolve(readAnswer(xhr.status, xhr.statusText, xhr.responseText, importJobSchema));
       } catch (error) {
         reject(error);
       }
@@ -240,16 +188,9 @@ export function uploadIatiFile(options: {
 }
 
 /** Maps an activity to an initiative (id or code), or removes its mapping (null). */
-export function saveActivityLink(options: {
-  identifier: string;
-  initiative: string | null;
-  csrfToken: string | null;
-}) {
+export function saveActivityLink(options: { identifier: string; initiative: string | null }) {
   const path = `/iati/links/${encodeURIComponent(options.identifier)}`;
   return options.initiative === null
-    ? send("DELETE", path, linkResultSchema, { csrfToken: options.csrfToken })
-    : send("PUT", path, linkResultSchema, {
-        csrfToken: options.csrfToken,
-        json: { initiative: options.initiative },
-      });
+    ? api.delete(path, linkResultSchema)
+    : api.put(path, linkResultSchema, { initiative: options.initiative });
 }
