@@ -213,7 +213,12 @@ describe.skipIf(chromiumMissing)("IATI import in the browser", { timeout: 240_00
       "Imported activities re-linked: 1. Ledger entries recorded: 2; reversed: 0.",
     );
     await settle(page);
-    const row = page.getByRole("row", { name: new RegExp(id(7)) }).first();
+    // The table refetches after the save: wait for the row to show the new link.
+    const row = page
+      .getByRole("row", { name: new RegExp(id(7)) })
+      .filter({ hasText: en["iati.links.source.mapping"] })
+      .first();
+    await row.waitFor();
     expect(await visibleText(row)).toContain(en["iati.links.source.mapping"]);
     expect(await visibleText(row)).toContain("AA1");
     await expectAccessible(page, "workspace-iati-links-en");

@@ -6,7 +6,6 @@ import type { Database } from "../../platform/db/schema.ts";
 import { AppError } from "../../platform/errors.ts";
 import { type Principal, systemPrincipal } from "../accounts/index.ts";
 import { verifyAuditChain } from "../audit/index.ts";
-import { FLOWS_PER_STATEMENT } from "./flow-batches.queries.ts";
 import type { Flow, RecordFlowInput } from "./flows.schema.ts";
 import { countFlows, inRolledBackTransaction } from "./funding.fixtures.ts";
 import {
@@ -434,69 +433,5 @@ describe("recording and reversing in bulk writes the ledger of one-by-one writes
       path: "entries.2",
       message: /own organization's support/,
     });
-  });
-});
-
-describe("recording more entries than one statement takes", () => {
-  let handle: DatabaseHandle;
-  beforeAll(async () => {
-    handle = await createTestDatabase();
-    await seedTwinWorld(handle.db);
-  });
-  afterAll(async () => handle.close());
-
-  const count = FLOWS_PER_STATEMENT + 100;
-  const entries = (commitment: string): RecordFlowInput[] => {
-    const base = {
-      support_kind: "financial",
-      partner_id: twin.partners.EU,
-      initiative_id: twin.initiatives.I2,
-      value_date: "2012-05-05",
-    } as const;
-    return [
-      { ...base, flow_type: "commitment", value: usd(commitment) },
-      ...Array.from({ length: count }, (_, i) => ({
-        ...base,
-        flow_type: "disbursement" as const,
-        value: usd("0.01"),
-        note: `#${i}`,
-      })),
-    ];
-  };
-
-  it("refuses, writing nothing, the first disbursement past the commitment in a later statement", async () => {
-    const error = await recordFlows({ db: handle.db, entries: entries("20.00"), principal }).catch(
-      (e: unknown) => e as AppError,
-    );
-    expect(error).toMatchObject({ code: "over_commitment" });
-    expect((error as AppError).message).toMatch(
-      /^entries\.2001: This would leave 20\.01 USD disbursed against 20\.00 USD committed/,
-    );
-    expect(await countFlows(handle.db)).toBe(0);
-  });
-
-  it("writes every entry in the order given", async () => {
-    const flows = await recordFlows({ db: handle.db, entries: entries("21.00"), principal });
-    expect(flows).toHaveLength(count + 1);
-    const rows = await handle.db
-      .selectFrom("support_flows")
-      .select(["note", "usd_minor"])
-      .orderBy("seq")
-      .execute();
-    expect(rows.map((row) => row.note)).toEqual([
-      null,
-      ...entries("0")
-        .slice(1)
-        .map((e) => e.note),
-    ]);
-    expect(rows.reduce((sum, row) => sum + (row.usd_minor ?? 0n), 0n)).toBe(2100n + BigInt(count));
-    expect(flows.map((flow) => flow.note)).toEqual(rows.map((row) => row.note));
-    const audit = await handle.db
-      .selectFrom("audit_log")
-      .select("entity_id")
-      .where("entity_type", "=", "support_flows")
-      .orderBy("seq")
-      .execute();
-    expect(audit.map((row) => row.entity_id)).toEqual(flows.map((flow) => flow.id));
   });
 });

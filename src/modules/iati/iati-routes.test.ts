@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp, type TestSession } from "../../../test/support/app.ts";
-import { iatiFile, setUpIatiWorld } from "./iati-xml.fixtures.ts";
+import { addPublishingDonor, iatiFile, setUpIatiWorld } from "./iati-xml.fixtures.ts";
 import type { ImportJob } from "./import-jobs.ts";
 
 /** A multipart/form-data body with one file field. */
@@ -29,16 +29,7 @@ describe("IATI over HTTP", () => {
   beforeAll(async () => {
     t = await createTestApp();
     await setUpIatiWorld(t.handle.db);
-    await t.handle.db
-      .insertInto("organizations")
-      .values({
-        code: "DONOR",
-        kind: "partner_government",
-        name_es: "Donante",
-        name_en: "Donor",
-        iati_org_id: "XM-DAC-99",
-      })
-      .execute();
+    await addPublishingDonor(t.handle.db, "DONOR", "XM-DAC-99");
     officer = await t.signIn({ role: "partner", organization: "DONOR" });
     secretariat = await t.signIn({ role: "secretariat", organization: "SICA-DSD" });
   });

@@ -82,3 +82,17 @@ export async function setUpIatiWorld(db: Kysely<Database>) {
     .execute();
   return { componentId: component.id, initiativeId: initiative.id };
 }
+
+/** A partner government that publishes in IATI under `iatiOrgId`, as an officer's organization. */
+export async function addPublishingDonor(db: Kysely<Database>, code: string, iatiOrgId: string) {
+  await db
+    .insertInto("organizations")
+    .values({
+      code,
+      kind: "partner_government",
+      name_es: "Donante",
+      name_en: "Donor",
+      iati_org_id: iatiOrgId,
+    })
+    .execute();
+}

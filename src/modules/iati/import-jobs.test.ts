@@ -3,7 +3,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp, type TestSession } from "../../../test/support/app.ts";
 import { buildApp } from "../../platform/http/app.ts";
-import { iatiFile, setUpIatiWorld } from "./iati-xml.fixtures.ts";
+import { addPublishingDonor, iatiFile, setUpIatiWorld } from "./iati-xml.fixtures.ts";
 import type { ImportJob, ImportJobListItem } from "./import-job.schema.ts";
 
 function upload(xml: string, name: string) {
@@ -40,16 +40,7 @@ describe("IATI import jobs are kept", () => {
   beforeAll(async () => {
     t = await createTestApp();
     await setUpIatiWorld(t.handle.db);
-    await t.handle.db
-      .insertInto("organizations")
-      .values({
-        code: "DONOR77",
-        kind: "partner_government",
-        name_es: "Donante",
-        name_en: "Donor",
-        iati_org_id: "XM-DAC-77",
-      })
-      .execute();
+    await addPublishingDonor(t.handle.db, "DONOR77", "XM-DAC-77");
     officer = await t.signIn({ role: "partner", organization: "DONOR77" });
     otherOfficer = await t.signIn({ role: "partner", organization: "OTHER77" });
     secretariat = await t.signIn({ role: "secretariat", organization: "SICA-DSD" });

@@ -1,9 +1,9 @@
-import { Badge } from "@mantine/core";
 import type { InitiativeStatus } from "../../contracts/enums.ts";
 import { useI18n } from "../i18n/i18n.tsx";
+import { type Tint, TintedBadge } from "./TintedBadge.tsx";
 
 /** Tinted background, dark text: every pair keeps at least 7:1. */
-const colors: Record<InitiativeStatus, { bg: string; fg: string }> = {
+const colors: Record<InitiativeStatus, Tint> = {
   draft: { bg: "#eef1f4", fg: "#38414d" },
   submitted: { bg: "#fff4d6", fg: "#6b4a00" },
   endorsed: { bg: "#dcf3f7", fg: "#0b5563" },
@@ -16,18 +16,9 @@ const colors: Record<InitiativeStatus, { bg: string; fg: string }> = {
 
 export function StatusBadge({ status }: { status: InitiativeStatus }) {
   const { t } = useI18n();
-  const { bg, fg } = colors[status];
   return (
-    <Badge
-      variant="filled"
-      radius="sm"
-      bg={bg}
-      c={fg}
-      tt="none"
-      className="status-badge"
-      data-status={status}
-    >
+    <TintedBadge tint={colors[status]} className="status-badge" data-status={status}>
       {t(`status.${status}`)}
-    </Badge>
+    </TintedBadge>
   );
 }

@@ -1,8 +1,9 @@
-import { Badge, Code, List, SimpleGrid, Stack, Switch, Text } from "@mantine/core";
+import { Code, List, SimpleGrid, Stack, Switch, Text } from "@mantine/core";
 import { useState } from "react";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { type Column, DataTable } from "../../ui/DataTable.tsx";
 import { StatCard } from "../../ui/StatCard.tsx";
+import { TintedBadge } from "../../ui/TintedBadge.tsx";
 import type { PlanAction, PlanRow, WorkbookPlan } from "./exchange-api.ts";
 
 /** Tinted background, dark text (at least 7:1), as the status badges. */
@@ -17,19 +18,10 @@ const actions: PlanAction[] = ["added", "changed", "unchanged", "removed", "erro
 
 function ActionBadge({ action }: { action: PlanAction }) {
   const { t } = useI18n();
-  const { bg, fg } = actionColors[action];
   return (
-    <Badge
-      variant="filled"
-      radius="sm"
-      bg={bg}
-      c={fg}
-      tt="none"
-      miw="max-content"
-      data-action={action}
-    >
+    <TintedBadge tint={actionColors[action]} data-action={action}>
       {t(`spreadsheets.action.${action}`)}
-    </Badge>
+    </TintedBadge>
   );
 }
 

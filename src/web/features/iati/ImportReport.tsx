@@ -1,7 +1,8 @@
-import { Alert, Badge, SimpleGrid, Stack, Text } from "@mantine/core";
+import { Alert, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { type Column, DataTable } from "../../ui/DataTable.tsx";
 import { StatCard } from "../../ui/StatCard.tsx";
+import { TintedBadge } from "../../ui/TintedBadge.tsx";
 import type { ActivityReport, IatiProblem, ImportJob } from "./iati-api.ts";
 import { problemMessage, severityOf } from "./iati-format.ts";
 
@@ -118,13 +119,13 @@ export function ImportReport({ job }: { job: ImportJob }) {
       header: t("iati.report.severity"),
       cell: (r) =>
         severityOf(r.kind) === "error" ? (
-          <Badge variant="filled" bg="#fbe2e2" c="#8c1c1c" tt="none" radius="sm" miw="max-content">
+          <TintedBadge tint={{ bg: "#fbe2e2", fg: "#8c1c1c" }}>
             {t("iati.severity.error")}
-          </Badge>
+          </TintedBadge>
         ) : (
-          <Badge variant="filled" bg="#fff4d6" c="#6b4a00" tt="none" radius="sm" miw="max-content">
+          <TintedBadge tint={{ bg: "#fff4d6", fg: "#6b4a00" }}>
             {t("iati.severity.warning")}
-          </Badge>
+          </TintedBadge>
         ),
       value: (r) =>
         t(severityOf(r.kind) === "error" ? "iati.severity.error" : "iati.severity.warning"),
