@@ -58,6 +58,16 @@ export async function openPostgres(url: string, maxConnections = 10): Promise<Da
         typeParsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection the server ends (a restart, an administrator, a dropped database)
+  // leaves the pool, which opens a new one when next asked: it is reported, never fatal. While
+  // the pool closes, its connections ending is expected and says nothing.
+  let closing = false;
+  pool.on("error", (error: Error & { code?: string }) => {
+    if (closing) return;
+    process.stderr.write(
+      `ESCA Hub: an idle database connection was closed by the server (${error.code ?? "no code"}): ${error.message}\n`,
+    );
+  });
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool: withSessionContext(pool) }),
   });
@@ -65,7 +75,10 @@ export async function openPostgres(url: string, maxConnections = 10): Promise<Da
     db,
     backend: "postgres",
     description: `PostgreSQL at ${redactUrl(url)}`,
-    close: () => db.destroy(),
+    close: () => {
+      closing = true;
+      return db.destroy();
+    },
   };
 }
 
