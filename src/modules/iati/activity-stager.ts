@@ -17,6 +17,8 @@ export interface StagerSetup {
   matcher: MatcherRows;
   /** The day "in the future" is measured from (YYYY-MM-DD). */
   today: string;
+  /** The publication the rows are for: drawn before it is written, so rows can name it. */
+  publicationId: string;
 }
 
 /** What a file's activities add up to: the summary's figures that need no database. */
@@ -58,12 +60,13 @@ const emptyTotals = (): StagedTotals => ({
  */
 export class ActivityStager {
   readonly totals = emptyTotals();
-  private readonly rows = new StagedRows();
+  private readonly rows;
   private readonly seen = new Set<string>();
   private readonly rates;
   private readonly matcher;
 
   constructor(private readonly setup: StagerSetup) {
+    this.rows = new StagedRows(setup.publicationId);
     this.rates = rateTable(setup.rates);
     this.matcher = initiativeMatcher(setup.matcher);
   }

@@ -38,12 +38,14 @@ describe("the activity a transaction or budget belongs to", () => {
   const addRows = (activityIds: string[], on: Kysely<Database> = db) =>
     sql`
     with t as (
-      insert into iati_transactions (activity_id, line, type_code, transaction_date, value_date,
+      insert into iati_transactions (activity_id, seq, line, type_code, transaction_date, value_date,
         value_text, amount_minor, currency, descriptions)
-      select id, 2, 3, '2012-01-01', '2012-01-01', '1', 100, 'USD', '[]' from unnest(${activityIds}::uuid[]) id
+      select id, n::int, 2, 3, '2012-01-01', '2012-01-01', '1', 100, 'USD', '[]'
+      from unnest(${activityIds}::uuid[]) with ordinality u (id, n)
     )
-    insert into iati_budgets (activity_id, line, period_start, period_end, amount_minor, currency, value_date)
-    select id, 3, '2012-01-01', '2012-12-31', 100, 'USD', '2012-01-01' from unnest(${activityIds}::uuid[]) id
+    insert into iati_budgets (activity_id, seq, line, period_start, period_end, amount_minor, currency, value_date)
+    select id, n::int, 3, '2012-01-01', '2012-12-31', 100, 'USD', '2012-01-01'
+    from unnest(${activityIds}::uuid[]) with ordinality u (id, n)
   `.execute(on);
 
   beforeEach(async () => {

@@ -92,7 +92,7 @@ export async function storedFigures(
         .execute()
     : [];
   const budgets = ids.length
-    ? await db.selectFrom("iati_budgets").select("id").where("activity_id", "in", ids).execute()
+    ? await db.selectFrom("iati_budgets").select("seq").where("activity_id", "in", ids).execute()
     : [];
   const totals: Record<string, bigint> = {};
   for (const t of transactions) totals[t.currency] = (totals[t.currency] ?? 0n) + t.amount_minor;

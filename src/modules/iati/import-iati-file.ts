@@ -14,6 +14,7 @@ import { PublicationWriter } from "./publication-writer.ts";
 import { loadRateRows } from "./rate-table.ts";
 import { stageInThread } from "./stage-file.ts";
 import { stageInWorker } from "./stage-in-worker.ts";
+import { uuidV7 } from "./uuid-v7.ts";
 import { todayUtc } from "./validate-iati-file.ts";
 
 export type { ImportSummary };
@@ -74,12 +75,14 @@ export async function importIatiFile(options: {
         .executeTakeFirst();
       if (same) return PublicationWriter.unchanged(fileName, sha256, same);
     }
+    const publicationId = uuidV7();
     return await inTransaction(options.db, async (trx) => {
       // A batch's rows pass through the row checks' transition tables (20261129140000_iati_
       // import_speed.sql): room for them in memory instead of temporary files.
       await sql`set local work_mem = '32MB'`.execute(trx);
       const writer = new PublicationWriter({
         db: trx,
+        publicationId,
         fileName,
         sha256,
         principal: options.principal,
@@ -88,6 +91,7 @@ export async function importIatiFile(options: {
         rates: await loadRateRows(trx, RATE_LOOKBACK_DAYS),
         matcher: await loadMatcherRows(trx, options.reportingOrgRef),
         today: todayUtc(),
+        publicationId,
       };
       started = true;
       let summary: ImportSummary | null = null;

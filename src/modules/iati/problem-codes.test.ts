@@ -103,6 +103,7 @@ describe("problem codes and values", () => {
       rates: { rows: [], lookbackDays: 366 },
       matcher: { reportingOrgRef: "XI-IATI-ESCA", initiatives: [], links: [] },
       today: todayUtc(),
+      publicationId: "00000000-0000-4000-8000-000000000000",
     });
     for await (const item of readIatiActivities(writeProblemFile()))
       if (item.kind === "activity") stager.activity(item.node, item.endLine);

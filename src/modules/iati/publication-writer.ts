@@ -30,6 +30,8 @@ export class PublicationWriter {
   constructor(
     private readonly options: {
       db: Kysely<Database>;
+      /** Drawn by the importer: the staged rows name it already. */
+      publicationId: string;
       fileName: string;
       sha256: string;
       principal: Principal;
@@ -78,6 +80,7 @@ export class PublicationWriter {
     const { id } = await db
       .insertInto("iati_publications")
       .values({
+        id: this.options.publicationId,
         publisher_ref: publisher,
         partner_id: partner.id,
         file_name: this.options.fileName,
@@ -98,7 +101,7 @@ export class PublicationWriter {
   /** Writes one batch of staged rows (StagedRows.take) into the publication. */
   async write(batch: StagedBatch): Promise<void> {
     if (!this.publication) throw new Error("rows staged before the publisher was known");
-    await insertStagedRows(this.options.db, this.publication.id, batch);
+    await insertStagedRows(this.options.db, batch);
   }
 
   /** Records the figures on the publication and brings the ledger in line with it. */

@@ -18,7 +18,14 @@ export type FromWorker =
 const port = parentPort;
 if (port) {
   const path = (workerData as { path: string }).path;
-  const post = (message: FromWorker) => port.postMessage(message);
+  const post = (message: FromWorker) =>
+    // A batch's bytes move to the importing thread instead of being copied.
+    port.postMessage(
+      message,
+      message.kind === "rows"
+        ? Object.values(message.batch).map((bytes) => bytes.buffer as ArrayBuffer)
+        : [],
+    );
   let gotSetup: (setup: StagerSetup) => void = () => undefined;
   const setup = new Promise<StagerSetup>((resolve) => (gotSetup = resolve));
   let credits = ROWS_AHEAD;

@@ -1,4 +1,4 @@
-import { copyField as f } from "../../platform/db/copy-format.ts";
+import { CopyBuffer, copyField as f } from "../../platform/db/copy-format.ts";
 import type { ParsedActivity } from "./iati-activity.ts";
 import type { LinkSource } from "./initiative-matcher.ts";
 import { uuidV7 } from "./uuid-v7.ts";
@@ -19,8 +19,7 @@ export interface StagedActivity {
 
 /**
  * The columns each table is written with, in the order StagedRows writes its fields: the one
- * list that StagedRows fills and insertStagedRows names. An activity's publication is the
- * writer's to add (it is known there), as the last field of each activity row.
+ * list that StagedRows fills and insertStagedRows names.
  */
 export const stagedColumns = {
   activities: [
@@ -49,6 +48,7 @@ export const stagedColumns = {
   ],
   transactions: [
     "activity_id",
+    "seq",
     "line",
     "ref",
     "type_code",
@@ -66,6 +66,7 @@ export const stagedColumns = {
   ],
   budgets: [
     "activity_id",
+    "seq",
     "line",
     "budget_type",
     "status",
@@ -81,65 +82,63 @@ export const stagedColumns = {
 type Table = keyof typeof stagedColumns;
 
 /**
- * A batch of rows per table in COPY's text format (copy-rows.ts), one line per row in
- * stagedColumns order; activity rows end with a tab, before which the writer puts the
- * publication. Plain strings, so that a worker thread can build them.
+ * A batch of rows per table in COPY's text format (copy-rows.ts) as UTF-8 bytes, one line per
+ * row in stagedColumns order. Each table's bytes have a buffer of their own, so that a worker
+ * thread hands them over without a copy.
  */
-export type StagedBatch = Record<Table, string>;
+export type StagedBatch = Record<Table, Uint8Array>;
 
 const json = (value: unknown) => f(JSON.stringify(value));
 
 /**
- * Activities, transactions and budgets on their way to the database, as COPY lines. Activity
- * ids are drawn here (time-ordered, so that they append to the indexes), so transactions and
- * budgets carry theirs without a round trip.
+ * Activities, transactions and budgets on their way to the database, as COPY lines of one
+ * publication. Activity ids are drawn here (time-ordered, so that they append to the indexes),
+ * so transactions and budgets carry theirs without a round trip. Each activity's lines are
+ * encoded as soon as they are built: a batch is three growing byte buffers, not a hundred
+ * thousand strings waiting to be joined.
  */
 export class StagedRows {
-  private activities: string[] = [];
-  private transactions: string[] = [];
-  private budgets: string[] = [];
+  private readonly activities = new CopyBuffer();
+  private readonly transactions = new CopyBuffer();
+  private readonly budgets = new CopyBuffer();
   /** Rows (activities, transactions, budgets) collected. */
   rowCount = 0;
+
+  constructor(private readonly publicationId: string) {}
 
   add(staged: StagedActivity) {
     const { activity: a, link } = staged;
     const id = uuidV7();
-    this.activities.push(
-      `${id}\t${f(a.identifier)}\t${a.line}\t${f(narrative(a.title, "es"))}\t${f(narrative(a.title, "en"))}\t${json(a.title)}\t${json(a.description)}\t${f(a.status)}\t${f(a.defaultCurrency?.slice(0, 3) ?? null)}\t${f(dateOf(a, "2", "1"))}\t${f(dateOf(a, "4", "3"))}\t${json(a.dates)}\t${json(a.participatingOrgs)}\t${json(a.sectors)}\t${json(a.countries)}\t${json(a.regions)}\t${json(a.relatedActivities)}\t${json(a.otherIdentifiers)}\t${f(link?.initiativeId ?? null)}\t${f(link?.source ?? null)}\t${f(a.lastUpdated)}\t`,
+    this.activities.append(
+      `${id}\t${f(a.identifier)}\t${a.line}\t${f(narrative(a.title, "es"))}\t${f(narrative(a.title, "en"))}\t${json(a.title)}\t${json(a.description)}\t${f(a.status)}\t${f(a.defaultCurrency?.slice(0, 3) ?? null)}\t${f(dateOf(a, "2", "1"))}\t${f(dateOf(a, "4", "3"))}\t${json(a.dates)}\t${json(a.participatingOrgs)}\t${json(a.sectors)}\t${json(a.countries)}\t${json(a.regions)}\t${json(a.relatedActivities)}\t${json(a.otherIdentifiers)}\t${f(link?.initiativeId ?? null)}\t${f(link?.source ?? null)}\t${f(a.lastUpdated)}\t${this.publicationId}\n`,
     );
     // Minor units travel as decimal text: exact on both drivers, never a float.
+    let transactions = "";
     a.transactions.forEach((t, i) => {
       const usd = staged.transactionUsd[i] ?? null;
-      this.transactions.push(
-        `${id}\t${t.line}\t${f(t.ref)}\t${t.typeCode}\t${t.date}\t${t.value.valueDate}\t${f(t.value.text)}\t${t.value.amountMinor}\t${f(t.value.currency)}\t${f(usd?.usdMinor ?? null)}\t${f(usd?.rate ?? null)}\t${f(usd?.rateDate ?? null)}\t${f(t.providerRef)}\t${f(t.receiverRef)}\t${json(t.description)}`,
-      );
+      transactions += `${id}\t${i}\t${t.line}\t${f(t.ref)}\t${t.typeCode}\t${t.date}\t${t.value.valueDate}\t${f(t.value.text)}\t${t.value.amountMinor}\t${f(t.value.currency)}\t${f(usd?.usdMinor ?? null)}\t${f(usd?.rate ?? null)}\t${f(usd?.rateDate ?? null)}\t${f(t.providerRef)}\t${f(t.receiverRef)}\t${json(t.description)}\n`;
     });
+    if (transactions) this.transactions.append(transactions);
+    let budgets = "";
     a.budgets.forEach((b, i) => {
       const usd = staged.budgetUsd[i] ?? null;
-      this.budgets.push(
-        `${id}\t${b.line}\t${f(b.type)}\t${f(b.status)}\t${b.periodStart}\t${b.periodEnd}\t${b.value.amountMinor}\t${f(b.value.currency)}\t${b.value.valueDate}\t${f(usd?.usdMinor ?? null)}`,
-      );
+      budgets += `${id}\t${i}\t${b.line}\t${f(b.type)}\t${f(b.status)}\t${b.periodStart}\t${b.periodEnd}\t${b.value.amountMinor}\t${f(b.value.currency)}\t${b.value.valueDate}\t${f(usd?.usdMinor ?? null)}\n`;
     });
+    if (budgets) this.budgets.append(budgets);
     this.rowCount += 1 + a.transactions.length + a.budgets.length;
   }
 
   /** The collected rows as insertStagedRows takes them (null when there are none); starts anew. */
   take(): StagedBatch | null {
-    if (this.activities.length === 0) return null;
-    const batch = {
-      activities: lines(this.activities),
-      transactions: lines(this.transactions),
-      budgets: lines(this.budgets),
-    };
-    this.activities = [];
-    this.transactions = [];
-    this.budgets = [];
+    if (this.activities.byteLength === 0) return null;
     this.rowCount = 0;
-    return batch;
+    return {
+      activities: this.activities.take(),
+      transactions: this.transactions.take(),
+      budgets: this.budgets.take(),
+    };
   }
 }
-
-const lines = (rows: string[]) => (rows.length === 0 ? "" : `${rows.join("\n")}\n`);
 
 const narrative = (narratives: ParsedActivity["title"], lang: string) =>
   narratives.find((n) => n.lang === lang)?.text ?? null;

@@ -125,7 +125,7 @@ async function wantedEntries(db: Kysely<Database>, publisherRef: string): Promis
     .where("t.type_code", "in", [12, 2, 3, 4])
     .where("t.amount_minor", ">", 0n)
     .where("t.usd_minor", "is not", null)
-    .orderBy(sql`a.iati_identifier, t.id`)
+    .orderBy(sql`a.iati_identifier, t.seq`)
     .execute();
   const seen = new Map<string, number>();
   return rows.map((row) => {

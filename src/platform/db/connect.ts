@@ -128,7 +128,7 @@ function withCopy(client: pg.PoolClient): PostgresPoolClient {
           // COPY FROM inserts: Kysely reports the rows as inserted ones.
           resolve({ command: "INSERT", rowCount: Number(stream.rowCount), rows: [] }),
         );
-        stream.end(copy.text);
+        stream.end(copy.data);
       });
     }) as PostgresPoolClient["query"],
   };

@@ -5,13 +5,53 @@
 
 /**
  * Rows in PostgreSQL's COPY text format (one line per row, fields separated by tabs, `\N` for
- * null; see copyField), travelling to the driver as the one parameter of a `copy … from stdin`
- * statement. Both pools recognise it (pglite-pool.ts, connect.ts): the embedded database reads
- * it as a blob, PostgreSQL as the COPY data stream. Either way it runs on the connection that
- * carries the caller's transaction.
+ * null; see copyField), as text or as its UTF-8 bytes, travelling to the driver as the one
+ * parameter of a `copy … from stdin` statement. Both pools recognise it (pglite-pool.ts,
+ * connect.ts): the embedded database reads it as a blob, PostgreSQL as the COPY data stream.
+ * Either way it runs on the connection that carries the caller's transaction.
  */
 export class CopyText {
-  constructor(readonly text: string) {}
+  constructor(readonly data: string | Uint8Array) {}
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * COPY lines gathered as UTF-8 bytes: each appended piece is encoded at once, so that many
+ * rows cost one growing buffer rather than many strings kept alive until they are written,
+ * and the bytes can move to another thread without a copy (take() hands over its own buffer).
+ */
+export class CopyBuffer {
+  private bytes: Uint8Array;
+  private used = 0;
+
+  constructor(private readonly initialBytes = 1 << 20) {
+    this.bytes = new Uint8Array(initialBytes);
+  }
+
+  get byteLength(): number {
+    return this.used;
+  }
+
+  /** Appends text made of whole lines (copyField fields, tabs, a newline after each row). */
+  append(text: string) {
+    // A UTF-16 code unit never takes more than three bytes in UTF-8.
+    const needed = this.used + text.length * 3;
+    if (needed > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(needed, this.bytes.length * 2));
+      grown.set(this.bytes.subarray(0, this.used));
+      this.bytes = grown;
+    }
+    this.used += encoder.encodeInto(text, this.bytes.subarray(this.used)).written;
+  }
+
+  /** The bytes appended since the last take, in a buffer of their own; starts anew. */
+  take(): Uint8Array {
+    const taken = this.bytes.slice(0, this.used);
+    this.used = 0;
+    if (this.bytes.length > this.initialBytes * 16) this.bytes = new Uint8Array(this.initialBytes);
+    return taken;
+  }
 }
 
 /** `copy table (columns) from stdin`, as the pools expect it. */

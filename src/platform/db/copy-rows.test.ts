@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/support/database.ts";
 import type { DatabaseHandle } from "./connect.ts";
-import { copyField } from "./copy-format.ts";
+import { CopyBuffer, copyField } from "./copy-format.ts";
 import { copyRows } from "./copy-rows.ts";
 import { inTransaction } from "./transaction.ts";
 
@@ -48,6 +48,25 @@ describe("rows written with COPY", () => {
     expect(back.map((r) => r.j)).toEqual(
       texts.map((t) => [{ lang: "es", text: t ?? 'dijo "sí"\n\\' }]),
     );
+  });
+
+  it("go as UTF-8 bytes gathered in a buffer that grows, and come back the same", async () => {
+    // A 16-byte start: every row makes the buffer grow, keeping what it held.
+    const buffer = new CopyBuffer(16);
+    texts.forEach((t, n) => buffer.append(`${1000 + n}\t${copyField(t)}\n`));
+    const bytes = buffer.take();
+    expect(new TextDecoder().decode(bytes)).toBe(
+      texts.map((t, n) => `${1000 + n}\t${copyField(t)}\n`).join(""),
+    );
+    expect(buffer.byteLength).toBe(0);
+    await copyRows(handle.db, "copy_probe", ["n", "t"], bytes);
+    const { rows: back } = await sql<{ t: string | null }>`
+      select t from copy_probe where n >= 1000 order by n`.execute(handle.db);
+    expect(back.map((r) => r.t)).toEqual(texts);
+    // What was taken is the caller's: appending again starts a new batch.
+    buffer.append("2000\tnext\n");
+    expect(new TextDecoder().decode(buffer.take())).toBe("2000\tnext\n");
+    expect(new TextDecoder().decode(bytes)).toContain("1000\tplain\n");
   });
 
   it("belong to the caller's transaction: a failure later undoes them", async () => {

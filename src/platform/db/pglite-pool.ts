@@ -44,7 +44,7 @@ export class PGlitePool implements PostgresPool {
           sql.replace(COPY_FROM_STDIN, " from '/dev/blob'"),
           [],
           {
-            blob: new Blob([copy.text]),
+            blob: new Blob([copy.data]),
           },
         );
         return { command: "INSERT" as const, rowCount: result.affectedRows ?? 0, rows: [] };

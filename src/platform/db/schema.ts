@@ -278,8 +278,9 @@ export interface IatiActivitiesTable {
 }
 
 export interface IatiTransactionsTable {
-  id: Generated<bigint>;
   activity_id: string;
+  /** Its place among its activity's transactions, from 0 in file order. */
+  seq: number;
   line: number;
   ref: string | null;
   type_code: number;
@@ -297,8 +298,9 @@ export interface IatiTransactionsTable {
 }
 
 export interface IatiBudgetsTable {
-  id: Generated<bigint>;
   activity_id: string;
+  /** Its place among its activity's budgets, from 0 in file order. */
+  seq: number;
   line: number;
   budget_type: string | null;
   status: string | null;
