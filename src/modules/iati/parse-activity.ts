@@ -7,18 +7,19 @@ import {
   type ParsedTransaction,
 } from "./iati-activity.ts";
 import { isoDate, parseValue } from "./parse-values.ts";
-import { childOf, childrenOf, narrativesOf, type XmlNode } from "./xml-node.ts";
+import { narrativesOf, type XmlNode } from "./xml-node.ts";
 
 const attr = (node: XmlNode | undefined, name: string) => node?.attrs[name]?.trim() || null;
 
-const codes = (nodes: XmlNode[]): CodePercentage[] =>
-  nodes
-    .filter((n) => attr(n, "code"))
-    .map((n) => ({
-      code: attr(n, "code") ?? "",
-      vocabulary: attr(n, "vocabulary"),
-      percentage: attr(n, "percentage"),
-    }));
+function codes(nodes: XmlNode[]): CodePercentage[] {
+  const list: CodePercentage[] = [];
+  for (const n of nodes) {
+    const code = attr(n, "code");
+    if (code)
+      list.push({ code, vocabulary: attr(n, "vocabulary"), percentage: attr(n, "percentage") });
+  }
+  return list;
+}
 
 /**
  * Turns one <iati-activity> tree into what ESCA Hub keeps of it. Problems that keep a row out
@@ -55,8 +56,16 @@ export function parseActivity(node: XmlNode, endLine: number): ParsedActivity | 
   }
   const budgets: ParsedBudget[] = [];
   for (const b of all("budget")) {
-    const periodStart = isoDate(childOf(b, "period-start")?.attrs["iso-date"]);
-    const periodEnd = isoDate(childOf(b, "period-end")?.attrs["iso-date"]);
+    let start: XmlNode | undefined;
+    let end: XmlNode | undefined;
+    let valueNode: XmlNode | undefined;
+    for (const child of b.children) {
+      if (child.name === "period-start") start ??= child;
+      else if (child.name === "period-end") end ??= child;
+      else if (child.name === "value") valueNode ??= child;
+    }
+    const periodStart = isoDate(start?.attrs["iso-date"]);
+    const periodEnd = isoDate(end?.attrs["iso-date"]);
     if (!periodStart || !periodEnd) {
       problems.push(
         iatiProblem(
@@ -69,7 +78,7 @@ export function parseActivity(node: XmlNode, endLine: number): ParsedActivity | 
       );
       continue;
     }
-    const value = parseValue(b, defaultCurrency, periodStart, problems);
+    const value = parseValue(b, valueNode, defaultCurrency, periodStart, problems);
     if (value)
       budgets.push({
         line: b.line,
@@ -129,7 +138,41 @@ function parseTransaction(
   lang: string | null,
   problems: IatiProblem[],
 ): ParsedTransaction | null {
-  const typeCode = Number(attr(childOf(t, "transaction-type"), "code"));
+  // One pass over the children (the first of each name counts), not one search per name: a
+  // file has a hundred thousand transactions.
+  let typeNode: XmlNode | undefined;
+  let dateNode: XmlNode | undefined;
+  let valueNode: XmlNode | undefined;
+  let provider: XmlNode | undefined;
+  let receiver: XmlNode | undefined;
+  let description: XmlNode | undefined;
+  let hasSector = false;
+  for (const child of t.children) {
+    switch (child.name) {
+      case "transaction-type":
+        typeNode ??= child;
+        break;
+      case "transaction-date":
+        dateNode ??= child;
+        break;
+      case "value":
+        valueNode ??= child;
+        break;
+      case "provider-org":
+        provider ??= child;
+        break;
+      case "receiver-org":
+        receiver ??= child;
+        break;
+      case "description":
+        description ??= child;
+        break;
+      case "sector":
+        hasSector = true;
+        break;
+    }
+  }
+  const typeCode = Number(attr(typeNode, "code"));
   if (!Number.isInteger(typeCode) || typeCode < 1 || typeCode > 13) {
     problems.push(
       iatiProblem(
@@ -142,7 +185,7 @@ function parseTransaction(
     );
     return null;
   }
-  const date = isoDate(childOf(t, "transaction-date")?.attrs["iso-date"]);
+  const date = isoDate(dateNode?.attrs["iso-date"]);
   if (!date) {
     problems.push(
       iatiProblem(
@@ -155,7 +198,7 @@ function parseTransaction(
     );
     return null;
   }
-  const value = parseValue(t, defaultCurrency, date, problems);
+  const value = parseValue(t, valueNode, defaultCurrency, date, problems);
   if (!value) return null;
   return {
     line: t.line,
@@ -163,9 +206,9 @@ function parseTransaction(
     typeCode,
     date,
     value,
-    providerRef: attr(childOf(t, "provider-org"), "ref"),
-    receiverRef: attr(childOf(t, "receiver-org"), "ref"),
-    description: narrativesOf(childOf(t, "description"), lang),
-    hasSector: childrenOf(t, "sector").length > 0,
+    providerRef: attr(provider, "ref"),
+    receiverRef: attr(receiver, "ref"),
+    description: narrativesOf(description, lang),
+    hasSector,
   };
 }

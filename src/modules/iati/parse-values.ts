@@ -5,7 +5,7 @@ import {
   iatiProblem,
   type ParsedValue,
 } from "./iati-activity.ts";
-import { childOf, type XmlNode } from "./xml-node.ts";
+import type { XmlNode } from "./xml-node.ts";
 
 const DATE = /^(\d{4}-\d{2}-\d{2})(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?$/;
 
@@ -38,17 +38,18 @@ function minorDigits(currency: string): number | undefined {
 }
 
 /**
- * `<value currency="EUR" value-date="2012-01-01">1000.5</value>` → minor units of its currency
+ * The `<value>` of a transaction or budget (`owner`, which problems name),
+ * `<value currency="EUR" value-date="2012-01-01">1000.5</value>`, → minor units of its currency
  * (own or the activity's default). Extra decimals are rounded half away from zero, with a
  * note; a missing currency, value date or number is a problem naming the line.
  */
 export function parseValue(
   owner: XmlNode,
+  node: XmlNode | undefined,
   defaultCurrency: string | null,
   fallbackDate: string | null,
   problems: IatiProblem[],
 ): ParsedValue | null {
-  const node = childOf(owner, "value");
   if (!node)
     return valueProblem(problems, owner, owner.line, "value_missing", {}, "has no <value>");
   const text = node.text.trim();

@@ -4,8 +4,8 @@ import { XmlGuard } from "./xml-guard.ts";
 import { defaultXmlLimits } from "./xml-limits.ts";
 
 /** Feeds a document in chunks of `size` characters and returns what the guard yields. */
-function guard(xml: string, size = 7): IatiStreamItem[] {
-  const g = new XmlGuard(defaultXmlLimits);
+function guard(xml: string, size = 7, limits = defaultXmlLimits): IatiStreamItem[] {
+  const g = new XmlGuard(limits);
   const items: IatiStreamItem[] = [];
   for (let i = 0; i < xml.length; i += size) {
     g.feed(xml.slice(i, i + size));
@@ -45,5 +45,25 @@ describe("the streaming guard's own checks", () => {
     expect(() =>
       guard(`<iati-activities version="2.03">\n<a>&nosuch;</a></iati-activities>`),
     ).toThrow(/^line 2: not well-formed XML: .*undefined entity/);
+  });
+
+  it("bounds a run of text however the chunks cut it, and only when it is over the limit", () => {
+    // A run counts what follows a "<": here "narrative>" and the text after it.
+    const limits = { ...defaultXmlLimits, maxTextRun: 50 };
+    const doc = (text: string) =>
+      `<iati-activities version="2.03"><iati-activity><iati-identifier>XM-1</iati-identifier><title><narrative>${text}</narrative></title></iati-activity></iati-activities>`;
+    // Chunks smaller than, around and larger than the limit; runs that start in one chunk and
+    // end in another, at the limit exactly and one over it.
+    for (const size of [7, 39, 40, 41, 64, 1000]) {
+      const items = guard(doc("x".repeat(40)), size, limits);
+      expect(items.map((item) => item.kind)).toEqual(["header", "activity"]);
+      expect(() => guard(doc("x".repeat(41)), size, limits)).toThrow(
+        /^line 1: the text of <narrative> is longer than/,
+      );
+    }
+    // A tag's attributes count as a run too ("x a=", the value, the quotes, "/>").
+    expect(() => guard(doc(`<x a="${"y".repeat(50)}"/>`), 1000, limits)).toThrow(
+      /^line 1: the tag <x> \(its attributes\) is longer than/,
+    );
   });
 });

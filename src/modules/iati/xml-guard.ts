@@ -22,6 +22,9 @@ export class XmlGuard {
   private inTag = false;
   private textRun = 0;
   private sawRoot = false;
+  /** Where the root's last child ended, when it was an <iati-activity>; else null. */
+  private activityEnd: number | null = null;
+  private splitBefore: number | null = null;
 
   constructor(private readonly limits: XmlLimits) {
     // At most seven handlers: saxes stores each one as a new property of the parser, and an
@@ -59,6 +62,18 @@ export class XmlGuard {
   feed(text: string) {
     // A run of characters without "<" is one text node or one tag: bound it before saxes
     // buffers it, feeding up to the limit so that the message can say which of the two it is.
+    const max = this.limits.maxTextRun;
+    const first = text.indexOf("<");
+    if (first === -1 ? this.textRun + text.length <= max : this.textRun + first <= max) {
+      // The usual chunk: the run it continues stays within the limit, and the runs inside it
+      // are shorter than the chunk itself; only the run it ends with carries on.
+      if (text.length <= max) {
+        this.textRun =
+          first === -1 ? this.textRun + text.length : text.length - 1 - text.lastIndexOf("<");
+        this.write(text);
+        return;
+      }
+    }
     let from = 0;
     for (;;) {
       const lt = text.indexOf("<", from);
@@ -145,6 +160,7 @@ export class XmlGuard {
     this.inTag = false;
     const depth = this.open.length;
     if (depth === 1) return this.onRoot(tag.attributes);
+    if (depth === 2) this.splitBefore = tag.name === "iati-activity" ? this.activityEnd : null;
     const inActivity = this.activity.length > 0;
     if (!inActivity && !(depth === 2 && tag.name === "iati-activity")) return;
     if (++this.activityElements > this.limits.maxActivityElements)
@@ -171,6 +187,7 @@ export class XmlGuard {
     this.items.push({
       kind: "header",
       header: { version, generatedDatetime: attrs["generated-datetime"] ?? null, attrs },
+      rootTagEnd: this.parser.position,
     });
   }
 
@@ -181,11 +198,18 @@ export class XmlGuard {
   }
 
   private onClose() {
-    this.open.pop();
+    const closed = this.open.pop();
+    if (this.open.length === 1)
+      this.activityEnd = closed?.name === "iati-activity" ? this.parser.position : null;
     const node = this.activity.pop();
     if (node && this.activity.length === 0) {
       this.activityElements = 0;
-      this.items.push({ kind: "activity", node, endLine: this.parser.line });
+      this.items.push({
+        kind: "activity",
+        node,
+        endLine: this.parser.line,
+        splitBefore: this.splitBefore,
+      });
     }
   }
 }

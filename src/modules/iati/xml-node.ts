@@ -23,10 +23,15 @@ export const childrenOf = (node: XmlNode, name: string) =>
 
 /** `<title><narrative xml:lang="es">…` → [{lang: "es", text}]; no own language → the default. */
 export function narrativesOf(node: XmlNode | undefined, defaultLang: string | null): Narrative[] {
-  if (!node) return [];
-  return childrenOf(node, "narrative")
-    .map((n) => ({ lang: n.attrs["xml:lang"] ?? defaultLang, text: n.text.trim() }))
-    .filter((n) => n.text.length > 0);
+  const narratives: Narrative[] = [];
+  if (!node) return narratives;
+  // One pass, no intermediate arrays: every activity has a dozen of these.
+  for (const child of node.children) {
+    if (child.name !== "narrative") continue;
+    const text = child.text.trim();
+    if (text.length > 0) narratives.push({ lang: child.attrs["xml:lang"] ?? defaultLang, text });
+  }
+  return narratives;
 }
 
 /** The narrative in one language, else the first one. */
