@@ -1,5 +1,7 @@
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { AppError, type ErrorCode, type ErrorDetail } from "../../platform/errors.ts";
+import { workerBundle } from "../../platform/worker-bundle.ts";
 import type { StagerSetup } from "./activity-stager.ts";
 import type { FileStaging, StageEvent, StageOptions } from "./stage-file.ts";
 import type { FromWorker, ToWorker } from "./stage-worker.ts";
@@ -9,12 +11,10 @@ import type { FromWorker, ToWorker } from "./stage-worker.ts";
  * while this thread writes the previous batch, so parsing and writing overlap (on the embedded
  * database both would otherwise take turns on one thread). Same events in the same order; the
  * worker starts loading at once, begins the file when given the setup, stays at most
- * ROWS_AHEAD batches ahead, and stops when the import does.
+ * ROWS_AHEAD batches ahead, and stops when the import does. It runs the worker's code bundled
+ * as plain JavaScript (worker-bundle.ts), or through tsx when no bundle can be made.
  */
 export function stageInWorker(options: StageOptions): FileStaging {
-  const worker = new Worker(new URL("./stage-worker.mjs", import.meta.url), {
-    workerData: { path: options.path },
-  });
   const queue: FromWorker[] = [];
   let failure: Error | null = null;
   let wake: (() => void) | null = null;
@@ -22,23 +22,34 @@ export function stageInWorker(options: StageOptions): FileStaging {
     wake?.();
     wake = null;
   };
-  worker.on("message", (message: FromWorker) => {
-    queue.push(message);
-    notify();
-  });
-  worker.on("error", (error) => {
-    failure ??= error;
-    notify();
-  });
-  worker.on("exit", (code) => {
-    failure ??= new Error(`the IATI staging worker stopped early (exit code ${code})`);
-    notify();
-  });
-  const send = (message: ToWorker) => worker.postMessage(message);
+  const listen = (worker: Worker) => {
+    worker.on("message", (message: FromWorker) => {
+      queue.push(message);
+      notify();
+    });
+    worker.on("error", (error) => {
+      failure ??= error;
+      notify();
+    });
+    worker.on("exit", (code) => {
+      failure ??= new Error(`the IATI staging worker stopped early (exit code ${code})`);
+      notify();
+    });
+  };
+  const started = workerBundle(fileURLToPath(new URL("./stage-worker.ts", import.meta.url))).then(
+    (bundle) => {
+      const worker = new Worker(bundle ?? new URL("./stage-worker.mjs", import.meta.url), {
+        workerData: { path: options.path },
+      });
+      listen(worker);
+      return worker;
+    },
+  );
+  const send = async (message: ToWorker) => (await started).postMessage(message);
 
   async function* events(setup: StagerSetup): AsyncGenerator<StageEvent> {
     try {
-      send({ kind: "setup", setup });
+      await send({ kind: "setup", setup });
       for (;;) {
         while (queue.length === 0 && !failure)
           await new Promise<void>((resolve) => (wake = resolve));
@@ -50,14 +61,14 @@ export function stageInWorker(options: StageOptions): FileStaging {
         }
         if (message.kind === "failed") throw revive(message.error);
         yield message;
-        if (message.kind === "rows") send({ kind: "written" });
+        if (message.kind === "rows") await send({ kind: "written" });
         if (message.kind === "end") return;
       }
     } finally {
-      await worker.terminate();
+      await (await started).terminate();
     }
   }
-  return { events, cancel: async () => void (await worker.terminate()) };
+  return { events, cancel: async () => void (await (await started).terminate()) };
 }
 
 /** A refusal keeps its code and details across the thread boundary; anything else is a bug. */
