@@ -7,7 +7,7 @@ import { type RateRows, rateTable } from "./rate-table.ts";
 import type { IatiFileHeader } from "./read-iati-stream.ts";
 import { type StagedBatch, StagedRows } from "./staged-rows.ts";
 import { xmlRefused } from "./xml-limits.ts";
-import type { XmlNode } from "./xml-node.ts";
+import { detached, type XmlNode } from "./xml-node.ts";
 
 const MAX_LISTED = 1000;
 
@@ -128,7 +128,8 @@ export class ActivityStager {
       this.skip(parsed.identifier, parsed.line, endLine, problems);
       return null;
     }
-    this.seen.add(parsed.identifier);
+    // Remembered to the end of the file: a copy, not a slice of the file's text.
+    this.seen.add(detached(parsed.identifier));
     this.keep(parsed, problems, endLine);
     return first
       ? { identifier: parsed.identifier, line: parsed.line, reportingOrg: parsed.reportingOrg }
@@ -136,6 +137,10 @@ export class ActivityStager {
   }
 
   private keep(parsed: ParsedActivity, problems: IatiProblem[], endLine: number) {
+    // Once the report lists as many activities as it shows, a missing rate is only counted:
+    // a file in a currency without rates would otherwise build a sentence per transaction.
+    const listing = this.totals.problems.length < MAX_LISTED;
+    let unlisted = 0;
     const toUsd = (
       value: { amountMinor: bigint; currency: string; valueDate: string },
       line: number,
@@ -143,15 +148,17 @@ export class ActivityStager {
       const usd = this.rates.toUsd(value.amountMinor, value.currency, value.valueDate);
       if (!usd) {
         this.totals.missingRates++;
-        problems.push(
-          iatiProblem(
-            line,
-            "rate",
-            "no_rate",
-            { currency: value.currency, date: value.valueDate },
-            `no exchange rate for ${value.currency} on or up to a year before ${value.valueDate}; kept without a USD value and out of the ledger`,
-          ),
-        );
+        if (!listing) unlisted++;
+        else
+          problems.push(
+            iatiProblem(
+              line,
+              "rate",
+              "no_rate",
+              { currency: value.currency, date: value.valueDate },
+              `no exchange rate for ${value.currency} on or up to a year before ${value.valueDate}; kept without a USD value and out of the ledger`,
+            ),
+          );
       }
       return usd;
     };
@@ -166,7 +173,7 @@ export class ActivityStager {
     this.totals.transactions += parsed.transactions.length;
     this.totals.budgets += parsed.budgets.length;
     if (link) this.totals.linked++;
-    this.report(parsed.identifier, parsed.line, endLine, problems);
+    this.report(parsed.identifier, parsed.line, endLine, problems, unlisted);
   }
 
   private skip(identifier: string | null, line: number, endLine: number, problems: IatiProblem[]) {
@@ -179,9 +186,10 @@ export class ActivityStager {
     line: number,
     endLine: number,
     problems: IatiProblem[],
+    unlisted = 0,
   ) {
-    if (problems.length === 0) return;
-    this.totals.problemCount += problems.length;
+    if (problems.length + unlisted === 0) return;
+    this.totals.problemCount += problems.length + unlisted;
     if (this.totals.problems.length < MAX_LISTED)
       this.totals.problems.push({ identifier, line, endLine, problems });
   }

@@ -11,15 +11,35 @@ export interface IatiFileHeader {
   attrs: Record<string, string>;
 }
 
+/**
+ * What the reader yields. Offsets count UTF-16 code units of the decoded text, as `onText`
+ * hands it over (a byte order mark is not part of it).
+ */
 export type IatiStreamItem =
-  | { kind: "header"; header: IatiFileHeader }
-  | { kind: "activity"; node: XmlNode; endLine: number };
+  | {
+      kind: "header";
+      header: IatiFileHeader;
+      /** Just past the root's start tag. */
+      rootTagEnd: number;
+    }
+  | {
+      kind: "activity";
+      node: XmlNode;
+      endLine: number;
+      /**
+       * Just past the previous <iati-activity> when no other element stands between the two:
+       * where the root's children can be split without changing what comes first in each part.
+       */
+      splitBefore: number | null;
+    };
 
 export interface ReadOptions {
   limits?: XmlLimits;
   /** Called after each chunk with the bytes read so far and the file size. */
   onProgress?: (bytesRead: number, totalBytes: number) => void;
   chunkBytes?: number;
+  /** Called with the decoded text once the guard has accepted it, before the items it ends. */
+  onText?: (text: string) => void;
 }
 
 /**
@@ -55,18 +75,22 @@ export async function* readIatiActivities(
         );
       }
       guard.feed(text);
+      options.onText?.(text);
       yield* guard.take();
       options.onProgress?.(bytesRead, totalBytes);
     }
     if (first) throw xmlRefused(null, "not XML: the file is empty");
+    let rest: string;
     try {
-      guard.feed(decoder.decode());
+      rest = decoder.decode();
     } catch {
       throw xmlRefused(
         guard.line,
         "wrong encoding: the file ends in the middle of a UTF-8 character",
       );
     }
+    guard.feed(rest);
+    options.onText?.(rest);
     guard.end();
     yield* guard.take();
   } finally {

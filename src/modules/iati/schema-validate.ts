@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { memoryPages, validateXML } from "xmllint-wasm";
+import { memoryPages, validateXML, type XMLFileInfo } from "xmllint-wasm";
 import { AppError } from "../../platform/errors.ts";
 import { type IatiProblem, iatiProblem } from "./iati-activity.ts";
 
@@ -9,34 +9,50 @@ const mainSchema = {
   organisations: "iati-organisations-schema.xsd",
 } as const;
 
+/** One kind's schema files, read once for every document validated against them. */
+export interface LoadedSchema {
+  main: XMLFileInfo;
+  others: XMLFileInfo[];
+}
+
+export function loadSchema(schemaDir: string, kind: keyof typeof mainSchema): LoadedSchema {
+  const files = readdirSync(schemaDir)
+    .filter((name) => name.endsWith(".xsd"))
+    .map((fileName) => ({ fileName, contents: readFileSync(join(schemaDir, fileName), "utf8") }));
+  const main = files.find((file) => file.fileName === mainSchema[kind]);
+  if (!main)
+    throw new AppError("unprocessable", `${mainSchema[kind]} is missing from ${schemaDir}.`);
+  return { main, others: files.filter((file) => file !== main) };
+}
+
 /**
  * Validates XML against the official IATI 2.03 schema with libxml2 (xmllint compiled to
  * WebAssembly; no network, no entities: the input has passed the streaming guard first).
- * Uses xmllint's streaming reader, so the tree is never built; errors carry their line.
+ * The whole document is handed over at once: files are validated in batches instead
+ * (schema-batches.ts).
  */
 export async function validateAgainstSchema(options: {
   xml: Uint8Array | string;
   schemaDir: string;
   kind: keyof typeof mainSchema;
 }): Promise<IatiProblem[]> {
-  const files = readdirSync(options.schemaDir)
-    .filter((name) => name.endsWith(".xsd"))
-    .map((fileName) => ({
-      fileName,
-      contents: readFileSync(join(options.schemaDir, fileName), "utf8"),
-    }));
-  const schema = files.find((file) => file.fileName === mainSchema[options.kind]);
-  if (!schema)
-    throw new AppError(
-      "unprocessable",
-      `${mainSchema[options.kind]} is missing from ${options.schemaDir}.`,
-    );
-  const size = typeof options.xml === "string" ? options.xml.length * 3 : options.xml.byteLength;
+  return validateDocument(loadSchema(options.schemaDir, options.kind), options.xml);
+}
+
+/**
+ * One xmllint run (a worker of its own) over one document, with xmllint's streaming reader,
+ * so the tree is never built; errors carry the document's line.
+ */
+export async function validateDocument(
+  schema: LoadedSchema,
+  xml: Uint8Array | string,
+): Promise<IatiProblem[]> {
+  const size = typeof xml === "string" ? xml.length * 3 : xml.byteLength;
   const pages = Math.min(memoryPages.max, Math.ceil((size * 2) / 65_536) + 512 * memoryPages.MiB);
   const result = await validateXML({
-    xml: [{ fileName: "input.xml", contents: options.xml }],
-    schema: [schema],
-    preload: files.filter((file) => file !== schema),
+    xml: [{ fileName: "input.xml", contents: xml }],
+    schema: [schema.main],
+    preload: schema.others,
     stream: true,
     maxMemoryPages: pages,
   });

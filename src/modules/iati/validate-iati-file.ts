@@ -1,9 +1,9 @@
-import { readFile } from "node:fs/promises";
 import { checkActivityRules } from "./activity-rules.ts";
 import { type IatiProblem, iatiProblem } from "./iati-activity.ts";
 import { parseActivity } from "./parse-activity.ts";
 import { readIatiActivities } from "./read-iati-stream.ts";
-import { validateAgainstSchema } from "./schema-validate.ts";
+import { SchemaBatches } from "./schema-batches.ts";
+import { detached } from "./xml-node.ts";
 
 export interface ActivityReport {
   identifier: string | null;
@@ -28,17 +28,20 @@ export interface ValidationReport {
 const MAX_LISTED = 5000;
 export const todayUtc = () => new Date().toISOString().slice(0, 10);
 
-/**
- * Checks a file the way an import would, without writing: the streaming guard (a hostile file
- * is refused with an AppError), each activity's data and the main rules, then the official
- * schema when a schema folder is given. Every problem is attached to the activity whose lines
- * contain it.
- */
-export async function validateIatiFile(options: {
+interface ValidateOptions {
   path: string;
   schemaDir: string | null;
   onProgress?: (bytesRead: number, totalBytes: number) => void;
-}): Promise<ValidationReport> {
+}
+
+/**
+ * Checks a file the way an import would, without writing: the streaming guard (a hostile file
+ * is refused with an AppError), each activity's data and the main rules, and the official
+ * schema when a schema folder is given (in batches of activities, validated as the file is
+ * read: memory follows a batch, not the file). Every problem is attached to the activity whose
+ * lines contain it.
+ */
+export async function validateIatiFile(options: ValidateOptions): Promise<ValidationReport> {
   const report: ValidationReport = {
     version: null,
     activityCount: 0,
@@ -48,12 +51,40 @@ export async function validateIatiFile(options: {
     fileProblems: [],
     activities: [],
   };
+  const schema = options.schemaDir ? new SchemaBatches(options.schemaDir) : null;
+  try {
+    const ranges = await checkActivities(options, report, schema);
+    for (const problem of (await schema?.finish()) ?? [])
+      (findRange(ranges, problem.line)?.problems ?? report.fileProblems).push(problem);
+    for (const entry of ranges) {
+      if (entry.problems.length === 0) continue;
+      entry.problems.sort((x, y) => x.line - y.line);
+      report.problemCount += entry.problems.length;
+      if (report.activities.length < MAX_LISTED) report.activities.push(entry);
+    }
+  } finally {
+    // A refused file leaves no batch validating once the refusal is thrown.
+    await schema?.abandon();
+  }
+  report.problemCount += report.fileProblems.length;
+  report.valid = report.problemCount === 0;
+  return report;
+}
+
+/** The guard, each activity's data and the main rules; the schema gets the text as it passes. */
+async function checkActivities(
+  options: ValidateOptions,
+  report: ValidationReport,
+  schema: SchemaBatches | null,
+): Promise<ActivityReport[]> {
   const ranges: ActivityReport[] = [];
   const seen = new Set<string>();
   const today = todayUtc();
   for await (const item of readIatiActivities(options.path, {
     ...(options.onProgress && { onProgress: options.onProgress }),
+    ...(schema && { onText: schema.append }),
   })) {
+    await schema?.take(item);
     if (item.kind === "header") {
       report.version = item.header.version;
       continue;
@@ -68,41 +99,26 @@ export async function validateIatiFile(options: {
     };
     if ("kind" in parsed) entry.problems.push(parsed);
     else {
-      entry.identifier = parsed.identifier;
+      // Every activity's range and identifier are kept to the end of the file.
+      const identifier = detached(parsed.identifier);
+      entry.identifier = identifier;
       report.transactionCount += parsed.transactions.length;
-      if (seen.has(parsed.identifier))
+      if (seen.has(identifier))
         entry.problems.push(
           iatiProblem(
             parsed.line,
             "data",
             "duplicate_identifier",
-            { identifier: parsed.identifier },
-            `iati-identifier ${parsed.identifier} appears twice in the file`,
+            { identifier },
+            `iati-identifier ${identifier} appears twice in the file`,
           ),
         );
-      seen.add(parsed.identifier);
+      seen.add(identifier);
       entry.problems.push(...parsed.problems, ...checkActivityRules(parsed, item.node, today));
     }
     ranges.push(entry);
   }
-  if (options.schemaDir) {
-    const xml = new Uint8Array(await readFile(options.path));
-    for (const problem of await validateAgainstSchema({
-      xml,
-      schemaDir: options.schemaDir,
-      kind: "activities",
-    }))
-      (findRange(ranges, problem.line)?.problems ?? report.fileProblems).push(problem);
-  }
-  for (const entry of ranges) {
-    if (entry.problems.length === 0) continue;
-    entry.problems.sort((x, y) => x.line - y.line);
-    report.problemCount += entry.problems.length;
-    if (report.activities.length < MAX_LISTED) report.activities.push(entry);
-  }
-  report.problemCount += report.fileProblems.length;
-  report.valid = report.problemCount === 0;
-  return report;
+  return ranges;
 }
 
 function findRange(ranges: ActivityReport[], line: number): ActivityReport | undefined {

@@ -15,12 +15,6 @@ export interface Narrative {
   text: string;
 }
 
-export const childOf = (node: XmlNode, name: string) =>
-  node.children.find((child) => child.name === name);
-
-export const childrenOf = (node: XmlNode, name: string) =>
-  node.children.filter((child) => child.name === name);
-
 /** `<title><narrative xml:lang="es">…` → [{lang: "es", text}]; no own language → the default. */
 export function narrativesOf(node: XmlNode | undefined, defaultLang: string | null): Narrative[] {
   const narratives: Narrative[] = [];
@@ -38,3 +32,9 @@ export function narrativesOf(node: XmlNode | undefined, defaultLang: string | nu
 export function pickNarrative(narratives: Narrative[], lang: string): string | null {
   return narratives.find((n) => n.lang === lang)?.text ?? null;
 }
+
+/**
+ * A string of its own: text read from the file is a slice of the chunk it came from, and a
+ * slice kept (an identifier remembered to the end of the file) keeps its whole chunk alive.
+ */
+export const detached = (text: string): string => Buffer.from(text, "utf8").toString("utf8");

@@ -53,7 +53,7 @@ describe("rows written with COPY", () => {
   it("go as UTF-8 bytes gathered in a buffer that grows, and come back the same", async () => {
     // A 16-byte start: every row makes the buffer grow, keeping what it held.
     const buffer = new CopyBuffer(16);
-    texts.forEach((t, n) => buffer.append(`${1000 + n}\t${copyField(t)}\n`));
+    for (const [n, t] of texts.entries()) buffer.append(`${1000 + n}\t${copyField(t)}\n`);
     const bytes = buffer.take();
     expect(new TextDecoder().decode(bytes)).toBe(
       texts.map((t, n) => `${1000 + n}\t${copyField(t)}\n`).join(""),
