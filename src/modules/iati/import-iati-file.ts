@@ -56,7 +56,7 @@ export async function importIatiFile(options: {
   /** Parse in a worker thread beside the writes; by default for files of 8 MB and more. */
   parseInWorker?: boolean;
 }): Promise<ImportSummary> {
-  // A worker starts loading its code now, while the file is hashed and the database asked.
+  // A worker starts loading its code now, while the database is asked what staging needs.
   const inWorker = options.parseInWorker ?? (await stat(options.path)).size >= WORKER_MIN_BYTES;
   const stageOptions = {
     path: options.path,
@@ -65,28 +65,12 @@ export async function importIatiFile(options: {
   const staging = inWorker ? stageInWorker(stageOptions) : stageInThread(stageOptions);
   let started = false;
   try {
-    const sha256 = await sha256OfFile(options.path);
     const fileName = options.fileName ?? basename(options.path);
-    if (!options.dryRun) {
-      const same = await options.db
-        .selectFrom("iati_publications")
-        .select(["publisher_ref", "activity_count", "transaction_count"])
-        .where("file_sha256", "=", sha256)
-        .executeTakeFirst();
-      if (same) return PublicationWriter.unchanged(fileName, sha256, same);
-    }
     const publicationId = uuidV7();
     return await inTransaction(options.db, async (trx) => {
       // A batch's rows pass through the row checks' transition tables (20261129140000_iati_
       // import_speed.sql): room for them in memory instead of temporary files.
       await sql`set local work_mem = '32MB'`.execute(trx);
-      const writer = new PublicationWriter({
-        db: trx,
-        publicationId,
-        fileName,
-        sha256,
-        principal: options.principal,
-      });
       const setup = {
         rates: await loadRateRows(trx, RATE_LOOKBACK_DAYS),
         matcher: await loadMatcherRows(trx, options.reportingOrgRef),
@@ -94,8 +78,34 @@ export async function importIatiFile(options: {
         publicationId,
       };
       started = true;
+      // Staging starts on the first event asked for; the file is hashed meanwhile.
+      const events = staging.events(setup);
+      const first = events.next();
+      first.catch(() => undefined);
+      const sha256 = await sha256OfFile(options.path);
+      if (!options.dryRun) {
+        const same = await trx
+          .selectFrom("iati_publications")
+          .select(["publisher_ref", "activity_count", "transaction_count"])
+          .where("file_sha256", "=", sha256)
+          .executeTakeFirst();
+        if (same) {
+          await staging.cancel();
+          await first.catch(() => undefined);
+          await events.return(undefined);
+          return PublicationWriter.unchanged(fileName, sha256, same);
+        }
+      }
+      const writer = new PublicationWriter({
+        db: trx,
+        publicationId,
+        fileName,
+        sha256,
+        principal: options.principal,
+      });
       let summary: ImportSummary | null = null;
-      for await (const event of staging.events(setup)) {
+      for (let next = await first; !next.done; next = await events.next()) {
+        const event = next.value;
         if (event.kind === "header") writer.header(event.header);
         else if (event.kind === "publisher") await writer.open(event.first);
         else if (event.kind === "rows") await writer.write(event.batch);
