@@ -86,7 +86,7 @@ type Table = keyof typeof stagedColumns;
  * row in stagedColumns order. Each table's bytes have a buffer of their own, so that a worker
  * thread hands them over without a copy.
  */
-export type StagedBatch = Record<Table, Uint8Array>;
+export type StagedBatch = Record<Table, Uint8Array<ArrayBuffer>>;
 
 const json = (value: unknown) => f(JSON.stringify(value));
 

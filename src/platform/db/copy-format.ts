@@ -11,7 +11,7 @@
  * Either way it runs on the connection that carries the caller's transaction.
  */
 export class CopyText {
-  constructor(readonly data: string | Uint8Array) {}
+  constructor(readonly data: string | Uint8Array<ArrayBuffer>) {}
 }
 
 const encoder = new TextEncoder();
@@ -22,7 +22,7 @@ const encoder = new TextEncoder();
  * and the bytes can move to another thread without a copy (take() hands over its own buffer).
  */
 export class CopyBuffer {
-  private bytes: Uint8Array;
+  private bytes: Uint8Array<ArrayBuffer>;
   private used = 0;
 
   constructor(private readonly initialBytes = 1 << 20) {
@@ -46,7 +46,7 @@ export class CopyBuffer {
   }
 
   /** The bytes appended since the last take, in a buffer of their own; starts anew. */
-  take(): Uint8Array {
+  take(): Uint8Array<ArrayBuffer> {
     const taken = this.bytes.slice(0, this.used);
     this.used = 0;
     if (this.bytes.length > this.initialBytes * 16) this.bytes = new Uint8Array(this.initialBytes);

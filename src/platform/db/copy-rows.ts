@@ -11,7 +11,7 @@ export async function copyRows<DB>(
   db: Kysely<DB>,
   table: string,
   columns: readonly string[],
-  lines: string | Uint8Array,
+  lines: string | Uint8Array<ArrayBuffer>,
 ): Promise<void> {
   if (lines.length === 0) return;
   const name = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
