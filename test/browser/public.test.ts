@@ -195,9 +195,11 @@ describe.skipIf(chromiumMissing)("public portal in the browser", { timeout: 120_
     );
     expect(overflow).toBeLessThanOrEqual(0);
     await page.getByRole("button", { name: en["nav.openMenu"] }).click();
-    await expect(
-      page.getByRole("dialog").getByText(en["nav.initiatives"]).isVisible(),
-    ).resolves.toBe(true);
+    // The menu slides in: wait for it (a throw here fails the test) rather than look once.
+    await page
+      .getByRole("dialog")
+      .getByText(en["nav.initiatives"])
+      .waitFor({ state: "visible", timeout: 10_000 });
     await page.keyboard.press("Escape");
     await screenshot(page, "dashboard-phone-en");
     for (const violation of await seriousViolations(page)) expect.fail(violation);
