@@ -7,7 +7,7 @@ import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router/dom";
 import { router } from "./app/router.tsx";
 import { theme } from "./app/theme.ts";
-import { I18nProvider, initialLanguage } from "./i18n/i18n.tsx";
+import { I18nProvider, initialLanguage, loadCatalog } from "./i18n/i18n.tsx";
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -16,16 +16,19 @@ const queryClient = new QueryClient({
 });
 
 const root = document.getElementById("root");
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <MantineProvider theme={theme} defaultColorScheme="light">
-        <QueryClientProvider client={queryClient}>
-          <I18nProvider initial={initialLanguage()}>
-            <RouterProvider router={router} />
-          </I18nProvider>
-        </QueryClientProvider>
-      </MantineProvider>
-    </StrictMode>,
+const lang = initialLanguage();
+// Only the language shown is loaded, before the first render.
+if (root)
+  void loadCatalog(lang).then((messages) =>
+    createRoot(root).render(
+      <StrictMode>
+        <MantineProvider theme={theme} defaultColorScheme="light">
+          <QueryClientProvider client={queryClient}>
+            <I18nProvider initial={{ lang, messages }}>
+              <RouterProvider router={router} />
+            </I18nProvider>
+          </QueryClientProvider>
+        </MantineProvider>
+      </StrictMode>,
+    ),
   );
-}

@@ -54,9 +54,16 @@ describe.skipIf(chromiumMissing)("public portal in the browser", { timeout: 120_
   it("switches every visible label between Spanish and English, and keeps the choice", async () => {
     const context = await portal.context({ locale: "es-GT" });
     const page = await context.newPage();
+    // Each language's catalog is a chunk of its own, fetched when it is shown.
+    const catalogs: string[] = [];
+    page.on("request", (request) => {
+      const chunk = /\/assets\/(es|en)-[\w-]+\.js$/.exec(request.url());
+      if (chunk?.[1]) catalogs.push(chunk[1]);
+    });
     await page.goto(`${portal.url}/`);
     await settle(page);
     await expect(visibleText(page.locator("h1"))).resolves.toBe(es["dashboard.title"]);
+    expect(catalogs).toEqual(["es"]);
     const labels = [
       "nav.dashboard",
       "nav.initiatives",
@@ -72,7 +79,10 @@ describe.skipIf(chromiumMissing)("public portal in the browser", { timeout: 120_
     for (const key of labels) expect(spanishText, key).toContain(es[key]);
 
     await page.getByText(en["lang.en"], { exact: true }).click();
+    // The page switches once the English catalog has come.
+    await page.locator('html[lang="en"]').waitFor({ state: "attached" });
     await settle(page);
+    expect(catalogs).toEqual(["es", "en"]);
     const englishText = await visibleText(page.locator("body"));
     expect(await visibleText(page.locator("h1"))).toBe(en["dashboard.title"]);
     expect(await page.locator("html").getAttribute("lang")).toBe("en");

@@ -1,13 +1,43 @@
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
-import { en, type MessageKey, type Messages } from "./en.ts";
-import { es } from "./es.ts";
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
+import type { MessageKey, Messages } from "./en.ts";
 import { createFormatters, type Formatters } from "./format.ts";
 
 export const languages = ["es", "en"] as const;
 export type Language = (typeof languages)[number];
 export type { MessageKey, Messages };
 
-const catalogs: Record<Language, Messages> = { es, en };
+/** Each language's catalog is a chunk of its own: a page loads only the one it shows. */
+const loaders: Record<Language, () => Promise<Messages>> = {
+  es: () => import("./es.ts").then((module) => module.es),
+  en: () => import("./en.ts").then((module) => module.en),
+};
+const loading = new Map<Language, Promise<Messages>>();
+
+/** The catalog of a language, loaded once (a failed load is tried again next time). */
+export function loadCatalog(lang: Language): Promise<Messages> {
+  let promise = loading.get(lang);
+  if (!promise) {
+    promise = loaders[lang]();
+    promise.catch(() => loading.delete(lang));
+    loading.set(lang, promise);
+  }
+  return promise;
+}
+
+/** A language with its catalog loaded. */
+export interface Catalog {
+  lang: Language;
+  messages: Messages;
+}
+
 const STORAGE_KEY = "esca.lang";
 
 export const isLanguage = (value: unknown): value is Language => value === "es" || value === "en";
@@ -64,15 +94,27 @@ export interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
-export function I18nProvider({ children, initial }: { children: ReactNode; initial: Language }) {
-  const [lang, setLangState] = useState<Language>(initial);
+/**
+ * The chosen language for the whole app. `initial` is loaded before the first render; another
+ * one replaces it once its catalog has loaded (the page keeps its language until then, and
+ * the last choice wins when choices overlap).
+ */
+export function I18nProvider({ children, initial }: { children: ReactNode; initial: Catalog }) {
+  const [catalog, setCatalog] = useState<Catalog>(initial);
+  const chosen = useRef<Language>(initial.lang);
   const setLang = useCallback((next: Language) => {
     rememberLanguage(next);
-    document.documentElement.lang = next;
-    setLangState(next);
+    chosen.current = next;
+    loadCatalog(next).then(
+      (messages) => {
+        if (chosen.current === next) setCatalog({ lang: next, messages });
+      },
+      // Offline, say: the page stays in the language it shows.
+      () => undefined,
+    );
   }, []);
   const value = useMemo<I18n>(() => {
-    const messages = catalogs[lang];
+    const { lang, messages } = catalog;
     document.documentElement.lang = lang;
     return {
       lang,
@@ -81,7 +123,7 @@ export function I18nProvider({ children, initial }: { children: ReactNode; initi
       t: (key, vars) => interpolate(messages[key] ?? key, vars),
       fmt: createFormatters(lang),
     };
-  }, [lang, setLang]);
+  }, [catalog, setLang]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
