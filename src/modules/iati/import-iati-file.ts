@@ -12,7 +12,7 @@ import type { ImportSummary } from "./import-summary.ts";
 import { loadMatcherRows } from "./initiative-matcher.ts";
 import { PublicationWriter } from "./publication-writer.ts";
 import { loadRateRows } from "./rate-table.ts";
-import { stageInThread } from "./stage-file.ts";
+import { type StageEvent, stageInThread } from "./stage-file.ts";
 import { stageInWorker } from "./stage-in-worker.ts";
 import { uuidV7 } from "./uuid-v7.ts";
 import { todayUtc } from "./validate-iati-file.ts";
@@ -63,7 +63,7 @@ export async function importIatiFile(options: {
     ...(options.onProgress && { onProgress: options.onProgress }),
   };
   const staging = inWorker ? stageInWorker(stageOptions) : stageInThread(stageOptions);
-  let started = false;
+  const asked: { events?: AsyncGenerator<StageEvent> } = {};
   try {
     const fileName = options.fileName ?? basename(options.path);
     const publicationId = uuidV7();
@@ -77,10 +77,11 @@ export async function importIatiFile(options: {
         today: todayUtc(),
         publicationId,
       };
-      started = true;
       // Staging starts on the first event asked for; the file is hashed meanwhile.
       const events = staging.events(setup);
+      asked.events = events;
       const first = events.next();
+      // Awaited below, or dropped when the import ends before (the finally stops staging).
       first.catch(() => undefined);
       const sha256 = await sha256OfFile(options.path);
       if (!options.dryRun) {
@@ -89,12 +90,7 @@ export async function importIatiFile(options: {
           .select(["publisher_ref", "activity_count", "transaction_count"])
           .where("file_sha256", "=", sha256)
           .executeTakeFirst();
-        if (same) {
-          await staging.cancel();
-          await first.catch(() => undefined);
-          await events.return(undefined);
-          return PublicationWriter.unchanged(fileName, sha256, same);
-        }
+        if (same) return PublicationWriter.unchanged(fileName, sha256, same);
       }
       const writer = new PublicationWriter({
         db: trx,
@@ -119,7 +115,10 @@ export async function importIatiFile(options: {
     if (error instanceof DryRunRollback) return error.summary;
     throw error;
   } finally {
-    if (!started) await staging.cancel();
+    // However the import ended (done, unchanged, refused, failed): no staging goes on, and a
+    // file staged in this thread is closed.
+    await staging.cancel();
+    await asked.events?.return(undefined).catch(() => undefined);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { IatiProblem } from "./iati-activity.ts";
 import type { IatiStreamItem } from "./read-iati-stream.ts";
 import { type LoadedSchema, loadSchema, validateDocument } from "./schema-validate.ts";
+import { detached } from "./xml-node.ts";
 
 /**
  * Characters of the file per xmllint run. A run costs about 70 ms of its own (a worker, the
@@ -137,8 +138,8 @@ function rootStartTag(pieces: string[], end: number): string {
     if (head.length >= end) break;
     head += piece;
   }
-  // The tag holds no other "<" (attribute values cannot). A copy: a slice keeps `head` alive.
-  return Buffer.from(head.slice(head.lastIndexOf("<", end - 1), end)).toString();
+  // The tag holds no other "<" (attribute values cannot). Kept for the whole file: detached.
+  return detached(head.slice(head.lastIndexOf("<", end - 1), end));
 }
 
 /** libxml2 counts lines by line feeds alone (a lone carriage return starts none). */

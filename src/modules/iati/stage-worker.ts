@@ -22,9 +22,7 @@ if (port) {
     // A batch's bytes move to the importing thread instead of being copied.
     port.postMessage(
       message,
-      message.kind === "rows"
-        ? Object.values(message.batch).map((bytes) => bytes.buffer as ArrayBuffer)
-        : [],
+      message.kind === "rows" ? Object.values(message.batch).map((bytes) => bytes.buffer) : [],
     );
   let gotSetup: (setup: StagerSetup) => void = () => undefined;
   const setup = new Promise<StagerSetup>((resolve) => (gotSetup = resolve));
