@@ -1,7 +1,8 @@
 import { CopyBuffer, copyField as f } from "../../platform/db/copy-format.ts";
-import type { ParsedActivity } from "./iati-activity.ts";
+import type { CodePercentage, ParsedActivity } from "./iati-activity.ts";
 import type { LinkSource } from "./initiative-matcher.ts";
 import { uuidV7 } from "./uuid-v7.ts";
+import type { Narrative } from "./xml-node.ts";
 
 export interface UsdValue {
   usdMinor: bigint;
@@ -88,7 +89,29 @@ type Table = keyof typeof stagedColumns;
  */
 export type StagedBatch = Record<Table, Uint8Array<ArrayBuffer>>;
 
-const json = (value: unknown) => f(JSON.stringify(value));
+/**
+ * The published lists as JSON text, written by hand for their known shapes: the same text as
+ * JSON.stringify (same keys in the same order), about twice as fast on the ten lists of each of
+ * ten thousand activities.
+ */
+const text = (value: string | null) => (value === null ? "null" : JSON.stringify(value));
+function list<T>(items: readonly T[], item: (value: T) => string): string {
+  if (items.length === 0) return "[]";
+  let out = "[";
+  for (let i = 0; i < items.length; i++) out += (i === 0 ? "" : ",") + item(items[i] as T);
+  return `${out}]`;
+}
+const narrativeJson = (n: Narrative) => `{"lang":${text(n.lang)},"text":${text(n.text)}}`;
+const codeJson = (c: CodePercentage) =>
+  `{"code":${text(c.code)},"vocabulary":${text(c.vocabulary)},"percentage":${text(c.percentage)}}`;
+const refJson = (r: { ref: string; type: string | null }) =>
+  `{"ref":${text(r.ref)},"type":${text(r.type)}}`;
+const dateJson = (d: { type: string; date: string }) =>
+  `{"type":${text(d.type)},"date":${text(d.date)}}`;
+const orgJson = (o: ParsedActivity["participatingOrgs"][number]) =>
+  `{"ref":${text(o.ref)},"role":${text(o.role)},"type":${text(o.type)},"names":${list(o.names, narrativeJson)}}`;
+/** A list as one COPY field. */
+const json = <T>(items: readonly T[], item: (value: T) => string) => f(list(items, item));
 
 /**
  * Activities, transactions and budgets on their way to the database, as COPY lines of one
@@ -110,13 +133,13 @@ export class StagedRows {
     const { activity: a, link } = staged;
     const id = uuidV7();
     this.activities.append(
-      `${id}\t${f(a.identifier)}\t${a.line}\t${f(narrative(a.title, "es"))}\t${f(narrative(a.title, "en"))}\t${json(a.title)}\t${json(a.description)}\t${f(a.status)}\t${f(a.defaultCurrency?.slice(0, 3) ?? null)}\t${f(dateOf(a, "2", "1"))}\t${f(dateOf(a, "4", "3"))}\t${json(a.dates)}\t${json(a.participatingOrgs)}\t${json(a.sectors)}\t${json(a.countries)}\t${json(a.regions)}\t${json(a.relatedActivities)}\t${json(a.otherIdentifiers)}\t${f(link?.initiativeId ?? null)}\t${f(link?.source ?? null)}\t${f(a.lastUpdated)}\t${this.publicationId}\n`,
+      `${id}\t${f(a.identifier)}\t${a.line}\t${f(narrative(a.title, "es"))}\t${f(narrative(a.title, "en"))}\t${json(a.title, narrativeJson)}\t${json(a.description, narrativeJson)}\t${f(a.status)}\t${f(a.defaultCurrency?.slice(0, 3) ?? null)}\t${f(dateOf(a, "2", "1"))}\t${f(dateOf(a, "4", "3"))}\t${json(a.dates, dateJson)}\t${json(a.participatingOrgs, orgJson)}\t${json(a.sectors, codeJson)}\t${json(a.countries, codeJson)}\t${json(a.regions, codeJson)}\t${json(a.relatedActivities, refJson)}\t${json(a.otherIdentifiers, refJson)}\t${f(link?.initiativeId ?? null)}\t${f(link?.source ?? null)}\t${f(a.lastUpdated)}\t${this.publicationId}\n`,
     );
     // Minor units travel as decimal text: exact on both drivers, never a float.
     let transactions = "";
     a.transactions.forEach((t, i) => {
       const usd = staged.transactionUsd[i] ?? null;
-      transactions += `${id}\t${i}\t${t.line}\t${f(t.ref)}\t${t.typeCode}\t${t.date}\t${t.value.valueDate}\t${f(t.value.text)}\t${t.value.amountMinor}\t${f(t.value.currency)}\t${f(usd?.usdMinor ?? null)}\t${f(usd?.rate ?? null)}\t${f(usd?.rateDate ?? null)}\t${f(t.providerRef)}\t${f(t.receiverRef)}\t${json(t.description)}\n`;
+      transactions += `${id}\t${i}\t${t.line}\t${f(t.ref)}\t${t.typeCode}\t${t.date}\t${t.value.valueDate}\t${f(t.value.text)}\t${t.value.amountMinor}\t${f(t.value.currency)}\t${f(usd?.usdMinor ?? null)}\t${f(usd?.rate ?? null)}\t${f(usd?.rateDate ?? null)}\t${f(t.providerRef)}\t${f(t.receiverRef)}\t${json(t.description, narrativeJson)}\n`;
     });
     if (transactions) this.transactions.append(transactions);
     let budgets = "";

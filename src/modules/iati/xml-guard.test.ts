@@ -66,4 +66,32 @@ describe("the streaming guard's own checks", () => {
       /^line 1: the tag <x> \(its attributes\) is longer than/,
     );
   });
+
+  it("keeps every element's and attribute's name, also past the names it shares", () => {
+    // More distinct names than the guard keeps one copy of: the later ones are their own.
+    const names = Array.from({ length: 2100 }, (_, i) => `x-${i}`);
+    const body = names.map((name) => `<${name} ${name}-a="${name}"/>`).join("");
+    const items = guard(
+      `<iati-activities version="2.03"><iati-activity><iati-identifier>XM-1</iati-identifier>${body}</iati-activity></iati-activities>`,
+      4096,
+      { ...defaultXmlLimits, maxActivityElements: 5000 },
+    );
+    const node = items[1]?.kind === "activity" ? items[1].node : null;
+    const children = node?.children.slice(1) ?? [];
+    expect(children.map((child) => child.name)).toEqual(names);
+    expect(children.map((child) => child.attrs[`${child.name}-a`])).toEqual(names);
+    expect(node?.children[0]?.name).toBe("iati-identifier");
+  });
+
+  it("keeps an attribute named like an object's own properties as an attribute", () => {
+    const items = guard(
+      `<iati-activities version="2.03"><iati-activity __proto__="a" constructor="b"><iati-identifier>XM-1</iati-identifier></iati-activity></iati-activities>`,
+    );
+    const node = items[1]?.kind === "activity" ? items[1].node : null;
+    expect(node && Object.entries(node.attrs)).toEqual([
+      ["__proto__", "a"],
+      ["constructor", "b"],
+    ]);
+    expect(Object.getPrototypeOf(node?.attrs)).toBe(Object.prototype);
+  });
 });

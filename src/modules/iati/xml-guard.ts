@@ -5,6 +5,7 @@ import { describeSize, type XmlLimits, xmlRefused } from "./xml-limits.ts";
 import type { XmlNode } from "./xml-node.ts";
 
 const SUPPORTED = new Set(["2.01", "2.02", "2.03"]);
+const MAX_INTERNED = 2000;
 
 /**
  * The saxes parser with IATI's limits around it. Text is fed as it is decoded; every limit is
@@ -25,6 +26,14 @@ export class XmlGuard {
   /** Where the root's last child ended, when it was an <iati-activity>; else null. */
   private activityEnd: number | null = null;
   private splitBefore: number | null = null;
+  /** Element and attribute names seen so far, each as one shared string (see intern). */
+  private readonly names = new Map<string, string>();
+  /**
+   * The attributes of an activity's element as they come: a plain object keyed by shared
+   * names, where saxes's own is a dictionary-mode object keyed by slices of the text, slow to
+   * read for the activity's reader, which looks up every attribute. Null outside activities.
+   */
+  private attrs: Record<string, string> | null = null;
 
   constructor(private readonly limits: XmlLimits) {
     // At most seven handlers: saxes stores each one as a new property of the parser, and an
@@ -48,6 +57,7 @@ export class XmlGuard {
         this.fail(
           `attribute ${attribute.name} of <${this.top()}> is longer than ${describeSize(limits.maxAttributeLength)}`,
         );
+      if (this.attrs) this.keepAttribute(this.attrs, attribute.name, attribute.value);
     });
     p.on("opentag", (tag) => this.onOpen(tag as SaxesTagPlain));
     p.on("text", (text) => this.onText(text));
@@ -150,6 +160,8 @@ export class XmlGuard {
       this.sawRoot = true;
     }
     this.open.push({ name, line: this.parser.line });
+    this.attrs =
+      this.activity.length > 0 || (this.open.length === 2 && name === "iati-activity") ? {} : null;
     if (this.open.length > this.limits.maxDepth)
       this.fail(`elements are nested more than ${this.limits.maxDepth} levels deep`);
     if (++this.elements > this.limits.maxElements)
@@ -166,14 +178,37 @@ export class XmlGuard {
     if (++this.activityElements > this.limits.maxActivityElements)
       this.fail(`one <iati-activity> has more than ${this.limits.maxActivityElements} elements`);
     const node: XmlNode = {
-      name: tag.name,
-      attrs: tag.attributes,
+      name: this.intern(tag.name),
+      attrs: this.attrs ?? {},
       children: [],
       text: "",
       line: this.open.at(-1)?.line ?? this.parser.line,
     };
     this.activity.at(-1)?.children.push(node);
     this.activity.push(node);
+  }
+
+  /**
+   * The one string for a name: names come from saxes as slices of the text, so comparing them
+   * (the reader's switch on element names) and looking them up compares characters every time,
+   * where a property key's string compares by identity. Bounded: a file of endless distinct
+   * names keeps its own strings.
+   */
+  private intern(name: string): string {
+    const known = this.names.get(name);
+    if (known !== undefined) return known;
+    if (this.names.size >= MAX_INTERNED) return name;
+    // A property key is V8's one internalized copy of a string.
+    const shared = Object.keys({ [name]: true })[0] ?? name;
+    this.names.set(shared, shared);
+    return shared;
+  }
+
+  private keepAttribute(attrs: Record<string, string>, name: string, value: string) {
+    // "__proto__" would set the object's prototype instead of being kept.
+    if (name === "__proto__")
+      Object.defineProperty(attrs, name, { value, enumerable: true, writable: true });
+    else attrs[this.intern(name)] = value;
   }
 
   private onRoot(attrs: Record<string, string>) {
