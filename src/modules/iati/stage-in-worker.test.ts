@@ -7,9 +7,19 @@ import { createTestDatabase } from "../../../test/support/database.ts";
 import type { DatabaseHandle } from "../../platform/db/connect.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import { systemPrincipal } from "../accounts/index.ts";
-import { generateWorkload, haveBench, importFootprint } from "./iati.fixtures.ts";
+import {
+  generateWorkload,
+  haveBench,
+  haveSchemas,
+  importFootprint,
+  schemasDir,
+} from "./iati.fixtures.ts";
 import { iatiFile, setUpIatiWorld } from "./iati-xml.fixtures.ts";
 import { importIatiFile } from "./import-iati-file.ts";
+import { type FileStaging, stageInThread } from "./stage-file.ts";
+import { keptStagingThreadId, stageInWorker, warmStagingThread } from "./stage-in-worker.ts";
+import { validateIatiFile } from "./validate-iati-file.ts";
+import { warmUpDocument } from "./warm-up-document.ts";
 
 const principal = systemPrincipal("test");
 const dir = mkdtempSync(join(tmpdir(), "esca-iati-worker-"));
@@ -110,5 +120,75 @@ describe("parsing in a worker thread while the database writes", () => {
     });
     expect((inWorker as Error).message).toMatch(/it is truncated/);
     expect(await importFootprint(db)).toEqual(before);
+  });
+});
+
+describe("the staging thread kept between files", () => {
+  const setup = (publicationId: string) => ({
+    rates: { rows: [], lookbackDays: 366 },
+    matcher: { reportingOrgRef: "XI-IATI-ESCA", initiatives: [], links: [] },
+    today: "2026-11-29",
+    publicationId,
+  });
+  /** Every event, with the rows' bytes as text and the activity ids (drawn anew) masked. */
+  const staged = async (staging: FileStaging) => {
+    const events: unknown[] = [];
+    for await (const event of staging.events(setup("0190aaaa-0000-7000-8000-000000000000")))
+      events.push(
+        event.kind === "rows"
+          ? Object.values(event.batch).map((bytes) =>
+              new TextDecoder()
+                .decode(bytes)
+                .replace(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}/gm, "ID"),
+            )
+          : event,
+      );
+    return events;
+  };
+  const file = join(dir, "kept.xml");
+  beforeAll(() => {
+    const document = warmUpDocument();
+    writeFileSync(file, document.xml);
+  });
+
+  it("stages the next file on the thread that staged the last one to its end, identically", async () => {
+    await warmStagingThread();
+    const warm = keptStagingThreadId();
+    expect(warm).not.toBeNull();
+    const onKept = await staged(stageInWorker({ path: file }));
+    expect(keptStagingThreadId()).toBe(warm);
+    const inThread = await staged(stageInThread({ path: file }));
+    expect(onKept).toEqual(inThread);
+    expect(onKept.at(-1)).toMatchObject({ kind: "end", totals: { activities: 600 } });
+  });
+
+  it("stops a thread whose file was refused or abandoned, and the next file starts another", async () => {
+    await staged(stageInWorker({ path: file }));
+    const first = keptStagingThreadId();
+    const broken = join(dir, "kept-broken.xml");
+    writeFileSync(broken, readFileSync(file, "utf8").slice(0, 900_000));
+    await expect(staged(stageInWorker({ path: broken }))).rejects.toThrow(/truncated/);
+    expect(keptStagingThreadId()).toBeNull();
+    // Abandoned after its first batch: the thread is mid-file and cannot be kept.
+    const abandoned = stageInWorker({ path: file });
+    const events = abandoned.events(setup("0190aaaa-0000-7000-8000-000000000001"));
+    for (let next = await events.next(); !next.done; next = await events.next())
+      if (next.value.kind === "rows") break;
+    await events.return(undefined);
+    await abandoned.cancel();
+    expect(keptStagingThreadId()).toBeNull();
+    await staged(stageInWorker({ path: file }));
+    expect(keptStagingThreadId()).not.toBeNull();
+    expect(keptStagingThreadId()).not.toBe(first);
+  });
+
+  it.skipIf(!haveSchemas)("warms up with a file that is valid IATI 2.03", async () => {
+    const report = await validateIatiFile({ path: file, schemaDir: schemasDir });
+    expect(report.activityCount).toBe(600);
+    expect(report.fileProblems).toEqual([]);
+    const schemaProblems = report.activities.flatMap((a) =>
+      a.problems.filter((p) => p.kind === "schema"),
+    );
+    expect(schemaProblems).toEqual([]);
   });
 });
