@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../test/support/app.ts";
 import { buildApp } from "../../platform/http/app.ts";
 import { systemPrincipal } from "../accounts/index.ts";
+import { setActivityLink } from "./activity-links.ts";
 import { importFootprint } from "./iati.fixtures.ts";
 import { iatiFile, setUpIatiWorld, type TestActivity } from "./iati-xml.fixtures.ts";
 import { importIatiFile } from "./import-iati-file.ts";
@@ -221,6 +222,39 @@ describe("an import stages its publication and switches it at the end", () => {
     expect(await aDone).toMatchObject({ status: "imported", activities: 1500 });
     expect(await bDone).toMatchObject({ status: "imported", activities: 3 });
     expect(await current()).toEqual([{ file_name: a.split("/").pop(), state: "current" }]);
-    expect(await staging()).toEqual([]);
+    expect(await staging("XM-DAC-58")).toEqual([]);
+  });
+
+  it("links the staged activities by a mapping the secretariat saved while they were written", async () => {
+    const unlinked = activities("XM-DAC-59", 1500).map(({ related: _, ...activity }) => activity);
+    const path = write(iatiFile("XM-DAC-59", unlinked, "2026-01-01T00:00:00Z"));
+    const map = (identifier: string) =>
+      setActivityLink({
+        db: t.handle.db,
+        identifier,
+        initiative: "GT1",
+        principal,
+        reportingOrgRef: "XI-IATI-ESCA",
+      });
+    let mapped = false;
+    // One activity already staged, one still to come, mapped after the import read the mapping.
+    const summary = await run(path, async () => {
+      if (mapped) return;
+      mapped = true;
+      expect(await map("XM-DAC-59-1")).toMatchObject({ relinked: 0 });
+      expect(await map("XM-DAC-59-1500")).toMatchObject({ relinked: 0 });
+    });
+    expect(summary).toMatchObject({ status: "imported", linked: 2, flowsRecorded: 2 });
+    const linked = await t.handle.db
+      .selectFrom("iati_activities")
+      .select(["iati_identifier", "link_source"])
+      .where("iati_identifier", "like", "XM-DAC-59-%")
+      .where("initiative_id", "is not", null)
+      .orderBy("iati_identifier")
+      .execute();
+    expect(linked).toEqual([
+      { iati_identifier: "XM-DAC-59-1", link_source: "mapping" },
+      { iati_identifier: "XM-DAC-59-1500", link_source: "mapping" },
+    ]);
   });
 });
