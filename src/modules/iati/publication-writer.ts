@@ -48,7 +48,7 @@ export class PublicationWriter {
       principal: Principal;
       /** What the staged rows were linked to initiatives with. */
       matcher: MatcherRows;
-      /** Inside the caller's transaction, which is rolled back: the same file is gone through too. */
+      /** In the caller's transaction, rolled back: even the current file is gone through. */
       dryRun: boolean;
     },
   ) {}
@@ -120,7 +120,8 @@ export class PublicationWriter {
   /**
    * The switch, in one transaction: the staged publication replaces the publisher's current
    * one (checked again, as another import may have switched meanwhile), the partner is found
-   * or created, links follow a mapping changed meanwhile, and the ledger follows. The same file as the current one changes nothing.
+   * or created, links follow a mapping changed meanwhile, and the ledger follows. The same
+   * file as the current one changes nothing.
    */
   async finish(totals: StagedTotals): Promise<ImportSummary> {
     const first = this.first;

@@ -15,7 +15,8 @@ alter table iati_publications
   add column state text not null default 'current' check (state in ('staging', 'current')),
   add column staged_at timestamptz,
   alter column partner_id drop not null,
-  add constraint iati_publications_current_partner check (state = 'staging' or partner_id is not null),
+  add constraint iati_publications_current_partner
+    check (state = 'staging' or partner_id is not null),
   drop constraint iati_publications_publisher_ref_key;
 create unique index iati_publications_current_publisher on iati_publications (publisher_ref)
   where state = 'current';
