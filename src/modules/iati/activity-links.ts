@@ -66,6 +66,9 @@ export async function setActivityLink(options: {
         "o.kind",
       ])
       .where("a.iati_identifier", "=", identifier)
+      // An import's staging rows are relinked at its switch (staged-links.ts).
+      .where("p.state", "=", "current")
+      .$narrowType<{ partner_id: string }>()
       .execute();
     const totals = { relinked: activities.length, recorded: 0, reversed: 0 };
     for (const a of activities) {

@@ -14,7 +14,8 @@ export async function findImportedActivities(options: {
   let base = options.db
     .selectFrom("iati_activities as a")
     .innerJoin("iati_publications as p", "p.id", "a.publication_id")
-    .leftJoin("initiatives as i", "i.id", "a.initiative_id");
+    .leftJoin("initiatives as i", "i.id", "a.initiative_id")
+    .where("p.state", "=", "current");
   if (query.q) {
     const pattern = containsPattern(query.q);
     base = base.where((eb) =>

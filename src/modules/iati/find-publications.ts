@@ -1,7 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../../platform/db/schema.ts";
 
-/** Every imported publication with how many of its activities are linked to initiatives. */
+/** Every current publication with how many of its activities are linked to initiatives. */
 export async function findPublications(db: Kysely<Database>) {
   const rows = await db
     .selectFrom("iati_publications as p")
@@ -22,6 +22,8 @@ export async function findPublications(db: Kysely<Database>) {
         "linked_count",
       ),
     ])
+    .where("p.state", "=", "current")
+    .$narrowType<{ partner_id: string }>()
     .orderBy("p.publisher_ref")
     .execute();
   return rows.map((row) => ({ ...row, imported_at: row.imported_at.toISOString() }));

@@ -19,6 +19,7 @@ import {
   listImportJobsQuerySchema,
 } from "./import-job.schema.ts";
 import { type ImportJob, ImportJobs, newJobId } from "./import-jobs.ts";
+import { discardStagedPublications, STAGING_STALE_SECONDS } from "./staging.queries.ts";
 
 const tags = ["iati"];
 const importers = { roles: ["partner", "secretariat", "admin"], scope: "iati:import" } as const;
@@ -58,6 +59,14 @@ export const iatiImportRoutes: FastifyPluginAsyncZod<
   app.addHook("onReady", async () => {
     const interrupted = await jobs.recoverInterrupted();
     if (interrupted > 0) app.log.warn(`${interrupted} IATI import job(s) marked as interrupted`);
+    // Rows of imports a stopped process left half written. On the embedded database the data
+    // folder's lock makes this process the only writer, so they are all abandoned; a
+    // PostgreSQL server may be shared with instances importing now, whose heartbeat is fresh.
+    const discarded = await discardStagedPublications(ctx.db, {
+      staleSeconds: ctx.backend === "pglite" ? null : STAGING_STALE_SECONDS,
+    });
+    if (discarded > 0)
+      app.log.warn(`${discarded} unfinished IATI import(s) discarded (their staged rows)`);
   });
   // Open event streams would hold a closing server open: they end first.
   const streams = new Set<EventStream>();

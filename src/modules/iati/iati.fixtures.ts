@@ -68,7 +68,7 @@ export function expectedFromXml(xml: string): ExpectedFigures {
   return figures;
 }
 
-/** The same figures as stored for one publisher. */
+/** The same figures as stored for one publisher's current publication. */
 export async function storedFigures(
   db: Kysely<Database>,
   publisherRef: string,
@@ -77,6 +77,7 @@ export async function storedFigures(
     .selectFrom("iati_publications")
     .select("id")
     .where("publisher_ref", "=", publisherRef)
+    .where("state", "=", "current")
     .executeTakeFirstOrThrow();
   const activities = await db
     .selectFrom("iati_activities")
@@ -104,7 +105,10 @@ export async function storedFigures(
   };
 }
 
-/** Row counts of every table an import writes, to show that a refusal wrote nothing. */
+/**
+ * Row counts of every table an import writes, to show that a refusal wrote nothing: staging
+ * rows included, so that one left behind shows too.
+ */
 export async function importFootprint(db: Kysely<Database>) {
   const count = async (
     table:

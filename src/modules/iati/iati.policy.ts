@@ -1,14 +1,18 @@
 import { allow, type Decision, deny, isStaff, type Principal } from "../accounts/index.ts";
 
-/** The secretariat and operators import any publication; a partner only its own organization's. */
+/**
+ * The secretariat and operators import any publication; a partner only its own organization's.
+ * A publisher not yet known as an organization (`partnerId` null) is no partner's own.
+ */
 export function canImportPublication(
   principal: Principal,
-  publisher: { partnerId: string; ref: string },
+  publisher: { partnerId: string | null; ref: string },
 ): Decision {
   if (isStaff(principal)) return allow;
   if (
     principal.kind === "user" &&
     principal.role === "partner" &&
+    publisher.partnerId !== null &&
     principal.organizationId === publisher.partnerId
   )
     return allow;

@@ -12,8 +12,13 @@ import type { ImportSummary } from "./import-summary.ts";
 import { loadMatcherRows } from "./initiative-matcher.ts";
 import { PublicationWriter } from "./publication-writer.ts";
 import { loadRateRows } from "./rate-table.ts";
-import { type StageEvent, stageInThread } from "./stage-file.ts";
+import { type FileStaging, type StageEvent, stageInThread } from "./stage-file.ts";
 import { stageInWorker } from "./stage-in-worker.ts";
+import {
+  discardStagedPublications,
+  findCurrentWithFile,
+  STAGING_STALE_SECONDS,
+} from "./staging.queries.ts";
 import { uuidV7 } from "./uuid-v7.ts";
 import { todayUtc } from "./validate-iati-file.ts";
 
@@ -40,22 +45,16 @@ export async function sha256OfFile(path: string): Promise<string> {
 const WORKER_MIN_BYTES = 8 * 1024 * 1024;
 
 /**
- * Imports one IATI activity file as its publisher's current publication, in one transaction:
- * the streamed activities replace that publisher's previous ones, and the ledger follows by
- * reversals and new entries. A refused file, a failure or a killed process leave the previous
- * state; the same file again changes nothing. `dryRun` does all of it and rolls it back.
+ * Imports one IATI activity file as its publisher's current publication. The streamed rows
+ * are written batch by batch under a staging publication that no reader sees, each batch in a
+ * short transaction of its own (on the embedded database, other requests are served between
+ * them); one last transaction makes it current in place of the previous one and brings the
+ * ledger in line by reversals and new entries. A refused file, a failure or a killed process
+ * leave the previous state (a killed one also leaves staging rows, deleted later: see
+ * discardStagedPublications); the same file again changes nothing. `dryRun` does all of it in
+ * one transaction and rolls it back.
  */
-export async function importIatiFile(options: {
-  db: Kysely<Database>;
-  path: string;
-  fileName?: string;
-  principal: Principal;
-  reportingOrgRef: string;
-  dryRun?: boolean;
-  onProgress?: (bytesRead: number, totalBytes: number) => void;
-  /** Parse in a worker thread beside the writes; by default for files of 8 MB and more. */
-  parseInWorker?: boolean;
-}): Promise<ImportSummary> {
+export async function importIatiFile(options: ImportOptions): Promise<ImportSummary> {
   // A worker starts loading its code now, while the database is asked what staging needs.
   const inWorker = options.parseInWorker ?? (await stat(options.path)).size >= WORKER_MIN_BYTES;
   const stageOptions = {
@@ -63,53 +62,12 @@ export async function importIatiFile(options: {
     ...(options.onProgress && { onProgress: options.onProgress }),
   };
   const staging = inWorker ? stageInWorker(stageOptions) : stageInThread(stageOptions);
-  const asked: { events?: AsyncGenerator<StageEvent> } = {};
+  const asked: Asked = {};
   try {
-    const fileName = options.fileName ?? basename(options.path);
-    const publicationId = uuidV7();
+    if (!options.dryRun) return await writePublication(options.db, options, staging, asked);
     return await inTransaction(options.db, async (trx) => {
-      // A batch's rows pass through the row checks' transition tables (20261129140000_iati_
-      // import_speed.sql): room for them in memory instead of temporary files.
-      await sql`set local work_mem = '32MB'`.execute(trx);
-      const setup = {
-        rates: await loadRateRows(trx, RATE_LOOKBACK_DAYS),
-        matcher: await loadMatcherRows(trx, options.reportingOrgRef),
-        today: todayUtc(),
-        publicationId,
-      };
-      // Staging starts on the first event asked for; the file is hashed meanwhile.
-      const events = staging.events(setup);
-      asked.events = events;
-      const first = events.next();
-      // Awaited below, or dropped when the import ends before (the finally stops staging).
-      first.catch(() => undefined);
-      const sha256 = await sha256OfFile(options.path);
-      if (!options.dryRun) {
-        const same = await trx
-          .selectFrom("iati_publications")
-          .select(["publisher_ref", "activity_count", "transaction_count"])
-          .where("file_sha256", "=", sha256)
-          .executeTakeFirst();
-        if (same) return PublicationWriter.unchanged(fileName, sha256, same);
-      }
-      const writer = new PublicationWriter({
-        db: trx,
-        publicationId,
-        fileName,
-        sha256,
-        principal: options.principal,
-      });
-      let summary: ImportSummary | null = null;
-      for (let next = await first; !next.done; next = await events.next()) {
-        const event = next.value;
-        if (event.kind === "header") writer.header(event.header);
-        else if (event.kind === "publisher") await writer.open(event.first);
-        else if (event.kind === "rows") await writer.write(event.batch);
-        else summary = await writer.finish(event.totals);
-      }
-      if (!summary) throw noActivities();
-      if (options.dryRun) throw new DryRunRollback({ ...summary, status: "dry_run" });
-      return summary;
+      const summary = await writePublication(trx, options, staging, asked);
+      throw new DryRunRollback({ ...summary, status: "dry_run" });
     });
   } catch (error) {
     if (error instanceof DryRunRollback) return error.summary;
@@ -119,6 +77,77 @@ export async function importIatiFile(options: {
     // file staged in this thread is closed.
     await staging.cancel();
     await asked.events?.return(undefined).catch(() => undefined);
+  }
+}
+
+interface ImportOptions {
+  db: Kysely<Database>;
+  path: string;
+  fileName?: string;
+  principal: Principal;
+  reportingOrgRef: string;
+  dryRun?: boolean;
+  onProgress?: (bytesRead: number, totalBytes: number) => void;
+  /** Parse in a worker thread beside the writes; by default for files of 8 MB and more. */
+  parseInWorker?: boolean;
+  /** Awaited once each batch of rows is written (committed, unless a dry run), before the next. */
+  afterBatch?: () => Promise<void>;
+}
+
+type Asked = { events?: AsyncGenerator<StageEvent> };
+
+async function writePublication(
+  db: Kysely<Database>,
+  options: ImportOptions,
+  staging: FileStaging,
+  asked: Asked,
+): Promise<ImportSummary> {
+  const fileName = options.fileName ?? basename(options.path);
+  const publicationId = uuidV7();
+  const setup = {
+    rates: await loadRateRows(db, RATE_LOOKBACK_DAYS),
+    matcher: await loadMatcherRows(db, options.reportingOrgRef),
+    today: todayUtc(),
+    publicationId,
+  };
+  // Staging starts on the first event asked for; the file is hashed meanwhile.
+  const events = staging.events(setup);
+  asked.events = events;
+  const first = events.next();
+  // Awaited below, or dropped when the import ends before (the finally stops staging).
+  first.catch(() => undefined);
+  const sha256 = await sha256OfFile(options.path);
+  const dryRun = options.dryRun === true;
+  if (!dryRun) {
+    // Rows killed imports left; a fresh staging publication may be a concurrent import's.
+    await discardStagedPublications(db, { staleSeconds: STAGING_STALE_SECONDS });
+    const same = await findCurrentWithFile(db, sha256);
+    if (same) return PublicationWriter.unchanged(fileName, sha256, same);
+  }
+  const writer = new PublicationWriter({
+    db,
+    publicationId,
+    fileName,
+    sha256,
+    principal: options.principal,
+    matcher: setup.matcher,
+    dryRun,
+  });
+  try {
+    let summary: ImportSummary | null = null;
+    for (let next = await first; !next.done; next = await events.next()) {
+      const event = next.value;
+      if (event.kind === "header") writer.header(event.header);
+      else if (event.kind === "publisher") await writer.open(event.first);
+      else if (event.kind === "rows") {
+        await writer.write(event.batch);
+        await options.afterBatch?.();
+      } else summary = await writer.finish(event.totals);
+    }
+    if (!summary) throw noActivities();
+    return summary;
+  } finally {
+    await writer.discard();
   }
 }
 

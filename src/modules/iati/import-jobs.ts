@@ -50,8 +50,9 @@ interface RunningJob {
  * its report. The job's temporary file, named by its id, is deleted when it ends.
  *
  * While a job runs, its live state is this server's (memory); the database row follows within
- * a second. On the embedded database the import's transaction holds the one connection, so the
- * row catches up when it commits — readers of a running job here are served from memory. A job
+ * a second. On the embedded database an import holds the one connection only while it writes a
+ * batch or switches its publication (a dry run holds it throughout, and its row catches up when
+ * it ends) — readers of a running job here are served from memory. A job
  * whose server stopped is marked interrupted: at start on the embedded database (one process
  * only), or once its heartbeat is stale on a PostgreSQL server shared by several instances.
  */
@@ -75,7 +76,8 @@ export class ImportJobs {
 
   /** At a graceful stop on PostgreSQL: this server's running jobs end here. */
   async interruptOwn(): Promise<void> {
-    // On the embedded database the running import holds the connection; the next start marks them.
+    // On the embedded database a dry run may hold the connection to its end; this process being
+    // the folder's only one, the next start marks them.
     if (this.backend === "pglite" || this.running.size === 0) return;
     const only = [...this.running.keys()];
     await interruptJobs(this.db, { staleSeconds: null, only }).catch((error) =>

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cliEnv, escaBin, runCli } from "../../../test/support/cli.ts";
 import { openEmbedded } from "../../platform/db/connect.ts";
 import { migrateToLatest } from "../../platform/db/migrate.ts";
+import { buildApp } from "../../platform/http/app.ts";
 import { generateWorkload, haveBench } from "./iati.fixtures.ts";
 import { setUpIatiWorld } from "./iati-xml.fixtures.ts";
 
@@ -28,23 +29,46 @@ async function withData<T>(
 }
 
 /**
- * What an import decides, as one comparable value: the publication, its activities and
- * transactions, and the standing ledger entries it recorded (net of reversals, so A → B → A
- * compares equal to A even though history grew).
+ * What an import decides, as one comparable value: the current publication, its activities
+ * and transactions, and the standing ledger entries it recorded (net of reversals, so
+ * A → B → A compares equal to A even though history grew). Current publications only: that
+ * is what every reader sees, while a killed import leaves its staging rows beside them until
+ * they are discarded (checked apart, at the end).
  */
-const fingerprint = () =>
+const fingerprint = (scope: "current" | "all tables" = "current") =>
   withData(async (db) => {
+    const publications = sql.raw(
+      scope === "current"
+        ? "(select * from iati_publications where state = 'current')"
+        : "iati_publications",
+    );
     const { rows } = await sql<Record<string, string>>`
+      with p as (select * from ${publications} p),
+        a as (select a.* from iati_activities a join p on p.id = a.publication_id),
+        t as (select t.* from iati_transactions t join a on a.id = t.activity_id),
+        b as (select b.* from iati_budgets b join a on a.id = b.activity_id)
       select
-        (select string_agg(publisher_ref || ':' || file_sha256 || ':' || activity_count || ':' || transaction_count, ',') from iati_publications) as publication,
-        (select count(*) || ':' || md5(coalesce(string_agg(iati_identifier || coalesce(initiative_id::text, '-'), ',' order by iati_identifier), '')) from iati_activities) as activities,
-        (select count(*) || ':' || coalesce(sum(amount_minor), 0) || ':' || coalesce(sum(usd_minor), 0) from iati_transactions) as transactions,
-        (select count(*) || ':' || coalesce(sum(amount_minor), 0) from iati_budgets) as budgets,
+        (select string_agg(publisher_ref || ':' || file_sha256 || ':' || activity_count || ':' || transaction_count, ',') from p) as publication,
+        (select count(*) || ':' || md5(coalesce(string_agg(iati_identifier || coalesce(initiative_id::text, '-'), ',' order by iati_identifier), '')) from a) as activities,
+        (select count(*) || ':' || coalesce(sum(amount_minor), 0) || ':' || coalesce(sum(usd_minor), 0) from t) as transactions,
+        (select count(*) || ':' || coalesce(sum(amount_minor), 0) from b) as budgets,
         (select count(*) || ':' || coalesce(sum(f.usd_minor), 0) from support_flows f
           where f.reverses_id is null and not exists (select 1 from support_flows r where r.reverses_id = f.id)) as standing_flows,
-        (select coalesce(sum(usd_minor), 0)::text from support_flows) as ledger_net
+        (select coalesce(sum(usd_minor), 0)::text from support_flows) as ledger_net,
+        (select count(*)::text from iati_activities) as all_activities,
+        (select count(*)::text from iati_transactions) as all_transactions,
+        (select count(*)::text from iati_budgets) as all_budgets,
+        (select count(*)::text from organizations) as organizations
     `.execute(db);
-    return rows[0] ?? {};
+    const row = rows[0] ?? {};
+    // Rows outside the publications looked at would be orphans (or staging rows, for "current").
+    const counted = (column: string) => row[column]?.split(":")[0];
+    const orphans =
+      row.all_activities !== counted("activities") ||
+      row.all_transactions !== counted("transactions") ||
+      row.all_budgets !== counted("budgets");
+    const { all_activities, all_transactions, all_budgets, ...decided } = row;
+    return scope === "current" ? decided : { ...decided, orphans: String(orphans) };
   });
 
 /**
@@ -139,6 +163,14 @@ describe.skipIf(!haveBench)(title, () => {
     const final = await runCli(["import", "iati", files.A], env);
     expect(final.code, final.stderr).toBe(0);
     expect(await fingerprint()).toEqual(states.A);
+    // A server starting on the data folder discards the staging rows the kills left: then the
+    // whole tables are A's publication and nothing else.
+    await withData(async (db) => {
+      const app = await buildApp({ ctx: { db, backend: "pglite" }, logLevel: "silent" });
+      await app.ready();
+      await app.close();
+    });
+    expect(await fingerprint("all tables")).toEqual({ ...states.A, orphans: "false" });
     expect(seen).toHaveLength(7);
     // At least one kill struck before the import ended.
     expect(

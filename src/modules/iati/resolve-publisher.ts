@@ -9,6 +9,15 @@ function kindOf(type: string | null): string {
   return "international_org";
 }
 
+/** The organization that publishes in IATI under `ref`, when there is one. */
+export function findPublisher(db: Kysely<Database>, ref: string) {
+  return db
+    .selectFrom("organizations")
+    .select(["id", "kind"])
+    .where("iati_org_id", "=", ref)
+    .executeTakeFirst();
+}
+
 /**
  * The partner a publisher is: the organization with its IATI identifier, created from the
  * reporting-org (code from the identifier, names from its narratives) when there is none.
@@ -18,11 +27,7 @@ export async function resolvePublisher(
   activity: Pick<ParsedActivity, "reportingOrg">,
 ): Promise<{ id: string; kind: string; created: boolean }> {
   const ref = activity.reportingOrg.ref;
-  const existing = await db
-    .selectFrom("organizations")
-    .select(["id", "kind"])
-    .where("iati_org_id", "=", ref)
-    .executeTakeFirst();
+  const existing = await findPublisher(db, ref);
   if (existing) return { ...existing, created: false };
   const names = activity.reportingOrg.names;
   const fallback = names[0]?.text ?? ref;

@@ -22,8 +22,9 @@ interface Wanted {
 }
 
 /**
- * Brings the ledger in line with a publisher's imported activities: each linked transaction
- * of type 12, 2, 3 or 4 with a positive value and a USD rate is one entry. Entries recorded
+ * Brings the ledger in line with a publisher's current publication (an import's staging rows
+ * count once they are current): each linked transaction of type 12, 2, 3 or 4 with a positive
+ * value and a USD rate is one entry. Entries recorded
  * from an earlier file that the new one no longer has (or has differently) are reversed;
  * what is new is recorded. Running it twice changes nothing, so a re-import is a no-op.
  *
@@ -121,6 +122,7 @@ async function wantedEntries(db: Kysely<Database>, publisherRef: string): Promis
       "t.currency",
     ])
     .where("p.publisher_ref", "=", publisherRef)
+    .where("p.state", "=", "current")
     .where("a.initiative_id", "is not", null)
     .where("t.type_code", "in", [12, 2, 3, 4])
     .where("t.amount_minor", ">", 0n)

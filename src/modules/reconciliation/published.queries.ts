@@ -2,7 +2,7 @@ import { type Kysely, sql } from "kysely";
 import type { Database } from "../../platform/db/schema.ts";
 
 /**
- * What partners themselves published, in US cents per (initiative, year of value date): their
+ * What partners themselves published (their current publications), in US cents per (initiative, year of value date): their
  * imported IATI transactions of type 12 (announced), 2 (committed), 3 and 4 (disbursed).
  * Values without a rate are counted apart, as they have no USD value to compare.
  */
@@ -27,6 +27,8 @@ export function publishedTotals(db: Kysely<Database>, partnerIds: string[] | nul
       ),
       sql<number>`(count(*) filter (where t.usd_minor is null))::int`.as("unvalued"),
     ])
+    .where("p.state", "=", "current")
+    .$narrowType<{ partner_id: string }>()
     .where("t.type_code", "in", [12, 2, 3, 4])
     .$if(partnerIds !== null, (q) => q.where("p.partner_id", "in", partnerIds ?? []))
     .groupBy([
@@ -43,6 +45,8 @@ export function publishers(db: Kysely<Database>) {
     .selectFrom("iati_publications as p")
     .innerJoin("organizations as o", "o.id", "p.partner_id")
     .select(["p.partner_id", "p.publisher_ref", "o.code", "o.name_es", "o.name_en"])
+    .where("p.state", "=", "current")
+    .$narrowType<{ partner_id: string }>()
     .orderBy("o.code")
     .execute();
 }

@@ -239,7 +239,8 @@ type Json = ColumnType<unknown, string, string>;
 export interface IatiPublicationsTable {
   id: Generated<string>;
   publisher_ref: string;
-  partner_id: string;
+  /** Null only while staging: a new partner is created when the publication becomes current. */
+  partner_id: string | null;
   file_name: string;
   file_sha256: string;
   iati_version: string;
@@ -250,6 +251,10 @@ export interface IatiPublicationsTable {
   skipped_count: Generated<number>;
   imported_by: string;
   imported_at: Timestamp;
+  /** Readers see only current publications; staging ones are imports still writing. */
+  state: Generated<"staging" | "current">;
+  /** A staging publication's heartbeat: the last time its import wrote. */
+  staged_at: Timestamp | null;
 }
 
 export interface IatiActivitiesTable {
