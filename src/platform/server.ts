@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import { isDatabaseEmpty, seedDemo } from "../modules/demo/index.ts";
+import { warmStagingThread } from "../modules/iati/index.ts";
 import type { Config } from "./config.ts";
 import { migrateToLatest } from "./db/migrate.ts";
 import { type OpenedDatabase, openConfiguredDatabase } from "./db/open.ts";
@@ -14,7 +15,8 @@ export interface RunningServer {
 
 /**
  * Opens the database (locking the embedded data folder), applies migrations, loads the demo
- * data into an empty embedded database on its first start, and listens on HOST:PORT.
+ * data into an empty embedded database on its first start, and listens on HOST:PORT; then warms
+ * up the thread IATI imports parse in.
  */
 export async function startServer(config: Config): Promise<RunningServer> {
   const database = await openConfiguredDatabase(config, "serve");
@@ -40,6 +42,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
     database.lock?.setUrl(url);
     app.log.info(
       `ESCA Hub serving ${url} on ${database.description}${seeded ? " (demo data loaded)" : ""}`,
+    );
+    // Its first IATI import then parses with compiled code, as every later one does.
+    warmStagingThread().catch((error: unknown) =>
+      app.log.warn(`IATI staging thread not warmed up: ${String(error)}`),
     );
     let stopping: Promise<void> | undefined;
     const stop = () => {

@@ -12,6 +12,7 @@ export {
 } from "./iati-settings.ts";
 export { type ImportSummary, importIatiFile } from "./import-iati-file.ts";
 export { validateAgainstSchema } from "./schema-validate.ts";
+export { warmStagingThread } from "./stage-in-worker.ts";
 export { syncIatiLedger } from "./sync-iati-ledger.ts";
 export {
   type ActivityReport,
