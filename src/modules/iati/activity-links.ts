@@ -5,7 +5,7 @@ import { notFound } from "../../platform/errors.ts";
 import { actorLabel, assertAllowed, type Principal } from "../accounts/index.ts";
 import { findInitiativeView } from "../initiatives/index.ts";
 import { canEditActivityLinks } from "./iati.policy.ts";
-import { loadInitiativeMatcher } from "./initiative-matcher.ts";
+import { loadInitiativeMatcher, matchStored } from "./initiative-matcher.ts";
 import { syncIatiLedger } from "./sync-iati-ledger.ts";
 
 export function findActivityLinks(db: Kysely<Database>) {
@@ -59,6 +59,7 @@ export async function setActivityLink(options: {
       .innerJoin("organizations as o", "o.id", "p.partner_id")
       .select([
         "a.id",
+        "a.iati_identifier",
         "a.related_activities",
         "a.other_identifiers",
         "p.publisher_ref",
@@ -72,11 +73,7 @@ export async function setActivityLink(options: {
       .execute();
     const totals = { relinked: activities.length, recorded: 0, reversed: 0 };
     for (const a of activities) {
-      const link = matcher.match({
-        identifier,
-        relatedActivities: a.related_activities as Array<{ ref: string; type: string | null }>,
-        otherIdentifiers: a.other_identifiers as Array<{ ref: string; type: string | null }>,
-      });
+      const link = matchStored(matcher, a);
       await trx
         .updateTable("iati_activities")
         .set({ initiative_id: link?.initiativeId ?? null, link_source: link?.source ?? null })

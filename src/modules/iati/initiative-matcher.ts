@@ -10,6 +10,22 @@ export interface InitiativeMatcher {
   ): { initiativeId: string; source: LinkSource } | null;
 }
 
+/** An imported activity as stored: its lists come back from json columns. */
+export interface StoredActivityRefs {
+  iati_identifier: string;
+  related_activities: unknown;
+  other_identifiers: unknown;
+}
+
+/** The initiative a stored activity links to (relinking after a mapping changed). */
+export function matchStored(matcher: InitiativeMatcher, activity: StoredActivityRefs) {
+  return matcher.match({
+    identifier: activity.iati_identifier,
+    relatedActivities: activity.related_activities as ParsedActivity["relatedActivities"],
+    otherIdentifiers: activity.other_identifiers as ParsedActivity["otherIdentifiers"],
+  });
+}
+
 /** What matching needs, as plain rows (they also go to a worker). */
 export interface MatcherRows {
   reportingOrgRef: string;

@@ -32,7 +32,7 @@ interface StagingThread {
  */
 let kept: StagingThread | null = null;
 
-/** The kept thread's id, or null when none waits (the operator's health view and tests). */
+/** The kept thread's id, or null when none waits (tests look at it). */
 export const keptStagingThreadId = (): number | null => kept?.worker.threadId ?? null;
 
 function startThread(): Promise<StagingThread> {

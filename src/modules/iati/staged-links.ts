@@ -1,6 +1,11 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../platform/db/schema.ts";
-import { initiativeMatcher, loadMatcherRows, type MatcherRows } from "./initiative-matcher.ts";
+import {
+  initiativeMatcher,
+  loadMatcherRows,
+  type MatcherRows,
+  matchStored,
+} from "./initiative-matcher.ts";
 
 /**
  * A staged publication's links to initiatives, made true at its switch. Its activities were
@@ -32,11 +37,7 @@ export async function relinkIfMatcherChanged(
     .execute();
   let linked = 0;
   for (const activity of activities) {
-    const link = matcher.match({
-      identifier: activity.iati_identifier,
-      relatedActivities: activity.related_activities as Array<{ ref: string; type: string | null }>,
-      otherIdentifiers: activity.other_identifiers as Array<{ ref: string; type: string | null }>,
-    });
+    const link = matchStored(matcher, activity);
     if (link) linked++;
     const initiativeId = link?.initiativeId ?? null;
     const source = link?.source ?? null;
