@@ -10,10 +10,30 @@ import type { StagedBatch } from "./staged-rows.ts";
 /**
  * Rows (activities, transactions, budgets) per write: large enough that round trips and
  * per-statement work vanish, small enough that a batch stays a few megabytes. The first batches
- * are smaller (doubling up to it), so that writing starts early while the file is parsed.
+ * are smaller (doubling up to it), so that writing starts early while the file is parsed; so
+ * are the last ones (see batchLimit), so that little is left to write once the file is read.
  */
 const BATCH_ROWS = 20_000;
 const FIRST_BATCH_ROWS = 2_000;
+
+/**
+ * How many rows the next batch takes: doubling from FIRST_BATCH_ROWS up to BATCH_ROWS, and
+ * towards the end of the file at most half of the rows still expected (estimated from the
+ * rows per byte so far), so that batches shrink as the file ends. Parsing runs ahead of
+ * writing, so the last batch is all that is written after the file's last byte is read: a
+ * small one instead of a full one (about a tenth of a second less for 50 MB).
+ */
+export function batchLimit(state: {
+  previous: number;
+  rowsSoFar: number;
+  bytesRead: number;
+  totalBytes: number;
+}): number {
+  const growing = Math.min(BATCH_ROWS, state.previous * 2);
+  if (state.bytesRead === 0 || state.totalBytes <= state.bytesRead) return growing;
+  const expected = (state.rowsSoFar / state.bytesRead) * (state.totalBytes - state.bytesRead);
+  return Math.max(FIRST_BATCH_ROWS, Math.min(growing, Math.floor(expected / 2)));
+}
 
 /** What staging a file yields, in file order; "rows" are ready for insertStagedRows. */
 export type StageEvent =
@@ -49,8 +69,15 @@ export async function* stageIatiFile(
 ): AsyncGenerator<StageEvent> {
   const stager = new ActivityStager(setup);
   let batchRows = FIRST_BATCH_ROWS;
+  let bytesRead = 0;
+  let totalBytes = 0;
+  let rowsTaken = 0;
   for await (const item of readIatiActivities(options.path, {
-    ...(options.onProgress && { onProgress: options.onProgress }),
+    onProgress: (read, total) => {
+      bytesRead = read;
+      totalBytes = total;
+      options.onProgress?.(read, total);
+    },
   })) {
     if (item.kind === "header") {
       stager.header(item.header);
@@ -60,8 +87,9 @@ export async function* stageIatiFile(
     const first = stager.activity(item.node, item.endLine);
     if (first) yield { kind: "publisher", first };
     if (stager.rowCount >= batchRows) {
+      rowsTaken += stager.rowCount;
       yield* take(stager);
-      batchRows = Math.min(BATCH_ROWS, batchRows * 2);
+      batchRows = batchLimit({ previous: batchRows, rowsSoFar: rowsTaken, bytesRead, totalBytes });
     }
   }
   yield* take(stager);

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestDatabase, testBackend } from "../../../test/support/database.ts";
-import type { DatabaseHandle } from "./connect.ts";
+import { type DatabaseHandle, openEmbedded } from "./connect.ts";
 
 describe.skipIf(testBackend !== "postgres")("a PostgreSQL connection the server ends", () => {
   let handle: DatabaseHandle;
@@ -49,6 +49,26 @@ describe.skipIf(testBackend !== "postgres")("a PostgreSQL connection the server 
     } finally {
       process.off("uncaughtException", onUncaught);
       write.mockRestore();
+    }
+  });
+});
+
+describe("the embedded database", () => {
+  it("creates WAL segments without zero-filling them, and keeps PGlite's own settings", async () => {
+    const handle = await openEmbedded();
+    try {
+      const show = async (name: string) =>
+        (
+          await sql<Record<string, string>>`select current_setting(${name}) as value`.execute(
+            handle.db,
+          )
+        ).rows[0]?.value;
+      expect(await show("wal_init_zero")).toBe("off");
+      // PGlite's defaults still apply beside it.
+      expect(await show("search_path")).toBe("public");
+      expect(await show("max_worker_processes")).toBe("0");
+    } finally {
+      await handle.close();
     }
   });
 });
