@@ -5,7 +5,7 @@ import { initiativeMatcher, type MatcherRows } from "./initiative-matcher.ts";
 import { parseActivity } from "./parse-activity.ts";
 import { type RateRows, rateTable } from "./rate-table.ts";
 import type { IatiFileHeader } from "./read-iati-stream.ts";
-import { type StagedBatch, StagedRows } from "./staged-rows.ts";
+import { type SpentBuffers, type StagedBatch, StagedRows } from "./staged-rows.ts";
 import { xmlRefused } from "./xml-limits.ts";
 import { detached, type XmlNode } from "./xml-node.ts";
 
@@ -78,6 +78,11 @@ export class ActivityStager {
   /** Rows waiting to be taken. */
   get rowCount(): number {
     return this.rows.rowCount;
+  }
+
+  /** A written batch's buffers, to be filled again. */
+  recycle(spent: SpentBuffers) {
+    this.rows.recycle(spent);
   }
 
   /** The rows collected since the last take, as insertStagedRows writes them. */

@@ -5,7 +5,7 @@ import {
   type StagerSetup,
 } from "./activity-stager.ts";
 import { type IatiFileHeader, readIatiActivities } from "./read-iati-stream.ts";
-import type { StagedBatch } from "./staged-rows.ts";
+import type { SpentBuffers, StagedBatch } from "./staged-rows.ts";
 
 /**
  * Rows (activities, transactions, budgets) per write: large enough that round trips and
@@ -61,11 +61,13 @@ export function stageInThread(options: StageOptions): FileStaging {
 
 /**
  * Streams a file through the guard and the stager. The consumer writes each "rows" event
- * before asking for the next, so at most one batch waits in memory.
+ * before asking for the next, so at most one batch waits in memory. `spent` is where a
+ * consumer on another thread puts the buffers of batches it has written: they are filled again.
  */
 export async function* stageIatiFile(
   options: StageOptions,
   setup: StagerSetup,
+  spent: SpentBuffers[] = [],
 ): AsyncGenerator<StageEvent> {
   const stager = new ActivityStager(setup);
   let batchRows = FIRST_BATCH_ROWS;
@@ -87,6 +89,7 @@ export async function* stageIatiFile(
     const first = stager.activity(item.node, item.endLine);
     if (first) yield { kind: "publisher", first };
     if (stager.rowCount >= batchRows) {
+      for (let buffers = spent.pop(); buffers; buffers = spent.pop()) stager.recycle(buffers);
       rowsTaken += stager.rowCount;
       yield* take(stager);
       batchRows = batchLimit({ previous: batchRows, rowsSoFar: rowsTaken, bytesRead, totalBytes });

@@ -162,6 +162,55 @@ describe("the staging thread kept between files", () => {
     expect(onKept.at(-1)).toMatchObject({ kind: "end", totals: { activities: 600 } });
   });
 
+  it("gets back each batch's buffers once it is written, and fills them again identically", async () => {
+    const many = join(dir, "many-batches.xml");
+    writeFileSync(
+      many,
+      iatiFile(
+        "XM-DAC-46012",
+        Array.from({ length: 3_000 }, (_, i) => ({
+          id: `XM-DAC-46012-R-${i}`,
+          transactions: Array.from({ length: 9 }, (_, t) => ({
+            type: 3,
+            date: "2012-02-01",
+            amount: `${i}.${t}`,
+          })),
+        })),
+      ),
+    );
+    const batches: Array<Array<Uint8Array>> = [];
+    const texts: string[] = [];
+    const events = stageInWorker({ path: many }).events(
+      setup("0190aaaa-0000-7000-8000-000000000003"),
+    );
+    for await (const event of events)
+      if (event.kind === "rows") {
+        batches.push(Object.values(event.batch));
+        texts.push(
+          Object.values(event.batch)
+            .map((b) => new TextDecoder().decode(b))
+            .join(""),
+        );
+      }
+    expect(batches.length).toBeGreaterThan(3);
+    // Asking for the next event gave the written batch's memory back to the staging thread.
+    for (const batch of batches.slice(0, -1))
+      expect(batch.map((bytes) => bytes.byteLength)).toEqual([0, 0, 0]);
+    const inThread: string[] = [];
+    for await (const event of stageInThread({ path: many }).events(
+      setup("0190aaaa-0000-7000-8000-000000000003"),
+    ))
+      if (event.kind === "rows")
+        inThread.push(
+          Object.values(event.batch)
+            .map((b) => new TextDecoder().decode(b))
+            .join(""),
+        );
+    const ids = (text: string) =>
+      text.replace(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}/gm, "ID");
+    expect(texts.map(ids)).toEqual(inThread.map(ids));
+  });
+
   it("stops a thread whose file was refused or abandoned, and the next file starts another", async () => {
     await staged(stageInWorker({ path: file }));
     const first = keptStagingThreadId();

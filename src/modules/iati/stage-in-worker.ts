@@ -9,6 +9,7 @@ import { workerBundle } from "../../platform/worker-bundle.ts";
 import type { StagerSetup } from "./activity-stager.ts";
 import type { FileStaging, StageEvent, StageOptions } from "./stage-file.ts";
 import type { FromWorker, ToWorker } from "./stage-worker.ts";
+import { spentBuffers } from "./staged-rows.ts";
 import { warmUpDocument } from "./warm-up-document.ts";
 
 /** What one file's staging has heard from its thread and not yet read. */
@@ -80,8 +81,9 @@ function startThread(): Promise<StagingThread> {
  * thread is the kept one when there is one, else one that starts loading at once; it begins
  * the file when given the setup, stays at most ROWS_AHEAD batches ahead, and is kept for the
  * next file when this one was staged to its end (stopped otherwise: a refused or abandoned
- * file leaves nothing half-done behind). It runs the worker's code bundled as plain
- * JavaScript (worker-bundle.ts), or through tsx when no bundle can be made.
+ * file leaves nothing half-done behind). A "rows" event's bytes are read until the next event
+ * is asked for: then they go back to the thread to be filled again. It runs the worker's code
+ * bundled as plain JavaScript (worker-bundle.ts), or through tsx when no bundle can be made.
  */
 export function stageInWorker(options: StageOptions): FileStaging {
   const reused = kept;
@@ -107,7 +109,12 @@ export function stageInWorker(options: StageOptions): FileStaging {
       const job: Job = { queue: [], failure: null, wake: null };
       thread.job = job;
       thread.worker.ref();
-      const send = (message: ToWorker) => thread.worker.postMessage(message);
+      const send = (message: ToWorker) =>
+        // A written batch's buffers go back to be filled again, without a copy.
+        thread.worker.postMessage(
+          message,
+          message.kind === "written" ? Object.values(message.spent) : [],
+        );
       send({ kind: "stage", path: options.path, setup });
       for (;;) {
         while (job.queue.length === 0 && !job.failure)
@@ -121,7 +128,8 @@ export function stageInWorker(options: StageOptions): FileStaging {
         if (message.kind === "failed") throw revive(message.error);
         if (message.kind === "end") finished = true;
         yield message;
-        if (message.kind === "rows") send({ kind: "written" });
+        // Asked for the next event: the batch is written, its buffers no longer read.
+        if (message.kind === "rows") send({ kind: "written", spent: spentBuffers(message.batch) });
         if (message.kind === "end") return;
       }
     } finally {

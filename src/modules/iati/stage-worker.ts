@@ -4,6 +4,7 @@ import { parentPort } from "node:worker_threads";
 import { AppError } from "../../platform/errors.ts";
 import type { StagerSetup } from "./activity-stager.ts";
 import { type StageEvent, stageIatiFile } from "./stage-file.ts";
+import type { SpentBuffers } from "./staged-rows.ts";
 
 /** Batches staged ahead of the one being written: bounds the memory a fast parser can take. */
 const ROWS_AHEAD = 2;
@@ -12,7 +13,9 @@ const ROWS_AHEAD = 2;
  * What the importing thread says: a file to stage (one at a time), then "written" after each
  * "rows". A worker stages file after file, so a kept worker runs code already compiled.
  */
-export type ToWorker = { kind: "stage"; path: string; setup: StagerSetup } | { kind: "written" };
+export type ToWorker =
+  | { kind: "stage"; path: string; setup: StagerSetup }
+  | { kind: "written"; spent: SpentBuffers };
 
 /** What the worker says, in file order; "end" or "failed" ends a file. */
 export type FromWorker =
@@ -31,6 +34,8 @@ if (port) {
   const files: Array<{ path: string; setup: StagerSetup }> = [];
   let nextFile: (() => void) | null = null;
   let credits = ROWS_AHEAD;
+  /** The buffers of batches written, back from the importing thread to be filled again. */
+  let spent: SpentBuffers[] = [];
   let written: (() => void) | null = null;
   port.on("message", (message: ToWorker) => {
     if (message.kind === "stage") {
@@ -39,6 +44,7 @@ if (port) {
       nextFile = null;
       return;
     }
+    spent.push(message.spent);
     credits++;
     written?.();
     written = null;
@@ -46,6 +52,7 @@ if (port) {
 
   async function stage(path: string, setup: StagerSetup) {
     credits = ROWS_AHEAD;
+    spent = [];
     try {
       const events = stageIatiFile(
         {
@@ -53,6 +60,7 @@ if (port) {
           onProgress: (bytesRead, totalBytes) => post({ kind: "progress", bytesRead, totalBytes }),
         },
         setup,
+        spent,
       );
       for await (const event of events) {
         if (event.kind === "rows") {

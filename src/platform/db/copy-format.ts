@@ -20,10 +20,14 @@ const encoder = new TextEncoder();
  * COPY lines gathered as UTF-8 bytes: each appended piece is encoded at once, so that many
  * rows cost one growing buffer rather than many strings kept alive until they are written,
  * and the bytes can move to another thread without a copy (take() hands over its own buffer).
+ * A buffer given back once its rows are written (recycle) is filled again: a large import then
+ * allocates a few buffers instead of one per batch, which would otherwise pile up as external
+ * memory that V8 collects garbage for, on both threads.
  */
 export class CopyBuffer {
   private bytes: Uint8Array<ArrayBuffer>;
   private used = 0;
+  private readonly spare: ArrayBuffer[] = [];
 
   constructor(private readonly initialBytes = 1 << 20) {
     this.bytes = new Uint8Array(initialBytes);
@@ -45,14 +49,26 @@ export class CopyBuffer {
     this.used += encoder.encodeInto(text, this.bytes.subarray(this.used)).written;
   }
 
-  /** The bytes appended since the last take, in a buffer of their own; starts anew. */
+  /**
+   * The bytes appended since the last take, in a buffer of their own (this one's, which goes
+   * with them); starts anew in a recycled buffer, or a new one.
+   */
   take(): Uint8Array<ArrayBuffer> {
-    const taken = this.bytes.slice(0, this.used);
+    const taken = this.bytes.subarray(0, this.used);
+    const spare = this.spare.pop();
+    this.bytes = spare ? new Uint8Array(spare) : new Uint8Array(this.initialBytes);
     this.used = 0;
-    if (this.bytes.length > this.initialBytes * 16) this.bytes = new Uint8Array(this.initialBytes);
     return taken;
   }
+
+  /** A buffer that take() handed over, its rows written: filled again by a later take. */
+  recycle(buffer: ArrayBuffer) {
+    if (this.spare.length < MAX_SPARE && buffer.byteLength > 0) this.spare.push(buffer);
+  }
 }
+
+/** Buffers kept for reuse per CopyBuffer: as many as batches are in flight at once. */
+const MAX_SPARE = 3;
 
 /** `copy table (columns) from stdin`, as the pools expect it. */
 export const COPY_FROM_STDIN = / from stdin$/;

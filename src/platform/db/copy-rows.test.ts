@@ -69,6 +69,38 @@ describe("rows written with COPY", () => {
     expect(new TextDecoder().decode(bytes)).toContain("1000\tplain\n");
   });
 
+  it("fill a buffer given back once its rows are written, from its start", async () => {
+    const buffer = new CopyBuffer(64);
+    buffer.append("3000\tfirst batch, long enough to be seen if it were left behind\n");
+    const first = buffer.take();
+    await copyRows(handle.db, "copy_probe", ["n", "t"], first);
+    buffer.recycle(first.buffer);
+    // The batch being gathered when the first came back goes on in its own buffer...
+    buffer.append("3001\tsecond\n");
+    const second = buffer.take();
+    expect(second.buffer).not.toBe(first.buffer);
+    // ...and the next one fills the first's memory from its start.
+    buffer.append("3002\tthird\n");
+    const third = buffer.take();
+    expect(third.buffer).toBe(first.buffer);
+    expect(new TextDecoder().decode(third)).toBe("3002\tthird\n");
+    await copyRows(handle.db, "copy_probe", ["n", "t"], second);
+    await copyRows(handle.db, "copy_probe", ["n", "t"], third);
+    // A buffer moved away (detached, empty) is not taken back.
+    buffer.recycle(new ArrayBuffer(0));
+    buffer.append("3003\tfourth\n");
+    buffer.take();
+    buffer.append("3004\tfifth\n");
+    expect(new TextDecoder().decode(buffer.take())).toBe("3004\tfifth\n");
+    const { rows } = await sql<{ t: string }>`
+      select t from copy_probe where n between 3000 and 3002 order by n`.execute(handle.db);
+    expect(rows.map((r) => r.t)).toEqual([
+      "first batch, long enough to be seen if it were left behind",
+      "second",
+      "third",
+    ]);
+  });
+
   it("belong to the caller's transaction: a failure later undoes them", async () => {
     const before = await sql<{ c: bigint }>`select count(*) as c from copy_probe`.execute(
       handle.db,
