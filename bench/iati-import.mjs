@@ -11,8 +11,11 @@
 // A file of 8 MB or more is parsed in a worker thread while the database writes; --in-thread
 // parses it in the importing thread instead. Last, a second workload (another seed) replaces
 // the first while a reader queries the same database every 10 ms: the longest it waited is the
-// longest the import held the embedded database's one connection.
-//   node bench/iati-import.mjs [--mb 50] [--file existing.xml] [--runs 3] [--in-thread] [--keep]
+// longest the import held the embedded database's one connection. Then --repeat more imports
+// (default 6) into that database, each replacing the last, as a server's staging thread sees
+// file after file: the last should take about as long as the first.
+//   node bench/iati-import.mjs [--mb 50] [--file existing.xml] [--runs 3] [--repeat 6]
+//                              [--in-thread] [--keep]
 import { execFileSync } from "node:child_process";
 import {
   closeSync,
@@ -36,6 +39,7 @@ const option = (name, fallback) => {
   return index > 0 ? argv[index + 1] : fallback;
 };
 const runs = Math.max(1, Number(option("runs", "3")));
+const repeats = Math.max(0, Number(option("repeat", "6")));
 const generator = resolve(root, "../shared/bench/gen-iati.mjs");
 const work = mkdtempSync(join(tmpdir(), "esca-bench-iati-"));
 let file = option("file");
@@ -163,6 +167,7 @@ async function importBesideReader(database, path) {
 }
 
 let replacing = null;
+const inARow = [];
 if (existsSync(generator)) {
   const second = join(work, "workload-2.xml");
   generate(second, 8);
@@ -170,6 +175,9 @@ if (existsSync(generator)) {
   try {
     await importInto(database, file);
     replacing = await importBesideReader(database, second);
+    // A server's life: one database, one kept staging thread, each file replacing the last.
+    for (let i = 0; i < repeats; i++)
+      inARow.push((await measure(() => importInto(database, i % 2 ? second : file))).seconds);
   } finally {
     await database.close();
   }
@@ -199,5 +207,9 @@ if (replacing) {
     `replacing it        : ${replacing.seconds.toFixed(2)} s; a reader beside it was answered ${sorted.length} times, median ${median.toFixed(0)} ms, longest ${(sorted.at(-1) ?? 0).toFixed(0)} ms`,
   );
 }
+if (inARow.length > 0)
+  console.log(
+    `then, in a row      : ${inARow.length} more imports into that database, each replacing the last: first ${inARow[0].toFixed(2)} s, last ${inARow.at(-1).toFixed(2)} s, slowest ${Math.max(...inARow).toFixed(2)} s (the staging thread's ${inARow.length + 7}th file at the end)`,
+  );
 if (!argv.includes("--keep")) rmSync(work, { recursive: true, force: true });
 else console.log(`kept ${work}`);
