@@ -17,6 +17,7 @@ import {
   discardStagedPublications,
   findCurrentWithFile,
   STAGING_STALE_SECONDS,
+  vacuumWithoutAutovacuum,
 } from "./staging.queries.ts";
 import { uuidV7 } from "./uuid-v7.ts";
 import { todayUtc } from "./validate-iati-file.ts";
@@ -158,6 +159,9 @@ async function writePublication(
       } else summary = await writer.finish(event.totals);
     }
     if (!summary) throw noActivities();
+    // The previous publication's rows are dead now: vacuumed here when nothing else will. Best
+    // effort: the import is done either way, and the next replacing import vacuums again.
+    if (!dryRun && writer.replacedPrevious) await vacuumWithoutAutovacuum(db).catch(() => false);
     return summary;
   } finally {
     await writer.discard();

@@ -37,6 +37,8 @@ export class PublicationWriter {
   private fileHeader: IatiFileHeader | null = null;
   private staged = false;
   private switched = false;
+  /** Whether the switch deleted a previous publication (its rows are now dead tuples). */
+  replacedPrevious = false;
 
   constructor(
     private readonly options: {
@@ -128,6 +130,7 @@ export class PublicationWriter {
     if (!first || !totals.publisher) throw noActivities();
     const { db, publicationId, fileName, sha256, principal, dryRun } = this.options;
     const publisher = totals.publisher;
+    let replaced = false;
     const summary = await inTransaction(db, async (trx) => {
       await lockPublisher(trx, publisher);
       if (!(await touchStagingPublication(trx, publicationId))) throw stagingLost();
@@ -137,8 +140,10 @@ export class PublicationWriter {
       this.refuseOlder(publisher, previous);
       const partner = await resolvePublisher(trx, first);
       assertAllowed(canImportPublication(principal, { partnerId: partner.id, ref: publisher }));
-      if (previous)
+      if (previous) {
         await trx.deleteFrom("iati_publications").where("id", "=", previous.id).execute();
+        replaced = true;
+      }
       await trx
         .updateTable("iati_publications")
         .set({
@@ -171,6 +176,7 @@ export class PublicationWriter {
       };
     });
     this.switched = summary.status === "imported";
+    this.replacedPrevious = this.switched && replaced;
     return summary;
   }
 

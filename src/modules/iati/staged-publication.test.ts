@@ -10,6 +10,7 @@ import { setActivityLink } from "./activity-links.ts";
 import { importFootprint } from "./iati.fixtures.ts";
 import { iatiFile, setUpIatiWorld, type TestActivity } from "./iati-xml.fixtures.ts";
 import { importIatiFile } from "./import-iati-file.ts";
+import { vacuumWithoutAutovacuum } from "./staging.queries.ts";
 
 const principal = systemPrincipal("test");
 const dir = mkdtempSync(join(tmpdir(), "esca-iati-staged-"));
@@ -164,6 +165,34 @@ describe("an import stages its publication and switches it at the end", () => {
       .orderBy("iati_org_id")
       .execute();
     expect(partners.map((p) => p.iati_org_id)).toEqual(["XM-DAC-52", "XM-DAC-53"]);
+  });
+
+  it("vacuums a replaced publication's rows where no autovacuum runs (the embedded database)", async () => {
+    expect((await run(large("XM-DAC-60", "2026-01-01T00:00:00Z"))).status).toBe("imported");
+    const replacing = await run(large("XM-DAC-60", "2026-02-01T00:00:00Z", "2000"));
+    expect(replacing).toMatchObject({ status: "imported", activities: 1500 });
+    const { rows } = await sql<{ relname: string; dead: number; vacuumed: boolean }>`
+      select relname, n_dead_tup::int as dead, last_vacuum is not null as vacuumed
+        from pg_stat_user_tables
+       where relname in ('iati_activities', 'iati_transactions', 'iati_budgets')
+       order by relname`.execute(t.handle.db);
+    const { rows: launcher } = await sql<{ running: boolean }>`
+      select exists (select from pg_stat_activity where backend_type = 'autovacuum launcher')
+        as running`.execute(t.handle.db);
+    if (t.handle.backend === "pglite") {
+      expect(launcher[0]?.running).toBe(false);
+      // The 1 500 activities and their transactions the switch deleted are gone for good.
+      expect(rows).toEqual(
+        ["iati_activities", "iati_budgets", "iati_transactions"].map((relname) => ({
+          relname,
+          dead: 0,
+          vacuumed: true,
+        })),
+      );
+    } else if (launcher[0]?.running) {
+      // PostgreSQL's own autovacuum does it: the import leaves it alone.
+      expect(await vacuumWithoutAutovacuum(t.handle.db)).toBe(false);
+    }
   });
 
   it("leaves the old publication and no staged rows when the file is refused after some batches", async () => {

@@ -93,3 +93,20 @@ export function findCurrentPublication(db: Kysely<Database>, publisherRef: strin
     .where("publisher_ref", "=", publisherRef)
     .executeTakeFirst();
 }
+
+/**
+ * Vacuums (and analyzes) the publication tables when no autovacuum runs, as on the embedded
+ * database, which has no background processes: the rows of a replaced publication would
+ * otherwise stay as dead tuples, and tables and indexes would grow with every import. Runs
+ * outside any transaction. Returns whether it vacuumed.
+ */
+export async function vacuumWithoutAutovacuum(db: Kysely<Database>): Promise<boolean> {
+  const { rows } = await sql<{ running: boolean }>`
+    select exists (select from pg_stat_activity where backend_type = 'autovacuum launcher')
+      and current_setting('autovacuum')::boolean as running`.execute(db);
+  if (rows[0]?.running) return false;
+  // A table at a time: on the embedded database, requests waiting are served in between.
+  for (const table of ["iati_transactions", "iati_budgets", "iati_activities", "iati_publications"])
+    await sql`vacuum (analyze) ${sql.table(table)}`.execute(db);
+  return true;
+}
