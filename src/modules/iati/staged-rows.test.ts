@@ -36,9 +36,9 @@ function rows(bytes: Uint8Array, columns: readonly string[]): Array<Record<strin
 
 describe("staged rows", () => {
   it("write each published list as the JSON of what was parsed, whatever its text holds", () => {
-    // Quotes, backslashes, tabs, newlines and non-Latin text: JSON escapes
-    // some of them, COPY some others, and a field may never end early.
-    const tricky = 'Dijo "basta"\\ya\tcon\nsaltos y ñandú — 安全';
+    // Quotes, backslashes, tabs, newlines, non-Latin text and characters beyond the basic
+    // plane: JSON escapes some of them, COPY some others, and a field may never end early.
+    const tricky = 'Dijo "basta"\\ya\tcon\nsaltos y ñandú — 安全 🛡️';
     const activity = parsed(`<iati-activity xml:lang="es" default-currency="USD">
       <iati-identifier>XM-DAC-1-A</iati-identifier>
       <reporting-org ref="XM-DAC-1" type="10"><narrative>Banco</narrative></reporting-org>
