@@ -168,27 +168,31 @@ describe("an import stages its publication and switches it at the end", () => {
   });
 
   it("vacuums a replaced publication's rows where no autovacuum runs (the embedded database)", async () => {
-    expect((await run(large("XM-DAC-60", "2026-01-01T00:00:00Z"))).status).toBe("imported");
-    const replacing = await run(large("XM-DAC-60", "2026-02-01T00:00:00Z", "2000"));
-    expect(replacing).toMatchObject({ status: "imported", activities: 1500 });
-    const { rows } = await sql<{ relname: string; dead: number; vacuumed: boolean }>`
-      select relname, n_dead_tup::int as dead, last_vacuum is not null as vacuumed
-        from pg_stat_user_tables
-       where relname in ('iati_activities', 'iati_transactions', 'iati_budgets')
-       order by relname`.execute(t.handle.db);
+    const pages = async () => {
+      const { rows } = await sql<{ pages: number }>`
+        select (pg_relation_size('iati_transactions') / current_setting('block_size')::int)::int
+          as pages`.execute(t.handle.db);
+      return rows[0]?.pages ?? 0;
+    };
+    const version = (month: number) =>
+      run(large("XM-DAC-60", `2026-0${month}-01T00:00:00Z`, `${1000 + month}`));
+    expect((await version(1)).status).toBe("imported");
+    expect((await version(2)).status).toBe("imported");
+    const afterOneReplacement = await pages();
+    for (const month of [3, 4, 5]) expect((await version(month)).status).toBe("imported");
     const { rows: launcher } = await sql<{ running: boolean }>`
       select exists (select from pg_stat_activity where backend_type = 'autovacuum launcher')
         as running`.execute(t.handle.db);
     if (t.handle.backend === "pglite") {
       expect(launcher[0]?.running).toBe(false);
-      // The 1 500 activities and their transactions the switch deleted are gone for good.
-      expect(rows).toEqual(
-        ["iati_activities", "iati_budgets", "iati_transactions"].map((relname) => ({
-          relname,
-          dead: 0,
-          vacuumed: true,
-        })),
-      );
+      const { rows } = await sql<{ relname: string; vacuumed: boolean }>`
+        select relname, last_vacuum is not null as vacuumed from pg_stat_user_tables
+         where relname in ('iati_activities', 'iati_transactions', 'iati_budgets')
+         order by relname`.execute(t.handle.db);
+      expect(rows.every((r) => r.vacuumed)).toBe(true);
+      // Each replaced publication's space is reused by the next: three more replacements
+      // leave the table as large as one did (without vacuum it grows by a publication each).
+      expect(await pages()).toBeLessThanOrEqual(afterOneReplacement);
     } else if (launcher[0]?.running) {
       // PostgreSQL's own autovacuum does it: the import leaves it alone.
       expect(await vacuumWithoutAutovacuum(t.handle.db)).toBe(false);
