@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -14,12 +14,18 @@ declare module "vitest" {
 }
 
 /**
- * Migrates the schema once per run: a PGlite data folder dumped to a tarball that each test
- * database starts from, and — when ESCA_TEST_DATABASE_URL is set — a PostgreSQL template
- * database that each test database is copied from.
+ * Gives the run a temporary folder of its own, removed at its end, and migrates the schema
+ * once: a PGlite data folder dumped to a tarball that each test database starts from, and —
+ * when ESCA_TEST_DATABASE_URL is set — a PostgreSQL template database that each test database
+ * is copied from.
  */
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), "esca-test-"));
+  // Every temporary file of the run (test files, the processes they start) goes in here and
+  // goes with it at the end: the test workers inherit TMPDIR, which os.tmpdir() reads.
+  const scratch = join(dir, "tmp");
+  mkdirSync(scratch);
+  process.env.TMPDIR = scratch;
   const embedded = await openEmbedded();
   await migrateToLatest(embedded.db);
   const dump = await embedded.pglite?.dumpDataDir("none");
