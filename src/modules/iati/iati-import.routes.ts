@@ -19,7 +19,11 @@ import {
   listImportJobsQuerySchema,
 } from "./import-job.schema.ts";
 import { type ImportJob, ImportJobs, newJobId } from "./import-jobs.ts";
-import { discardStagedPublications, STAGING_STALE_SECONDS } from "./staging.queries.ts";
+import {
+  discardStagedPublications,
+  STAGING_STALE_SECONDS,
+  vacuumWithoutAutovacuum,
+} from "./staging.queries.ts";
 
 const tags = ["iati"];
 const importers = { roles: ["partner", "secretariat", "admin"], scope: "iati:import" } as const;
@@ -65,8 +69,13 @@ export const iatiImportRoutes: FastifyPluginAsyncZod<
     const discarded = await discardStagedPublications(ctx.db, {
       staleSeconds: ctx.backend === "pglite" ? null : STAGING_STALE_SECONDS,
     });
-    if (discarded > 0)
+    if (discarded > 0) {
       app.log.warn(`${discarded} unfinished IATI import(s) discarded (their staged rows)`);
+      // Their rows are dead now: vacuumed where no autovacuum runs (the embedded database).
+      await vacuumWithoutAutovacuum(ctx.db).catch((error: Error) =>
+        app.log.warn(`vacuuming the IATI tables failed: ${error.message}`),
+      );
+    }
   });
   // Open event streams would hold a closing server open: they end first.
   const streams = new Set<EventStream>();

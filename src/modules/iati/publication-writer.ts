@@ -18,6 +18,7 @@ import {
   insertStagedRows,
   STAGING_STALE_SECONDS,
   touchStagingPublication,
+  vacuumWithoutAutovacuum,
 } from "./staging.queries.ts";
 import { syncIatiLedger } from "./sync-iati-ledger.ts";
 import { xmlRefused } from "./xml-limits.ts";
@@ -182,13 +183,20 @@ export class PublicationWriter {
 
   /**
    * However the import ended short of its switch (refused, failed, unchanged): its staging
-   * publication goes. Best effort: one this fails to delete is deleted once stale. A dry run's
+   * publication goes, and its rows are vacuumed where no autovacuum runs (the embedded
+   * database). Best effort: one this fails to delete is deleted once stale. A dry run's
    * rollback takes it away.
    */
   async discard(): Promise<void> {
     const { db, publicationId, dryRun } = this.options;
     if (!this.staged || this.switched || dryRun) return;
-    await deleteStagingPublication(db, publicationId).catch(() => undefined);
+    try {
+      await deleteStagingPublication(db, publicationId);
+      await vacuumWithoutAutovacuum(db);
+    } catch {
+      // Best effort: a stale staging publication is deleted later, and the next vacuum
+      // reclaims what this one did not.
+    }
   }
 
   private generated() {
