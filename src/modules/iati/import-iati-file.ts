@@ -87,8 +87,9 @@ export async function importIatiFile(options: ImportOptions): Promise<ImportSumm
     if (error instanceof DryRunRollback) return error.summary;
     throw error;
   } finally {
-    // However the import ended (done, unchanged, refused, failed): no staging goes on, and a
-    // file staged in this thread is closed.
+    // However the import ended (done, unchanged, refused, failed, dry run): no staging goes on,
+    // and a file staged in this thread is closed. Cancelling first settles an event asked for
+    // and still pending (the unchanged file's first one, say): the events' return waits for it.
     await staging.cancel();
     await asked.events?.return(undefined).catch(() => undefined);
   }
@@ -128,7 +129,7 @@ async function writePublication(
   const events = staging.events(setup);
   asked.events = events;
   const first = events.next();
-  // Awaited below, or dropped when the import ends before (the finally stops staging).
+  // Awaited below, or dropped when the import ends before (the finally's cancel settles it).
   first.catch(() => undefined);
   const sha256 = await sha256OfFile(options.path);
   const dryRun = options.dryRun === true;

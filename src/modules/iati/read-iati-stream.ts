@@ -40,6 +40,8 @@ export interface ReadOptions {
   chunkBytes?: number;
   /** Called with the decoded text once the guard has accepted it, before the items it ends. */
   onText?: (text: string) => void;
+  /** Stops reading: the item being waited for rejects with an AbortError. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -56,7 +58,10 @@ export async function* readIatiActivities(
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
   let bytesRead = 0;
   let first = true;
-  const stream = createReadStream(path, { highWaterMark: options.chunkBytes ?? 256 * 1024 });
+  const stream = createReadStream(path, {
+    highWaterMark: options.chunkBytes ?? 256 * 1024,
+    ...(options.signal && { signal: options.signal }),
+  });
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       if (first) {

@@ -54,9 +54,17 @@ export interface FileStaging {
   cancel(): Promise<void>;
 }
 
-/** Staging in this thread: the file is read as the events are asked for. */
+/**
+ * Staging in this thread: the file is read as the events are asked for. Cancelling stops the
+ * reading, so that an event asked for and still pending settles at once (with an AbortError
+ * nobody reads) instead of once the file has been read up to its next activity.
+ */
 export function stageInThread(options: StageOptions): FileStaging {
-  return { events: (setup) => stageIatiFile(options, setup), cancel: async () => undefined };
+  const stop = new AbortController();
+  return {
+    events: (setup) => stageIatiFile({ ...options, signal: stop.signal }, setup),
+    cancel: async () => stop.abort(),
+  };
 }
 
 /**
@@ -65,7 +73,7 @@ export function stageInThread(options: StageOptions): FileStaging {
  * consumer on another thread puts the buffers of batches it has written: they are filled again.
  */
 export async function* stageIatiFile(
-  options: StageOptions,
+  options: StageOptions & { signal?: AbortSignal },
   setup: StagerSetup,
   spent: SpentBuffers[] = [],
 ): AsyncGenerator<StageEvent> {
@@ -75,6 +83,7 @@ export async function* stageIatiFile(
   let totalBytes = 0;
   let rowsTaken = 0;
   for await (const item of readIatiActivities(options.path, {
+    ...(options.signal && { signal: options.signal }),
     onProgress: (read, total) => {
       bytesRead = read;
       totalBytes = total;

@@ -16,7 +16,15 @@ import { warmUpDocument } from "./warm-up-document.ts";
 interface Job {
   queue: FromWorker[];
   failure: Error | null;
+  /** Set when the import stopped reading: the events end at once, whatever is queued. */
+  cancelled: boolean;
   wake: (() => void) | null;
+}
+
+/** Ends the wait for the job's next message, if one is pending. */
+function wakeUp(job: Job) {
+  job.wake?.();
+  job.wake = null;
 }
 
 /** A staging worker thread and the file it is staging now, if any. */
@@ -49,8 +57,7 @@ function startThread(): Promise<StagingThread> {
         const job = thread.job;
         if (!job) return;
         update(job);
-        job.wake?.();
-        job.wake = null;
+        wakeUp(job);
       };
       const gone = () => {
         if (kept === thread) kept = null;
@@ -89,24 +96,39 @@ export function stageInWorker(options: StageOptions): FileStaging {
   const reused = kept;
   kept = null;
   const started = reused ? Promise.resolve(reused) : startThread();
+  // The job exists before its thread does, so that cancel reaches a wait at any point.
+  const job: Job = { queue: [], failure: null, cancelled: false, wake: null };
   let finished = false;
   let released = false;
   /** Keeps a thread that staged its file to the end; stops others. */
   const release = async () => {
     if (released) return;
     released = true;
-    const thread = await started;
-    thread.job = null;
+    // A thread that never started has nothing to stop (the events report why it did not).
+    const thread = await started.catch(() => null);
+    if (!thread) return;
+    if (thread.job === job) thread.job = null;
     if (finished && kept === null) {
       thread.worker.unref();
       kept = thread;
     } else await thread.worker.terminate();
   };
+  /**
+   * The import stopped reading (done, unchanged, refused, failed, dry run): an event asked for
+   * and still pending ends now with stagingCancelled, so that nothing waits on a thread that
+   * will never answer; then the thread is released.
+   */
+  const cancel = async () => {
+    job.cancelled = true;
+    job.failure ??= stagingCancelled();
+    wakeUp(job);
+    await release();
+  };
 
   async function* events(setup: StagerSetup): AsyncGenerator<StageEvent> {
     try {
       const thread = await started;
-      const job: Job = { queue: [], failure: null, wake: null };
+      if (job.cancelled) throw job.failure;
       thread.job = job;
       thread.worker.ref();
       const send = (message: ToWorker) =>
@@ -119,6 +141,7 @@ export function stageInWorker(options: StageOptions): FileStaging {
       for (;;) {
         while (job.queue.length === 0 && !job.failure)
           await new Promise<void>((resolve) => (job.wake = resolve));
+        if (job.cancelled) throw job.failure;
         const message = job.queue.shift();
         if (!message) throw job.failure;
         if (message.kind === "progress") {
@@ -136,8 +159,11 @@ export function stageInWorker(options: StageOptions): FileStaging {
       await release();
     }
   }
-  return { events, cancel: release };
+  return { events, cancel };
 }
+
+/** What an event still pending when its import stopped reading settles with (nobody reads it). */
+export const stagingCancelled = () => new Error("the IATI file's staging was cancelled");
 
 /**
  * Starts a staging thread and stages a small generated file with it, so that it is kept warm
