@@ -1,6 +1,6 @@
 export { createInitiative } from "./create-initiative.ts";
 export { findInitiativeTransitions } from "./find-initiative-transitions.ts";
-export { findInitiatives, getInitiative } from "./find-initiatives.ts";
+export { findInitiatives, getInitiative, visibilityFor } from "./find-initiatives.ts";
 export {
   type CreateInitiativeInput,
   createInitiativeSchema,
@@ -10,7 +10,7 @@ export {
   updateInitiativeSchema,
 } from "./initiative-input.schema.ts";
 export { nextStatuses } from "./initiative-lifecycle.ts";
-export { findInitiativeView } from "./initiatives.queries.ts";
+export { findInitiativeView, type InitiativeVisibility } from "./initiatives.queries.ts";
 export { initiativeRoutes } from "./initiatives.routes.ts";
 export type { Initiative, Transition } from "./initiatives.schema.ts";
 export { transitionInitiative } from "./transition-initiative.ts";

@@ -11,7 +11,9 @@ import {
   updateInitiative,
 } from "../initiatives/index.ts";
 import type { FlowPlanInput } from "./plan-flows.ts";
-import { previewWorkbook, type WorkbookPlan } from "./preview-workbook.ts";
+import { planWorkbook, type WorkbookPlan } from "./preview-workbook.ts";
+import { readWorkbook } from "./read-workbook.ts";
+import type { WorkbookScope } from "./spreadsheets.policy.ts";
 
 /**
  * Applies an uploaded workbook as previewed, in one transaction: initiatives are created or
@@ -26,14 +28,16 @@ export async function applyWorkbook(options: {
   planHash: string;
   principal: Principal;
   removeMissing?: boolean;
-  scope?: { publishedOnly: boolean; partnerId: string | null };
+  scope: WorkbookScope;
 }): Promise<WorkbookPlan> {
+  // Read before the transaction: the database waits for no upload.
+  const sheet = await readWorkbook(options.buffer);
   return inTransaction(options.db, async (trx) => {
-    const plan = await previewWorkbook({
+    const plan = await planWorkbook({
       db: trx,
-      buffer: options.buffer,
+      sheet,
+      scope: options.scope,
       removeMissing: options.removeMissing ?? false,
-      ...(options.scope ? { scope: options.scope } : {}),
     });
     if (plan.planHash !== options.planHash)
       throw new AppError(

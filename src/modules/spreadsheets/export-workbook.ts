@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import type { Kysely } from "kysely";
 import type { Database } from "../../platform/db/schema.ts";
+import type { WorkbookScope } from "./spreadsheets.policy.ts";
 import { flowColumns, flowRows, initiativeColumns, initiativeRows } from "./workbook.queries.ts";
 
 const guide = [
@@ -21,15 +22,16 @@ const guide = [
 
 /**
  * The workbook people download: a guide, then one sheet per kind of record, every cell as
- * text. Outside the secretariat only what is published (and unallocated support) is in it.
+ * text. It holds what the downloader may read (`scope`): outside the secretariat, what is
+ * published (and unallocated support).
  */
 export async function exportWorkbook(options: {
   db: Kysely<Database>;
-  publishedOnly: boolean;
+  scope: WorkbookScope;
 }): Promise<Buffer> {
   const [initiatives, flows] = await Promise.all([
-    initiativeRows(options.db, options.publishedOnly),
-    flowRows(options.db, options.publishedOnly),
+    initiativeRows(options.db, options.scope.initiatives),
+    flowRows(options.db, options.scope.initiatives),
   ]);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "ESCA Hub";

@@ -4,8 +4,9 @@ import type { Database } from "../../platform/db/schema.ts";
 import type { PlanAction, PlanRow } from "./plan.ts";
 import { planFlows, planMissingFlows } from "./plan-flows.ts";
 import { planInitiatives } from "./plan-initiatives.ts";
-import { readWorkbook } from "./read-workbook.ts";
-import { flowRows, initiativeRows } from "./workbook.queries.ts";
+import { readWorkbook, type UploadedWorkbook } from "./read-workbook.ts";
+import type { WorkbookScope } from "./spreadsheets.policy.ts";
+import { flowRows, initiativeCodes, initiativeRows } from "./workbook.queries.ts";
 
 export interface WorkbookPlan {
   rows: PlanRow[];
@@ -14,40 +15,41 @@ export interface WorkbookPlan {
   planHash: string;
 }
 
-/** Reads an uploaded workbook and compares it with ESCA Hub, row by row; writes nothing. */
-export async function previewWorkbook(options: {
+/**
+ * Compares a read workbook with what the uploader may read in ESCA Hub, row by row; writes
+ * nothing. Everything it compares with is read within `scope`: an initiative or flow the
+ * uploader may not read is planned exactly as one that does not exist.
+ */
+export async function planWorkbook(options: {
   db: Kysely<Database>;
-  buffer: Buffer;
+  sheet: UploadedWorkbook;
+  scope: WorkbookScope;
   /** Reverse the standing flows the sheet left out (within `scope`); off by default. */
   removeMissing?: boolean;
-  /** The flows the uploader could have downloaded and may reverse. */
-  scope?: { publishedOnly: boolean; partnerId: string | null };
 }): Promise<WorkbookPlan> {
-  const sheet = await readWorkbook(options.buffer);
-  const { db } = options;
-  const [initiatives, flows, partners, components] = await Promise.all([
-    initiativeRows(db),
-    flowRows(db),
+  const { db, sheet, scope } = options;
+  const [initiatives, flows, partners, components, ids] = await Promise.all([
+    initiativeRows(db, scope.initiatives),
+    flowRows(db, scope.initiatives),
     db.selectFrom("organizations").select(["id", "code"]).execute(),
     db.selectFrom("strategy_components").select(["id", "code"]).execute(),
+    initiativeCodes(db, scope.initiatives),
   ]);
-  const ids = await db.selectFrom("initiatives").select(["id", "code"]).execute();
   const partnerCodes = new Map(partners.map((p) => [p.code, p.id]));
   const initiativePlan = planInitiatives(
     sheet.initiatives,
     new Map(initiatives.map((i) => [i.code, i])),
   );
   const flowPlan = planFlows(sheet.flows, new Map(flows.map((f) => [f.id, f])), {
-    partners: new Map(partners.map((p) => [p.code, p.id])),
+    partners: partnerCodes,
     initiatives: new Map(ids.map((i) => [i.code, i.id])),
     components: new Map(components.map((c) => [c.code, c.id])),
     addedInitiatives: new Set(initiativePlan.filter((p) => p.action === "added").map((p) => p.key)),
   });
-  const scope = options.scope ?? { publishedOnly: false, partnerId: null };
   const missing = options.removeMissing
     ? planMissingFlows(
         sheet.flows,
-        (await flowRows(db, scope.publishedOnly)).filter(
+        flows.filter(
           (flow) => !scope.partnerId || partnerCodes.get(flow.partner) === scope.partnerId,
         ),
       )
@@ -64,6 +66,21 @@ export async function previewWorkbook(options: {
   ]);
   const planHash = createHash("sha256").update(JSON.stringify(fingerprint)).digest("hex");
   return { rows, counts, planHash };
+}
+
+/** Reads an uploaded workbook (within its limits), then plans it; writes nothing. */
+export async function previewWorkbook(options: {
+  db: Kysely<Database>;
+  buffer: Buffer;
+  scope: WorkbookScope;
+  removeMissing?: boolean;
+}): Promise<WorkbookPlan> {
+  return planWorkbook({
+    db: options.db,
+    sheet: await readWorkbook(options.buffer),
+    scope: options.scope,
+    removeMissing: options.removeMissing ?? false,
+  });
 }
 
 /** The plan as the API shows it: without the internal inputs. */

@@ -1,11 +1,14 @@
-import ExcelJS from "exceljs";
 import { AppError } from "../../platform/errors.ts";
+import { readSheetRows } from "./sheet-rows.ts";
 import {
   type FlowSheetRow,
   flowColumns,
   type InitiativeSheetRow,
   initiativeColumns,
 } from "./workbook.queries.ts";
+import { type WorkbookLimits, workbookLimits } from "./workbook-limits.ts";
+import { readWorkbookParts } from "./workbook-parts.ts";
+import { readZipDirectory } from "./zip-directory.ts";
 
 export interface SheetRow<T> {
   /** The row's number in the sheet, as a spreadsheet shows it. */
@@ -18,67 +21,64 @@ export interface UploadedWorkbook {
   flows: Array<SheetRow<FlowSheetRow>>;
 }
 
-/** A cell as text: numbers without float noise where possible, dates as YYYY-MM-DD. */
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === "number")
-    return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(15)));
-  if (typeof value === "object") {
-    if ("richText" in value)
-      return value.richText
-        .map((part) => part.text)
-        .join("")
-        .trim();
-    if ("text" in value) return String(value.text).trim();
-    if ("result" in value) return cellText(value.result as ExcelJS.CellValue);
-  }
-  return String(value).trim();
-}
-
-function readSheet<C extends readonly string[]>(
-  workbook: ExcelJS.Workbook,
-  name: string,
-  columns: C,
-) {
-  const sheet = workbook.getWorksheet(name);
-  if (!sheet) return [];
-  const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(cellText);
-  const missing = columns.filter((column) => !header.includes(column));
-  if (missing.length > 0)
-    throw new AppError(
-      "validation_failed",
-      `Sheet "${name}", row 1: the column(s) ${missing.join(", ")} are missing; download a fresh workbook.`,
-    );
-  const rows: Array<SheetRow<Record<C[number], string>>> = [];
-  sheet.eachRow((row, number) => {
-    if (number === 1) return;
-    const values = Object.fromEntries(
-      columns.map((column) => [column, cellText(row.getCell(header.indexOf(column) + 1).value)]),
-    ) as Record<C[number], string>;
-    if (Object.values(values).some((v) => v !== "")) rows.push({ row: number, values });
-  });
-  return rows;
-}
-
-/** Reads an uploaded XLSX; a file that is not one is refused with a clear message. */
-export async function readWorkbook(buffer: Buffer): Promise<UploadedWorkbook> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch (error) {
-    throw new AppError(
-      "validation_failed",
-      `The file is not an XLSX workbook (${(error as Error).message}).`,
-    );
-  }
-  if (!workbook.getWorksheet("initiatives") && !workbook.getWorksheet("flows"))
+/**
+ * Reads an uploaded XLSX within `workbookLimits`: the ZIP's directory is checked before
+ * anything is unpacked, then only the parts needed are streamed (the relationships, workbook,
+ * styles and shared strings, and the two sheets), counting bytes, rows and columns, and the
+ * reading stops at the first limit passed. A file that is not a workbook is refused with a
+ * clear message naming the part, sheet, row or cell.
+ */
+export async function readWorkbook(
+  buffer: Buffer,
+  limits: WorkbookLimits = workbookLimits,
+): Promise<UploadedWorkbook> {
+  const entries = readZipDirectory(buffer, limits);
+  const parts = await readWorkbookParts({ zip: buffer, entries, limits });
+  if (!parts.sheets.has("initiatives") && !parts.sheets.has("flows"))
     throw new AppError(
       "validation_failed",
       'The workbook has neither an "initiatives" nor a "flows" sheet; download one from ESCA Hub to start from.',
     );
+  const readSheet = async <C extends readonly string[]>(name: string, columns: C) => {
+    const rows: Array<SheetRow<Record<C[number], string>>> = [];
+    const entry = parts.sheets.get(name);
+    if (!entry) return rows;
+    let header: Map<string, number> | null = null;
+    const checkHeader = (cells: Map<number, string>) => {
+      header = new Map();
+      // A name written twice counts where it first is.
+      for (const [column, text] of cells) if (!header.has(text)) header.set(text, column);
+      const missing = columns.filter((column) => !header?.has(column));
+      if (missing.length > 0)
+        throw new AppError(
+          "validation_failed",
+          `Sheet "${name}", row 1: the column(s) ${missing.join(", ")} are missing; download a fresh workbook.`,
+        );
+      return header;
+    };
+    await readSheetRows({
+      zip: buffer,
+      sheet: name,
+      entry,
+      parts,
+      limits,
+      onRow: ({ row, cells }) => {
+        if (row === 1) {
+          checkHeader(cells);
+          return;
+        }
+        const at = header ?? checkHeader(new Map());
+        const values = Object.fromEntries(
+          columns.map((column) => [column, cells.get(at.get(column) ?? 0) ?? ""]),
+        ) as Record<C[number], string>;
+        if (Object.values(values).some((v) => v !== "")) rows.push({ row, values });
+      },
+    });
+    if (!header) checkHeader(new Map());
+    return rows;
+  };
   return {
-    initiatives: readSheet(workbook, "initiatives", initiativeColumns),
-    flows: readSheet(workbook, "flows", flowColumns),
+    initiatives: await readSheet("initiatives", initiativeColumns),
+    flows: await readSheet("flows", flowColumns),
   };
 }

@@ -5,14 +5,15 @@ import { z } from "zod";
 import { AppError } from "../../platform/errors.ts";
 import type { RouteOptions } from "../../platform/http/context.ts";
 import { errorResponses } from "../../platform/http/responses.ts";
-import { isStaff, type Principal } from "../accounts/index.ts";
 import { applyWorkbook } from "./apply-workbook.ts";
 import { exportWorkbook } from "./export-workbook.ts";
 import { previewWorkbook, publicPlan } from "./preview-workbook.ts";
+import { workbookScope } from "./spreadsheets.policy.ts";
+import { megabytes, workbookLimits, workbookTooLarge } from "./workbook-limits.ts";
+import { WorkbookSlots } from "./workbook-slots.ts";
 
 const tags = ["spreadsheets"];
 const editors = { roles: ["partner", "secretariat", "admin"] } as const;
-const MAX_WORKBOOK_BYTES = 50 * 1024 * 1024;
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 const planSchema = z
@@ -50,17 +51,10 @@ const removeMissingQuery = z.object({
     }),
 });
 
-/** What the uploader could download and may reverse: partners their own organization's. */
-function scopeOf(principal: Principal) {
-  return {
-    publishedOnly: !isStaff(principal),
-    partnerId:
-      principal.kind === "user" && principal.role === "partner" ? principal.organizationId : null,
-  };
-}
-
 export const spreadsheetRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx }) => {
-  await app.register(multipart, { limits: { fileSize: MAX_WORKBOOK_BYTES, files: 1 } });
+  const maxBytes = workbookLimits.maxFileBytes;
+  await app.register(multipart, { limits: { fileSize: maxBytes, files: 1 } });
+  const slots = new WorkbookSlots();
   const upload = async (request: FastifyRequest) => {
     const part = request.isMultipart() ? await request.file() : undefined;
     if (!part)
@@ -70,7 +64,11 @@ export const spreadsheetRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
       );
     const buffer = await part.toBuffer().catch((error: { code?: string }) => {
       if (error.code === "FST_REQ_FILE_TOO_LARGE")
-        throw new AppError("payload_too_large", "The workbook is larger than 50 MB.");
+        throw workbookTooLarge({
+          reason: "workbook_file_too_large",
+          message: `The workbook is larger than ${megabytes(maxBytes)} MB.`,
+          values: { limit_mb: megabytes(maxBytes) },
+        });
       throw error;
     });
     return buffer;
@@ -90,7 +88,7 @@ export const spreadsheetRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
       reply
         .type(XLSX)
         .header("content-disposition", 'attachment; filename="esca-portfolio.xlsx"')
-        .send(await exportWorkbook({ db: ctx.db, publishedOnly: !isStaff(request.principal) })),
+        .send(await exportWorkbook({ db: ctx.db, scope: workbookScope(request.principal) })),
   );
   app.post(
     "/spreadsheets/preview",
@@ -102,17 +100,24 @@ export const spreadsheetRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
           "What an edited workbook would change, row by row (added, changed, unchanged, errors); writes nothing",
         consumes: ["multipart/form-data"],
         querystring: removeMissingQuery,
-        response: { 200: planSchema, ...errorResponses },
+        response: {
+          200: planSchema,
+          413: errorResponses[422],
+          429: errorResponses[422],
+          ...errorResponses,
+        },
       },
     },
     async (request) =>
-      publicPlan(
-        await previewWorkbook({
-          db: ctx.db,
-          buffer: await upload(request),
-          removeMissing: request.query.remove_missing,
-          scope: scopeOf(request.principal),
-        }),
+      slots.run(request.principal, async () =>
+        publicPlan(
+          await previewWorkbook({
+            db: ctx.db,
+            buffer: await upload(request),
+            removeMissing: request.query.remove_missing,
+            scope: workbookScope(request.principal),
+          }),
+        ),
       ),
   );
   app.post(
@@ -130,19 +135,26 @@ export const spreadsheetRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
             .regex(/^[0-9a-f]{64}$/)
             .meta({ description: "The preview's plan_hash: what was confirmed" }),
         }),
-        response: { 200: planSchema, ...errorResponses },
+        response: {
+          200: planSchema,
+          413: errorResponses[422],
+          429: errorResponses[422],
+          ...errorResponses,
+        },
       },
     },
     async (request) =>
-      publicPlan(
-        await applyWorkbook({
-          db: ctx.db,
-          buffer: await upload(request),
-          planHash: request.query.plan_hash,
-          principal: request.principal,
-          removeMissing: request.query.remove_missing,
-          scope: scopeOf(request.principal),
-        }),
+      slots.run(request.principal, async () =>
+        publicPlan(
+          await applyWorkbook({
+            db: ctx.db,
+            buffer: await upload(request),
+            planHash: request.query.plan_hash,
+            principal: request.principal,
+            removeMissing: request.query.remove_missing,
+            scope: workbookScope(request.principal),
+          }),
+        ),
       ),
   );
 };

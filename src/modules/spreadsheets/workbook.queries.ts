@@ -1,6 +1,7 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { formatMinorUnits } from "../../contracts/money.ts";
 import type { Database } from "../../platform/db/schema.ts";
+import type { InitiativeVisibility } from "../initiatives/index.ts";
 
 /** The sheets' columns, in order; the first row of each sheet names them. */
 export const initiativeColumns = [
@@ -39,13 +40,30 @@ export const flowColumns = [
 export type InitiativeSheetRow = Record<(typeof initiativeColumns)[number], string>;
 export type FlowSheetRow = Record<(typeof flowColumns)[number], string>;
 
+/** The initiatives (aliased `i`) a reader may read: published, and the drafts `visibility` opens. */
+const readable = (visibility: InitiativeVisibility) =>
+  visibility.unpublished === "all"
+    ? sql<boolean>`true`
+    : visibility.unpublished === "country"
+      ? sql<boolean>`(i.published_at is not null or i.lead_country = ${visibility.country})`
+      : sql<boolean>`i.published_at is not null`;
+
+/** Codes of the initiatives a reader may read, for the flows sheet's initiative column. */
+export async function initiativeCodes(db: Kysely<Database>, visibility: InitiativeVisibility) {
+  return db
+    .selectFrom("initiatives as i")
+    .select(["i.id", "i.code"])
+    .where(readable(visibility))
+    .execute();
+}
+
 const text = (value: string | number | null | undefined) =>
   value === null || value === undefined ? "" : String(value);
 
-/** Every initiative as a sheet row: codes instead of ids, lists as text ("GT,HN"; "15210:60;15130:40"). */
+/** The initiatives a reader may read as sheet rows: codes instead of ids, lists as text ("GT,HN"; "15210:60;15130:40"). */
 export async function initiativeRows(
   db: Kysely<Database>,
-  publishedOnly = false,
+  visibility: InitiativeVisibility,
 ): Promise<InitiativeSheetRow[]> {
   const [rows, countries, sectors] = await Promise.all([
     db
@@ -54,7 +72,7 @@ export async function initiativeRows(
       .leftJoin("lines_of_action as l", "l.id", "i.line_of_action_id")
       .selectAll("i")
       .select(["c.code as component_code", "l.code as line_code"])
-      .$if(publishedOnly, (q) => q.where("i.published_at", "is not", null))
+      .where(readable(visibility))
       .orderBy("i.code")
       .execute(),
     db.selectFrom("initiative_countries").selectAll().orderBy("country_iso2").execute(),
@@ -92,10 +110,13 @@ export async function initiativeRows(
   }));
 }
 
-/** The standing ledger entries (neither reversals nor reversed) as sheet rows. */
+/**
+ * The standing ledger entries (neither reversals nor reversed) a reader may read, as sheet
+ * rows: those not allocated to an initiative, and those of the initiatives they may read.
+ */
 export async function flowRows(
   db: Kysely<Database>,
-  publishedOnly = false,
+  visibility: InitiativeVisibility,
 ): Promise<FlowSheetRow[]> {
   const rows = await db
     .selectFrom("support_flows as f")
@@ -114,11 +135,7 @@ export async function flowRows(
     .select(["f.amount_minor", "f.currency", "f.value_date", "f.description", "f.source", "f.note"])
     .where("f.reverses_id", "is", null)
     .where("r.id", "is", null)
-    .$if(publishedOnly, (q) =>
-      q.where((eb) =>
-        eb.or([eb("f.initiative_id", "is", null), eb("i.published_at", "is not", null)]),
-      ),
-    )
+    .where((eb) => eb.or([eb("f.initiative_id", "is", null), readable(visibility)]))
     .orderBy("f.seq")
     .execute();
   return rows.map((f) => ({

@@ -433,6 +433,32 @@ export const en = {
   "apiError.reason.publish_draft":
     "{initiative} is a draft: it can be published once its country submits it.",
   "apiError.reason.duplicate": "A record with the same {key} already exists.",
+  "apiError.reason.workbook_file_too_large":
+    "The workbook is larger than {limit_mb} MB; upload a smaller one.",
+  "apiError.reason.workbook_unpacked_too_large":
+    "The workbook unpacks to more than {limit_mb} MB (its part {part} alone to {size_mb} MB); upload a smaller one.",
+  "apiError.reason.workbook_too_many_entries":
+    "The workbook's file holds {entries} parts; at most {limit} are accepted.",
+  "apiError.reason.workbook_shared_strings_too_large":
+    "The workbook's text ({part}) unpacks to {size_mb} MB; at most {limit_mb} MB are accepted.",
+  "apiError.reason.workbook_too_many_rows":
+    'Sheet "{sheet}" has more than {limit} rows (row {row} is one too many); split it into several uploads.',
+  "apiError.reason.workbook_too_many_columns":
+    'Sheet "{sheet}", row {row}: a cell in column {column} has a value; at most {limit} columns are read.',
+  "apiError.reason.workbook_text_too_long":
+    "The workbook has a text longer than any cell can hold (in {part}, line {line}).",
+  "apiError.reason.workbook_not_zip":
+    "The file is not an XLSX workbook (it starts with the bytes {start}); save it as .xlsx and upload it again.",
+  "apiError.reason.workbook_truncated":
+    "The workbook is cut off or damaged; save it again as .xlsx and upload it again.",
+  "apiError.reason.workbook_part_corrupt":
+    "The workbook is damaged ({part}); save it again as .xlsx and upload it again.",
+  "apiError.reason.workbook_encrypted":
+    "The workbook is protected with a password; save it without one and upload it again.",
+  "apiError.reason.workbook_part_size_mismatch":
+    "The workbook's file is inconsistent ({part} is not the size it declares); save it again as .xlsx.",
+  "apiError.reason.workbook_in_progress":
+    "Another workbook of yours is still being read; wait for its answer, then send this one.",
   "validation.invalid": "is not valid",
   "validation.required": "is required",
   "validation.invalid_type": "has the wrong type",

@@ -437,6 +437,32 @@ export const es: Messages = {
   "apiError.reason.publish_draft":
     "{initiative} es un borrador: se puede publicar cuando su país la presente.",
   "apiError.reason.duplicate": "Ya existe un registro con el mismo valor en {key}.",
+  "apiError.reason.workbook_file_too_large":
+    "El libro pesa más de {limit_mb} MB; suba uno más pequeño.",
+  "apiError.reason.workbook_unpacked_too_large":
+    "El libro descomprimido ocupa más de {limit_mb} MB (solo su parte {part}, {size_mb} MB); suba uno más pequeño.",
+  "apiError.reason.workbook_too_many_entries":
+    "El archivo del libro contiene {entries} partes; se aceptan como máximo {limit}.",
+  "apiError.reason.workbook_shared_strings_too_large":
+    "El texto del libro ({part}) ocupa {size_mb} MB descomprimido; se aceptan como máximo {limit_mb} MB.",
+  "apiError.reason.workbook_too_many_rows":
+    "La hoja «{sheet}» tiene más de {limit} filas (la fila {row} sobra); divídala en varias cargas.",
+  "apiError.reason.workbook_too_many_columns":
+    "Hoja «{sheet}», fila {row}: una celda de la columna {column} tiene un valor; se leen como máximo {limit} columnas.",
+  "apiError.reason.workbook_text_too_long":
+    "El libro tiene un texto más largo de lo que cabe en una celda (en {part}, línea {line}).",
+  "apiError.reason.workbook_not_zip":
+    "El archivo no es un libro XLSX (empieza con los bytes {start}); guárdelo como .xlsx y vuelva a subirlo.",
+  "apiError.reason.workbook_truncated":
+    "El libro está cortado o dañado; guárdelo de nuevo como .xlsx y vuelva a subirlo.",
+  "apiError.reason.workbook_part_corrupt":
+    "El libro está dañado ({part}); guárdelo de nuevo como .xlsx y vuelva a subirlo.",
+  "apiError.reason.workbook_encrypted":
+    "El libro está protegido con contraseña; guárdelo sin ella y vuelva a subirlo.",
+  "apiError.reason.workbook_part_size_mismatch":
+    "El archivo del libro es incoherente ({part} no tiene el tamaño que declara); guárdelo de nuevo como .xlsx.",
+  "apiError.reason.workbook_in_progress":
+    "Todavía se está leyendo otro libro suyo; espere su respuesta y envíe este después.",
   "validation.invalid": "no es válido",
   "validation.required": "es obligatorio",
   "validation.invalid_type": "tiene un tipo incorrecto",
