@@ -37,7 +37,11 @@ describe("authorization matrix: every mutating route × every role × own and ot
             ? "2xx"
             : actor === "anonymous"
               ? "401"
-              : String(routeCase.deniedStatus ?? 403);
+              : String(
+                  typeof routeCase.deniedStatus === "function"
+                    ? routeCase.deniedStatus(actor, side)
+                    : (routeCase.deniedStatus ?? 403),
+                );
           const ok = allowed
             ? response.status >= 200 && response.status < 300
             : String(response.status) === expected;

@@ -15,7 +15,7 @@ export interface RouteCase {
   prepare(w: MatrixWorld, actor: ActorName, side: Side): Promise<Prepared>;
   allowed(actor: ActorName, side: Side): boolean;
   /** The status of a refusal to a signed-in user, when it is not 403. */
-  deniedStatus?: number;
+  deniedStatus?: number | ((actor: ActorName, side: Side) => number);
 }
 
 const isStaff = (actor: ActorName) => actor === "secretariat" || actor === "admin";
@@ -23,6 +23,9 @@ const staffOnly = (actor: ActorName) => isStaff(actor);
 const anySignedIn = (actor: ActorName) => actor !== "anonymous";
 const ownFocal = (actor: ActorName, side: Side) =>
   isStaff(actor) || (actor === "focal_point" && side === "own");
+/** Another country's draft is not found, as a missing one would be (no probing of ids). */
+const hiddenDraft = (actor: ActorName, side: Side) =>
+  actor === "focal_point" && side === "other" ? 404 : 403;
 const ownPartner = (actor: ActorName, side: Side) =>
   isStaff(actor) || (actor === "partner" && side === "own");
 
@@ -352,6 +355,7 @@ export const routeCases: Record<string, RouteCase> = {
   },
   "PATCH /api/initiatives/:id": {
     allowed: ownFocal,
+    deniedStatus: hiddenDraft,
     prepare: async (w, _a, side) => ({
       request: body("PATCH", `/api/initiatives/${(await newInitiative(w, side)).code}`, {
         source: "Matrix",
@@ -360,6 +364,7 @@ export const routeCases: Record<string, RouteCase> = {
   },
   "POST /api/initiatives/:id/transitions": {
     allowed: ownFocal,
+    deniedStatus: hiddenDraft,
     prepare: async (w, _a, side) => ({
       request: body("POST", `/api/initiatives/${(await newInitiative(w, side)).code}/transitions`, {
         to: "submitted",

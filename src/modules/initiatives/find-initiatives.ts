@@ -7,6 +7,7 @@ import {
   findInitiativeView,
   type InitiativeVisibility,
   listInitiativeViews,
+  lockInitiativeRow,
 } from "./initiatives.queries.ts";
 import type { Initiative, ListInitiativesQuery } from "./initiatives.schema.ts";
 import { loadInitiative, toInitiatives } from "./to-initiative.ts";
@@ -42,6 +43,20 @@ export async function assertVisibleInitiative(
 ) {
   const row = await findInitiativeView(db, idOrCode);
   if (!row || !canSeeInitiative(viewer, row)) throw notFound("initiative", idOrCode);
+  return row;
+}
+
+/**
+ * Locks an initiative for a change. One the principal may not see is not found, exactly as a
+ * missing one: a focal point writing to another country's draft learns nothing about it.
+ */
+export async function lockVisibleInitiative(
+  db: Kysely<Database>,
+  idOrCode: string,
+  principal: Principal,
+) {
+  const row = await lockInitiativeRow(db, idOrCode);
+  if (!row || !canSeeInitiative(principal, row)) throw notFound("initiative", idOrCode);
   return row;
 }
 

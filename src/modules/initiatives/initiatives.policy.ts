@@ -11,14 +11,24 @@ const FINAL: readonly string[] = ["completed", "rejected", "cancelled"];
 const ownCountry = (principal: Principal, country: string) =>
   principal.kind === "user" && principal.role === "focal_point" && principal.country === country;
 
-/** Published initiatives are public; the others only to their country's focal points and staff. */
+/** Who may see the initiative's unpublished work: staff and its country's focal points. */
+export const canSeeUnpublished = (principal: Principal, initiative: InitiativeFacts): boolean =>
+  isStaff(principal) || ownCountry(principal, initiative.lead_country);
+
+/**
+ * Published initiatives are public; the others only to their country's focal points and staff.
+ * Anyone else is answered as if it did not exist, on reads and writes alike, so that ids and
+ * codes cannot be probed. A draft is never published (returning one to draft withdraws it).
+ */
 export function canSeeInitiative(principal: Principal, initiative: InitiativeFacts): boolean {
-  return (
-    initiative.published_at !== null ||
-    isStaff(principal) ||
-    ownCountry(principal, initiative.lead_country)
-  );
+  return initiative.published_at !== null || canSeeUnpublished(principal, initiative);
 }
+
+/**
+ * A history step names the person who took it (their e-mail) only to those who see the
+ * initiative's unpublished work; the public and partners see the organization and role.
+ */
+export const canSeeActors = canSeeUnpublished;
 
 export function canCreateInitiative(principal: Principal, leadCountry: string): Decision {
   if (isStaff(principal)) return allow;

@@ -10,6 +10,7 @@ import {
 } from "../../contracts/common.ts";
 import { initiativeStatusSchema, memberStateSchema } from "../../contracts/enums.ts";
 import { moneySchema } from "../../contracts/money.ts";
+import { roleSchema } from "../../contracts/roles.ts";
 
 const names = z.object({ es: z.string(), en: z.string() });
 const optionalNames = z.object({ es: z.string().nullable(), en: z.string().nullable() });
@@ -60,7 +61,16 @@ export const transitionSchema = z
     id: uuidSchema,
     from: initiativeStatusSchema.nullable(),
     to: initiativeStatusSchema,
-    actor: z.string(),
+    actor: z.string().nullable().meta({
+      description:
+        "Who moved it (a person's e-mail, or the platform's label). Only the secretariat and the initiative's own country see it; everyone else gets null and the organization and role.",
+    }),
+    actor_kind: z.enum(["user", "system"]),
+    actor_organization: z
+      .object({ code: z.string(), name: names })
+      .nullable()
+      .meta({ description: "The organization of the person who moved it; null for the platform" }),
+    actor_role: roleSchema.nullable(),
     reason: z.string().nullable(),
     funding_override_reason: z.string().nullable(),
     at: timestampSchema,

@@ -72,7 +72,16 @@ describe("initiatives API", () => {
       method: "GET",
       url: "/api/initiatives/ac1/transitions",
     });
-    expect(history.body.data).toMatchObject([{ from: null, to: "draft", actor: focal.email }]);
+    expect(history.body.data).toMatchObject([
+      {
+        from: null,
+        to: "draft",
+        actor: focal.email,
+        actor_kind: "user",
+        actor_organization: { code: "GT" },
+        actor_role: "focal_point",
+      },
+    ]);
     const read = await t.request<Initiative>({ method: "GET", url: `/api/initiatives/${ac1.id}` });
     expect(read.body).toEqual(ac1);
   });

@@ -124,9 +124,21 @@ describe("initiative lifecycle API", () => {
   it("lets a focal point submit only their own country's drafts, and never endorse", async () => {
     await create("BF1");
     const other = await t.signIn({ role: "focal_point", organization: "GT" });
+    // Another country's draft is not theirs to see: it is not found, as a missing one.
     const foreign = await move("BF1", { to: "submitted" }, other);
-    expect(foreign.status).toBe(403);
+    expect(foreign.status).toBe(404);
     expect((await move("BF1", { to: "submitted" })).status).toBe(201);
+    // Once published it is public, and the refusal says why.
+    await secretariat.request({
+      method: "POST",
+      url: "/api/initiatives/BF1/publication",
+      payload: { published: true },
+    });
+    const published = await move("BF1", { to: "cancelled", reason: "Not ours" }, other);
+    expect(published.status).toBe(403);
+    expect(published.body.error.message).toBe(
+      "You may act only on your own country's initiatives.",
+    );
     const selfEndorse = await move("BF1", { to: "endorsed" }, focal);
     expect(selfEndorse.status).toBe(403);
     expect(selfEndorse.body.error.code).toBe("forbidden");

@@ -3,17 +3,17 @@ import type { InitiativeStatus } from "../../contracts/enums.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import { inTransaction } from "../../platform/db/transaction.ts";
 import { updateVersioned } from "../../platform/db/versioned-update.ts";
-import { notFound } from "../../platform/errors.ts";
 import { actorLabel, actorUserId, assertAllowed, type Principal } from "../accounts/index.ts";
+import { lockVisibleInitiative } from "./find-initiatives.ts";
 import type { TransitionInput } from "./initiative-input.schema.ts";
 import { assertTransitionAllowed } from "./initiative-lifecycle.ts";
 import { assertCurrentVersion } from "./initiative-version.ts";
-import { canTransitionInitiative } from "./initiatives.policy.ts";
-import { lockInitiativeRow } from "./initiatives.queries.ts";
+import { canSeeActors, canTransitionInitiative } from "./initiatives.policy.ts";
 import type { Initiative, Transition } from "./initiatives.schema.ts";
 import { assertFundingSecured } from "./secured-funding.ts";
 import { loadInitiative } from "./to-initiative.ts";
 import { toTransition } from "./to-transition.ts";
+import { transitionRows } from "./transitions.queries.ts";
 
 /**
  * Moves an initiative one step along its lifecycle and appends the step to its history, in
@@ -28,8 +28,7 @@ export async function transitionInitiative(options: {
 }): Promise<{ initiative: Initiative; transition: Transition }> {
   const { db, input } = options;
   return inTransaction(db, async (trx) => {
-    const row = await lockInitiativeRow(trx, options.idOrCode);
-    if (!row) throw notFound("initiative", options.idOrCode);
+    const row = await lockVisibleInitiative(trx, options.idOrCode, options.principal);
     const submitter = await trx
       .selectFrom("initiative_transitions")
       .select("actor_user_id")
@@ -61,9 +60,12 @@ export async function transitionInitiative(options: {
       table: "initiatives",
       id: row.id,
       expectedVersion: row.version,
-      changes: { status: input.to },
+      // A draft is its country's working copy: returning one for changes withdraws it from
+      // the public until the secretariat publishes it again.
+      changes:
+        input.to === "draft" ? { status: input.to, published_at: null } : { status: input.to },
     });
-    const transition = await trx
+    const inserted = await trx
       .insertInto("initiative_transitions")
       .values({
         initiative_id: row.id,
@@ -74,8 +76,14 @@ export async function transitionInitiative(options: {
         reason: input.reason ?? null,
         funding_override_reason: input.funding_override_reason ?? null,
       })
-      .returningAll()
+      .returning("id")
       .executeTakeFirstOrThrow();
-    return { initiative: await loadInitiative(trx, row.id), transition: toTransition(transition) };
+    const transition = await transitionRows(trx, row.id)
+      .where("t.id", "=", inserted.id)
+      .executeTakeFirstOrThrow();
+    return {
+      initiative: await loadInitiative(trx, row.id),
+      transition: toTransition(transition, canSeeActors(options.principal, row)),
+    };
   });
 }

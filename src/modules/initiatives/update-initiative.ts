@@ -6,6 +6,7 @@ import { updateVersioned } from "../../platform/db/versioned-update.ts";
 import { invalidField, notFound } from "../../platform/errors.ts";
 import { assertAllowed, type Principal } from "../accounts/index.ts";
 import { findComponentRow, findLineOfActionRow } from "../strategy/index.ts";
+import { lockVisibleInitiative } from "./find-initiatives.ts";
 import { valueBudget } from "./initiative-budget.ts";
 import type { UpdateInitiativeInput } from "./initiative-input.schema.ts";
 import {
@@ -16,7 +17,6 @@ import {
 } from "./initiative-parts.queries.ts";
 import { assertCurrentVersion } from "./initiative-version.ts";
 import { canEditInitiative } from "./initiatives.policy.ts";
-import { lockInitiativeRow } from "./initiatives.queries.ts";
 import type { Initiative } from "./initiatives.schema.ts";
 import {
   resolveComponent,
@@ -42,8 +42,7 @@ export async function updateInitiative(options: {
 }): Promise<Initiative> {
   const { db, input } = options;
   return inTransaction(db, async (trx) => {
-    const existing = await lockInitiativeRow(trx, options.idOrCode);
-    if (!existing) throw notFound("initiative", options.idOrCode);
+    const existing = await lockVisibleInitiative(trx, options.idOrCode, options.principal);
     assertAllowed(canEditInitiative(options.principal, existing, input.lead_country));
     assertCurrentVersion(existing.version, input.version);
 

@@ -160,7 +160,11 @@ export const transitionSchema = z.object({
   id: z.string(),
   from: z.nullable(initiativeStatusSchema),
   to: initiativeStatusSchema,
-  actor: z.string(),
+  /** The person's e-mail: only for the secretariat and the initiative's own country. */
+  actor: z.nullable(z.string()),
+  actor_kind: z.enum(["user", "system"]),
+  actor_organization: z.nullable(z.object({ code: z.string(), name: namesSchema })),
+  actor_role: z.nullable(roleSchema),
   reason: z.nullable(z.string()),
   funding_override_reason: z.nullable(z.string()),
   at: z.string(),

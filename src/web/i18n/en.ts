@@ -181,6 +181,7 @@ export const en = {
   "history.created": "Created as {to}",
   "history.step": "{from} → {to}",
   "history.by": "{actor} · {at}",
+  "history.platform": "ESCA Hub (automatic)",
   "history.reason": "Comment: {reason}",
   "history.override": "Funding gate overridden: {reason}",
 

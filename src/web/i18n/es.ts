@@ -180,6 +180,7 @@ export const es: Messages = {
   "history.created": "Creada como {to}",
   "history.step": "{from} → {to}",
   "history.by": "{actor} · {at}",
+  "history.platform": "ESCA Hub (automático)",
   "history.reason": "Comentario: {reason}",
   "history.override": "Se omitió la condición de financiamiento: {reason}",
 

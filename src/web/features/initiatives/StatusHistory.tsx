@@ -1,11 +1,30 @@
 import { Text, Timeline } from "@mantine/core";
 import { useTransitions } from "../../api/queries.ts";
-import { useI18n } from "../../i18n/i18n.tsx";
+import type { Transition } from "../../api/schemas.ts";
+import { type Translate, useI18n } from "../../i18n/i18n.tsx";
+import { usePick } from "../../ui/Bilingual.tsx";
 import { QueryState } from "../../ui/QueryState.tsx";
+
+/**
+ * Who took a step: the organization and role (the public sees no more), with the person's
+ * e-mail when the API gives it (the secretariat and the initiative's own country).
+ */
+function actorText(step: Transition, t: Translate, pick: ReturnType<typeof usePick>): string {
+  if (step.actor_kind === "system") return t("history.platform");
+  const who = [
+    step.actor_organization ? pick(step.actor_organization.name) : null,
+    step.actor_role ? t(`role.${step.actor_role}`) : null,
+  ]
+    .filter(Boolean)
+    .join(", ");
+  if (!step.actor) return who;
+  return who ? `${who} (${step.actor})` : step.actor;
+}
 
 /** Every status change, oldest first, with who, when and why (transitions are recorded). */
 export function StatusHistory({ initiativeId }: { initiativeId: string }) {
   const { t, fmt } = useI18n();
+  const pick = usePick();
   const transitions = useTransitions(initiativeId);
   return (
     <QueryState query={transitions}>
@@ -24,7 +43,7 @@ export function StatusHistory({ initiativeId }: { initiativeId: string }) {
               }
             >
               <Text size="xs" c="dimmed">
-                {t("history.by", { actor: step.actor, at: fmt.dateTime(step.at) })}
+                {t("history.by", { actor: actorText(step, t, pick), at: fmt.dateTime(step.at) })}
               </Text>
               {step.reason ? (
                 <Text size="sm" className="timeline-reason">

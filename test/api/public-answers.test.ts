@@ -1,0 +1,163 @@
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "../../src/modules/demo/index.ts";
+import { createTestApp, type TestApp } from "../support/app.ts";
+
+type OpenApi = { paths: Record<string, { get?: unknown }> };
+type Listed = { data?: Array<Record<string, unknown>> };
+
+const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
+
+/**
+ * Public means published. With the demo data, an initiative the secretariat returned for
+ * changes (AF1) and a country's fresh draft, every GET the API offers (read from the served
+ * OpenAPI description, so routes added later are walked too) and every call the public web
+ * pages make is sent as anonymous; no answer may hold a draft, or an e-mail address.
+ */
+describe("what the public sees", () => {
+  let t: TestApp;
+  let drafts: Array<{ id: string; code: string }>;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedDemo({ db: t.handle.db, force: true });
+    const secretariat = await t.signIn({
+      role: "secretariat",
+      organization: "SICA-DSD",
+      kind: "sica_body",
+    });
+    const returned = await secretariat.request({
+      method: "POST",
+      url: "/api/initiatives/AF1/transitions",
+      payload: { to: "draft", reason: "Add a results framework" },
+    });
+    expect(returned.status).toBe(201);
+    const focal = await t.signIn({ role: "focal_point", organization: "GT" });
+    const fresh = await focal.request({
+      method: "POST",
+      url: "/api/initiatives",
+      payload: {
+        code: "GTX1",
+        title: { en: "A Guatemalan working draft" },
+        component: "A",
+        lead_country: "GT",
+        budget: { amount: "1000.00", currency: "USD" },
+      },
+    });
+    expect(fresh.status).toBe(201);
+    const all = await t.request<{ data: Array<{ id: string; code: string }> }>({
+      method: "GET",
+      url: "/api/initiatives?status=draft&limit=500",
+    });
+    drafts = all.body.data.map(({ id, code }) => ({ id, code }));
+  }, 300_000);
+  afterAll(async () => t.close());
+
+  const get = (url: string) => t.anonymous<unknown>({ method: "GET", url });
+
+  /** The values a path parameter takes: every id and code of the collection above it. */
+  async function expand(path: string): Promise<string[]> {
+    const match = /^(.*?)\/\{([^}]+)\}/.exec(path);
+    if (!match) return [path];
+    const [, collection = "", param = ""] = match;
+    const refs = new Set<string>();
+    if (collection === "/api/audit") {
+      for (const d of drafts) refs.add(`initiatives/${d.id}`);
+    } else {
+      const list = (await get(`${collection}?limit=500`)).body as Listed;
+      for (const row of list.data ?? []) {
+        if (param === "currency" && typeof row.currency === "string")
+          refs.add(`${row.currency}/${row.date}`);
+        for (const key of ["id", "code"]) if (typeof row[key] === "string") refs.add(row[key]);
+      }
+      // The records hidden from the public are asked for too: they must not be found.
+      if (collection === "/api/initiatives") for (const d of drafts) refs.add(d.id).add(d.code);
+    }
+    const rest = path.slice(match[0].length).replace(/\/\{[^}]+\}/g, "");
+    return [...refs].map(
+      (ref) => `${collection}/${encodeURIComponent(ref).replace("%2F", "/")}${rest}`,
+    );
+  }
+
+  /** An answer as text: JSON, CSV and XML as they are, a workbook's cells row by row. */
+  async function answer(url: string): Promise<{ status: number; text: string }> {
+    const response = await t.app.inject({ method: "GET", url });
+    const type = String(response.headers["content-type"] ?? "");
+    if (response.statusCode === 200 && type.includes("spreadsheetml")) {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+      const cells: string[] = [];
+      book.eachSheet((sheet) =>
+        sheet.eachRow((row) => {
+          cells.push(JSON.stringify(row.values));
+        }),
+      );
+      return { status: response.statusCode, text: cells.join("\n") };
+    }
+    return { status: response.statusCode, text: response.body };
+  }
+
+  function problemsIn(url: string, body: string): string[] {
+    const problems: string[] = [];
+    const email = EMAIL.exec(body);
+    if (email) problems.push(`${url}: e-mail address ${email[0]}`);
+    if (/"status":\s*"draft"/.test(body)) problems.push(`${url}: a record with status draft`);
+    for (const draft of drafts) {
+      if (body.includes(draft.id) || new RegExp(`\\b${draft.code}\\b`).test(body))
+        problems.push(`${url}: draft ${draft.code}`);
+    }
+    return problems;
+  }
+
+  it("finds no draft and no e-mail address in any public answer", async () => {
+    expect(drafts.map((d) => d.code)).toEqual(expect.arrayContaining(["AF1", "GTX1"]));
+    const spec = (await get("/api/openapi.json")).body as OpenApi;
+    const paths = Object.entries(spec.paths)
+      .filter(([, operations]) => operations.get)
+      .map(([path]) => path);
+    expect(paths.length).toBeGreaterThan(30);
+    const af1 = drafts.find((d) => d.code === "AF1")?.id ?? "";
+    // The calls the public pages make, with the queries they send.
+    const pageCalls = [
+      ...["component", "country", "partner", "year", "initiative", "country,year"].map(
+        (by) => `/api/funding/summary?by=${by}`,
+      ),
+      "/api/initiatives?limit=500&sort=code",
+      "/api/initiatives?status=draft",
+      "/api/initiatives?country=GT&limit=500",
+      "/api/initiatives?q=AF1",
+      "/api/flows?limit=500&sort=value_date",
+      `/api/flows?limit=500&sort=value_date&initiative_id=${af1}`,
+      "/api/organizations?limit=500",
+      "/api/components?limit=50",
+      "/api/indicators/homicide_rate/observations?limit=500&sort=year",
+      "/api/conferences",
+      "/api/reconciliation",
+      "/api/iati/publications",
+      "/api/iati/activities",
+    ];
+    const problems: string[] = [];
+    const answered: string[] = [];
+    const urls = [...pageCalls];
+    for (const path of paths) {
+      if (path === "/api/docs" || path.endsWith("/events")) continue;
+      urls.push(...(await expand(path)));
+    }
+    for (const url of urls) {
+      const response = await answer(url);
+      if (response.status >= 500) problems.push(`${url}: ${response.status}`);
+      if (response.status !== 200) continue;
+      answered.push(url);
+      problems.push(...problemsIn(url, response.text));
+    }
+    expect(problems).toEqual([]);
+    // The walk did reach the public records, history and downloads.
+    const reached = [
+      "/api/initiatives/AA1",
+      "/api/initiatives/AA1/transitions",
+      "/api/indicators/homicide_rate/observations?limit=500&sort=year",
+      "/api/iati/activities.xml",
+      "/api/reconciliation.csv",
+    ];
+    expect(reached.filter((url) => !answered.includes(url))).toEqual([]);
+  }, 600_000);
+});
