@@ -3,10 +3,11 @@ import type { Database } from "../../platform/db/schema.ts";
 import { AppError } from "../../platform/errors.ts";
 
 /**
- * Failures allowed before each further attempt must wait: few for one account, more for one
- * address (many honest people can share one, behind an office or national network).
+ * Guesses allowed before each further one must wait: few for one account (or one user's
+ * current-password checks), more for one address (many honest people can share one, behind
+ * an office or national network).
  */
-export const FREE_FAILURES = { account: 3, address: 20 } as const;
+export const FREE_FAILURES = { account: 3, address: 20, passwordCheck: 3 } as const;
 const MAX_WAIT_SECONDS = 15 * 60;
 
 /**
@@ -14,61 +15,135 @@ const MAX_WAIT_SECONDS = 15 * 60;
  * … capped at 15 minutes. Kept in the database so every instance enforces the same wait.
  */
 export const waitSeconds = (failures: number, free: number = FREE_FAILURES.account) =>
-  failures <= free ? 0 : Math.min(2 ** (failures - free - 1), MAX_WAIT_SECONDS);
+  failures <= free ? 0 : Math.min(2 ** Math.min(failures - free - 1, 20), MAX_WAIT_SECONDS);
 
-export const throttleKeys = (email: string, clientAddress: string | null) => [
-  `email:${email.toLowerCase()}`,
-  `ip:${clientAddress ?? "unknown"}`,
+/** One counter of guesses, and how many it allows before waits begin. */
+export interface ThrottleKey {
+  key: string;
+  free: number;
+}
+
+export const loginKeys = (email: string, clientAddress: string | null): ThrottleKey[] => [
+  { key: `email:${email.toLowerCase()}`, free: FREE_FAILURES.account },
+  { key: `ip:${clientAddress ?? "unknown"}`, free: FREE_FAILURES.address },
 ];
 
-export async function assertNotThrottled(db: Kysely<Database>, keys: string[]): Promise<void> {
-  const blocked = await db
-    .selectFrom("login_throttle")
-    .select("blocked_until")
-    .where("key", "in", keys)
-    .where("blocked_until", ">", new Date())
-    .orderBy("blocked_until", "desc")
-    .executeTakeFirst();
-  if (blocked?.blocked_until) {
-    const seconds = Math.ceil((blocked.blocked_until.getTime() - Date.now()) / 1000);
-    throw new AppError(
-      "rate_limited",
-      `Too many failed sign-in attempts; try again in ${seconds} second${seconds === 1 ? "" : "s"}.`,
-      {
-        reason: "login_throttled",
-        values: { seconds },
-        context: { retry_after_seconds: seconds },
-      },
-    );
+/** A signed-in user's current password (changing it, turning TOTP off) is guessed here. */
+export const passwordCheckKeys = (userId: string): ThrottleKey[] => [
+  { key: `password:${userId}`, free: FREE_FAILURES.passwordCheck },
+];
+
+export const loginThrottled = (seconds: number) =>
+  new AppError(
+    "rate_limited",
+    `Too many failed sign-in attempts; try again in ${seconds} second${seconds === 1 ? "" : "s"}.`,
+    { reason: "login_throttled", values: { seconds }, context: { retry_after_seconds: seconds } },
+  );
+
+export const passwordCheckThrottled = (seconds: number) =>
+  new AppError(
+    "rate_limited",
+    `Too many wrong passwords or codes; try again in ${seconds} second${seconds === 1 ? "" : "s"}.`,
+    {
+      reason: "password_check_throttled",
+      values: { seconds },
+      context: { retry_after_seconds: seconds },
+    },
+  );
+
+class Throttled extends Error {
+  constructor(readonly blockedUntil: Date) {
+    super("throttled");
   }
 }
 
-export async function recordFailure(db: Kysely<Database>, keys: string[]): Promise<void> {
-  for (const key of keys) {
-    const row = await db
-      .insertInto("login_throttle")
-      .values({ key, failures: 1, last_failure_at: new Date() })
-      .onConflict((oc) =>
-        oc.column("key").doUpdateSet((eb) => ({
-          failures: eb("login_throttle.failures", "+", 1),
-          last_failure_at: new Date(),
-        })),
-      )
-      .returning("failures")
-      .executeTakeFirstOrThrow();
-    const wait = waitSeconds(
-      row.failures,
-      key.startsWith("ip:") ? FREE_FAILURES.address : FREE_FAILURES.account,
-    );
-    if (wait > 0)
-      await db
-        .updateTable("login_throttle")
-        .set({ blocked_until: new Date(Date.now() + wait * 1000) })
-        .where("key", "=", key)
-        .execute();
+/**
+ * Counts one guess on every key BEFORE it is checked, and refuses it when a key is waiting.
+ * Counting first is what makes the limit hold under parallel requests: each key's count goes
+ * up in one atomic upsert that also checks the wait (the row is locked while its transaction
+ * runs, so concurrent guesses on it queue, and each sees the count and wait the one before it
+ * left), and the guess that passes the free number sets the wait at once. However many
+ * guesses arrive together, only those reserved before the wait began are checked. A refused
+ * guess counts on no key (its transaction rolls back). A wrong guess keeps its reservation;
+ * a right one gives it back (`clearAttempts`, `releaseAttempt`).
+ */
+export async function reserveAttempt(
+  db: Kysely<Database>,
+  keys: readonly ThrottleKey[],
+  refusal: (seconds: number) => AppError,
+): Promise<void> {
+  const now = new Date();
+  try {
+    await db.transaction().execute(async (trx) => {
+      // One key order for every caller, so that two guesses never wait on each other's rows.
+      for (const { key, free } of [...keys].sort((a, b) => a.key.localeCompare(b.key))) {
+        const counted = await trx
+          .insertInto("login_throttle")
+          .values({ key, failures: 1, last_failure_at: now })
+          .onConflict((oc) =>
+            oc
+              .column("key")
+              .doUpdateSet((eb) => ({
+                failures: eb("login_throttle.failures", "+", 1),
+                last_failure_at: now,
+              }))
+              .where((eb) =>
+                eb.or([
+                  eb("login_throttle.blocked_until", "is", null),
+                  eb("login_throttle.blocked_until", "<=", now),
+                ]),
+              ),
+          )
+          .returning("failures")
+          .executeTakeFirst();
+        if (!counted) {
+          const row = await trx
+            .selectFrom("login_throttle")
+            .select("blocked_until")
+            .where("key", "=", key)
+            .executeTakeFirstOrThrow();
+          throw new Throttled(row.blocked_until ?? now);
+        }
+        const wait = waitSeconds(counted.failures, free);
+        if (wait > 0)
+          await trx
+            .updateTable("login_throttle")
+            .set({ blocked_until: new Date(now.getTime() + wait * 1000) })
+            .where("key", "=", key)
+            .execute();
+      }
+    });
+  } catch (error) {
+    if (!(error instanceof Throttled)) throw error;
+    throw refusal(Math.max(1, Math.ceil((error.blockedUntil.getTime() - now.getTime()) / 1000)));
   }
 }
 
-export async function clearFailures(db: Kysely<Database>, email: string): Promise<void> {
-  await db.deleteFrom("login_throttle").where("key", "=", `email:${email.toLowerCase()}`).execute();
+/** Gives a reservation back: the guess was right (its account's count starts again). */
+export async function releaseAttempt(
+  db: Kysely<Database>,
+  keys: readonly ThrottleKey[],
+): Promise<void> {
+  await db
+    .updateTable("login_throttle")
+    .set((eb) => ({ failures: eb.fn("greatest", [eb("failures", "-", 1), eb.lit(0)]) }))
+    .where(
+      "key",
+      "in",
+      keys.map((k) => k.key),
+    )
+    .execute();
+}
+
+/**
+ * A right answer: the first key (the account, or the user's password checks) starts again
+ * from nothing; the others (the address) get this guess's reservation back.
+ */
+export async function clearAttempts(
+  db: Kysely<Database>,
+  keys: readonly ThrottleKey[],
+): Promise<void> {
+  const [own, ...shared] = keys;
+  if (own) await db.deleteFrom("login_throttle").where("key", "=", own.key).execute();
+  if (shared.length > 0) await releaseAttempt(db, shared);
 }

@@ -1,16 +1,17 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../platform/db/schema.ts";
 import { AppError } from "../../platform/errors.ts";
+import { acceptTotpCode } from "./accept-totp-code.ts";
 import type { User } from "./accounts.schema.ts";
 import {
-  assertNotThrottled,
-  clearFailures,
-  recordFailure,
-  throttleKeys,
+  clearAttempts,
+  loginKeys,
+  loginThrottled,
+  releaseAttempt,
+  reserveAttempt,
 } from "./login-throttle.ts";
 import { verifyPassword } from "./passwords.ts";
 import { type SessionSettings, startSession } from "./sessions.ts";
-import { checkTotp } from "./totp.ts";
 import { findUserRecord, toUser, type UserRecord } from "./users.queries.ts";
 
 /** The secretariat and admins hold the keys to everything: outside the demo they need TOTP. */
@@ -30,8 +31,10 @@ export interface LoginResult {
 /**
  * Checks email, password and (when enabled) the TOTP code, then starts a fresh session.
  * Every refusal looks the same ("email or password is wrong") so an attacker cannot learn
- * which accounts exist; each failure makes the next attempt from that account or address wait
- * longer. `onFailure` lets the caller record the failed attempt in the audit trail.
+ * which accounts exist. Each attempt is counted against its account and address before the
+ * password is checked, so that parallel attempts cannot outrun the throttle; a wrong one stays
+ * counted and makes the next attempts wait longer, a right one is given back. A TOTP code is
+ * accepted once.
  */
 export async function login(options: {
   db: Kysely<Database>;
@@ -43,12 +46,11 @@ export async function login(options: {
   userAgent: string | null;
 }): Promise<LoginResult> {
   const { db } = options;
-  const keys = throttleKeys(options.email, options.clientAddress);
-  await assertNotThrottled(db, keys);
+  const keys = loginKeys(options.email, options.clientAddress);
+  await reserveAttempt(db, keys, loginThrottled);
   const record = await findUserRecord(db, options.email);
   const passwordOk = await verifyPassword(record?.password_hash ?? null, options.password);
   if (!record || !passwordOk || !record.active) {
-    await recordFailure(db, keys);
     throw new AppError(
       "unauthorized",
       "The email or password is wrong, or the account is disabled.",
@@ -56,21 +58,33 @@ export async function login(options: {
     );
   }
   if (record.totp_enabled) {
-    if (!options.totp)
+    if (!options.totp) {
+      // The password was right: asking for the code is no failed guess.
+      await releaseAttempt(db, keys);
       throw new AppError("totp_required", "Enter the 6-digit code from your authenticator app.", {
         details: [
           { path: "totp", message: "is required for this account", rule: { code: "required" } },
         ],
       });
-    if (!record.totp_secret || !checkTotp(record.totp_secret, record.email, options.totp)) {
-      await recordFailure(db, keys);
-      throw new AppError("unauthorized", "The authenticator code is wrong or expired.", {
-        reason: "wrong_totp",
-        details: [{ path: "totp", message: "is wrong or expired", rule: { code: "wrong_code" } }],
-      });
     }
+    const accepted =
+      record.totp_secret !== null &&
+      (await acceptTotpCode({
+        db,
+        userId: record.id,
+        secret: record.totp_secret,
+        email: record.email,
+        code: options.totp,
+      }));
+    if (!accepted)
+      throw new AppError("unauthorized", "The authenticator code is wrong, expired or used.", {
+        reason: "wrong_totp",
+        details: [
+          { path: "totp", message: "is wrong, expired or used", rule: { code: "wrong_code" } },
+        ],
+      });
   }
-  await clearFailures(db, options.email);
+  await clearAttempts(db, keys);
   const session = await startSession({
     db,
     userId: record.id,

@@ -5,12 +5,21 @@ import { inTransaction } from "../../platform/db/transaction.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
 import { canManageUser } from "./accounts.policy.ts";
 import { generatePassword } from "./create-user.ts";
+import {
+  clearAttempts,
+  passwordCheckKeys,
+  passwordCheckThrottled,
+  reserveAttempt,
+} from "./login-throttle.ts";
 import { assertAcceptablePassword, hashPassword, verifyPassword } from "./passwords.ts";
 import { assertAllowed, type Principal } from "./principal.ts";
 import { sha256 } from "./sessions.ts";
 import { endUserSessions, findUserRecord } from "./users.queries.ts";
 
-/** A user changes their own password; every other session of theirs ends. */
+/**
+ * A user changes their own password; every other session of theirs ends.
+ * The current password is throttled as a sign-in is: a stolen session cannot guess it.
+ */
 export async function changePassword(options: {
   db: Kysely<Database>;
   userId: string;
@@ -20,11 +29,14 @@ export async function changePassword(options: {
 }): Promise<void> {
   const record = await findUserRecord(options.db, options.userId);
   if (!record) throw notFound("user", options.userId);
+  const keys = passwordCheckKeys(record.id);
+  await reserveAttempt(options.db, keys, passwordCheckThrottled);
   if (!(await verifyPassword(record.password_hash, options.currentPassword))) {
     throw new AppError("validation_failed", "current_password: is wrong", {
       details: [{ path: "current_password", message: "is wrong", rule: { code: "wrong" } }],
     });
   }
+  await clearAttempts(options.db, keys);
   await assertAcceptablePassword(options.newPassword, [record.email, record.name], "new_password");
   const passwordHash = await hashPassword(options.newPassword);
   await inTransaction(options.db, async (trx) => {

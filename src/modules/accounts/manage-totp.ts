@@ -1,16 +1,31 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../platform/db/schema.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
+import { acceptTotpCode } from "./accept-totp-code.ts";
 import { needsTotpSetup } from "./login.ts";
+import {
+  clearAttempts,
+  passwordCheckKeys,
+  passwordCheckThrottled,
+  reserveAttempt,
+} from "./login-throttle.ts";
 import { verifyPassword } from "./passwords.ts";
 import { markTotpVerified } from "./sessions.ts";
-import { checkTotp, newTotpSecret, totpFor } from "./totp.ts";
+import { newTotpSecret, totpFor } from "./totp.ts";
 import { findUserRecord } from "./users.queries.ts";
 
 const wrongCode = () =>
-  new AppError("validation_failed", "code: is wrong or expired", {
-    details: [{ path: "code", message: "is wrong or expired", rule: { code: "wrong_code" } }],
+  new AppError("validation_failed", "code: is wrong, expired or used", {
+    details: [{ path: "code", message: "is wrong, expired or used", rule: { code: "wrong_code" } }],
   });
+
+/** The code is right and not used before; it cannot be used again. */
+const acceptCode = (
+  db: Kysely<Database>,
+  user: { id: string; email: string },
+  secret: string,
+  code: string,
+) => acceptTotpCode({ db, userId: user.id, email: user.email, secret, code });
 
 /** Step 1: a new secret for the authenticator app; not in force until confirmed. */
 export async function setUpTotp(options: { db: Kysely<Database>; userId: string }) {
@@ -43,7 +58,7 @@ export async function enableTotp(options: {
     throw new AppError("conflict", "Start with POST /api/auth/totp/setup.", {
       reason: "totp_not_started",
     });
-  if (!checkTotp(record.totp_secret, record.email, options.code)) throw wrongCode();
+  if (!(await acceptCode(options.db, record, record.totp_secret, options.code))) throw wrongCode();
   await options.db
     .updateTable("users")
     .set({ totp_enabled: true, updated_at: new Date() })
@@ -52,6 +67,10 @@ export async function enableTotp(options: {
   if (options.sessionToken) await markTotpVerified(options.db, options.sessionToken);
 }
 
+/**
+ * Turning the second factor off takes the password and a fresh code; wrong ones are throttled
+ * as sign-ins are (one count with password changes), so a stolen session cannot guess them.
+ */
 export async function disableTotp(options: {
   db: Kysely<Database>;
   userId: string;
@@ -70,12 +89,15 @@ export async function disableTotp(options: {
       { reason: "totp_must_stay_on" },
     );
   }
+  const keys = passwordCheckKeys(record.id);
+  await reserveAttempt(options.db, keys, passwordCheckThrottled);
   if (!(await verifyPassword(record.password_hash, options.password))) {
     throw new AppError("validation_failed", "password: is wrong", {
       details: [{ path: "password", message: "is wrong", rule: { code: "wrong" } }],
     });
   }
-  if (!checkTotp(record.totp_secret, record.email, options.code)) throw wrongCode();
+  if (!(await acceptCode(options.db, record, record.totp_secret, options.code))) throw wrongCode();
+  await clearAttempts(options.db, keys);
   await options.db
     .updateTable("users")
     .set({ totp_enabled: false, totp_secret: null, updated_at: new Date() })

@@ -14,7 +14,13 @@ export function totpFor(secretBase32: string, email: string): TOTP {
 
 export const newTotpSecret = (): string => new Secret({ size: 20 }).base32;
 
-/** Accepts the current code and the one before or after it (clock drift of ±30 s). */
-export function checkTotp(secretBase32: string, email: string, code: string): boolean {
-  return totpFor(secretBase32, email).validate({ token: code, window: 1 }) !== null;
+/**
+ * The 30-second step a code belongs to, or null when it is wrong: the current step's code
+ * and the one before or after it are accepted (clock drift of ±30 s). Whether the code was
+ * already used is for `acceptTotpCode` to say.
+ */
+export function totpStep(secretBase32: string, email: string, code: string): number | null {
+  const timestamp = Date.now();
+  const delta = totpFor(secretBase32, email).validate({ token: code, timestamp, window: 1 });
+  return delta === null ? null : TOTP.counter({ period: 30, timestamp }) + delta;
 }

@@ -226,6 +226,11 @@ export interface ApiTokensTable {
   revoked_at: Date | null;
 }
 
+export interface TotpUsedStepsTable {
+  user_id: string;
+  step: ColumnType<bigint, number, number>;
+}
+
 export interface LoginThrottleTable {
   key: string;
   failures: Generated<number>;
@@ -410,6 +415,7 @@ export interface Database {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   login_throttle: LoginThrottleTable;
+  totp_used_steps: TotpUsedStepsTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>;

@@ -414,8 +414,11 @@ export const en = {
   "apiError.code.http": "The server answered with an error. Please try again.",
   "apiError.reason.invalid_credentials":
     "The email or password is wrong, or the account is disabled.",
-  "apiError.reason.wrong_totp": "The authenticator code is wrong or expired.",
+  "apiError.reason.wrong_totp":
+    "The authenticator code is wrong, expired or already used; wait for the next one.",
   "apiError.reason.login_throttled": "Too many failed sign-in attempts; try again in {seconds} s.",
+  "apiError.reason.password_check_throttled":
+    "Too many wrong passwords or codes; try again in {seconds} s.",
   "apiError.reason.totp_already_on":
     "Two-factor authentication is already on; turn it off first to change the key.",
   "apiError.reason.totp_not_started": "Start the two-factor set-up again.",
@@ -488,7 +491,7 @@ export const en = {
   "validation.commitment_only_disbursement": "only a disbursement can reference a commitment",
   "validation.only_disbursement": "only applies to a disbursement",
   "validation.wrong": "is wrong",
-  "validation.wrong_code": "is wrong or expired",
+  "validation.wrong_code": "is wrong, expired or already used",
   "validation.weak_password": "is too easy to guess; use a longer passphrase of unrelated words",
 
   "form.newLead":

@@ -416,9 +416,12 @@ export const es: Messages = {
   "apiError.code.http": "El servidor respondió con un error. Vuelva a intentarlo.",
   "apiError.reason.invalid_credentials":
     "El correo o la contraseña no son correctos, o la cuenta está desactivada.",
-  "apiError.reason.wrong_totp": "El código de autenticación es incorrecto o venció.",
+  "apiError.reason.wrong_totp":
+    "El código de autenticación es incorrecto, venció o ya se usó; espere el siguiente.",
   "apiError.reason.login_throttled":
     "Demasiados intentos fallidos; vuelva a intentarlo en {seconds} s.",
+  "apiError.reason.password_check_throttled":
+    "Demasiadas contraseñas o códigos incorrectos; vuelva a intentarlo en {seconds} s.",
   "apiError.reason.totp_already_on":
     "La verificación en dos pasos ya está activa; desactívela primero para cambiar la clave.",
   "apiError.reason.totp_not_started":
@@ -492,7 +495,7 @@ export const es: Messages = {
   "validation.commitment_only_disbursement": "solo un desembolso puede referirse a un compromiso",
   "validation.only_disbursement": "solo se aplica a un desembolso",
   "validation.wrong": "no es correcta",
-  "validation.wrong_code": "es incorrecto o venció",
+  "validation.wrong_code": "es incorrecto, venció o ya se usó",
   "validation.weak_password":
     "es demasiado fácil de adivinar; use una frase más larga de palabras sin relación",
 
