@@ -1,8 +1,12 @@
 import type { EChartsCoreOption } from "echarts/core";
 import type { Formatters } from "../i18n/format.ts";
+import { tooltipHtml } from "./chart-tooltip.ts";
 
 /** ECharts measures text itself, so it needs a real font stack, not "inherit". */
 const CHART_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif';
+
+/** The class of every chart's tooltip element (tests find it by it). */
+export const TOOLTIP_CLASS = "chart-tooltip";
 
 export interface MeasureSeries {
   name: string;
@@ -11,6 +15,7 @@ export interface MeasureSeries {
   values: (string | null)[];
 }
 
+/** What ECharts hands a tooltip formatter; every string in it may come from data. */
 interface TooltipParam {
   seriesName: string;
   marker: string;
@@ -80,11 +85,12 @@ export function measureBars({
     tooltip: {
       trigger: "axis",
       axisPointer: { type: "shadow" },
+      className: TOOLTIP_CLASS,
       formatter: (params: TooltipParam[]) =>
-        [
-          `<strong>${params[0]?.name ?? ""}</strong>`,
-          ...params.map((p) => `${p.marker}${p.seriesName}: <strong>${p.data.text}</strong>`),
-        ].join("<br/>"),
+        tooltipHtml(
+          params[0]?.name ?? "",
+          params.map((p) => ({ marker: p.marker, label: p.seriesName, value: p.data.text })),
+        ),
     },
     xAxis: horizontal ? valueAxis : categoryAxis,
     yAxis: horizontal ? categoryAxis : valueAxis,
@@ -121,8 +127,12 @@ export function yearLine({
     grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
     tooltip: {
       trigger: "axis",
+      className: TOOLTIP_CLASS,
       formatter: (params: TooltipParam[]) =>
-        params.map((p) => `${p.name}: <strong>${p.data.text}</strong>`).join("<br/>"),
+        tooltipHtml(
+          undefined,
+          params.map((p) => ({ label: p.name, value: p.data.text })),
+        ),
     },
     xAxis: { type: "category", data: years.map(String), axisLabel: { color: "#334155" } },
     yAxis: {
