@@ -37,9 +37,28 @@ export const isCurrencyCode = (code: string): boolean => currencyDigits(code) !=
 
 const DECIMAL = /^(-?)(\d{1,15})(?:\.(\d{1,12}))?$/;
 
+/**
+ * The most one amount may be worth: USD 100,000,000,000.00 (one hundred billion), in US
+ * cents. No aid flow or initiative budget comes near it (all the world's official development
+ * assistance in a year is about USD 200 billion), and it keeps every USD value far inside
+ * PostgreSQL's bigint. Sums never depend on it: the roll-up adds in numeric.
+ */
+export const MAX_AMOUNT_USD_MINOR = 10_000_000_000_000n;
+export const MAX_AMOUNT_USD = "100000000000.00";
+
+/**
+ * The most minor units an amount may have in its own currency: 18 digits, what PostgreSQL's
+ * bigint holds. Only 15 whole digits in a currency with 4 decimals (CLF) go past it.
+ */
+export const MAX_AMOUNT_MINOR = 10n ** 18n - 1n;
+
 export class MoneyError extends Error {
   override name = "MoneyError";
 }
+
+/** Whether an amount in US cents is within MAX_AMOUNT_USD_MINOR either way (reversals negate). */
+export const isWithinAmountBound = (usdMinor: bigint): boolean =>
+  usdMinor <= MAX_AMOUNT_USD_MINOR && usdMinor >= -MAX_AMOUNT_USD_MINOR;
 
 /** "1234.5" EUR → 123450n. More decimals than the currency has is an error, never rounded. */
 export function toMinorUnits(amount: string, currency: string): bigint {
@@ -54,6 +73,25 @@ export function toMinorUnits(amount: string, currency: string): bigint {
   const minor =
     BigInt(whole) * 10n ** BigInt(digits) +
     BigInt((fraction.padEnd(digits, "0") || "0").slice(0, digits));
+  if (minor > MAX_AMOUNT_MINOR) {
+    throw new MoneyError(`${amount} ${currency} has more digits than can be recorded (18 in all)`);
+  }
+  return sign === "-" ? -minor : minor;
+}
+
+/**
+ * A figure the platform formatted itself back into minor units, at any size: "1234.50" USD →
+ * 123450n. Totals are sums of bounded amounts, not bounded themselves, so unlike toMinorUnits
+ * this takes any number of digits; it still refuses more decimals than the currency has.
+ */
+export function figureToMinorUnits(figure: string, currency: string): bigint {
+  const digits = currencyDigits(currency) ?? 2;
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(figure);
+  if (!match || (match[3] ?? "").length > digits) {
+    throw new MoneyError(`"${figure}" is not an amount in ${currency}`);
+  }
+  const [, sign = "", whole = "0", fraction = ""] = match;
+  const minor = BigInt(whole + fraction.padEnd(digits, "0"));
   return sign === "-" ? -minor : minor;
 }
 

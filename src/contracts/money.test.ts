@@ -5,7 +5,11 @@ import {
   convertToUsdMinor,
   currencyDigits,
   divideRounded,
+  figureToMinorUnits,
   formatMinorUnits,
+  isWithinAmountBound,
+  MAX_AMOUNT_MINOR,
+  MAX_AMOUNT_USD_MINOR,
   MoneyError,
   moneyInputSchema,
   parseDecimal,
@@ -15,10 +19,11 @@ import {
 
 /** Currencies with 0 (JPY), 2 (USD, EUR, GTQ), 3 (KWD) and 4 (CLF) decimals. */
 const currency = fc.constantFrom("USD", "EUR", "GTQ", "JPY", "KWD", "CLF");
-/** Amounts the API can carry: at most 15 integer digits. */
+/** Amounts the API can carry: at most 15 integer digits, and 18 digits in all. */
 const minorUnitsOf = (code: string) => {
   const digits = BigInt(currencyDigits(code) ?? 2);
-  const limit = 10n ** (15n + digits) - 1n;
+  const whole = 10n ** (15n + digits) - 1n;
+  const limit = whole < MAX_AMOUNT_MINOR ? whole : MAX_AMOUNT_MINOR;
   return fc.bigInt({ min: -limit, max: limit });
 };
 /** A positive rate with up to 8 decimals: (14385, 4) → "1.4385", (5, 3) → "0.005". */
@@ -69,6 +74,72 @@ describe("money: worked examples of the comments", () => {
     const tooPrecise = moneyInputSchema.safeParse({ amount: "10.5", currency: "JPY" });
     expect(tooPrecise.error?.issues[0]?.path).toEqual(["amount"]);
     expect(moneyInputSchema.safeParse({ amount: 10.5, currency: "EUR" }).success).toBe(false);
+  });
+});
+
+describe("money: the bound on one amount", () => {
+  const refusal = (amount: string, currency: string) =>
+    moneyInputSchema.safeParse({ amount, currency }).error?.issues;
+
+  it("refuses a USD amount over USD 100,000,000,000.00 on its amount field, saying the bound", () => {
+    expect(refusal("100000000000.00", "USD")).toBeUndefined();
+    for (const amount of ["100000000000.01", "999999999999999.99", "100000000001"]) {
+      const issues = refusal(amount, "USD");
+      expect(issues?.[0]?.path).toEqual(["amount"]);
+      expect(issues?.[0]?.message).toMatch(/at most USD 100000000000\.00/);
+      expect(issues?.[0]).toMatchObject({ params: { rule: "amount_too_large" } });
+    }
+  });
+
+  it("refuses exponents, signs, JSON numbers and more decimals than the currency has", () => {
+    for (const [amount, currency] of [
+      ["1e5", "USD"],
+      ["-5.00", "USD"],
+      ["+5", "USD"],
+      ["1.001", "USD"],
+      ["0.00001", "CLF"],
+      ["1.5", "JPY"],
+      ["1,000.00", "USD"],
+      [" 5", "USD"],
+      ["1".repeat(16), "JPY"],
+    ] as const) {
+      expect(refusal(amount, currency)?.[0]?.path, `${amount} ${currency}`).toEqual(["amount"]);
+    }
+    expect(moneyInputSchema.safeParse({ amount: 1e20, currency: "USD" }).success).toBe(false);
+  });
+
+  it("keeps every amount's minor units within PostgreSQL's bigint, for every currency", () => {
+    // 15 whole digits and 4 decimals (CLF) would be 19 digits: refused, not overflowed.
+    expect(() => toMinorUnits("999999999999999.9999", "CLF")).toThrow(/18 in all/);
+    expect(refusal("999999999999999.9999", "CLF")?.[0]?.path).toEqual(["amount"]);
+    expect(toMinorUnits("99999999999999.9999", "CLF")).toBe(999_999_999_999_999_999n);
+    fc.assert(
+      fc.property(currency, fc.stringMatching(/^\d{1,15}(\.\d{1,4})?$/), (code, amount) => {
+        try {
+          const minor = toMinorUnits(amount, code);
+          expect(minor >= 0n && minor <= MAX_AMOUNT_MINOR).toBe(true);
+        } catch (error) {
+          expect(error).toBeInstanceOf(MoneyError);
+        }
+      }),
+    );
+  });
+
+  it("bounds USD values either way, since a reversal negates its entry", () => {
+    expect(isWithinAmountBound(MAX_AMOUNT_USD_MINOR)).toBe(true);
+    expect(isWithinAmountBound(-MAX_AMOUNT_USD_MINOR)).toBe(true);
+    expect(isWithinAmountBound(MAX_AMOUNT_USD_MINOR + 1n)).toBe(false);
+    expect(isWithinAmountBound(-MAX_AMOUNT_USD_MINOR - 1n)).toBe(false);
+  });
+
+  it("reads back figures of any size that the platform formatted", () => {
+    fc.assert(
+      fc.property(currency, fc.bigInt({ min: -(10n ** 40n), max: 10n ** 40n }), (code, minor) => {
+        expect(figureToMinorUnits(formatMinorUnits(minor, code), code)).toBe(minor);
+      }),
+    );
+    expect(() => figureToMinorUnits("1.001", "USD")).toThrow(MoneyError);
+    expect(() => figureToMinorUnits("1e5", "USD")).toThrow(MoneyError);
   });
 });
 

@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { formatMinorUnits, isCurrencyCode, toMinorUnits } from "./minor-units.ts";
+import {
+  formatMinorUnits,
+  isCurrencyCode,
+  MAX_AMOUNT_USD,
+  MAX_AMOUNT_USD_MINOR,
+  toMinorUnits,
+} from "./minor-units.ts";
 
 // The arithmetic lives apart, without zod, so that the IATI staging worker loads only it.
 export * from "./minor-units.ts";
@@ -10,20 +16,39 @@ export const currencyCodeSchema = z
   .refine(isCurrencyCode, "is not an ISO 4217 currency code")
   .meta({ description: "ISO 4217 currency code", example: "USD" });
 
+/** The bound on one amount as the API description and the refusals word it. */
+export const AMOUNT_BOUND_TEXT = `USD ${MAX_AMOUNT_USD} (one hundred billion dollars, more than any one aid flow)`;
+
 /** A decimal amount as the API carries it: a string, never a JSON number. */
 export const decimalAmountSchema = z
   .string()
   .regex(/^\d{1,15}(\.\d{1,12})?$/, 'must be a non-negative decimal string such as "1500000.00"')
-  .meta({ example: "1500000.00" });
+  .meta({
+    description: `A decimal string: at most 15 digits before the point, no more decimals than the currency has, and worth at most ${AMOUNT_BOUND_TEXT} at the rate of its value date.`,
+    example: "1500000.00",
+  });
 
-/** `{ amount, currency }` at the API boundary, checked against the currency's decimals. */
+/**
+ * `{ amount, currency }` at the API boundary, checked against the currency's decimals; an
+ * amount in USD is checked against the bound here, one in another currency when it is valued.
+ */
 export const moneyInputSchema = z
   .object({ amount: decimalAmountSchema, currency: currencyCodeSchema })
   .superRefine((value, ctx) => {
+    let minor: bigint;
     try {
-      toMinorUnits(value.amount, value.currency);
+      minor = toMinorUnits(value.amount, value.currency);
     } catch (error) {
       ctx.addIssue({ code: "custom", path: ["amount"], message: (error as Error).message });
+      return;
+    }
+    if (value.currency === "USD" && minor > MAX_AMOUNT_USD_MINOR) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["amount"],
+        message: `must be at most ${AMOUNT_BOUND_TEXT}`,
+        params: { rule: "amount_too_large", maximum: MAX_AMOUNT_USD, currency: "USD" },
+      });
     }
   });
 export type MoneyInput = z.infer<typeof moneyInputSchema>;

@@ -1,7 +1,13 @@
 import type { Kysely } from "kysely";
-import { convertToUsdMinor } from "../../contracts/money.ts";
+import {
+  AMOUNT_BOUND_TEXT,
+  convertToUsdMinor,
+  formatMinorUnits,
+  isWithinAmountBound,
+  MAX_AMOUNT_USD,
+} from "../../contracts/money.ts";
 import type { Database } from "../../platform/db/schema.ts";
-import { AppError } from "../../platform/errors.ts";
+import { AppError, invalidField } from "../../platform/errors.ts";
 import { findRateOnOrBefore, RATE_LOOKBACK_DAYS } from "./exchange-rates.queries.ts";
 
 export interface UsdConversion {
@@ -25,7 +31,8 @@ export async function convertToUsd(options: {
   path: string;
 }): Promise<UsdConversion> {
   const { amountMinor, currency, valueDate } = options;
-  if (currency === "USD") return { usdMinor: amountMinor, rate: "1", rateDate: valueDate };
+  if (currency === "USD")
+    return applyUsdRate({ ...options, rate: { usd_per_unit: "1", rate_date: valueDate } });
   const rate = await findRateOnOrBefore(options.db, currency, valueDate);
   if (!rate) {
     const message = `No exchange rate for ${currency} on or within ${RATE_LOOKBACK_DAYS} days before ${valueDate}; add one (PUT /api/exchange-rates/${currency}/${valueDate} or "esca import rates").`;
@@ -33,9 +40,39 @@ export async function convertToUsd(options: {
       details: [{ path: options.path, message }],
     });
   }
-  return {
-    usdMinor: convertToUsdMinor(amountMinor, currency, rate.usd_per_unit),
-    rate: rate.usd_per_unit,
-    rateDate: rate.rate_date,
-  };
+  return applyUsdRate({ amountMinor, currency, rate, path: options.path });
+}
+
+/**
+ * An amount valued with a rate already read, refused (naming `path`) when it is worth more
+ * than the bound on one amount, before anything is written.
+ *
+ * Worked example: 1,000,000,000.000 KWD at 3.6 USD/KWD → USD 3,600,000,000.00, kept; at a
+ * mistyped rate of 360 → USD 360,000,000,000.00, refused as more than USD 100,000,000,000.00.
+ */
+export function applyUsdRate(options: {
+  amountMinor: bigint;
+  currency: string;
+  rate: { usd_per_unit: string; rate_date: string };
+  path: string;
+}): UsdConversion {
+  const { amountMinor, currency, rate } = options;
+  const usdMinor = convertToUsdMinor(amountMinor, currency, rate.usd_per_unit);
+  if (!isWithinAmountBound(usdMinor)) {
+    const amount = `${formatMinorUnits(amountMinor, currency)} ${currency}`;
+    const worth =
+      currency === "USD"
+        ? amount
+        : `${amount}, worth USD ${formatMinorUnits(usdMinor, "USD")} at the rate of ${rate.rate_date} (${rate.usd_per_unit}),`;
+    throw invalidField(
+      options.path,
+      `${worth} is more than one amount may be: ${AMOUNT_BOUND_TEXT}`,
+      {
+        code: "amount_too_large",
+        maximum: MAX_AMOUNT_USD,
+        currency: "USD",
+      },
+    );
+  }
+  return { usdMinor, rate: rate.usd_per_unit, rateDate: rate.rate_date };
 }

@@ -121,4 +121,29 @@ describe("exchange rates", () => {
       code: "missing_exchange_rate",
     });
   });
+
+  it("refuses a value worth more than USD 100,000,000,000.00, in any currency, naming the field", async () => {
+    const convert = (amountMinor: bigint, currency: string) =>
+      convertToUsd({
+        db: t.handle.db,
+        amountMinor,
+        currency,
+        valueDate: "2011-06-01",
+        path: "budget.amount",
+      });
+    // 100,000,000,000.00 USD is the bound itself; a cent more is refused, as is its value in
+    // EUR (at 1.392: 71,839,080,460.00 EUR → 100,000,000,000.32 USD), either sign.
+    expect((await convert(10_000_000_000_000n, "USD")).usdMinor).toBe(10_000_000_000_000n);
+    for (const [minor, currency] of [
+      [10_000_000_000_001n, "USD"],
+      [-10_000_000_000_001n, "USD"],
+      [7_183_908_046_000n, "EUR"],
+      [999_999_999_999_999_999n, "JPY"],
+    ] as const) {
+      await expect(convert(minor, currency), `${minor} ${currency}`).rejects.toMatchObject({
+        code: "validation_failed",
+        details: [{ path: "budget.amount", rule: { code: "amount_too_large" } }],
+      });
+    }
+  });
 });

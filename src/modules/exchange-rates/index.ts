@@ -1,4 +1,4 @@
-export { convertToUsd, type UsdConversion } from "./convert-to-usd.ts";
+export { applyUsdRate, convertToUsd, type UsdConversion } from "./convert-to-usd.ts";
 export { findRateOnOrBefore, RATE_LOOKBACK_DAYS } from "./exchange-rates.queries.ts";
 export { exchangeRateRoutes } from "./exchange-rates.routes.ts";
 export type { ExchangeRateInput } from "./exchange-rates.schema.ts";

@@ -93,7 +93,8 @@ export async function lockInitiativePartners(db: Kysely<Database>, pairs: readon
  */
 export async function findFirstOverCommitment(db: Kysely<Database>, ids: readonly string[]) {
   if (!ids.length) return undefined;
-  const result = await sql<{ id: string; committed: bigint; disbursed: bigint }>`
+  // The running sums stay numeric (exact, never out of bigint's range), read back as bigint.
+  const result = await sql<{ id: string; committed: string; disbursed: string }>`
     with checked as (
       select unnest(${sqlArray(ids, "uuid")}) as id
     ), pairs as (
@@ -101,9 +102,9 @@ export async function findFirstOverCommitment(db: Kysely<Database>, ids: readonl
       from support_flows f join checked c on c.id = f.id
     ), running as (
       select f.id, f.seq,
-        coalesce(sum(f.usd_minor) filter (where f.flow_type = 'commitment') over pair, 0)::bigint
+        coalesce(sum(f.usd_minor) filter (where f.flow_type = 'commitment') over pair, 0)
           as committed,
-        coalesce(sum(f.usd_minor) filter (where f.flow_type = 'disbursement') over pair, 0)::bigint
+        coalesce(sum(f.usd_minor) filter (where f.flow_type = 'disbursement') over pair, 0)
           as disbursed
       from support_flows f
       join pairs p on p.initiative_id = f.initiative_id and p.partner_id = f.partner_id
@@ -115,7 +116,14 @@ export async function findFirstOverCommitment(db: Kysely<Database>, ids: readonl
     order by r.seq
     limit 1
   `.execute(db);
-  return result.rows[0];
+  const first = result.rows[0];
+  return (
+    first && {
+      id: first.id,
+      committed: BigInt(first.committed),
+      disbursed: BigInt(first.disbursed),
+    }
+  );
 }
 
 /**

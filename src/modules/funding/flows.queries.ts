@@ -119,17 +119,18 @@ export async function sumInitiativePartner(db: Kysely<Database>, pair: LedgerPai
   const row = await db
     .selectFrom("support_flows")
     .select([
-      sql<bigint>`coalesce(sum(usd_minor) filter (where flow_type = 'commitment'), 0)::bigint`.as(
+      sql<string>`coalesce(sum(usd_minor) filter (where flow_type = 'commitment'), 0)`.as(
         "committed",
       ),
-      sql<bigint>`coalesce(sum(usd_minor) filter (where flow_type = 'disbursement'), 0)::bigint`.as(
+      sql<string>`coalesce(sum(usd_minor) filter (where flow_type = 'disbursement'), 0)`.as(
         "disbursed",
       ),
     ])
     .where("initiative_id", "=", pair.initiativeId)
     .where("partner_id", "=", pair.partnerId)
     .executeTakeFirstOrThrow();
-  return { committed: row.committed, disbursed: row.disbursed };
+  // Summed in numeric, as the roll-up sums: exact, and never out of bigint's range.
+  return { committed: BigInt(row.committed), disbursed: BigInt(row.disbursed) };
 }
 
 /** "1.438500000000" (numeric(24,12)) → "1.4385"; "1.000000000000" → "1". */

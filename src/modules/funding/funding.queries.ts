@@ -85,8 +85,17 @@ function filterConditions(filter: FundingFilter): RawBuilder<unknown>[] {
   ];
 }
 
+/**
+ * US cents of one measure, summed as PostgreSQL sums bigint: in numeric, which cannot overflow
+ * (a ::bigint cast of the sum could, past 92 billion billion cents), read back as an exact
+ * decimal string and turned into a bigint here.
+ */
 const usdOf = (measure: string) =>
-  sql<bigint>`coalesce(sum(usd_minor) filter (where measure = ${measure}), 0)::bigint`;
+  sql<string>`coalesce(sum(usd_minor) filter (where measure = ${measure}), 0)`;
+
+const measures = ["budget", "offered", "announced", "committed", "disbursed"] as const;
+type SummedRow = Omit<FundingRollupRow, (typeof measures)[number]> &
+  Record<(typeof measures)[number], string>;
 
 /**
  * THE funding roll-up: the only query in ESCA Hub that sums budgets and flows. One statement
@@ -109,7 +118,7 @@ export async function selectFundingRollup(
   const groupBy = grouped.length ? sql`group by grouping sets ((${sql.join(grouped)}), ())` : sql``;
   const isTotal = grouped.length ? sql`grouping(${sql.join(grouped)}) <> 0` : sql`true`;
 
-  const result = await sql<FundingRollupRow>`
+  const result = await sql<SummedRow>`
     with facts as (${facts}),
     grouped as (
       select ${sql.join(columns)}, ${isTotal} as is_total,
@@ -129,5 +138,12 @@ export async function selectFundingRollup(
     left join organizations p on p.id = g.partner_id
     left join initiatives i on i.id = g.initiative_id
     order by g.is_total, c.code, g.country, p.code, g.year, i.code`.execute(db);
-  return result.rows;
+  return result.rows.map((row) => ({
+    ...row,
+    budget: BigInt(row.budget),
+    offered: BigInt(row.offered),
+    announced: BigInt(row.announced),
+    committed: BigInt(row.committed),
+    disbursed: BigInt(row.disbursed),
+  }));
 }

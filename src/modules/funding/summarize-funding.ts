@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { RollupDimension } from "../../contracts/enums.ts";
-import { formatMinorUnits, percentage, toMinorUnits } from "../../contracts/money.ts";
+import { figureToMinorUnits, formatMinorUnits, percentage } from "../../contracts/money.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import {
   type FundingFilter,
@@ -51,7 +51,8 @@ export async function summarizeFunding(options: {
 /** Secured funding: committed covers the budget (false when there is no budget to cover). */
 export function isBudgetCovered(measures: FundingMeasures): boolean {
   if (measures.budget === null) return false;
-  return toMinorUnits(measures.committed, "USD") >= toMinorUnits(measures.budget, "USD");
+  const cents = (figure: string) => figureToMinorUnits(figure, "USD");
+  return cents(measures.committed) >= cents(measures.budget);
 }
 
 type Sums = Pick<FundingRollupRow, "budget" | "offered" | "announced" | "committed" | "disbursed">;

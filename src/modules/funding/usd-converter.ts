@@ -1,7 +1,11 @@
 import type { Kysely } from "kysely";
-import { convertToUsdMinor } from "../../contracts/money.ts";
 import type { Database } from "../../platform/db/schema.ts";
-import { convertToUsd, RATE_LOOKBACK_DAYS, type UsdConversion } from "../exchange-rates/index.ts";
+import {
+  applyUsdRate,
+  convertToUsd,
+  RATE_LOOKBACK_DAYS,
+  type UsdConversion,
+} from "../exchange-rates/index.ts";
 import { findRatesOnOrBefore } from "./flow-batches.queries.ts";
 
 export type UsdConverter = (
@@ -13,8 +17,9 @@ export type UsdConverter = (
 /**
  * convertToUsd for many amounts: the rates of every (currency, value date) are read in one
  * statement up front — the latest on or before the date, at most RATE_LOOKBACK_DAYS old — and
- * applied with the same convertToUsdMinor. USD, and a date without a rate, go to convertToUsd
- * itself: USD needs no rate, and a missing one is refused with its very error.
+ * applied with the same applyUsdRate (and its bound on one amount). USD, and a date without a
+ * rate, go to convertToUsd itself: USD needs no rate, and a missing one is refused with its very
+ * error.
  *
  * Worked example: 1,234.56 EUR on 2011-06-23 and 10.00 EUR on 2011-06-30 read the one rate
  * of 2011-06-22 (1.4385) → 177591 and 1439 cents, as two convertToUsd calls would.
@@ -33,10 +38,6 @@ export async function loadUsdConverter(
   return async (amountMinor, currency, valueDate) => {
     const rate = currency === "USD" ? undefined : rates.get(key(currency, valueDate));
     if (!rate) return convertToUsd({ db, amountMinor, currency, valueDate, path: "value.amount" });
-    return {
-      usdMinor: convertToUsdMinor(amountMinor, currency, rate.usd_per_unit),
-      rate: rate.usd_per_unit,
-      rateDate: rate.rate_date,
-    };
+    return applyUsdRate({ amountMinor, currency, rate, path: "value.amount" });
   };
 }

@@ -16,13 +16,9 @@ export function publishedTotals(db: Kysely<Database>, partnerIds: string[] | nul
       "p.publisher_ref",
       "a.initiative_id",
       sql<number>`extract(year from t.value_date)::int`.as("year"),
-      sql<bigint>`coalesce(sum(t.usd_minor) filter (where t.type_code = 12), 0)::bigint`.as(
-        "announced",
-      ),
-      sql<bigint>`coalesce(sum(t.usd_minor) filter (where t.type_code = 2), 0)::bigint`.as(
-        "committed",
-      ),
-      sql<bigint>`coalesce(sum(t.usd_minor) filter (where t.type_code in (3, 4)), 0)::bigint`.as(
+      sql<string>`coalesce(sum(t.usd_minor) filter (where t.type_code = 12), 0)`.as("announced"),
+      sql<string>`coalesce(sum(t.usd_minor) filter (where t.type_code = 2), 0)`.as("committed"),
+      sql<string>`coalesce(sum(t.usd_minor) filter (where t.type_code in (3, 4)), 0)`.as(
         "disbursed",
       ),
       sql<number>`(count(*) filter (where t.usd_minor is null))::int`.as("unvalued"),

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { formatMinorUnits, toMinorUnits } from "../../contracts/money.ts";
+import { figureToMinorUnits, formatMinorUnits, toMinorUnits } from "../../contracts/money.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import { summarizeFunding } from "../funding/index.ts";
 import { initiativeCodes, publishedTotals, publishers } from "./published.queries.ts";
@@ -89,7 +89,7 @@ export async function reconcilePublications(options: {
         row.key.initiative ? { id: row.key.initiative.id, code: row.key.initiative.code } : null,
         row.key.year ?? null,
       );
-      for (const m of measures) g.recorded[m] += toMinorUnits(row[m], "USD");
+      for (const m of measures) g.recorded[m] += figureToMinorUnits(row[m], "USD");
     }
     for (const row of published.filter((p) => p.partner_id === partner.partner_id)) {
       const g = group(
@@ -98,7 +98,7 @@ export async function reconcilePublications(options: {
           : null,
         row.year,
       );
-      for (const m of measures) g.published[m] += row[m];
+      for (const m of measures) g.published[m] += BigInt(row[m]);
       g.unvalued += row.unvalued;
     }
     for (const g of groups.values()) {

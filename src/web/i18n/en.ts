@@ -486,6 +486,8 @@ export const en = {
   "validation.end_before_start": "must not be before the start date",
   "validation.to_before_from": "must not be before the first year",
   "validation.positive_amount": "must be greater than zero",
+  "validation.amount_too_large":
+    "must be worth at most USD {maximum} (one hundred billion dollars, more than any one aid flow)",
   "validation.component_required": "is required when the support is not for one initiative",
   "validation.pledge_only_commitment": "only a commitment can reference a pledge",
   "validation.commitment_only_disbursement": "only a disbursement can reference a commitment",

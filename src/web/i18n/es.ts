@@ -490,6 +490,8 @@ export const es: Messages = {
   "validation.end_before_start": "no puede ser anterior a la fecha de inicio",
   "validation.to_before_from": "no puede ser anterior al primer año",
   "validation.positive_amount": "debe ser mayor que cero",
+  "validation.amount_too_large":
+    "debe valer como máximo USD {maximum} (cien mil millones de dólares, más que cualquier flujo de ayuda)",
   "validation.component_required": "es obligatorio cuando el apoyo no es para una iniciativa",
   "validation.pledge_only_commitment": "solo un compromiso puede referirse a una promesa",
   "validation.commitment_only_disbursement": "solo un desembolso puede referirse a un compromiso",
