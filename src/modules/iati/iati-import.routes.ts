@@ -1,7 +1,5 @@
 import { createWriteStream } from "node:fs";
 import { rm, stat } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import multipart from "@fastify/multipart";
 import type { FastifyReply } from "fastify";
@@ -18,7 +16,7 @@ import {
   importJobStateSchema,
   listImportJobsQuerySchema,
 } from "./import-job.schema.ts";
-import { type ImportJob, ImportJobs, newJobId } from "./import-jobs.ts";
+import { type ImportJob, ImportJobs, newJobId, uploadPath } from "./import-jobs.ts";
 import {
   discardStagedPublications,
   STAGING_STALE_SECONDS,
@@ -115,7 +113,7 @@ export const iatiImportRoutes: FastifyPluginAsyncZod<
       if (part?.fieldname !== "file")
         throw new AppError("validation_failed", 'The upload has no file in the field "file".');
       const id = newJobId();
-      const path = join(tmpdir(), `esca-iati-upload-${id}.xml`);
+      const path = uploadPath(id);
       try {
         await pipeline(part.file, createWriteStream(path));
         if (part.file.truncated) throw new Error("truncated");

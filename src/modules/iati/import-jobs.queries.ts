@@ -69,11 +69,12 @@ export function saveJobEnd(db: Kysely<Database>, job: ImportJob): Promise<unknow
 /**
  * Marks running jobs as interrupted: those whose heartbeat is older than `staleSeconds` (any
  * age when null), leaving out `except` (the jobs this server runs), or exactly `only`.
+ * Returns the ids of the jobs marked.
  */
 export async function interruptJobs(
   db: Kysely<Database>,
   options: { staleSeconds: number | null; except?: string[]; only?: string[] },
-): Promise<number> {
+): Promise<string[]> {
   let query = db
     .updateTable("iati_import_jobs")
     .set({
@@ -92,11 +93,23 @@ export async function interruptJobs(
     );
   if (options.except?.length) query = query.where("id", "not in", options.except);
   if (options.only) {
-    if (options.only.length === 0) return 0;
+    if (options.only.length === 0) return [];
     query = query.where("id", "in", options.only);
   }
-  const result = await query.executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  const rows = await query.returning("id").execute();
+  return rows.map((row) => row.id);
+}
+
+/** Of these job ids, those of jobs that have ended (an upload of theirs is left over). */
+export async function endedJobIds(db: Kysely<Database>, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom("iati_import_jobs")
+    .select("id")
+    .where("id", "in", ids)
+    .where("state", "<>", "running")
+    .execute();
+  return rows.map((row) => row.id);
 }
 
 export async function findJobRow(

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
-import { rm } from "node:fs/promises";
+import { readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { FastifyBaseLogger } from "fastify";
 import type { Kysely } from "kysely";
 import type { Backend } from "../../platform/db/connect.ts";
@@ -12,6 +14,7 @@ import { importIatiFile } from "./import-iati-file.ts";
 import { canSeeImportJob, importJobOwnerFilter } from "./import-job.policy.ts";
 import type { ImportJob, ImportJobListItem } from "./import-job.schema.ts";
 import {
+  endedJobIds,
   findJobRow,
   insertJob,
   interruptJobs,
@@ -66,12 +69,28 @@ export class ImportJobs {
     private readonly log: FastifyBaseLogger,
   ) {}
 
-  /** At start: the jobs a stopped server left running. */
-  recoverInterrupted(): Promise<number> {
-    return interruptJobs(this.db, {
+  /**
+   * At start: the jobs a stopped server left running are marked interrupted, and the uploads
+   * that jobs which ended left in the temporary folder (a server stopped in the middle of one)
+   * are deleted. An upload whose job is not recorded may be another server's, still arriving:
+   * it stays.
+   */
+  async recoverInterrupted(): Promise<number> {
+    const interrupted = await this.interrupt({
       staleSeconds: this.backend === "pglite" ? null : STALE_SECONDS,
       except: [...this.running.keys()],
     });
+    const names = await readdir(tmpdir()).catch(() => [] as string[]);
+    const left = names.flatMap((name) => UPLOAD_NAME.exec(name)?.[1] ?? []);
+    await removeUploads(await endedJobIds(this.db, left));
+    return interrupted.length;
+  }
+
+  /** Marks jobs interrupted (interruptJobs) and deletes their uploads when they are here. */
+  private async interrupt(options: Parameters<typeof interruptJobs>[1]): Promise<string[]> {
+    const ids = await interruptJobs(this.db, options);
+    await removeUploads(ids);
+    return ids;
   }
 
   /** At a graceful stop on PostgreSQL: this server's running jobs end here. */
@@ -80,7 +99,7 @@ export class ImportJobs {
     // the folder's only one, the next start marks them.
     if (this.backend === "pglite" || this.running.size === 0) return;
     const only = [...this.running.keys()];
-    await interruptJobs(this.db, { staleSeconds: null, only }).catch((error) =>
+    await this.interrupt({ staleSeconds: null, only }).catch((error) =>
       this.log.warn({ err: error }, "could not mark running IATI import jobs as interrupted"),
     );
   }
@@ -205,7 +224,8 @@ export class ImportJobs {
       job.finishedAt = new Date().toISOString();
       clearInterval(run.heartbeat);
       run.wake?.();
-      await rm(options.path, { force: true });
+      // Whatever the end: a failure to delete must not keep the job from ending.
+      await rm(options.path, { force: true }).catch(() => undefined);
       await run.writes;
       await saveJobEnd(this.db, job).catch((error) =>
         this.log.error({ err: error, job: job.id }, "could not save the end of an IATI import job"),
@@ -251,12 +271,19 @@ export class ImportJobs {
   }
 
   /** Jobs of servers that stopped, found when someone looks. */
-  private sweep(): Promise<number> {
-    return interruptJobs(this.db, {
-      staleSeconds: STALE_SECONDS,
-      except: [...this.running.keys()],
-    });
+  private async sweep(): Promise<void> {
+    await this.interrupt({ staleSeconds: STALE_SECONDS, except: [...this.running.keys()] });
   }
 }
 
 export const newJobId = () => randomUUID();
+
+/** Where an upload waits for its job, named by the job's id; deleted when the job ends. */
+export const uploadPath = (jobId: string) => join(tmpdir(), `esca-iati-upload-${jobId}.xml`);
+const UPLOAD_NAME =
+  /^esca-iati-upload-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.xml$/;
+
+/** Best effort: an upload left over is deleted at the next start. */
+async function removeUploads(jobIds: string[]): Promise<void> {
+  await Promise.all(jobIds.map((id) => rm(uploadPath(id), { force: true }).catch(() => undefined)));
+}
