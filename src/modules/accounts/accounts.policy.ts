@@ -39,3 +39,14 @@ export function canManageUser(
     return deny("Only an administrator can manage administrator accounts.");
   return allow;
 }
+
+/**
+ * What an API token may act as: no more than the role it was created under, nor than its
+ * user's role now. Roles are not nested (a partner records its own organization's money, a
+ * focal point its own country's initiatives, the secretariat neither as they do), so two
+ * different roles have nothing in common: the token acts as nobody. A change of role revokes
+ * a user's tokens anyway; this holds even where a change slips past that.
+ */
+export function tokenRole(createdUnder: Role, current: Role): Role | null {
+  return createdUnder === current ? current : null;
+}

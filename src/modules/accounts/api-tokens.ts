@@ -1,8 +1,11 @@
 import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
+import type { Role } from "../../contracts/roles.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import { notFound } from "../../platform/errors.ts";
+import { tokenRole } from "./accounts.policy.ts";
 import type { CreateTokenInput } from "./accounts.schema.ts";
+import { needsTotpSetup } from "./login.ts";
 import type { TokenScope, UserPrincipal } from "./principal.ts";
 import { sha256 } from "./sessions.ts";
 
@@ -41,11 +44,12 @@ const columns = [
 
 /**
  * A token for a partner's system, e.g. `esca_3f9a1c2b_<43 random characters>`: the prefix
- * identifies it in lists, the whole string is shown once and only its SHA-256 is kept.
+ * identifies it in lists, the whole string is shown once and only its SHA-256 is kept. It
+ * keeps the role and organization its user has now: it never acts with more.
  */
 export async function createApiToken(options: {
   db: Kysely<Database>;
-  user: { userId: string; organizationId: string };
+  user: { userId: string; organizationId: string; role: Role };
   input: CreateTokenInput;
 }) {
   const prefix = randomBytes(4).toString("hex");
@@ -55,6 +59,7 @@ export async function createApiToken(options: {
     .values({
       user_id: options.user.userId,
       organization_id: options.user.organizationId,
+      role: options.user.role,
       name: options.input.name,
       prefix,
       token_hash: sha256(token),
@@ -93,7 +98,12 @@ export async function revokeApiToken(options: {
   return toApiToken(row);
 }
 
-/** The principal behind a bearer token, or undefined when unknown, revoked, expired or its user disabled. */
+/**
+ * The principal behind a bearer token, or undefined when unknown, revoked, expired, or its
+ * user disabled. It acts with the token's scopes and with what both the token's role and
+ * organization and its user's present ones allow (see `tokenRole`), and not at all for a user
+ * whose role now needs a second factor they have not set up.
+ */
 export async function authenticateToken(
   db: Kysely<Database>,
   token: string,
@@ -106,9 +116,12 @@ export async function authenticateToken(
       "t.id",
       "t.scopes",
       "t.last_used_at",
+      "t.role as token_role",
       "u.id as user_id",
       "u.email",
       "u.role",
+      "u.totp_enabled",
+      "u.is_demo",
       "u.organization_id",
       "o.kind",
       "o.country_iso2",
@@ -121,6 +134,8 @@ export async function authenticateToken(
     .whereRef("t.organization_id", "=", "u.organization_id")
     .executeTakeFirst();
   if (!row) return undefined;
+  const role = tokenRole(row.token_role as Role, row.role as Role);
+  if (!role || needsTotpSetup(row)) return undefined;
   if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > 60_000) {
     await db
       .updateTable("api_tokens")
@@ -132,7 +147,7 @@ export async function authenticateToken(
     kind: "user",
     userId: row.user_id,
     email: row.email,
-    role: row.role as UserPrincipal["role"],
+    role,
     organizationId: row.organization_id,
     organizationKind: row.kind,
     country: row.kind === "member_state" ? row.country_iso2 : null,

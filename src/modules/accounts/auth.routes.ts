@@ -150,7 +150,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx
       config: { access: signedIn },
       schema: {
         tags,
-        summary: "Change your password (your other sessions end)",
+        summary: "Change your password (your other sessions and your API tokens end)",
         body: changePasswordSchema,
         response: { 200: okSchema, ...errorResponses },
       },

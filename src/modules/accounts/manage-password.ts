@@ -14,10 +14,10 @@ import {
 import { assertAcceptablePassword, hashPassword, verifyPassword } from "./passwords.ts";
 import { assertAllowed, type Principal } from "./principal.ts";
 import { sha256 } from "./sessions.ts";
-import { endUserSessions, findUserRecord } from "./users.queries.ts";
+import { endUserSessions, findUserRecord, revokeUserTokens } from "./users.queries.ts";
 
 /**
- * A user changes their own password; every other session of theirs ends.
+ * A user changes their own password; every other session of theirs and every API token ends.
  * The current password is throttled as a sign-in is: a stolen session cannot guess it.
  */
 export async function changePassword(options: {
@@ -53,10 +53,11 @@ export async function changePassword(options: {
     if (options.keepSessionToken)
       ending = ending.where("token_hash", "!=", sha256(options.keepSessionToken));
     await ending.execute();
+    await revokeUserTokens(trx, record.id);
   });
 }
 
-/** An operator or the secretariat sets a new random password; all sessions end. */
+/** An operator or the secretariat sets a new random password; all sessions and API tokens end. */
 export async function resetPassword(options: {
   db: Kysely<Database>;
   idOrEmail: string;
@@ -74,6 +75,7 @@ export async function resetPassword(options: {
       .where("id", "=", record.id)
       .execute();
     await endUserSessions(trx, record.id);
+    await revokeUserTokens(trx, record.id);
   });
   return { email: record.email, password };
 }

@@ -8,9 +8,13 @@ import { findOrganizationRow } from "../organizations/index.ts";
 import { canManageUser, roleFitsOrganization } from "./accounts.policy.ts";
 import type { UpdateUserInput, User } from "./accounts.schema.ts";
 import { assertAllowed, type Principal } from "./principal.ts";
-import { endUserSessions, findUserRecord, toUser } from "./users.queries.ts";
+import { endUserSessions, findUserRecord, revokeUserTokens, toUser } from "./users.queries.ts";
 
-/** Changes a user's name, role, organization or active flag; disabling ends their sessions. */
+/**
+ * Changes a user's name, role, organization or active flag. Disabling the account or changing
+ * its role or organization ends their sessions and revokes their API tokens, in the same
+ * transaction.
+ */
 export async function updateUser(options: {
   db: Kysely<Database>;
   idOrEmail: string;
@@ -47,9 +51,16 @@ export async function updateUser(options: {
         ...(input.active !== undefined && { active: input.active }),
       },
     });
-    // A changed role or organization changes what the sessions may do: start them afresh.
-    if (input.active === false || input.role !== undefined || input.organization !== undefined)
+    // A changed role or organization changes what sessions and tokens may do: a session starts
+    // afresh, a token (made for what the user was) ends.
+    if (
+      input.active === false ||
+      (input.role !== undefined && input.role !== existing.role) ||
+      organizationId !== existing.organization_id
+    ) {
       await endUserSessions(trx, existing.id);
+      await revokeUserTokens(trx, existing.id);
+    }
     const updated = await findUserRecord(trx, existing.id);
     if (!updated) throw notFound("user", existing.id);
     return toUser(updated);

@@ -74,3 +74,16 @@ export function endUserSessions(db: Kysely<Database>, userId: string) {
     .where("ended_at", "is", null)
     .execute();
 }
+
+/**
+ * Revokes every live API token of a user at once: a token acts with what its user was when it
+ * was made, so it ends when that changes (role, organization, disabled, new password).
+ */
+export function revokeUserTokens(db: Kysely<Database>, userId: string) {
+  return db
+    .updateTable("api_tokens")
+    .set({ revoked_at: new Date() })
+    .where("user_id", "=", userId)
+    .where("revoked_at", "is", null)
+    .execute();
+}

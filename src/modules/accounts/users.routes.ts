@@ -22,6 +22,7 @@ import { createApiToken, findApiTokens, revokeApiToken } from "./api-tokens.ts";
 import { createUser } from "./create-user.ts";
 import { findUsers, getUser } from "./find-users.ts";
 import { resetPassword } from "./manage-password.ts";
+import type { Principal } from "./principal.ts";
 import { updateUser } from "./update-user.ts";
 
 const staff: AccessRule = { roles: ["secretariat", "admin"] };
@@ -87,7 +88,7 @@ export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx
       schema: {
         tags: ["users"],
         summary:
-          "Change a user's name, role, organization or active flag (disabling ends their sessions)",
+          "Change a user's name, role, organization or active flag (disabling the account or changing its role or organization ends its sessions and API tokens)",
         params: userIdParams,
         body: updateUserSchema,
         response: { 200: userSchema, ...errorResponses },
@@ -107,7 +108,7 @@ export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx
       config: { access: staff },
       schema: {
         tags: ["users"],
-        summary: "Set a new random password, shown once; all sessions end",
+        summary: "Set a new random password, shown once; all sessions and API tokens end",
         params: userIdParams,
         response: { 200: z.object({ email: z.string(), password: z.string() }), ...errorResponses },
       },
@@ -116,10 +117,13 @@ export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx
       resetPassword({ db: ctx.db, idOrEmail: request.params.id, principal: request.principal }),
   );
 
-  const own = (principal: { kind: string; userId?: string; organizationId?: string }) => {
-    if (principal.kind !== "user" || !principal.userId || !principal.organizationId)
-      throw new AppError("unauthorized", "Sign in first.");
-    return { userId: principal.userId, organizationId: principal.organizationId };
+  const own = (principal: Principal) => {
+    if (principal.kind !== "user") throw new AppError("unauthorized", "Sign in first.");
+    return {
+      userId: principal.userId,
+      organizationId: principal.organizationId,
+      role: principal.role,
+    };
   };
   app.get(
     "/tokens",

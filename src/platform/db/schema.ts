@@ -216,6 +216,8 @@ export interface ApiTokensTable {
   id: Generated<string>;
   user_id: string;
   organization_id: string;
+  /** The role its user had when it was created: it never acts with more. */
+  role: string;
   name: string;
   prefix: string;
   token_hash: string;

@@ -107,7 +107,10 @@ export async function installAuth(
     if (bearer) {
       const principal = await authenticateToken(ctx.db, bearer);
       if (!principal)
-        throw new AppError("unauthorized", "The API token is unknown, expired or revoked.");
+        throw new AppError(
+          "unauthorized",
+          "The API token is unknown, expired or revoked, or no longer fits its user's role.",
+        );
       request.principal = principal;
     } else if (cookieToken) {
       const session = await findLiveSession(ctx.db, cookieToken, security.session);
