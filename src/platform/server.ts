@@ -34,6 +34,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const app = await buildApp({
       ctx: { db: database.db, backend: database.backend, security: config.security },
       logLevel: config.logLevel,
+      trustProxy: config.trustProxy,
     });
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();

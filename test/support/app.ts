@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyPluginAsync, InjectOptions } from "fastify
 import type { Role } from "../../src/contracts/roles.ts";
 import { createUser, systemPrincipal } from "../../src/modules/accounts/index.ts";
 import { createOrganization, findOrganizationRow } from "../../src/modules/organizations/index.ts";
+import type { TrustProxy } from "../../src/platform/config.ts";
 import type { DatabaseHandle } from "../../src/platform/db/connect.ts";
 import { buildApp } from "../../src/platform/http/app.ts";
 import type { AppContext } from "../../src/platform/http/context.ts";
@@ -57,13 +58,18 @@ async function send<T>(app: FastifyInstance, options: InjectOptions): Promise<Te
 }
 
 export async function createTestApp(
-  options: { ctx?: Partial<AppContext>; extraRoutes?: FastifyPluginAsync } = {},
+  options: {
+    ctx?: Partial<AppContext>;
+    extraRoutes?: FastifyPluginAsync;
+    trustProxy?: TrustProxy;
+  } = {},
 ): Promise<TestApp> {
   const handle = await createTestDatabase();
   const app = await buildApp({
     ctx: { db: handle.db, backend: handle.backend, ...options.ctx },
     logLevel: "silent",
     ...(options.extraRoutes && { extraRoutes: options.extraRoutes }),
+    ...(options.trustProxy !== undefined && { trustProxy: options.trustProxy }),
   });
   const system = systemPrincipal("test-setup");
 

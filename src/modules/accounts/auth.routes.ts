@@ -1,3 +1,4 @@
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { AppError } from "../../platform/errors.ts";
@@ -25,12 +26,11 @@ const totpSetupSchema = z.object({ secret: z.string(), otpauth_uri: z.string() }
 
 export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx }) => {
   const security = ctx.security ?? defaultSecurity;
-  const cookieName = sessionCookieName(security);
-  const cookieOptions = {
-    httpOnly: true,
-    sameSite: "lax" as const,
-    secure: security.secureCookies,
-    path: "/",
+  // Secure (and __Host-) when this request came over HTTPS, or as ESCA_SECURE_COOKIES says.
+  const sessionCookie = (request: FastifyRequest) => {
+    const name = sessionCookieName(security, request);
+    const secure = name.startsWith("__Host-");
+    return { name, options: { httpOnly: true, sameSite: "lax" as const, secure, path: "/" } };
   };
   const userId = (principal: { kind: string; userId?: string }) => {
     if (principal.kind !== "user" || !principal.userId)
@@ -87,7 +87,8 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx
         entityType: "users",
         entityId: result.user.id,
       });
-      reply.setCookie(cookieName, result.token, { ...cookieOptions, expires: result.expiresAt });
+      const cookie = sessionCookie(request);
+      reply.setCookie(cookie.name, result.token, { ...cookie.options, expires: result.expiresAt });
       return {
         user: result.user,
         csrf_token: result.csrfToken,
@@ -115,7 +116,8 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx
           entityType: "users",
           entityId: request.principal.userId,
         });
-      reply.clearCookie(cookieName, cookieOptions);
+      const cookie = sessionCookie(request);
+      reply.clearCookie(cookie.name, cookie.options);
       return { ok: true as const };
     },
   );

@@ -10,6 +10,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { apiModules } from "../../modules/index.ts";
+import type { TrustProxy } from "../config.ts";
 import { AppError } from "../errors.ts";
 import { defaultSecurity, installAuth } from "./auth.ts";
 import type { AppContext } from "./context.ts";
@@ -37,6 +38,8 @@ export interface BuildAppOptions {
   logLevel?: string;
   /** Largest JSON body accepted, in bytes. */
   bodyLimit?: number;
+  /** The reverse proxies whose forwarded client address and protocol are believed. */
+  trustProxy?: TrustProxy;
   /** Extra routes registered under /api after the modules' (tests use it to add a route). */
   extraRoutes?: FastifyPluginAsync;
 }
@@ -45,6 +48,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const app = Fastify({
     logger: { level: options.logLevel ?? "info" },
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    // request.ip (throttling, the audit trail) and request.protocol (Secure cookies, HSTS)
+    // read X-Forwarded-For/-Proto only from these proxies.
+    trustProxy: options.trustProxy ?? false,
     genReqId: (request) => {
       const given = request.headers["x-request-id"];
       return typeof given === "string" && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();

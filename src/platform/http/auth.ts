@@ -12,23 +12,25 @@ import {
 } from "../../modules/accounts/sessions.ts";
 import { findUserRecord } from "../../modules/accounts/users.queries.ts";
 import { recordAuditEvent } from "../../modules/audit/index.ts";
+import type { SecureCookies } from "../config.ts";
 import { AppError } from "../errors.ts";
 import { runWithContext, setContextUser } from "../request-context.ts";
 import type { AccessRule } from "./access.ts";
 import type { AppContext } from "./context.ts";
+import { cookiesSecure } from "./transport.ts";
 
 export interface SecuritySettings {
   session: SessionSettings;
-  /** Behind HTTPS: cookies get `Secure` and the `__Host-` prefix. */
-  secureCookies: boolean;
+  /** Over HTTPS: cookies get `Secure` and the `__Host-` prefix ("auto": per request). */
+  secureCookies: SecureCookies;
 }
 export const defaultSecurity: SecuritySettings = {
   session: defaultSessionSettings,
-  secureCookies: false,
+  secureCookies: "auto",
 };
 
-export const sessionCookieName = (security: SecuritySettings) =>
-  security.secureCookies ? "__Host-esca_session" : "esca_session";
+export const sessionCookieName = (security: SecuritySettings, request: FastifyRequest) =>
+  cookiesSecure(security.secureCookies, request) ? "__Host-esca_session" : "esca_session";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -102,7 +104,7 @@ export async function installAuth(
   app.addHook("preValidation", async (request) => {
     request.principal = anonymous;
     const bearer = request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
-    const cookieToken = request.cookies[sessionCookieName(security)];
+    const cookieToken = request.cookies[sessionCookieName(security, request)];
     let needsSecondFactor = false;
     if (bearer) {
       const principal = await authenticateToken(ctx.db, bearer);

@@ -1,14 +1,17 @@
 import helmet from "@fastify/helmet";
 import type { FastifyInstance } from "fastify";
+import type { SecureCookies } from "../config.ts";
+import { HSTS, overHttps } from "./transport.ts";
 
 /**
  * Security headers on every response, with a Content-Security-Policy strict enough for the
  * web application: scripts only from this origin, no framing, no plugins. Inline styles are
  * allowed because the component library sets CSS variables through style attributes.
+ * Strict-Transport-Security goes only with responses to HTTPS requests (RFC 6797 §7.2).
  */
 export async function installSecurityHeaders(
   app: FastifyInstance,
-  options: { secureCookies: boolean },
+  options: { secureCookies: SecureCookies },
 ): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -24,13 +27,13 @@ export async function installSecurityHeaders(
         baseUri: ["'self'"],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
-        ...(options.secureCookies ? { upgradeInsecureRequests: [] } : {}),
+        ...(options.secureCookies === true ? { upgradeInsecureRequests: [] } : {}),
       },
     },
-    // HSTS only means something over HTTPS.
-    strictTransportSecurity: options.secureCookies
-      ? { maxAge: 31_536_000, includeSubDomains: true }
-      : false,
+    strictTransportSecurity: false,
     crossOriginEmbedderPolicy: false,
+  });
+  app.addHook("onSend", async (request, reply) => {
+    if (overHttps(request)) reply.header("strict-transport-security", HSTS);
   });
 }
