@@ -3,6 +3,7 @@ import { convertToUsdMinor } from "../../contracts/money.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import { AppError } from "../../platform/errors.ts";
 import { findRateOnOrBefore, RATE_LOOKBACK_DAYS } from "./exchange-rates.queries.ts";
+import type { RateBasis } from "./exchange-rates.schema.ts";
 
 export interface UsdConversion {
   usdMinor: bigint;
@@ -10,12 +11,17 @@ export interface UsdConversion {
   rate: string;
   /** The date of the rate that was applied. */
   rateDate: string;
+  /** What the applied rate is (absent for USD itself, which needs none). */
+  basis?: RateBasis;
+  /** Where the applied rate comes from. */
+  source?: string;
 }
 
 /**
  * Converts an amount to US cents with the stored rate of its value date: the latest rate on
  * or before that date, at most RATE_LOOKBACK_DAYS old. No rate is an error naming the field,
- * never a silent 0 or 1. `path` is the input field the amount came from.
+ * the currency and the date, never a silent 0 or 1. `path` is the input field the amount came
+ * from.
  */
 export async function convertToUsd(options: {
   db: Kysely<Database>;
@@ -31,11 +37,15 @@ export async function convertToUsd(options: {
     const message = `No exchange rate for ${currency} on or within ${RATE_LOOKBACK_DAYS} days before ${valueDate}; add one (PUT /api/exchange-rates/${currency}/${valueDate} or "esca import rates").`;
     throw new AppError("missing_exchange_rate", message, {
       details: [{ path: options.path, message }],
+      reason: "missing_rate",
+      values: { currency, date: valueDate, lookback_days: RATE_LOOKBACK_DAYS },
     });
   }
   return {
     usdMinor: convertToUsdMinor(amountMinor, currency, rate.usd_per_unit),
     rate: rate.usd_per_unit,
     rateDate: rate.rate_date,
+    basis: rate.basis as RateBasis,
+    source: rate.source,
   };
 }
