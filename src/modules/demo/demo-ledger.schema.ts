@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isoDateSchema } from "../../contracts/common.ts";
 import { memberStateSchema } from "../../contracts/enums.ts";
 import { currencyCodeSchema, decimalAmountSchema } from "../../contracts/money.ts";
+import { rateBasisSchema } from "../exchange-rates/index.ts";
 import { bilingual, orgCode, source, text } from "./demo.schema.ts";
 
 /**
@@ -64,6 +65,7 @@ export const exchangeRateRowSchema = z
     currency: currencyCodeSchema,
     date: isoDateSchema,
     usd_per_unit: z.string().regex(/^\d{1,12}(\.\d{1,12})?$/),
+    basis: rateBasisSchema,
     source: text(500),
   })
   .strict();

@@ -9,6 +9,7 @@ import {
 import type { Database } from "../../platform/db/schema.ts";
 import { AppError, invalidField } from "../../platform/errors.ts";
 import { findRateOnOrBefore, RATE_LOOKBACK_DAYS } from "./exchange-rates.queries.ts";
+import type { RateBasis } from "./exchange-rates.schema.ts";
 
 export interface UsdConversion {
   usdMinor: bigint;
@@ -16,12 +17,17 @@ export interface UsdConversion {
   rate: string;
   /** The date of the rate that was applied. */
   rateDate: string;
+  /** What the applied rate is (absent for USD itself, which needs none). */
+  basis?: RateBasis;
+  /** Where the applied rate comes from. */
+  source?: string;
 }
 
 /**
  * Converts an amount to US cents with the stored rate of its value date: the latest rate on
  * or before that date, at most RATE_LOOKBACK_DAYS old. No rate is an error naming the field,
- * never a silent 0 or 1. `path` is the input field the amount came from.
+ * the currency and the date, never a silent 0 or 1. `path` is the input field the amount came
+ * from.
  */
 export async function convertToUsd(options: {
   db: Kysely<Database>;
@@ -38,6 +44,8 @@ export async function convertToUsd(options: {
     const message = `No exchange rate for ${currency} on or within ${RATE_LOOKBACK_DAYS} days before ${valueDate}; add one (PUT /api/exchange-rates/${currency}/${valueDate} or "esca import rates").`;
     throw new AppError("missing_exchange_rate", message, {
       details: [{ path: options.path, message }],
+      reason: "missing_rate",
+      values: { currency, date: valueDate, lookback_days: RATE_LOOKBACK_DAYS },
     });
   }
   return applyUsdRate({ amountMinor, currency, rate, path: options.path });
@@ -53,7 +61,7 @@ export async function convertToUsd(options: {
 export function applyUsdRate(options: {
   amountMinor: bigint;
   currency: string;
-  rate: { usd_per_unit: string; rate_date: string };
+  rate: { usd_per_unit: string; rate_date: string; basis?: string; source?: string };
   path: string;
 }): UsdConversion {
   const { amountMinor, currency, rate } = options;
@@ -74,5 +82,11 @@ export function applyUsdRate(options: {
       },
     );
   }
-  return { usdMinor, rate: rate.usd_per_unit, rateDate: rate.rate_date };
+  return {
+    usdMinor,
+    rate: rate.usd_per_unit,
+    rateDate: rate.rate_date,
+    ...(rate.basis ? { basis: rate.basis as RateBasis } : {}),
+    ...(rate.source ? { source: rate.source } : {}),
+  };
 }

@@ -3,7 +3,10 @@ import { z } from "zod";
 import { staff } from "../../platform/http/access-rules.ts";
 import type { RouteOptions } from "../../platform/http/context.ts";
 import { errorResponses } from "../../platform/http/responses.ts";
+import { convertAmount } from "./convert-amount.ts";
 import {
+  conversionQuerySchema,
+  conversionSchema,
   exchangeRateListSchema,
   exchangeRateParams,
   exchangeRateSchema,
@@ -35,6 +38,20 @@ export const exchangeRateRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
       },
     },
     async (request) => findExchangeRates({ db: ctx.db, query: request.query }),
+  );
+  app.get(
+    "/exchange-rates/conversion",
+    {
+      schema: {
+        tags,
+        summary: "Value an amount in USD on its date, saying which rate was used",
+        description:
+          "The rate a recorded amount of that currency and value date would be converted with: the latest on or before the date, at most 366 days old. The answer gives the rate's date, its basis (monthly_average, annual_average, peg or daily) and its source; no rate is a 422 naming the currency and the date.",
+        querystring: conversionQuerySchema,
+        response: { 200: conversionSchema, ...errorResponses },
+      },
+    },
+    async (request) => convertAmount({ db: ctx.db, query: request.query }),
   );
   app.get(
     "/exchange-rates/:currency/:date",

@@ -6,7 +6,23 @@ import {
   paginationQuerySchema,
   timestampSchema,
 } from "../../contracts/common.ts";
-import { currencyCodeSchema } from "../../contracts/money.ts";
+import {
+  currencyCodeSchema,
+  decimalAmountSchema,
+  moneySchema,
+  toMinorUnits,
+} from "../../contracts/money.ts";
+
+/**
+ * What a rate is (migration 20261205212000): the rate of its day, the average of the month it
+ * is dated at the start of, the average of the year it is dated 1 January of, or a fixed peg.
+ */
+export const rateBases = ["daily", "monthly_average", "annual_average", "peg"] as const;
+export const rateBasisSchema = z.enum(rateBases).meta({
+  description:
+    "daily: the rate of its date; monthly_average: the mean of the month starting on its date; annual_average: the mean of the year starting on its date; peg: a fixed parity",
+});
+export type RateBasis = z.infer<typeof rateBasisSchema>;
 
 /** USD per one unit of the currency, as an exact decimal string: EUR "1.4385", JPY "0.0125". */
 export const usdPerUnitSchema = z
@@ -23,6 +39,7 @@ export const exchangeRateInputSchema = z
     ),
     date: isoDateSchema,
     usd_per_unit: usdPerUnitSchema,
+    basis: rateBasisSchema.default("daily"),
     source: z.string().trim().min(1, "is required: say where the rate comes from").max(500),
   })
   .strict();
@@ -38,6 +55,7 @@ export const exchangeRateSchema = z
     currency: z.string(),
     date: z.string(),
     usd_per_unit: z.string(),
+    basis: rateBasisSchema,
     source: z.string(),
     updated_at: timestampSchema,
   })
@@ -58,3 +76,29 @@ export const importResultSchema = z.object({
   created: z.number().int(),
   updated: z.number().int(),
 });
+
+export const conversionQuerySchema = z
+  .object({
+    amount: decimalAmountSchema,
+    currency: currencyCodeSchema,
+    date: isoDateSchema.meta({ description: "The value date of the amount" }),
+  })
+  .superRefine((value, ctx) => {
+    try {
+      toMinorUnits(value.amount, value.currency);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", path: ["amount"], message: (error as Error).message });
+    }
+  });
+export type ConversionQuery = z.infer<typeof conversionQuerySchema>;
+
+/** An amount valued in USD on its date, with the rate that was used (null for USD itself). */
+export const conversionSchema = z
+  .object({
+    amount: moneySchema,
+    value_date: z.string(),
+    usd: moneySchema,
+    rate: exchangeRateSchema.omit({ updated_at: true }).nullable(),
+  })
+  .meta({ id: "UsdConversion" });
+export type Conversion = z.infer<typeof conversionSchema>;

@@ -60,6 +60,29 @@ describe("exchange rates", () => {
     expect(after.body.page.total).toBe(before.body.page.total);
   });
 
+  it("imports each rate's basis when the file gives one, and refuses an unknown basis by line", async () => {
+    const ok = await t.request(
+      csv(
+        "currency,date,usd_per_unit,basis,source\nGTQ,2011-01-01,0.1284452495,annual_average,WDI\nBZD,2011-01-01,0.5,peg,Central Bank of Belize\nCAD,2011-03-01,1.0142,,BoC\n",
+      ),
+    );
+    expect(ok.status).toBe(200);
+    const bases = await t.request<{ data: Array<{ currency: string; basis: string }> }>({
+      method: "GET",
+      url: "/api/exchange-rates?currency=GTQ,BZD,CAD&from=2011-01-01&to=2011-03-01",
+    });
+    expect(Object.fromEntries(bases.body.data.map((r) => [r.currency, r.basis]))).toEqual({
+      GTQ: "annual_average",
+      BZD: "peg",
+      CAD: "daily",
+    });
+    const bad = await t.request<{ error: { details: Array<{ path: string }> } }>(
+      csv("currency,date,usd_per_unit,basis,source\nGTQ,2012-01-01,0.128,yearly,WDI\n"),
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.map((d) => d.path)).toEqual(["line 2.basis"]);
+  });
+
   it("refuses a header without the required columns", async () => {
     const bad = await t.request<{ error: { message: string } }>(
       csv("currency,day,rate\nEUR,2011-01-01,1.3\n"),
@@ -96,6 +119,9 @@ describe("exchange rates", () => {
       usdMinor: 139_200n,
       rate: "1.392000000000",
       rateDate: "2011-01-01",
+      // Imported without a basis column: a rate of its day.
+      basis: "daily",
+      source: "ECB annual average 2011",
     });
     await expect(
       convertToUsd({
@@ -107,6 +133,8 @@ describe("exchange rates", () => {
       }),
     ).rejects.toMatchObject({
       code: "missing_exchange_rate",
+      reason: "missing_rate",
+      values: { currency: "EUR", date: "2010-12-31" },
       details: [{ path: "value.amount" }],
     });
     await expect(

@@ -1,12 +1,13 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../platform/db/schema.ts";
 import { notFound } from "../../platform/errors.ts";
-import type { ExchangeRate, ListExchangeRatesQuery } from "./exchange-rates.schema.ts";
+import type { ExchangeRate, ListExchangeRatesQuery, RateBasis } from "./exchange-rates.schema.ts";
 
 type RateRow = {
   currency: string;
   rate_date: string;
   usd_per_unit: string;
+  basis: string;
   source: string;
   updated_at: Date;
 };
@@ -15,6 +16,7 @@ const toExchangeRate = (row: RateRow): ExchangeRate => ({
   currency: row.currency,
   date: row.rate_date,
   usd_per_unit: row.usd_per_unit,
+  basis: row.basis as RateBasis,
   source: row.source,
   updated_at: row.updated_at.toISOString(),
 });

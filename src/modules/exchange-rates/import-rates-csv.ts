@@ -6,14 +6,18 @@ import { type ExchangeRateInput, exchangeRateInputSchema } from "./exchange-rate
 import { type UpsertResult, upsertExchangeRates } from "./upsert-exchange-rates.ts";
 
 const REQUIRED = ["currency", "date", "usd_per_unit", "source"] as const;
+/** Optional: what each rate is (daily when the column is left out or a cell is empty). */
+const OPTIONAL = ["basis"] as const;
 /** Largest CSV accepted: ample for decades of daily rates in every currency. */
 export const MAX_RATES_CSV_BYTES = 20 * 1024 * 1024;
 
 /**
- * Imports rates from CSV with the header `currency,date,usd_per_unit,source`:
+ * Imports rates from CSV with the header `currency,date,usd_per_unit,source` and, optionally,
+ * `basis` (daily, monthly_average, annual_average or peg; daily when left out):
  *
- *   currency,date,usd_per_unit,source
- *   EUR,2011-01-01,1.3920,"ECB reference rate, annual average 2011"
+ *   currency,date,usd_per_unit,basis,source
+ *   EUR,2011-06-01,1.438840909,monthly_average,"ECB reference rates, mean of June 2011"
+ *   GTQ,2011-01-01,0.1284452495,annual_average,"World Bank WDI, annual average 2011"
  *
  * Every row is checked first; one bad row refuses the whole file, naming the line and the
  * column, and nothing is written.
@@ -70,7 +74,13 @@ export async function importRatesCsv(options: {
   const seen = new Map<string, number>();
   rows.forEach((row, index) => {
     const line = index + 2;
-    const record = Object.fromEntries(REQUIRED.map((name) => [name, row[columns.indexOf(name)]]));
+    const record: Record<string, string | undefined> = Object.fromEntries(
+      REQUIRED.map((name) => [name, row[columns.indexOf(name)]]),
+    );
+    for (const name of OPTIONAL) {
+      const cell = columns.includes(name) ? row[columns.indexOf(name)] : undefined;
+      if (cell) record[name] = cell;
+    }
     const parsed = exchangeRateInputSchema.safeParse(record);
     if (!parsed.success) {
       for (const issue of parsed.error.issues)

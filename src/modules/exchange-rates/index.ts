@@ -1,7 +1,13 @@
+export { convertAmount } from "./convert-amount.ts";
 export { applyUsdRate, convertToUsd, type UsdConversion } from "./convert-to-usd.ts";
 export { findRateOnOrBefore, RATE_LOOKBACK_DAYS } from "./exchange-rates.queries.ts";
 export { exchangeRateRoutes } from "./exchange-rates.routes.ts";
-export type { ExchangeRateInput } from "./exchange-rates.schema.ts";
+export {
+  type ExchangeRateInput,
+  type RateBasis,
+  rateBases,
+  rateBasisSchema,
+} from "./exchange-rates.schema.ts";
 export { findExchangeRates, getExchangeRate } from "./find-exchange-rates.ts";
 export { importRatesCsv } from "./import-rates-csv.ts";
 export { type UpsertResult, upsertExchangeRates } from "./upsert-exchange-rates.ts";

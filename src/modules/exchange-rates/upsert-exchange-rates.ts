@@ -31,12 +31,14 @@ export async function upsertExchangeRates(options: {
             currency: r.currency,
             rate_date: r.date,
             usd_per_unit: r.usd_per_unit,
+            basis: r.basis,
             source: r.source,
           })),
         )
         .onConflict((oc) =>
           oc.columns(["currency", "rate_date"]).doUpdateSet((eb) => ({
             usd_per_unit: eb.ref("excluded.usd_per_unit"),
+            basis: eb.ref("excluded.basis"),
             source: eb.ref("excluded.source"),
             updated_at: new Date(),
           })),

@@ -6,23 +6,32 @@ import type { ListInitiativesQuery } from "./initiatives.schema.ts";
 
 /** An initiative with the codes and names of its component, line and executing agency. */
 function initiativeView(db: Kysely<Database>) {
-  return db
-    .selectFrom("initiatives as i")
-    .innerJoin("strategy_components as c", "c.id", "i.component_id")
-    .leftJoin("lines_of_action as l", "l.id", "i.line_of_action_id")
-    .leftJoin("organizations as o", "o.id", "i.executing_agency_id")
-    .selectAll("i")
-    .select([
-      "c.code as component_code",
-      "c.name_es as component_name_es",
-      "c.name_en as component_name_en",
-      "l.code as line_code",
-      "l.name_es as line_name_es",
-      "l.name_en as line_name_en",
-      "o.code as agency_code",
-      "o.name_es as agency_name_es",
-      "o.name_en as agency_name_en",
-    ]);
+  return (
+    db
+      .selectFrom("initiatives as i")
+      .innerJoin("strategy_components as c", "c.id", "i.component_id")
+      .leftJoin("lines_of_action as l", "l.id", "i.line_of_action_id")
+      .leftJoin("organizations as o", "o.id", "i.executing_agency_id")
+      // The rate the budget was valued with, for what it is (a month's or year's average, a peg).
+      .leftJoin("exchange_rates as r", (join) =>
+        join
+          .onRef("r.currency", "=", "i.budget_currency")
+          .onRef("r.rate_date", "=", "i.budget_fx_date"),
+      )
+      .selectAll("i")
+      .select([
+        "c.code as component_code",
+        "c.name_es as component_name_es",
+        "c.name_en as component_name_en",
+        "l.code as line_code",
+        "l.name_es as line_name_es",
+        "l.name_en as line_name_en",
+        "o.code as agency_code",
+        "o.name_es as agency_name_es",
+        "o.name_en as agency_name_en",
+        "r.basis as budget_fx_basis",
+      ])
+  );
 }
 export type InitiativeViewRow = InferResult<ReturnType<typeof initiativeView>>[number];
 

@@ -11,6 +11,7 @@ import {
 import { initiativeStatusSchema, memberStateSchema } from "../../contracts/enums.ts";
 import { moneySchema } from "../../contracts/money.ts";
 import { roleSchema } from "../../contracts/roles.ts";
+import { rateBasisSchema } from "../exchange-rates/index.ts";
 
 const names = z.object({ es: z.string(), en: z.string() });
 const optionalNames = z.object({ es: z.string().nullable(), en: z.string().nullable() });
@@ -34,7 +35,10 @@ export const initiativeSchema = z
     budget_usd: moneySchema,
     budget_fx: z.object({
       rate: z.string().meta({ description: "USD per unit applied", example: "1.4385" }),
-      date: isoDateSchema,
+      date: isoDateSchema.meta({ description: "The date of the rate applied" }),
+      basis: rateBasisSchema
+        .nullable()
+        .meta({ description: "What the applied rate is; null for a budget in USD" }),
     }),
     start_date: isoDateSchema.nullable(),
     end_date: isoDateSchema.nullable(),

@@ -105,7 +105,7 @@ describe("initiatives API", () => {
     });
     // 1,000.00 EUR at the latest rate on or before 2012-01-10 (1.2939 on 2012-01-02)
     expect(spanish.body.budget_usd.amount).toBe("1293.90");
-    expect(spanish.body.budget_fx).toEqual({ rate: "1.2939", date: "2012-01-02" });
+    expect(spanish.body.budget_fx).toEqual({ rate: "1.2939", date: "2012-01-02", basis: "daily" });
     const undated = await t.request<Initiative>({
       method: "POST",
       url: "/api/initiatives",
@@ -171,5 +171,59 @@ describe("initiatives API", () => {
       (await t.request({ method: "PATCH", url: "/api/initiatives/ZZ9", payload: { source: "x" } }))
         .status,
     ).toBe(404);
+  });
+
+  it("values a budget in quetzales with its year's average, and says which rate it used", async () => {
+    await t.handle.db
+      .insertInto("exchange_rates")
+      .values({
+        currency: "GTQ",
+        rate_date: "2015-01-01",
+        usd_per_unit: "0.13063673",
+        basis: "annual_average",
+        source: "World Bank WDI PA.NUS.FCRF, annual average 2015 (7.65482 GTQ per USD)",
+      })
+      .execute();
+    const created = await t.request<Initiative>({
+      method: "POST",
+      url: "/api/initiatives",
+      payload: usdPayload("DQ1", {
+        lead_country: "GT",
+        budget: { amount: "2500000.00", currency: "GTQ" },
+        budget_value_date: "2015-03-10",
+      }),
+    });
+    expect(created.status).toBe(201);
+    // 2,500,000.00 GTQ × 0.13063673 (2015 average) = 326,591.825 → 326,591.83 USD (half up)
+    expect(created.body.budget_usd).toEqual({ amount: "326591.83", currency: "USD" });
+    expect(created.body.budget_fx).toEqual({
+      rate: "0.13063673",
+      date: "2015-01-01",
+      basis: "annual_average",
+    });
+    const read = await t.anonymous<Initiative & ErrorBody>({
+      method: "GET",
+      url: "/api/initiatives/DQ1",
+    });
+    expect(read.status).toBe(404); // a draft is not public
+    const usd = await t.request<Initiative>({ method: "GET", url: "/api/initiatives/DQ1" });
+    expect(usd.body.budget_usd).toEqual(created.body.budget_usd);
+    // A budget in USD needed no rate.
+    const inUsd = await t.request<Initiative>({ method: "GET", url: "/api/initiatives/BB1" });
+    expect(inUsd.body.budget_fx.basis).toBeNull();
+    // A year without a rate is refused, naming the currency and the date, and writes nothing.
+    const refused = await t.request<ErrorBody & { error: { values: unknown } }>({
+      method: "POST",
+      url: "/api/initiatives",
+      payload: usdPayload("DQ2", {
+        lead_country: "GT",
+        budget: { amount: "1000.00", currency: "GTQ" },
+        budget_value_date: "2017-02-01",
+      }),
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe("missing_exchange_rate");
+    expect(refused.body.error.values).toMatchObject({ currency: "GTQ", date: "2017-02-01" });
+    expect(refused.body.error.details[0]?.path).toBe("budget.amount");
   });
 });

@@ -3,6 +3,7 @@ import type { InitiativeStatus } from "../../contracts/enums.ts";
 import { moneyOut } from "../../contracts/money.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import { notFound } from "../../platform/errors.ts";
+import type { RateBasis } from "../exchange-rates/index.ts";
 import { trimDecimal } from "../indicators/index.ts";
 import { countriesOf, sectorsOf, targetsOf } from "./initiative-parts.queries.ts";
 import { findInitiativeView, type InitiativeViewRow } from "./initiatives.queries.ts";
@@ -53,7 +54,11 @@ export async function toInitiatives(
     budget: moneyOut(row.budget_amount_minor, row.budget_currency),
     budget_value_date: row.budget_value_date,
     budget_usd: moneyOut(row.budget_usd_minor, "USD"),
-    budget_fx: { rate: trimDecimal(row.budget_fx_rate), date: row.budget_fx_date },
+    budget_fx: {
+      rate: trimDecimal(row.budget_fx_rate),
+      date: row.budget_fx_date,
+      basis: row.budget_currency === "USD" ? null : ((row.budget_fx_basis as RateBasis) ?? null),
+    },
     start_date: row.start_date,
     end_date: row.end_date,
     targets: targets

@@ -50,6 +50,8 @@ export interface ExchangeRatesTable {
   currency: string;
   rate_date: string;
   usd_per_unit: string;
+  /** daily | monthly_average | annual_average | peg (migration 20261205212000). */
+  basis: ColumnType<string, string | undefined, string>;
   source: string;
   updated_at: Timestamp;
 }

@@ -134,7 +134,12 @@ export const initiativeSchema = z.object({
   budget: moneySchema,
   budget_value_date: z.string(),
   budget_usd: moneySchema,
-  budget_fx: z.object({ rate: z.string(), date: z.string() }),
+  budget_fx: z.object({
+    rate: z.string(),
+    date: z.string(),
+    /** What the applied rate is; null for a budget in USD. */
+    basis: z.optional(z.nullable(z.enum(["daily", "monthly_average", "annual_average", "peg"]))),
+  }),
   start_date: z.nullable(z.string()),
   end_date: z.nullable(z.string()),
   targets: z.array(

@@ -165,6 +165,11 @@ export const en = {
   "initiative.budgetOriginal": "Budget (as presented)",
   "initiative.budgetUsd": "Budget (USD)",
   "initiative.budgetConverted": "{amount} at {rate} USD per unit on {date}",
+  "initiative.budgetConvertedBasis": "{amount} at {rate} USD per unit ({basis}, rate dated {date})",
+  "rateBasis.daily": "rate of the day",
+  "rateBasis.monthly_average": "monthly average",
+  "rateBasis.annual_average": "annual average",
+  "rateBasis.peg": "fixed peg",
   "initiative.period": "Period",
   "initiative.sectors": "OECD-DAC sectors",
   "initiative.updated": "Last updated",
@@ -398,6 +403,8 @@ export const en = {
     "Execution cannot start: USD {committed_usd} committed of a USD {budget_usd} budget. Record commitments that cover the budget, or give a reason to override.",
   "apiError.code.over_commitment":
     "This would leave USD {disbursed_usd} disbursed against USD {committed_usd} committed by this partner to this initiative. Give a reason to record an override.",
+  "apiError.reason.missing_rate":
+    "There is no {currency} exchange rate on {date} or in the year before it: the secretariat can add one.",
   "apiError.code.missing_exchange_rate":
     "There is no exchange rate for this currency on or before the value date.",
   "apiError.code.unprocessable":

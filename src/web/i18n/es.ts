@@ -164,6 +164,12 @@ export const es: Messages = {
   "initiative.budgetOriginal": "Presupuesto (tal como se presentó)",
   "initiative.budgetUsd": "Presupuesto (USD)",
   "initiative.budgetConverted": "{amount} a {rate} USD por unidad el {date}",
+  "initiative.budgetConvertedBasis":
+    "{amount} a {rate} USD por unidad ({basis}, tipo con fecha {date})",
+  "rateBasis.daily": "tipo del día",
+  "rateBasis.monthly_average": "promedio mensual",
+  "rateBasis.annual_average": "promedio anual",
+  "rateBasis.peg": "paridad fija",
   "initiative.period": "Período",
   "initiative.sectors": "Sectores CAD-OCDE",
   "initiative.updated": "Última actualización",
@@ -399,6 +405,8 @@ export const es: Messages = {
     "La ejecución no puede comenzar: USD {committed_usd} comprometidos de un presupuesto de USD {budget_usd}. Registre compromisos que cubran el presupuesto o indique un motivo para autorizarla.",
   "apiError.code.over_commitment":
     "Esto dejaría USD {disbursed_usd} desembolsados frente a USD {committed_usd} comprometidos por este socio para esta iniciativa. Indique un motivo para registrar la excepción.",
+  "apiError.reason.missing_rate":
+    "No hay tipo de cambio de {currency} el {date} ni en el año anterior: la secretaría puede agregarlo.",
   "apiError.code.missing_exchange_rate":
     "No hay tipo de cambio para esta moneda en la fecha valor ni antes.",
   "apiError.code.unprocessable":

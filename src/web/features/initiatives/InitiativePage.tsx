@@ -97,11 +97,18 @@ function InitiativeView({ initiative }: { initiative: Initiative }) {
       t("initiative.budgetUsd"),
       initiative.budget.currency === "USD"
         ? fmt.money(initiative.budget_usd.amount, "USD")
-        : t("initiative.budgetConverted", {
-            amount: fmt.money(initiative.budget_usd.amount, "USD"),
-            rate: initiative.budget_fx.rate,
-            date: fmt.date(initiative.budget_fx.date),
-          }),
+        : initiative.budget_fx.basis
+          ? t("initiative.budgetConvertedBasis", {
+              amount: fmt.money(initiative.budget_usd.amount, "USD"),
+              rate: initiative.budget_fx.rate,
+              basis: t(`rateBasis.${initiative.budget_fx.basis}`),
+              date: fmt.date(initiative.budget_fx.date),
+            })
+          : t("initiative.budgetConverted", {
+              amount: fmt.money(initiative.budget_usd.amount, "USD"),
+              rate: initiative.budget_fx.rate,
+              date: fmt.date(initiative.budget_fx.date),
+            }),
     ],
     [
       t("initiative.period"),
