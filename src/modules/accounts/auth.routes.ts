@@ -154,7 +154,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx
         tags,
         summary: "Change your password (your other sessions and your API tokens end)",
         body: changePasswordSchema,
-        response: { 200: okSchema, ...errorResponses },
+        response: { 200: okSchema, 429: errorResponses[400], ...errorResponses },
       },
     },
     async (request) => {
@@ -210,7 +210,12 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx
         tags,
         summary: "Turn two-factor authentication off (not for secretariat or admin)",
         body: totpDisableSchema,
-        response: { 200: okSchema, 403: errorResponses[400], ...errorResponses },
+        response: {
+          200: okSchema,
+          403: errorResponses[400],
+          429: errorResponses[400],
+          ...errorResponses,
+        },
       },
     },
     async (request) => {
