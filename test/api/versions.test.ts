@@ -146,6 +146,21 @@ describe("ETags and If-Match", () => {
     expect(after.body).toEqual(before.body);
   });
 
+  it("leaves a body version that is not a number for the schema to refuse", async () => {
+    const before = await get("/api/organizations/IDB");
+    for (const version of [String(before.body.version), null, [before.body.version]]) {
+      const refused = await t.request<Refusal>({
+        method: "PATCH",
+        url: "/api/organizations/IDB",
+        headers: { "if-match": `"${before.body.version}"` },
+        payload: { version, acronym: "BID" },
+      });
+      expect(refused.status, JSON.stringify(version)).toBe(400);
+      expect(refused.body.error.details.map((d) => d.path)).toEqual(["version"]);
+    }
+    expect((await get("/api/organizations/IDB")).body).toEqual(before.body);
+  });
+
   it("takes If-Match and the same body version together", async () => {
     const before = await get("/api/indicators/homicide_rate");
     const saved = await t.request<Versioned>({

@@ -28,6 +28,8 @@ export function installVersionHeaders(app: FastifyInstance): void {
     if (ifMatch.kind === "any") return;
     const body = request.body as Record<string, unknown> | undefined;
     if (!body || typeof body !== "object" || Array.isArray(body)) return;
+    // A version that is not a number (a string, null, a list) is left for the schema to name.
+    if ("version" in body && typeof body.version !== "number") return;
     if (typeof body.version === "number" && body.version !== ifMatch.version)
       throw new AppError(
         "validation_failed",
