@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../src/modules/demo/index.ts";
-import { createTestApp, type TestApp } from "../support/app.ts";
+import { createTestApp, type TestApp, type TestSession } from "../support/app.ts";
 
 type OpenApi = { paths: Record<string, { get?: unknown }> };
 type Listed = { data?: Array<Record<string, unknown>> };
@@ -10,13 +10,15 @@ const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
 
 /**
  * Public means published. With the demo data, an initiative the secretariat returned for
- * changes (AF1) and a country's fresh draft, every GET the API offers (read from the served
+ * changes (AF1), a country's fresh draft and a pledge a partner's officer recorded, every GET the API offers (read from the served
  * OpenAPI description, so routes added later are walked too) and every call the public web
  * pages make is sent as anonymous; no answer may hold a draft, or an e-mail address.
  */
 describe("what the public sees", () => {
   let t: TestApp;
   let drafts: Array<{ id: string; code: string }>;
+  let pledgeId: string;
+  let idbOfficer: TestSession;
   beforeAll(async () => {
     t = await createTestApp();
     await seedDemo({ db: t.handle.db, force: true });
@@ -44,6 +46,25 @@ describe("what the public sees", () => {
       },
     });
     expect(fresh.status).toBe(201);
+    // A partner's officer records a pledge: the public sees the organization, not the person.
+    const idb = await t.signIn({ role: "partner", organization: "IDB" });
+    idbOfficer = idb;
+    const ids = async (url: string) =>
+      ((await t.request<{ id: string }>({ method: "GET", url })).body as { id: string }).id;
+    const pledge = await idb.request<{ id: string }>({
+      method: "POST",
+      url: "/api/flows",
+      payload: {
+        flow_type: "pledge",
+        support_kind: "financial",
+        partner_id: await ids("/api/organizations/IDB"),
+        initiative_id: await ids("/api/initiatives/AA1"),
+        value: { amount: "1000.00", currency: "USD" },
+        value_date: "2012-03-01",
+      },
+    });
+    expect(pledge.status, JSON.stringify(pledge.body)).toBe(201);
+    pledgeId = pledge.body.id;
     const all = await t.request<{ data: Array<{ id: string; code: string }> }>({
       method: "GET",
       url: "/api/initiatives?status=draft&limit=500",
@@ -160,4 +181,17 @@ describe("what the public sees", () => {
     ];
     expect(reached.filter((url) => !answered.includes(url))).toEqual([]);
   }, 600_000);
+
+  it("names who recorded an entry by organization to the public, and by e-mail to its partner", async () => {
+    const url = `/api/flows/${pledgeId}`;
+    const seen = async (as?: TestSession) =>
+      (
+        (as ? await as.request({ method: "GET", url }) : await get(url)).body as {
+          recorded_by: string;
+        }
+      ).recorded_by;
+    expect(await seen()).toBe("IDB");
+    expect(await seen(idbOfficer)).toBe(idbOfficer.email);
+    expect(await seen(await t.signIn({ role: "partner", organization: "EU" }))).toBe("IDB");
+  });
 });

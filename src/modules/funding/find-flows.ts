@@ -2,7 +2,13 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../platform/db/schema.ts";
 import { notFound } from "../../platform/errors.ts";
 import { isStaff, type Principal } from "../accounts/index.ts";
-import { type FlowVisibility, findFlowRow, listFlowRows, toFlow } from "./flows.queries.ts";
+import {
+  type FlowRow,
+  type FlowVisibility,
+  findFlowRow,
+  listFlowRows,
+  toFlow,
+} from "./flows.queries.ts";
 import type { Flow, ListFlowsQuery } from "./flows.schema.ts";
 
 export function flowVisibilityFor(viewer: Principal): FlowVisibility {
@@ -26,7 +32,7 @@ export async function findFlows(options: {
     flowVisibilityFor(options.viewer),
   );
   return {
-    data: rows.map(toFlow),
+    data: await withRecorders(options.db, rows, options.viewer),
     page: { total, limit: options.query.limit, offset: options.query.offset },
   };
 }
@@ -39,7 +45,42 @@ export async function getFlow(options: {
   const row = await findFlowRow(options.db, options.id);
   if (!row || !(await canSeeFlow(options.db, row, options.viewer)))
     throw notFound("flow", options.id);
-  return toFlow(row);
+  const [flow] = await withRecorders(options.db, [row], options.viewer);
+  if (!flow) throw notFound("flow", options.id);
+  return flow;
+}
+
+/**
+ * Who recorded each entry: the person (their e-mail) for staff and the entry's own partner;
+ * for everyone else, the public included, the code of the person's organization, never the
+ * person. The platform's own entries (demo seed, operator commands) keep their label.
+ */
+async function withRecorders(
+  db: Kysely<Database>,
+  rows: FlowRow[],
+  viewer: Principal,
+): Promise<Flow[]> {
+  const visibility = flowVisibilityFor(viewer);
+  const hidden = (row: FlowRow) =>
+    !visibility.all && row.partner_id !== visibility.organizationId && row.recorded_by_user_id;
+  const userIds = [...new Set(rows.filter(hidden).map((row) => row.recorded_by_user_id ?? ""))];
+  const organizations = new Map(
+    userIds.length === 0
+      ? []
+      : (
+          await db
+            .selectFrom("users as u")
+            .innerJoin("organizations as o", "o.id", "u.organization_id")
+            .select(["u.id", "o.code"])
+            .where("u.id", "in", userIds)
+            .execute()
+        ).map((user) => [user.id, user.code]),
+  );
+  return rows.map((row) => {
+    const flow = toFlow(row);
+    if (!hidden(row)) return flow;
+    return { ...flow, recorded_by: organizations.get(row.recorded_by_user_id ?? "") ?? "" };
+  });
 }
 
 async function canSeeFlow(

@@ -38,7 +38,10 @@ export const flowSchema = z
     illustrative: z.boolean(),
     source: z.string().nullable(),
     note: z.string().nullable(),
-    recorded_by: z.string(),
+    recorded_by: z.string().meta({
+      description:
+        "Who recorded it: the person's e-mail for the secretariat and the entry's own partner, otherwise the code of their organization",
+    }),
     recorded_at: timestampSchema,
   })
   .meta({ id: "Flow" });
