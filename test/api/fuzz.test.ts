@@ -76,6 +76,16 @@ const EXTREME_AMOUNTS = [
 const EXTREME_NUMBERS = [-1, 0, 1.5, 2 ** 31, 2 ** 53, -(2 ** 63), 1e308, -1e308];
 const EXTREME_DATETIMES = ["0000-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "2011-02-30T00:00:00Z"];
 
+/** The values every single field is sent once each, by its kind, the rest being plausible. */
+const SWEEP: Record<string, readonly unknown[]> = {
+  string: ["a\u0000b"],
+  date: ["0000-01-01", "9999-12-31", "a\u0000b"],
+  datetime: ["0000-01-01T00:00:00Z", "a\u0000b"],
+  amount: ["999999999999999.99", "1e5", "a\u0000b"],
+  number: [2 ** 53, -(2 ** 31) - 1],
+  boolean: ["\u0000"],
+};
+
 /** Requests per route: enough to reach each field with each kind of hostile value now and then. */
 const RUNS_PER_ROUTE = 10;
 
@@ -274,40 +284,166 @@ describe("fuzzing every route with hostile input", () => {
                     )
                 : fc.constant(undefined),
           });
+          const toRequest = ({
+            path: pathValues,
+            query,
+            body,
+          }: {
+            path: unknown[];
+            query: unknown[];
+            body: unknown;
+          }) => {
+            let url = path;
+            inPath.forEach((p, i) => {
+              url = url.replace(`{${p.name}}`, asParameter(pathValues[i]));
+            });
+            const search = inQuery
+              .flatMap((p, i) =>
+                query[i] === undefined
+                  ? []
+                  : [
+                      `${p.name}=${asParameter(Array.isArray(query[i]) ? (query[i] as unknown[]).join(",") : query[i])}`,
+                    ],
+              )
+              .join("&");
+            return {
+              method: method.toUpperCase() as "GET",
+              url: search ? `${url}?${search}` : url,
+              ...(body !== undefined && {
+                payload:
+                  typeof body === "string" && content["text/csv"] ? body : JSON.stringify(body),
+                headers: {
+                  "content-type":
+                    content["text/csv"] && typeof body === "string"
+                      ? "text/csv"
+                      : "application/json",
+                },
+              }),
+            };
+          };
           return {
             name: `${method.toUpperCase()} ${path}`,
-            request: request.map(({ path: pathValues, query, body }) => {
-              let url = path;
-              inPath.forEach((p, i) => {
-                url = url.replace(`{${p.name}}`, asParameter(pathValues[i]));
-              });
-              const search = inQuery
-                .flatMap((p, i) =>
-                  query[i] === undefined
-                    ? []
-                    : [
-                        `${p.name}=${asParameter(Array.isArray(query[i]) ? (query[i] as unknown[]).join(",") : query[i])}`,
-                      ],
-                )
-                .join("&");
-              return {
-                method: method.toUpperCase() as "GET",
-                url: search ? `${url}?${search}` : url,
-                ...(body !== undefined && {
-                  payload:
-                    typeof body === "string" && content["text/csv"] ? body : JSON.stringify(body),
-                  headers: {
-                    "content-type":
-                      content["text/csv"] && typeof body === "string"
-                        ? "text/csv"
-                        : "application/json",
-                  },
-                }),
-              };
-            }),
+            request: request.map(toRequest),
+            toRequest,
+            inPath,
+            inQuery,
+            json: json && resolve(json),
           };
         }),
     );
+
+  /** Every leaf field of a body: its path, schema and name (array items as their first). */
+  const leavesOf = (schema: Schema, path: string[]): Array<{ path: string[]; schema: Schema }> =>
+    Object.entries(schema.properties ?? {}).flatMap(([key, value]) => {
+      const field = resolve(value);
+      const kind = kindOf(field, key);
+      if (kind === "object") return leavesOf(field, [...path, key]);
+      if (kind === "array") {
+        const item = resolve(field.items);
+        return kindOf(item, key) === "object"
+          ? leavesOf(item, [...path, key, "0"])
+          : [{ path: [...path, key], schema: field }];
+      }
+      return [{ path: [...path, key], schema: field }];
+    });
+
+  /** One plausible value of an arbitrary, the same on every run. */
+  const one = <T>(arbitrary: fc.Arbitrary<T>): T =>
+    fc.sample(arbitrary, { numRuns: 1, seed: 2011 })[0] as T;
+
+  const plausibleObject = (schema: Schema): Record<string, unknown> =>
+    Object.fromEntries(
+      Object.entries(schema.properties ?? {}).map(([key, value]) => {
+        const field = resolve(value);
+        const kind = kindOf(field, key);
+        if (kind === "object") return [key, plausibleObject(field)];
+        if (kind === "array") {
+          const item = resolve(field.items);
+          return [
+            key,
+            [kindOf(item, key) === "object" ? plausibleObject(item) : one(plausible(item, key))],
+          ];
+        }
+        return [key, one(plausible(field, key))];
+      }),
+    );
+
+  const setAt = (target: Record<string, unknown>, path: string[], value: unknown) => {
+    const copy = structuredClone(target);
+    let node: Record<string, unknown> = copy;
+    for (const key of path.slice(0, -1)) node = node[key] as Record<string, unknown>;
+    node[path[path.length - 1] ?? ""] = value;
+    return copy;
+  };
+
+  const isServerFailure = (response: TestResponse<unknown>) => {
+    const body = response.body as {
+      error?: { code?: unknown; message?: unknown; details?: unknown };
+    };
+    const shaped =
+      response.status < 400 ||
+      (typeof body?.error?.code === "string" &&
+        typeof body.error.message === "string" &&
+        Array.isArray(body.error.details));
+    return response.status >= 500 || !shaped;
+  };
+
+  /** Path values that name a record that exists, so that writes reach their fields. */
+  const existingRecord = async (operation: ReturnType<typeof operations>[number]) => {
+    const plausibleValues = operation.inPath.map((p) => one(plausible(resolve(p.schema), p.name)));
+    if (operation.inPath.length !== 1) return plausibleValues;
+    const route = operation.name.split(" ")[1] ?? "";
+    for (const candidate of [...ids, ...codes]) {
+      const url = route.replace(/\{[^}]+\}.*$/, encodeURIComponent(candidate));
+      if ((await admin.request({ method: "GET", url })).status === 200) return [candidate];
+    }
+    return plausibleValues;
+  };
+
+  it("sends each hostile value to every single field and parameter of every route, the rest plausible", async () => {
+    const failures: string[] = [];
+    let sent = 0;
+    for (const operation of operations()) {
+      if (SESSION_ROUTES.test(operation.name.split(" ")[1] ?? "")) continue;
+      const base = {
+        path: await existingRecord(operation),
+        query: operation.inQuery.map((p) => one(plausible(resolve(p.schema), p.name))),
+        body: operation.json ? plausibleObject(operation.json) : undefined,
+      };
+      const cases = [
+        ...operation.inPath.flatMap((p, i) =>
+          (SWEEP[kindOf(resolve(p.schema), p.name)] ?? SWEEP.string ?? []).map((value) => ({
+            ...base,
+            path: base.path.map((v, j) => (j === i ? value : v)),
+          })),
+        ),
+        ...operation.inQuery.flatMap((p, i) =>
+          (SWEEP[kindOf(resolve(p.schema), p.name)] ?? SWEEP.string ?? []).map((value) => ({
+            ...base,
+            query: base.query.map((v, j) => (j === i ? value : v)),
+          })),
+        ),
+        ...(operation.json && base.body
+          ? leavesOf(operation.json, []).flatMap((leaf) =>
+              (SWEEP[kindOf(leaf.schema, leaf.path[leaf.path.length - 1] ?? "")] ?? []).map(
+                (value) => ({ ...base, body: setAt(base.body ?? {}, leaf.path, value) }),
+              ),
+            )
+          : []),
+      ];
+      for (const values of cases) {
+        const request = operation.toRequest(values);
+        const response = await admin.request(request);
+        sent++;
+        if (isServerFailure(response))
+          failures.push(
+            `${response.status} for ${request.method} ${request.url} ${request.payload ?? ""}`,
+          );
+      }
+    }
+    expect(sent).toBeGreaterThan(300);
+    expect(failures).toEqual([]);
+  }, 300_000);
 
   it("finds no 500 on any route, and every refusal is the one error shape", async () => {
     const all = operations();
