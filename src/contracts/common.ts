@@ -2,9 +2,28 @@ import { z } from "zod";
 
 export const uuidSchema = z.uuid();
 
+/**
+ * The dates ESCA Hub records: from 1900 to 2100. Wider than any initiative, flow, rate or
+ * observation can be (the strategy dates from 2011), and inside what both databases and
+ * every client handle alike; year 0000 or 9999-12-31 is refused at the boundary.
+ */
+export const EARLIEST_DATE = "1900-01-01";
+export const LATEST_DATE = "2100-12-31";
+
 export const isoDateSchema = z.iso
   .date()
-  .meta({ description: "Calendar date YYYY-MM-DD", example: "2011-06-22" });
+  .refine(
+    // A malformed date has its own issue; YYYY-MM-DD strings compare as the dates they are.
+    (value) => !/^\d{4}-\d\d-\d\d$/.test(value) || (value >= EARLIEST_DATE && value <= LATEST_DATE),
+    {
+      message: `must be between ${EARLIEST_DATE} and ${LATEST_DATE}`,
+      params: { rule: "date_range", minimum: EARLIEST_DATE, maximum: LATEST_DATE },
+    },
+  )
+  .meta({
+    description: `Calendar date YYYY-MM-DD, from ${EARLIEST_DATE} to ${LATEST_DATE}`,
+    example: "2011-06-22",
+  });
 
 export const countryCodeSchema = z
   .string()
@@ -16,6 +35,17 @@ export const bilingualSchema = z.object({
   es: z.string().trim().min(1).max(5000).nullable().optional(),
   en: z.string().trim().min(1).max(5000).nullable().optional(),
 });
+
+/**
+ * The version of a record an update was read at (optimistic locking). Versions are
+ * PostgreSQL integers, so a larger number is refused here rather than failing in SQL.
+ */
+export const versionInputSchema = z
+  .number()
+  .int()
+  .positive()
+  .max(2_147_483_647)
+  .meta({ description: "The record's version when it was read (or send If-Match)" });
 
 /** Query string for every list endpoint. */
 export const paginationQuerySchema = z.object({

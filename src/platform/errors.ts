@@ -17,6 +17,9 @@
  * | missing_exchange_rate | 422    | no rate for the currency on or before the value date  |
  * | unprocessable         | 422    | well-formed input that breaks a business rule         |
  * | payload_too_large     | 413    | request body over the size limit                      |
+ * | uri_too_long          | 414    | a URL over 8 KB                                       |
+ * | headers_too_large     | 431    | request line and headers over 16 KB (Node's limit)    |
+ * | request_timeout       | 408    | the request did not arrive in time                    |
  * | unsupported_media_type| 415    | a body that is not JSON where JSON is expected        |
  * | data_dir_in_use       | 423    | another process holds the embedded data folder        |
  * | rate_limited          | 429    | too many requests                                     |
@@ -37,6 +40,9 @@ export const errorStatus = {
   missing_exchange_rate: 422,
   unprocessable: 422,
   payload_too_large: 413,
+  uri_too_long: 414,
+  headers_too_large: 431,
+  request_timeout: 408,
   unsupported_media_type: 415,
   data_dir_in_use: 423,
   rate_limited: 429,

@@ -4,6 +4,7 @@ import {
   paginationQuerySchema,
   timestampSchema,
   uuidSchema,
+  versionInputSchema,
 } from "../../contracts/common.ts";
 import { roleSchema } from "../../contracts/roles.ts";
 import { tokenScopes } from "./principal.ts";
@@ -69,7 +70,7 @@ export type CreateUserInput = z.infer<typeof createUserSchema>;
 
 export const updateUserSchema = z
   .object({
-    version: z.number().int().positive().optional(),
+    version: versionInputSchema.optional(),
     name: z.string().trim().min(1).max(200).optional(),
     role: roleSchema.optional(),
     organization: z.string().min(1).max(64).optional(),

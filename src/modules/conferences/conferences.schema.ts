@@ -7,6 +7,7 @@ import {
   sortSchema,
   timestampSchema,
   uuidSchema,
+  versionInputSchema,
 } from "../../contracts/common.ts";
 
 const name = z.string().trim().min(1).max(500);
@@ -62,7 +63,7 @@ export type CreateConferenceInput = z.infer<typeof createConferenceSchema>;
 /** Dates are checked against each other here when both are sent, and against the record otherwise. */
 export const updateConferenceSchema = z
   .object({
-    version: z.number().int().positive().optional(),
+    version: versionInputSchema.optional(),
     name: z.object({ es: name, en: name }).partial().strict().optional(),
     city: city.optional(),
     country: countryCodeSchema.optional(),

@@ -174,4 +174,31 @@ describe("exchange rates", () => {
       });
     }
   });
+
+  it("refuses dates outside 1900–2100 and NUL characters in a rates file, naming the line", async () => {
+    for (const [body, said] of [
+      [
+        "currency,date,usd_per_unit,source\nEUR,2011-01-01,1.3,ECB\nEUR,0000-01-01,1.3,ECB\n",
+        /line 3/,
+      ],
+      ["currency,date,usd_per_unit,source\nEUR,9999-12-31,1.3,ECB\n", /line 2/],
+      ["currency,date,usd_per_unit,source\nEUR,2011-01-01,1.3,EC\u0000B\n", /line 2/],
+    ] as const) {
+      const refused = await t.request<{ error: { code: string; message: string } }>(csv(body));
+      expect(refused.status, body).toBe(400);
+      expect(refused.body.error.code).toBe("validation_failed");
+      expect(refused.body.error.message).toMatch(said);
+    }
+    for (const url of [
+      "/api/exchange-rates/EUR/0000-01-01",
+      "/api/exchange-rates?from=9999-12-31",
+    ]) {
+      const refused = await t.anonymous<{ error: { code: string; message: string } }>({
+        method: "GET",
+        url,
+      });
+      expect(refused.status, url).toBe(400);
+      expect(refused.body.error.message).toMatch(/between 1900-01-01 and 2100-12-31/);
+    }
+  });
 });

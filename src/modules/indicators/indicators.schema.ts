@@ -7,6 +7,7 @@ import {
   sortSchema,
   timestampSchema,
   uuidSchema,
+  versionInputSchema,
 } from "../../contracts/common.ts";
 
 const name = z.string().trim().min(1).max(300);
@@ -51,7 +52,7 @@ export type CreateIndicatorInput = z.infer<typeof createIndicatorSchema>;
 
 export const updateIndicatorSchema = z
   .object({
-    version: z.number().int().positive().optional(),
+    version: versionInputSchema.optional(),
     name: z.object({ es: name, en: name }).partial().strict().optional(),
     unit: z.string().trim().min(1).max(200).optional(),
   })
@@ -92,7 +93,7 @@ export type RecordObservationInput = z.infer<typeof recordObservationSchema>;
 
 export const updateObservationSchema = z
   .object({
-    version: z.number().int().positive().optional(),
+    version: versionInputSchema.optional(),
     value: indicatorValueSchema.optional(),
     source: source.optional(),
   })

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDateSchema, uuidSchema } from "../../contracts/common.ts";
+import { isoDateSchema, uuidSchema, versionInputSchema } from "../../contracts/common.ts";
 import { initiativeStatusSchema, memberStateSchema } from "../../contracts/enums.ts";
 import { moneyInputSchema } from "../../contracts/money.ts";
 import { indicatorValueSchema, yearSchema } from "../indicators/index.ts";
@@ -129,7 +129,7 @@ export type CreateInitiativeInput = z.infer<typeof createInitiativeSchema>;
 /** Every field but the code and the status, which moves only through transitions. */
 export const updateInitiativeSchema = z
   .object({
-    version: z.number().int().positive().optional(),
+    version: versionInputSchema.optional(),
     title: titleSchema.optional(),
     component: reference("B").optional(),
     lead_country: memberStateSchema.optional(),
@@ -151,7 +151,7 @@ export const transitionInputSchema = z
     funding_override_reason: text(2000)
       .optional()
       .meta({ description: "Starts execution without secured funding; recorded with the step" }),
-    version: z.number().int().positive().optional(),
+    version: versionInputSchema.optional(),
   })
   .strict();
 export type TransitionInput = z.infer<typeof transitionInputSchema>;

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { versionInputSchema } from "../../contracts/common.ts";
 import { presenters, staff } from "../../platform/http/access-rules.ts";
 import type { RouteOptions } from "../../platform/http/context.ts";
 import { errorResponses } from "../../platform/http/responses.ts";
@@ -139,9 +140,7 @@ export const initiativeRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app,
         tags,
         summary: "Publish an initiative (or withdraw it from the public with published: false)",
         params: initiativeIdParams,
-        body: z
-          .object({ published: z.boolean(), version: z.number().int().positive().optional() })
-          .strict(),
+        body: z.object({ published: z.boolean(), version: versionInputSchema.optional() }).strict(),
         response: { 200: initiativeSchema, ...errorResponses },
       },
     },

@@ -7,6 +7,7 @@ import {
   sortSchema,
   timestampSchema,
   uuidSchema,
+  versionInputSchema,
 } from "../../contracts/common.ts";
 import { organizationKindSchema } from "../../contracts/enums.ts";
 
@@ -69,7 +70,7 @@ export type CreateOrganizationInput = z.infer<typeof createOrganizationSchema>;
 
 export const updateOrganizationSchema = z
   .object({
-    version: z.number().int().positive().optional(),
+    version: versionInputSchema.optional(),
     name: z.object({ es: name, en: name }).partial().optional(),
     acronym: z.string().trim().min(1).max(40).nullable().optional(),
     iati_org_id: z

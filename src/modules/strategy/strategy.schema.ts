@@ -5,6 +5,7 @@ import {
   sortSchema,
   timestampSchema,
   uuidSchema,
+  versionInputSchema,
 } from "../../contracts/common.ts";
 
 const name = z.string().trim().min(1).max(300);
@@ -60,7 +61,7 @@ export type CreateComponentInput = z.infer<typeof createComponentSchema>;
 
 export const updateComponentSchema = z
   .object({
-    version: z.number().int().positive().optional(),
+    version: versionInputSchema.optional(),
     name: z.object({ es: name, en: name }).partial().strict().optional(),
     description: z.object({ es: description, en: description }).strict().optional(),
   })
@@ -79,7 +80,7 @@ export type CreateLineOfActionInput = z.infer<typeof createLineOfActionSchema>;
 /** A line keeps its code and component: project codes such as BA1 are built from them. */
 export const updateLineOfActionSchema = z
   .object({
-    version: z.number().int().positive().optional(),
+    version: versionInputSchema.optional(),
     name: z.object({ es: name, en: name }).partial().strict().optional(),
   })
   .strict();

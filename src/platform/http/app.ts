@@ -16,6 +16,12 @@ import { defaultSecurity, installAuth } from "./auth.ts";
 import type { AppContext } from "./context.ts";
 import { errorBody, handleError } from "./error-handler.ts";
 import { healthRoutes } from "./health.routes.ts";
+import {
+  answerClientError,
+  installBodyLimits,
+  installRequestLimits,
+  MAX_HEADER_BYTES,
+} from "./request-limits.ts";
 import { installSecurityHeaders } from "./security-headers.ts";
 import { installVersionHeaders } from "./versions.ts";
 import { webRoutes } from "./web.ts";
@@ -51,6 +57,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     // request.ip (throttling, the audit trail) and request.protocol (Secure cookies, HSTS)
     // read X-Forwarded-For/-Proto only from these proxies.
     trustProxy: options.trustProxy ?? false,
+    // Node's default, stated: a longer request line or headers is answered 431 (in the error
+    // shape, by answerClientError); a URL over MAX_URL_LENGTH but within it, 414.
+    http: { maxHeaderSize: MAX_HEADER_BYTES },
+    clientErrorHandler: answerClientError,
     genReqId: (request) => {
       const given = request.headers["x-request-id"];
       return typeof given === "string" && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
@@ -86,7 +96,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const security = options.ctx.security ?? defaultSecurity;
   await installSecurityHeaders(app, { secureCookies: security.secureCookies });
+  installRequestLimits(app);
   await installAuth(app, options.ctx, security);
+  installBodyLimits(app);
   installVersionHeaders(app);
 
   await app.register(swagger, {

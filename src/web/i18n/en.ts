@@ -410,6 +410,9 @@ export const en = {
   "apiError.code.unprocessable":
     "This cannot be recorded as it is: a referenced record is missing or does not fit.",
   "apiError.code.payload_too_large": "The file or request is too large.",
+  "apiError.code.uri_too_long": "The address is too long (at most {maximum} characters).",
+  "apiError.code.headers_too_large": "The request's address and headers are too large.",
+  "apiError.code.request_timeout": "The request took too long to arrive; please try again.",
   "apiError.code.unsupported_media_type": "This kind of file or request is not accepted here.",
   "apiError.code.data_dir_in_use": "The database is in use by another process.",
   "apiError.code.rate_limited": "Too many requests; please wait a moment and try again.",
@@ -495,6 +498,8 @@ export const en = {
   "validation.positive_amount": "must be greater than zero",
   "validation.amount_too_large":
     "must be worth at most USD {maximum} (one hundred billion dollars, more than any one aid flow)",
+  "validation.date_range": "must be between {minimum} and {maximum}",
+  "validation.nul_character": "contains a character that cannot be stored (NUL)",
   "validation.component_required": "is required when the support is not for one initiative",
   "validation.pledge_only_commitment": "only a commitment can reference a pledge",
   "validation.commitment_only_disbursement": "only a disbursement can reference a commitment",

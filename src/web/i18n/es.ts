@@ -412,6 +412,11 @@ export const es: Messages = {
   "apiError.code.unprocessable":
     "No se puede registrar así: falta un registro relacionado o no corresponde.",
   "apiError.code.payload_too_large": "El archivo o la solicitud es demasiado grande.",
+  "apiError.code.uri_too_long":
+    "La dirección es demasiado larga (como máximo {maximum} caracteres).",
+  "apiError.code.headers_too_large":
+    "La dirección y las cabeceras de la solicitud son demasiado grandes.",
+  "apiError.code.request_timeout": "La solicitud tardó demasiado en llegar; inténtelo de nuevo.",
   "apiError.code.unsupported_media_type": "Aquí no se acepta este tipo de archivo o solicitud.",
   "apiError.code.data_dir_in_use": "Otro proceso está usando la base de datos.",
   "apiError.code.rate_limited": "Demasiadas solicitudes; espere un momento y vuelva a intentarlo.",
@@ -500,6 +505,8 @@ export const es: Messages = {
   "validation.positive_amount": "debe ser mayor que cero",
   "validation.amount_too_large":
     "debe valer como máximo USD {maximum} (cien mil millones de dólares, más que cualquier flujo de ayuda)",
+  "validation.date_range": "debe estar entre {minimum} y {maximum}",
+  "validation.nul_character": "contiene un carácter que no se puede guardar (NUL)",
   "validation.component_required": "es obligatorio cuando el apoyo no es para una iniciativa",
   "validation.pledge_only_commitment": "solo un compromiso puede referirse a una promesa",
   "validation.commitment_only_disbursement": "solo un desembolso puede referirse a un compromiso",
