@@ -20,7 +20,7 @@ export function findPartners(db: Kysely<Database>, ids: readonly string[]) {
 export function findInitiativeLinks(db: Kysely<Database>, ids: readonly string[]) {
   return db
     .selectFrom("initiatives")
-    .select(["id", "code", "component_id"])
+    .select(["id", "code", "component_id", "published_at", "lead_country"])
     .where(idIn("id", ids))
     .execute();
 }
@@ -37,11 +37,15 @@ export function findConferences(db: Kysely<Database>, ids: readonly string[]) {
   return db.selectFrom("conferences").select(["id"]).where(idIn("id", ids)).execute();
 }
 
-/** Earlier entries commitments or disbursements build on, with whether each was reversed. */
+/**
+ * Earlier entries commitments or disbursements build on, with whether each was reversed and
+ * what decides who may read them (their initiative's publication and country).
+ */
 export function findPriorFlows(db: Kysely<Database>, ids: readonly string[]) {
   return db
     .selectFrom("support_flows as f")
     .leftJoin("support_flows as r", "r.reverses_id", "f.id")
+    .leftJoin("initiatives as i", "i.id", "f.initiative_id")
     .select([
       "f.id",
       "f.flow_type",
@@ -49,6 +53,8 @@ export function findPriorFlows(db: Kysely<Database>, ids: readonly string[]) {
       "f.initiative_id",
       "f.reverses_id",
       "r.id as reversed_by",
+      "i.published_at as initiative_published_at",
+      "i.lead_country as initiative_lead_country",
     ])
     .where(idIn("f.id", ids))
     .execute();

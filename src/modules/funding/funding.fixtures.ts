@@ -75,6 +75,8 @@ export async function insertInitiative(
     leadCountry: string;
     budgetUsdMinor: bigint;
     status?: string;
+    /** Published to the public (a draft never is); unpublished by default. */
+    published?: boolean;
   },
 ): Promise<string> {
   const row = await db
@@ -92,6 +94,7 @@ export async function insertInitiative(
       budget_fx_rate: "1",
       budget_fx_date: "2011-06-22",
       status: values.status ?? "seeking_funding",
+      published_at: values.published ? new Date("2011-06-23T12:00:00Z") : null,
     })
     .returning("id")
     .executeTakeFirstOrThrow();

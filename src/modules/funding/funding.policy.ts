@@ -1,4 +1,5 @@
 import { allow, type Decision, deny, isStaff, type Principal } from "../accounts/index.ts";
+import { type InitiativeVisibility, visibilityFor } from "../initiatives/index.ts";
 
 /**
  * A partner records and corrects only its own organization's support; the secretariat records
@@ -12,4 +13,37 @@ export function canRecordFlow(principal: Principal, partnerId: string): Decision
       : deny("You may record only your own organization's support.");
   }
   return deny("Only partners and the secretariat record support.");
+}
+
+/** What decides who reads an initiative: whether it is published, and its country. */
+export interface InitiativeReadFacts {
+  published_at: Date | null;
+  lead_country: string;
+}
+
+/**
+ * The initiatives module's rule, through its visibilityFor: published initiatives are read by
+ * all, the others by staff and their country's focal points. The ledger answers an initiative
+ * its writer may not read exactly as one that does not exist, so that recording support
+ * cannot tell a draft's id from a made-up one.
+ */
+export function canReadInitiative(
+  visibility: InitiativeVisibility,
+  initiative: InitiativeReadFacts,
+): boolean {
+  if (initiative.published_at !== null || visibility.unpublished === "all") return true;
+  return visibility.unpublished === "country" && visibility.country === initiative.lead_country;
+}
+
+/**
+ * An entry is read by whoever reads its initiative, by its own partner, and by everyone when
+ * it is not allocated to an initiative (as GET /api/flows/:id answers).
+ */
+export function canReadFlow(
+  principal: Principal,
+  flow: { partner_id: string; initiative: InitiativeReadFacts | null },
+): boolean {
+  if (!flow.initiative) return true;
+  if (principal.kind === "user" && principal.organizationId === flow.partner_id) return true;
+  return canReadInitiative(visibilityFor(principal), flow.initiative);
 }

@@ -22,6 +22,8 @@ describe("recording support flows", () => {
       componentId: w.components.A,
       leadCountry: "GT",
       budgetUsdMinor: 3_000_000_000n,
+      // Partners record only against initiatives they may read: published ones.
+      published: true,
     });
   });
   afterAll(async () => t.close());

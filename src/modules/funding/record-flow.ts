@@ -28,7 +28,7 @@ export async function recordFlow(options: {
   const { input, principal } = options;
   assertAllowed(canRecordFlow(principal, input.partner_id));
   return inTransaction(options.db, async (trx) => {
-    const links = await resolveFlowLinks(trx, input);
+    const links = await resolveFlowLinks(trx, input, principal);
     const value = input.value ?? null;
     const amountMinor = value ? toMinorUnits(value.amount, value.currency) : null;
     const usd =

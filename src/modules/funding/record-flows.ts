@@ -29,6 +29,12 @@ export async function recordFlows(options: {
   db: Kysely<Database>;
   entries: readonly RecordFlowInput[];
   principal: Principal;
+  /**
+   * Who chose the records the entries point at, when not the principal: an initiative or
+   * entry they may not read is refused as missing. The IATI ledger sync records under the
+   * importer's name what the platform's activity links chose, so it passes the system.
+   */
+  linkedBy?: Principal;
 }): Promise<Flow[]> {
   const { entries, principal } = options;
   if (!entries.length) return [];
@@ -39,7 +45,7 @@ export async function recordFlows(options: {
     await forEntry(index, () => assertAllowed(canRecordFlow(principal, input.partner_id)));
   }
   return inTransaction(options.db, async (trx) => {
-    const records = await findLinkedRecords(trx, entries);
+    const records = await findLinkedRecords(trx, entries, options.linkedBy ?? principal);
     const toUsd = await loadUsdConverter(
       trx,
       entries.flatMap((input) =>

@@ -1,6 +1,8 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../platform/db/schema.ts";
 import { AppError } from "../../platform/errors.ts";
+import type { Principal } from "../accounts/index.ts";
+import { visibilityFor } from "../initiatives/index.ts";
 import {
   findComponents,
   findConferences,
@@ -9,6 +11,7 @@ import {
   findPriorFlows,
 } from "./flow-links.queries.ts";
 import type { RecordFlowInput } from "./flows.schema.ts";
+import { canReadFlow, canReadInitiative } from "./funding.policy.ts";
 
 /** Well-formed input that points at the wrong record: 422 naming the field. */
 const refused = (path: string, message: string) =>
@@ -22,7 +25,10 @@ export interface FlowLinks {
 
 type Rows<F extends (...args: never[]) => Promise<unknown[]>> = Awaited<ReturnType<F>>[number];
 
-/** The records some entries point at, by id; an id that is absent names no record. */
+/**
+ * The records some entries point at, by id; an id that is absent names no record the writer
+ * may read (a draft initiative of another country, another partner's entry on it).
+ */
 export interface LinkedRecords {
   partners: Map<string, Rows<typeof findPartners>>;
   initiatives: Map<string, Rows<typeof findInitiativeLinks>>;
@@ -39,14 +45,19 @@ export interface LinkedRecords {
 export async function resolveFlowLinks(
   db: Kysely<Database>,
   input: RecordFlowInput,
+  writer: Principal,
 ): Promise<FlowLinks> {
-  return settleFlowLinks(input, await findLinkedRecords(db, [input]));
+  return settleFlowLinks(input, await findLinkedRecords(db, [input], writer));
 }
 
-/** What `inputs` point at, one query per kind of record for all of them. */
+/**
+ * What `inputs` point at and `writer` may read, one query per kind of record for all of them.
+ * The rest is left out, so that it is refused word for word as an id that names nothing.
+ */
 export async function findLinkedRecords(
   db: Kysely<Database>,
   inputs: readonly RecordFlowInput[],
+  writer: Principal,
 ): Promise<LinkedRecords> {
   const ids = (pick: (input: RecordFlowInput) => string | null | undefined) => [
     ...new Set(inputs.map(pick).filter((id): id is string => Boolean(id))),
@@ -54,7 +65,12 @@ export async function findLinkedRecords(
   const byId = async <T extends { id: string }>(
     wanted: string[],
     find: (db: Kysely<Database>, ids: string[]) => Promise<T[]>,
-  ) => new Map((wanted.length ? await find(db, wanted) : []).map((row) => [row.id, row]));
+    readable: (row: T) => boolean = () => true,
+  ) =>
+    new Map(
+      (wanted.length ? await find(db, wanted) : []).filter(readable).map((row) => [row.id, row]),
+    );
+  const visibility = visibilityFor(writer);
   return {
     partners: await byId(
       ids((i) => i.partner_id),
@@ -63,6 +79,7 @@ export async function findLinkedRecords(
     initiatives: await byId(
       ids((i) => i.initiative_id),
       findInitiativeLinks,
+      (initiative) => canReadInitiative(visibility, initiative),
     ),
     // A component is looked up only for unallocated support, as the rules below read it.
     components: await byId(
@@ -76,6 +93,17 @@ export async function findLinkedRecords(
     priorFlows: await byId(
       [...new Set([...ids((i) => i.pledge_id), ...ids((i) => i.commitment_id)])],
       findPriorFlows,
+      (prior) =>
+        canReadFlow(writer, {
+          partner_id: prior.partner_id,
+          initiative:
+            prior.initiative_lead_country === null
+              ? null
+              : {
+                  published_at: prior.initiative_published_at,
+                  lead_country: prior.initiative_lead_country,
+                },
+        }),
     ),
   };
 }

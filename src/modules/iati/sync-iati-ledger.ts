@@ -2,7 +2,7 @@ import { type Kysely, sql } from "kysely";
 import { formatMinorUnits } from "../../contracts/money.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import { inTransaction } from "../../platform/db/transaction.ts";
-import type { Principal } from "../accounts/index.ts";
+import { type Principal, systemPrincipal } from "../accounts/index.ts";
 import { recordFlows, reverseFlows } from "../funding/index.ts";
 import { ledgerFlowType } from "./iati-activity.ts";
 
@@ -89,6 +89,8 @@ export async function syncIatiLedger(options: {
         ...(entry.flowType === "disbursement" && { over_commitment_reason: reason }),
       })),
       principal,
+      // The initiatives come from the platform's activity links, not from the importer.
+      linkedBy: systemPrincipal("iati-activity-links"),
     });
     // Which entries this import recorded, a thousand rows per statement rather than one each.
     const recorded = flows.map((flow, i) => ({
