@@ -66,6 +66,7 @@ export async function setUpIatiWorld(db: Kysely<Database>) {
       budget_fx_rate: "1",
       budget_fx_date: "2012-01-01",
       status: "seeking_funding",
+      published_at: new Date("2012-01-01T00:00:00Z"),
     })
     .returning("id")
     .executeTakeFirstOrThrow();

@@ -140,6 +140,55 @@ describe("importing a publisher's file into the ledger", () => {
       message: expect.stringMatching(/no exchange rate for JPY/),
     });
   });
+
+  it("links a file's references to published initiatives only, never to a draft", async () => {
+    const gt1 = await handle.db
+      .selectFrom("initiatives")
+      .selectAll()
+      .where("code", "=", "GT1")
+      .executeTakeFirstOrThrow();
+    const draft = await handle.db
+      .insertInto("initiatives")
+      .values({
+        code: "HN9",
+        title_es: "Borrador HN9",
+        title_en: "Draft HN9",
+        component_id: gt1.component_id,
+        lead_country: "HN",
+        budget_amount_minor: gt1.budget_amount_minor,
+        budget_currency: gt1.budget_currency,
+        budget_value_date: gt1.budget_value_date,
+        budget_usd_minor: gt1.budget_usd_minor,
+        budget_fx_rate: gt1.budget_fx_rate,
+        budget_fx_date: gt1.budget_fx_date,
+        status: "draft",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    // The same references by code and by published identifier: a draft answers like no code.
+    const refs = (publisher: string, code: string): TestActivity[] => [
+      {
+        id: `${publisher}-1`,
+        related: code,
+        transactions: [{ type: 2, date: "2012-02-01", amount: "100" }],
+      },
+      {
+        id: `${publisher}-2`,
+        related: `XI-IATI-ESCA-${code}`,
+        transactions: [{ type: 2, date: "2012-02-01", amount: "100" }],
+      },
+    ];
+    const toDraft = await run(write("draft.xml", iatiFile("XM-DAC-97", refs("XM-DAC-97", "HN9"))));
+    const toNothing = await run(write("none.xml", iatiFile("XM-DAC-96", refs("XM-DAC-96", "ZZ9"))));
+    expect(toDraft).toMatchObject({ status: "imported", linked: 0, flowsRecorded: 0 });
+    expect(toNothing).toMatchObject({ status: "imported", linked: 0, flowsRecorded: 0 });
+    const onDraft = await handle.db
+      .selectFrom("support_flows")
+      .select("id")
+      .where("initiative_id", "=", draft.id)
+      .execute();
+    expect(onDraft).toEqual([]);
+  });
 });
 
 describe("importing a publisher's file with many linked transactions", () => {

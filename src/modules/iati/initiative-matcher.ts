@@ -38,7 +38,13 @@ export async function loadMatcherRows(
   reportingOrgRef: string,
 ): Promise<MatcherRows> {
   const [initiatives, links] = await Promise.all([
-    db.selectFrom("initiatives").select(["id", "code"]).execute(),
+    // A file's own references find published initiatives only: a partner's import must not
+    // tell it that a draft's code exists. The secretariat's mapping may name any initiative.
+    db
+      .selectFrom("initiatives")
+      .select(["id", "code"])
+      .where("published_at", "is not", null)
+      .execute(),
     db.selectFrom("iati_activity_links").select(["iati_identifier", "initiative_id"]).execute(),
   ]);
   return { reportingOrgRef, initiatives, links };
@@ -53,7 +59,7 @@ export async function loadInitiativeMatcher(
 
 /**
  * How an imported activity finds its initiative: first the secretariat's mapping of its
- * identifier; else a related-activity or other-identifier that names an initiative, by code
+ * identifier; else a related-activity or other-identifier that names a published initiative, by code
  * ("BA1") or by the identifier ESCA Hub publishes it under ("XI-IATI-ESCA-BA1").
  */
 export function initiativeMatcher(rows: MatcherRows): InitiativeMatcher {
