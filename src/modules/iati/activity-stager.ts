@@ -1,5 +1,12 @@
+import { isWithinAmountBound } from "../../contracts/minor-units.ts";
 import { checkActivityRules } from "./activity-rules.ts";
-import { type IatiProblem, iatiProblem, type ParsedActivity } from "./iati-activity.ts";
+import { usdTooLarge } from "./amount-bound.ts";
+import {
+  type IatiProblem,
+  iatiProblem,
+  type ParsedActivity,
+  type ParsedValue,
+} from "./iati-activity.ts";
 import type { ImportSummary } from "./import-summary.ts";
 import { initiativeMatcher, type MatcherRows } from "./initiative-matcher.ts";
 import { parseActivity } from "./parse-activity.ts";
@@ -146,24 +153,30 @@ export class ActivityStager {
     // a file in a currency without rates would otherwise build a sentence per transaction.
     const listing = this.totals.problems.length < MAX_LISTED;
     let unlisted = 0;
-    const toUsd = (
-      value: { amountMinor: bigint; currency: string; valueDate: string },
-      line: number,
-    ) => {
+    const note = (problem: IatiProblem) => {
+      if (!listing) unlisted++;
+      else problems.push(problem);
+    };
+    const toUsd = (value: ParsedValue, line: number) => {
       const usd = this.rates.toUsd(value.amountMinor, value.currency, value.valueDate);
       if (!usd) {
         this.totals.missingRates++;
-        if (!listing) unlisted++;
-        else
-          problems.push(
-            iatiProblem(
-              line,
-              "rate",
-              "no_rate",
-              { currency: value.currency, date: value.valueDate },
-              `no exchange rate for ${value.currency} on or up to a year before ${value.valueDate}; kept without a USD value and out of the ledger`,
-            ),
-          );
+        note(
+          iatiProblem(
+            line,
+            "rate",
+            "no_rate",
+            { currency: value.currency, date: value.valueDate },
+            `no exchange rate for ${value.currency} on or up to a year before ${value.valueDate}; kept without a USD value and out of the ledger`,
+          ),
+        );
+        return null;
+      }
+      // Worth more than the ledger takes for one amount (either sign): kept, as published,
+      // without a USD value, so that neither the ledger nor a USD total ever counts it.
+      if (!isWithinAmountBound(usd.usdMinor)) {
+        note(usdTooLarge(value, usd.usdMinor, line));
+        return null;
       }
       return usd;
     };

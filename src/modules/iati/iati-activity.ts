@@ -17,6 +17,7 @@ export const iatiProblemValueNames = {
   currency_unknown: ["element", "currency"],
   value_date_missing: ["element"],
   amount_not_number: ["element", "amount"],
+  amount_too_large: ["element", "amount", "currency", "maximum"],
   wrong_publisher: ["publisher", "filePublisher"],
   duplicate_identifier: ["identifier"],
   duplicate_identifier_skipped: ["identifier"],
@@ -38,6 +39,7 @@ export const iatiProblemValueNames = {
   narrative_no_lang: [],
   // rate: a row kept without a USD value
   no_rate: ["currency", "date"],
+  usd_too_large: ["amount", "currency", "date", "maximum"],
   // schema: libxml2's own English text, which no catalog can word
   schema: ["text"],
   schema_validator_failed: [],
@@ -53,7 +55,8 @@ export type IatiProblemValues<C extends IatiProblemCode> = {
 
 /**
  * One problem found in a file: "data" keeps a row or activity out; "rule" (the main IATI
- * rules) and "schema" are reported; "rate" is a row kept without a USD value (no rate).
+ * rules) and "schema" are reported; "rate" is a row kept without a USD value (no rate, or
+ * worth more than one amount may be).
  */
 export type IatiProblem = {
   [C in IatiProblemCode]: {

@@ -1,4 +1,4 @@
-import { currencyDigits, divideRounded, parseDecimal } from "../../contracts/minor-units.ts";
+import { currencyDigits, formatMinorUnits, MAX_AMOUNT_MINOR } from "../../contracts/minor-units.ts";
 import {
   type IatiProblem,
   type IatiProblemValues,
@@ -83,10 +83,8 @@ export function parseValue(
       {},
       "the value has no valid @value-date",
     );
-  let decimal: { units: bigint; scale: number };
-  try {
-    decimal = parseDecimal(text.charCodeAt(0) === 43 /* + */ ? text.slice(1) : text);
-  } catch {
+  const amountMinor = minorUnits(text, digits);
+  if (amountMinor === null) {
     const amount = text.slice(0, 40);
     return valueProblem(
       problems,
@@ -97,11 +95,47 @@ export function parseValue(
       `"${amount}" is not a decimal number`,
     );
   }
-  const amountMinor =
-    decimal.scale <= digits
-      ? decimal.units * 10n ** BigInt(digits - decimal.scale)
-      : divideRounded(decimal.units, 10n ** BigInt(decimal.scale - digits));
+  if (amountMinor === TOO_LARGE) {
+    const amount = text.slice(0, 40);
+    const maximum = formatMinorUnits(MAX_AMOUNT_MINOR, currency);
+    return valueProblem(
+      problems,
+      owner,
+      node.line,
+      "amount_too_large",
+      { amount, currency, maximum },
+      `${amount} ${currency} has more digits than can be recorded (at most ${maximum} ${currency}, 18 digits in all)`,
+    );
+  }
   return { text, amountMinor, currency, valueDate };
+}
+
+const DECIMAL = /^(-?)(\d*)(?:\.(\d+))?$/;
+const LEADING_ZEROS = /^0+/;
+const TOO_LARGE = Symbol("too large");
+
+/**
+ * A published decimal (xsd:decimal: an optional sign, digits, an optional fraction) → minor
+ * units of a currency with `digits` decimals, extra decimals rounded half away from zero; null
+ * when it is not a decimal, TOO_LARGE past MAX_AMOUNT_MINOR (what the bigint columns hold).
+ * The digits are counted before any BigInt is made, so a value of a million digits costs no
+ * more than reading it.
+ *
+ * Worked example: "1000.505" EUR (2 decimals) → 100050 and a dropped "5" → 100051.
+ * Worked example: "100000000000000" CLF (4 decimals) → 15 + 4 digits, past 18: TOO_LARGE.
+ */
+function minorUnits(text: string, digits: number): bigint | null | typeof TOO_LARGE {
+  const match = DECIMAL.exec(text.charCodeAt(0) === 43 /* + */ ? text.slice(1) : text);
+  if (!match) return null;
+  const [, sign = "", digitsBefore = "", fraction = ""] = match;
+  if (digitsBefore === "" && fraction === "") return null;
+  const whole = digitsBefore.replace(LEADING_ZEROS, "");
+  if (whole.length + digits > 18) return TOO_LARGE;
+  const kept = fraction.slice(0, digits).padEnd(digits, "0");
+  const roundsUp = (fraction.charCodeAt(digits) || 0) >= 53; /* "5" */
+  const magnitude = BigInt(`${whole}${kept}` || "0") + (roundsUp ? 1n : 0n);
+  if (magnitude > MAX_AMOUNT_MINOR) return TOO_LARGE;
+  return sign === "-" ? -magnitude : magnitude;
 }
 
 type ValueProblemCode =
@@ -109,7 +143,8 @@ type ValueProblemCode =
   | "currency_missing"
   | "currency_unknown"
   | "value_date_missing"
-  | "amount_not_number";
+  | "amount_not_number"
+  | "amount_too_large";
 
 /** A value's problem, named by its owner's element (transaction, budget) in `element`. */
 function valueProblem<C extends ValueProblemCode>(

@@ -18,6 +18,20 @@ function expectDeclaredValues(problems: IatiProblem[]) {
     );
 }
 
+const usdTooLarge = {
+  line: lineOf("usd_too_large"),
+  kind: "rate",
+  code: "usd_too_large",
+  values: {
+    amount: "-100000000000.01",
+    currency: "USD",
+    date: "2012-01-01",
+    maximum: "100000000000.00",
+  },
+  message:
+    "-100000000000.01 USD on 2012-01-01 is more than one amount may be (USD 100000000000.00); kept without a USD value and out of the ledger",
+};
+
 describe("problem codes and values", () => {
   it("names each problem of a validation by code, with its values and the same English message", async () => {
     const report = await validateIatiFile({ path: writeProblemFile(), schemaDir: null });
@@ -68,6 +82,23 @@ describe("problem codes and values", () => {
         message: '<budget>: "ten" is not a decimal number',
       }),
     ]);
+    expect(byCode("amount_too_large")).toEqual([
+      {
+        line: lineOf("amount_too_large"),
+        kind: "data",
+        code: "amount_too_large",
+        values: {
+          element: "transaction",
+          amount: "999999999999999",
+          currency: "CLF",
+          maximum: "99999999999999.9999",
+        },
+        message:
+          "<transaction>: 999999999999999 CLF has more digits than can be recorded (at most 99999999999999.9999 CLF, 18 digits in all)",
+      },
+    ]);
+    // A USD value needs no rate to be known over the bound.
+    expect(byCode("usd_too_large")).toEqual([usdTooLarge]);
     expect(byCode("transaction_type_missing")).toEqual([
       expect.objectContaining({ line: lineOf("transaction_type_missing"), values: {} }),
     ]);
@@ -98,7 +129,7 @@ describe("problem codes and values", () => {
     expect(validationReportSchema.parse(report)).toEqual(report);
   });
 
-  it("names an import's own problems: another publisher, a duplicate kept out, a missing rate", async () => {
+  it("names an import's own problems: another publisher, a duplicate kept out, a missing rate, a value over the bound", async () => {
     const stager = new ActivityStager({
       rates: { rows: [], lookbackDays: 366 },
       matcher: { reportingOrgRef: "XI-IATI-ESCA", initiatives: [], links: [] },
@@ -135,6 +166,7 @@ describe("problem codes and values", () => {
           "no exchange rate for EUR on or up to a year before 1990-01-01; kept without a USD value and out of the ledger",
       },
     ]);
+    expect(byCode("usd_too_large")).toEqual([usdTooLarge]);
     expectDeclaredValues(problems);
     const summary = {
       ...stager.totals,

@@ -28,6 +28,8 @@ const lines = [
   `  <iati-identifier>XM-T-2</iati-identifier>`,
   `  <reporting-org ref="XM-T"><narrative>T</narrative></reporting-org> <!-- narrative_no_lang -->`,
   `  <transaction><transaction-type code="3"/><transaction-date iso-date="1990-01-01"/><value currency="EUR">10</value></transaction> <!-- no_rate -->`,
+  `  <transaction><transaction-type code="3"/><transaction-date iso-date="2012-01-01"/><value currency="CLF" value-date="2012-01-01">999999999999999</value></transaction> <!-- amount_too_large -->`,
+  `  <transaction><transaction-type code="3"/><transaction-date iso-date="2012-01-01"/><value currency="USD" value-date="2012-01-01">-100000000000.01</value></transaction> <!-- usd_too_large -->`,
   ` </iati-activity>`,
   ` <iati-activity xml:lang="en"> <!-- duplicate_identifier -->`,
   `  <iati-identifier>XM-T-2</iati-identifier>`,

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from "kysely";
-import { formatMinorUnits } from "../../contracts/money.ts";
+import { formatMinorUnits, MAX_AMOUNT_USD_MINOR } from "../../contracts/money.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import { inTransaction } from "../../platform/db/transaction.ts";
 import { type Principal, systemPrincipal } from "../accounts/index.ts";
@@ -24,7 +24,7 @@ interface Wanted {
 /**
  * Brings the ledger in line with a publisher's current publication (an import's staging rows
  * count once they are current): each linked transaction of type 12, 2, 3 or 4 with a positive
- * value and a USD rate is one entry. Entries recorded
+ * value and a USD value within the bound on one amount (MAX_AMOUNT_USD) is one entry. Entries recorded
  * from an earlier file that the new one no longer has (or has differently) are reversed;
  * what is new is recorded. Running it twice changes nothing, so a re-import is a no-op.
  *
@@ -129,6 +129,8 @@ async function wantedEntries(db: Kysely<Database>, publisherRef: string): Promis
     .where("t.type_code", "in", [12, 2, 3, 4])
     .where("t.amount_minor", ">", 0n)
     .where("t.usd_minor", "is not", null)
+    // Staging keeps such values without a USD value; this also holds for rows staged before.
+    .where("t.usd_minor", "<=", MAX_AMOUNT_USD_MINOR)
     .orderBy(sql`a.iati_identifier, t.seq`)
     .execute();
   const seen = new Map<string, number>();

@@ -1,4 +1,5 @@
 import { checkActivityRules } from "./activity-rules.ts";
+import { usdValueProblems } from "./amount-bound.ts";
 import { type IatiProblem, iatiProblem } from "./iati-activity.ts";
 import { parseActivity } from "./parse-activity.ts";
 import { readIatiActivities } from "./read-iati-stream.ts";
@@ -114,7 +115,11 @@ async function checkActivities(
           ),
         );
       seen.add(identifier);
-      entry.problems.push(...parsed.problems, ...checkActivityRules(parsed, item.node, today));
+      entry.problems.push(
+        ...parsed.problems,
+        ...checkActivityRules(parsed, item.node, today),
+        ...usdValueProblems(parsed),
+      );
     }
     ranges.push(entry);
   }

@@ -679,6 +679,8 @@ export const en = {
   "iatiProblem.currency_unknown": "<{element}>: {currency} is not an ISO 4217 currency code",
   "iatiProblem.value_date_missing": "<{element}>: the value has no valid @value-date",
   "iatiProblem.amount_not_number": '<{element}>: "{amount}" is not a decimal number',
+  "iatiProblem.amount_too_large":
+    "<{element}>: {amount} {currency} has more digits than can be recorded (at most {maximum} {currency}); the row is kept out",
   "iatiProblem.wrong_publisher":
     "Reported by {publisher}, but this file is {filePublisher}'s publication; the activity is skipped",
   "iatiProblem.duplicate_identifier": "The iati-identifier {identifier} appears twice in the file",
@@ -708,6 +710,8 @@ export const en = {
     "A narrative has no language (no @xml:lang on it or on the activity)",
   "iatiProblem.no_rate":
     "No exchange rate for {currency} on or up to a year before {date}; kept without a USD value and out of the ledger",
+  "iatiProblem.usd_too_large":
+    "{amount} {currency} on {date} is worth more than one amount may be (USD {maximum}); kept without a USD value and out of the ledger",
   "iatiProblem.schema": "Schema error (line {line}): {text}",
   "iatiProblem.schema_validator_failed":
     "The schema validator failed: the file could not be checked against the schema",

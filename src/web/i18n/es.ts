@@ -691,6 +691,8 @@ export const es: Messages = {
   "iatiProblem.currency_unknown": "<{element}>: {currency} no es un código de moneda ISO 4217",
   "iatiProblem.value_date_missing": "<{element}>: el valor no tiene una @value-date válida",
   "iatiProblem.amount_not_number": "<{element}>: «{amount}» no es un número decimal",
+  "iatiProblem.amount_too_large":
+    "<{element}>: {amount} {currency} tiene más cifras de las que se pueden registrar (como máximo {maximum} {currency}); la fila queda fuera",
   "iatiProblem.wrong_publisher":
     "Informada por {publisher}, pero este archivo es la publicación de {filePublisher}; la actividad se omite",
   "iatiProblem.duplicate_identifier":
@@ -724,6 +726,8 @@ export const es: Messages = {
     "Una narrativa no tiene idioma (sin @xml:lang en ella ni en la actividad)",
   "iatiProblem.no_rate":
     "No hay tipo de cambio para {currency} el {date} ni en el año anterior; se conserva sin valor en USD y fuera del registro",
+  "iatiProblem.usd_too_large":
+    "{amount} {currency} del {date} vale más de lo que puede valer un monto (USD {maximum}); se conserva sin valor en USD y fuera del registro",
   "iatiProblem.schema": "Error de esquema (línea {line}): {text}",
   "iatiProblem.schema_validator_failed":
     "El validador del esquema falló: no se pudo verificar el archivo con el esquema",

@@ -64,6 +64,12 @@ describe("import problems in the reader's language", () => {
     expect(worded("currency_unknown")).toEqual([
       "<transaction>: XXQ no es un código de moneda ISO 4217",
     ]);
+    expect(worded("amount_too_large")).toEqual([
+      "<transaction>: 999999999999999 CLF tiene más cifras de las que se pueden registrar (como máximo 99999999999999.9999 CLF); la fila queda fuera",
+    ]);
+    expect(worded("usd_too_large")).toEqual([
+      "-100000000000.01 USD del 2012-01-01 vale más de lo que puede valer un monto (USD 100000000000.00); se conserva sin valor en USD y fuera del registro",
+    ]);
     expect(worded("duplicate_identifier")).toEqual([
       "El iati-identifier XM-T-2 aparece dos veces en el archivo",
     ]);
