@@ -111,8 +111,15 @@ describe("the audit trail records changes made through the API", () => {
     });
     expect(updates.body.data.map((e) => e.request_id)).toEqual(["audit-update-0002"]);
 
-    const future = await t.request<AuditList>({ method: "GET", url: "/api/audit?from=2999-01-01" });
+    const future = await t.request<AuditList>({ method: "GET", url: "/api/audit?from=2100-12-31" });
     expect(future.body.page.total).toBe(0);
+    // Dates stay within 1900–2100: a later one is refused, naming the parameter.
+    const beyond = await t.request<{ error: { details: Array<{ path: string }> } }>({
+      method: "GET",
+      url: "/api/audit?from=2999-01-01",
+    });
+    expect(beyond.status).toBe(400);
+    expect(beyond.body.error.details.map((d) => d.path)).toContain("query.from");
     const past = await t.request<AuditList>({
       method: "GET",
       url: `/api/audit?to=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`,
