@@ -25,6 +25,20 @@ export const isoDateSchema = z.iso
     example: "2011-06-22",
   });
 
+/** An instant with its offset (ISO 8601), on a day within the same range as dates (in UTC). */
+export const isoInstantSchema = z.iso.datetime({ offset: true }).refine(
+  (value) => {
+    const time = Date.parse(value);
+    if (Number.isNaN(time)) return false;
+    const day = new Date(time).toISOString().slice(0, 10);
+    return day >= EARLIEST_DATE && day <= LATEST_DATE;
+  },
+  {
+    message: `must be between ${EARLIEST_DATE} and ${LATEST_DATE}`,
+    params: { rule: "date_range", minimum: EARLIEST_DATE, maximum: LATEST_DATE },
+  },
+);
+
 export const countryCodeSchema = z
   .string()
   .regex(/^[A-Z]{2}$/, "must be a two-letter ISO 3166-1 code such as GT")

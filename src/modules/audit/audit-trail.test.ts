@@ -120,6 +120,13 @@ describe("the audit trail records changes made through the API", () => {
     });
     expect(beyond.status).toBe(400);
     expect(beyond.body.error.details.map((d) => d.path)).toContain("query.from");
+    for (const instant of ["0000-01-01T00:00:00Z", "2101-01-01T00:00:00+00:00"]) {
+      const refused = await t.request({
+        method: "GET",
+        url: `/api/audit?to=${encodeURIComponent(instant)}`,
+      });
+      expect(refused.status, instant).toBe(400);
+    }
     const past = await t.request<AuditList>({
       method: "GET",
       url: `/api/audit?to=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import {
   csvListSchema,
   isoDateSchema,
+  isoInstantSchema,
   listOf,
   paginationQuerySchema,
   timestampSchema,
@@ -42,7 +43,7 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 /** A calendar date means midnight UTC at its start. */
 const instantSchema = z
-  .union([z.iso.datetime({ offset: true }), isoDateSchema])
+  .union([isoInstantSchema, isoDateSchema])
   .transform((value) => new Date(value.length === 10 ? `${value}T00:00:00Z` : value));
 
 export const listAuditQuerySchema = paginationQuerySchema.extend({
