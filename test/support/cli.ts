@@ -21,11 +21,17 @@ export function cliEnv(dataDir: string, extra: Record<string, string> = {}): Nod
   return env;
 }
 
-export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+/** `esca ARGS…` to its end; with `timeoutMs`, killed if it has not ended by then (said in stderr). */
+export function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs?: number,
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [escaBin, ...args], {
       env,
       stdio: ["ignore", "pipe", "pipe"],
+      ...(timeoutMs ? { timeout: timeoutMs } : {}),
     });
     let stdout = "";
     let stderr = "";
@@ -36,7 +42,9 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResul
       stderr += chunk;
     });
     child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.on("close", (code, signal) =>
+      resolve({ code, stdout, stderr: signal ? `${stderr}\nkilled by ${signal}` : stderr }),
+    );
   });
 }
 

@@ -1,9 +1,8 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type CliResult, cliEnv, escaBin } from "../../../test/support/cli.ts";
+import { type CliResult, cliEnv, runCli } from "../../../test/support/cli.ts";
 import { openEmbedded } from "../../platform/db/connect.ts";
 import { migrateToLatest } from "../../platform/db/migrate.ts";
 import { generateWorkload, haveBench } from "./iati.fixtures.ts";
@@ -15,27 +14,8 @@ const dataDir = join(dir, "data");
 const env = cliEnv(dataDir);
 
 /** `esca import iati --json FILE`, killed if it has not ended within `timeoutMs`. */
-function importWithCli(path: string, timeoutMs: number): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [escaBin, "import", "iati", "--json", path], {
-      env,
-      stdio: ["ignore", "pipe", "pipe"],
-      timeout: timeoutMs,
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code, signal) =>
-      resolve({ code, stdout, stderr: signal ? `${stderr}\nkilled by ${signal}` : stderr }),
-    );
-  });
-}
+const importWithCli = (path: string, timeoutMs: number): Promise<CliResult> =>
+  runCli(["import", "iati", "--json", path], env, timeoutMs);
 
 const status = (run: CliResult) =>
   run.code === 0 ? (JSON.parse(run.stdout) as ImportSummary[])[0]?.status : run.stderr;
