@@ -11,6 +11,18 @@ interface MemoryFiles {
 
 const encoder = new TextEncoder();
 let copies = 0;
+/** COPYs sent to an embedded database in this process, by the way their rows went. */
+const copyRoutes = { memoryFile: 0, blob: 0 };
+
+/**
+ * How many COPYs this process has sent to an embedded database as a file in its memory
+ * (`memoryFile`, the fast way) and through PGlite's /dev/blob (`blob`, the fallback when a
+ * PGlite version no longer exposes its file system). A test counts them, so that an upgrade
+ * which silently takes the fallback is seen.
+ */
+export function pgliteCopyRoutes(): { memoryFile: number; blob: number } {
+  return { ...copyRoutes };
+}
 
 /**
  * PGlite's file system, when this version exposes it (`mod.FS`, not a documented API): a COPY
@@ -66,6 +78,7 @@ export class PGlitePool implements PostgresPool {
         const files = memoryFiles(this.pglite);
         let result: { affectedRows?: number };
         if (files) {
+          copyRoutes.memoryFile++;
           const path = `/tmp/esca-copy-${++copies}.tsv`;
           // The file takes the bytes as they are (no copy): the caller is done with them.
           files.writeFile(
@@ -78,10 +91,12 @@ export class PGlitePool implements PostgresPool {
           } finally {
             files.unlink(path);
           }
-        } else
+        } else {
+          copyRoutes.blob++;
           result = await this.pglite.query(sql.replace(COPY_FROM_STDIN, " from '/dev/blob'"), [], {
             blob: new Blob([copy.data]),
           });
+        }
         return { command: "INSERT" as const, rowCount: result.affectedRows ?? 0, rows: [] };
       }
       // Like `pg`, a statement without parameters goes through the simple query
