@@ -1,10 +1,15 @@
-import { type Kysely, sql } from "kysely";
-import { formatMinorUnits, MAX_AMOUNT_USD_MINOR } from "../../../contracts/money.ts";
+import type { Kysely } from "kysely";
+import { formatMinorUnits } from "../../../contracts/money.ts";
 import type { Database } from "../../../platform/db/schema.ts";
 import { inTransaction } from "../../../platform/db/transaction.ts";
 import { type Principal, systemPrincipal } from "../../accounts/index.ts";
 import { recordFlows, reverseFlows } from "../../funding/index.ts";
 import { ledgerFlowType } from "../read/iati-activity.ts";
+import {
+  findLedgerTransactions,
+  findStandingEntries,
+  insertLedgerEntries,
+} from "./ledger.queries.ts";
 
 export interface LedgerSync {
   recorded: number;
@@ -43,14 +48,7 @@ export async function syncIatiLedger(options: {
   const { publisherRef, principal } = options;
   return inTransaction(options.db, async (db) => {
     const wanted = options.partnerId ? await wantedEntries(db, publisherRef) : [];
-    const current = await db
-      .selectFrom("iati_ledger_entries as e")
-      .innerJoin("support_flows as f", "f.id", "e.flow_id")
-      .leftJoin("support_flows as r", "r.reverses_id", "f.id")
-      .select(["e.flow_id", "e.entry_key", "f.flow_type"])
-      .where("e.publisher_ref", "=", publisherRef)
-      .where("r.id", "is", null)
-      .execute();
+    const current = await findStandingEntries(db, publisherRef);
     const wantedKeys = new Set(wanted.map((w) => w.key));
     const currentKeys = new Set(current.map((c) => c.entry_key));
     const reason = `As published in IATI by ${publisherRef}`;
@@ -92,47 +90,19 @@ export async function syncIatiLedger(options: {
       // The initiatives come from the platform's activity links, not from the importer.
       linkedBy: systemPrincipal("iati-activity-links"),
     });
-    // Which entries this import recorded, a thousand rows per statement rather than one each.
+    // Which entries this import recorded.
     const recorded = flows.map((flow, i) => ({
       flow_id: flow.id,
       publisher_ref: publisherRef,
       entry_key: fresh[i]?.key ?? "",
     }));
-    for (let at = 0; at < recorded.length; at += 1000)
-      await db
-        .insertInto("iati_ledger_entries")
-        .values(recorded.slice(at, at + 1000))
-        .execute();
+    await insertLedgerEntries(db, recorded);
     return { recorded: fresh.length, reversed: stale.length };
   });
 }
 
 async function wantedEntries(db: Kysely<Database>, publisherRef: string): Promise<Wanted[]> {
-  const rows = await db
-    .selectFrom("iati_transactions as t")
-    .innerJoin("iati_activities as a", "a.id", "t.activity_id")
-    .innerJoin("iati_publications as p", "p.id", "a.publication_id")
-    .select([
-      "a.iati_identifier",
-      "a.initiative_id",
-      "t.ref",
-      "t.line",
-      "t.type_code",
-      "t.transaction_date",
-      "t.value_date",
-      "t.amount_minor",
-      "t.currency",
-    ])
-    .where("p.publisher_ref", "=", publisherRef)
-    .where("p.state", "=", "current")
-    .where("a.initiative_id", "is not", null)
-    .where("t.type_code", "in", [12, 2, 3, 4])
-    .where("t.amount_minor", ">", 0n)
-    .where("t.usd_minor", "is not", null)
-    // Staging keeps such values without a USD value; this also holds for rows staged before.
-    .where("t.usd_minor", "<=", MAX_AMOUNT_USD_MINOR)
-    .orderBy(sql`a.iati_identifier, t.seq`)
-    .execute();
+  const rows = await findLedgerTransactions(db, publisherRef);
   const seen = new Map<string, number>();
   return rows.map((row) => {
     const base = [

@@ -6,22 +6,19 @@ import { actorLabel, assertAllowed, type Principal } from "../../accounts/index.
 import { findInitiativeView } from "../../initiatives/index.ts";
 import { canEditActivityLinks } from "../iati.policy.ts";
 import { syncIatiLedger } from "../ledger/sync-iati-ledger.ts";
-import { loadInitiativeMatcher, matchStored } from "./initiative-matcher.ts";
+import { initiativeMatcher, matchStored } from "./initiative-matcher.ts";
+import {
+  deleteActivityLink,
+  findCurrentActivitiesByIdentifier,
+  insertActivityLink,
+  listActivityLinks,
+  loadMatcherRows,
+  setActivityInitiative,
+} from "./links.queries.ts";
 
-export function findActivityLinks(db: Kysely<Database>) {
-  return db
-    .selectFrom("iati_activity_links as l")
-    .innerJoin("initiatives as i", "i.id", "l.initiative_id")
-    .select([
-      "l.iati_identifier",
-      "l.initiative_id",
-      "i.code as initiative_code",
-      "l.created_by",
-      "l.created_at",
-    ])
-    .orderBy("l.iati_identifier")
-    .execute()
-    .then((rows) => rows.map((row) => ({ ...row, created_at: row.created_at.toISOString() })));
+export async function findActivityLinks(db: Kysely<Database>) {
+  const rows = await listActivityLinks(db);
+  return rows.map((row) => ({ ...row, created_at: row.created_at.toISOString() }));
 }
 
 /**
@@ -39,46 +36,21 @@ export async function setActivityLink(options: {
   assertAllowed(canEditActivityLinks(options.principal));
   return inTransaction(options.db, async (trx) => {
     const { identifier } = options;
-    await trx.deleteFrom("iati_activity_links").where("iati_identifier", "=", identifier).execute();
+    await deleteActivityLink(trx, identifier);
     if (options.initiative !== null) {
       const initiative = await findInitiativeView(trx, options.initiative);
       if (!initiative) throw notFound("initiative", options.initiative);
-      await trx
-        .insertInto("iati_activity_links")
-        .values({
-          iati_identifier: identifier,
-          initiative_id: initiative.id,
-          created_by: actorLabel(options.principal),
-        })
-        .execute();
+      await insertActivityLink(trx, {
+        iati_identifier: identifier,
+        initiative_id: initiative.id,
+        created_by: actorLabel(options.principal),
+      });
     }
-    const matcher = await loadInitiativeMatcher(trx, options.reportingOrgRef);
-    const activities = await trx
-      .selectFrom("iati_activities as a")
-      .innerJoin("iati_publications as p", "p.id", "a.publication_id")
-      .innerJoin("organizations as o", "o.id", "p.partner_id")
-      .select([
-        "a.id",
-        "a.iati_identifier",
-        "a.related_activities",
-        "a.other_identifiers",
-        "p.publisher_ref",
-        "p.partner_id",
-        "o.kind",
-      ])
-      .where("a.iati_identifier", "=", identifier)
-      // An import's staging rows are relinked at its switch (staged-links.ts).
-      .where("p.state", "=", "current")
-      .$narrowType<{ partner_id: string }>()
-      .execute();
+    const matcher = initiativeMatcher(await loadMatcherRows(trx, options.reportingOrgRef));
+    const activities = await findCurrentActivitiesByIdentifier(trx, identifier);
     const totals = { relinked: activities.length, recorded: 0, reversed: 0 };
     for (const a of activities) {
-      const link = matchStored(matcher, a);
-      await trx
-        .updateTable("iati_activities")
-        .set({ initiative_id: link?.initiativeId ?? null, link_source: link?.source ?? null })
-        .where("id", "=", a.id)
-        .execute();
+      await setActivityInitiative(trx, a.id, matchStored(matcher, a));
       const sync = await syncIatiLedger({
         db: trx,
         publisherRef: a.publisher_ref,

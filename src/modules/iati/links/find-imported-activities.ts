@@ -1,9 +1,8 @@
-import { type Kysely, sql } from "kysely";
-import { containsPattern } from "../../../platform/db/query-helpers.ts";
+import type { Kysely } from "kysely";
 import type { Database } from "../../../platform/db/schema.ts";
 import type { ListImportedActivitiesQuery } from "./imported-activity.schema.ts";
-
-type LinkSource = "mapping" | "related-activity" | "other-identifier";
+import type { LinkSource } from "./initiative-matcher.ts";
+import { listImportedActivities } from "./links.queries.ts";
 
 /** Partners' imported activities and the initiative each is linked to, by publisher and identifier. */
 export async function findImportedActivities(options: {
@@ -11,46 +10,7 @@ export async function findImportedActivities(options: {
   query: ListImportedActivitiesQuery;
 }) {
   const { query } = options;
-  let base = options.db
-    .selectFrom("iati_activities as a")
-    .innerJoin("iati_publications as p", "p.id", "a.publication_id")
-    .leftJoin("initiatives as i", "i.id", "a.initiative_id")
-    .where("p.state", "=", "current");
-  if (query.q) {
-    const pattern = containsPattern(query.q);
-    base = base.where((eb) =>
-      eb.or([
-        eb("a.iati_identifier", "ilike", pattern),
-        eb("a.title_en", "ilike", pattern),
-        eb("a.title_es", "ilike", pattern),
-        eb("p.publisher_ref", "ilike", pattern),
-      ]),
-    );
-  }
-  if (query.linked !== undefined)
-    base = base.where("a.initiative_id", query.linked ? "is not" : "is", null);
-  const [rows, count] = await Promise.all([
-    base
-      .select([
-        "a.iati_identifier",
-        "p.publisher_ref",
-        "a.title_es",
-        "a.title_en",
-        "a.line",
-        "a.initiative_id",
-        "i.code as initiative_code",
-        "a.link_source",
-        sql<number>`(select count(*)::int from iati_transactions t where t.activity_id = a.id)`.as(
-          "transaction_count",
-        ),
-      ])
-      .orderBy("p.publisher_ref")
-      .orderBy("a.iati_identifier")
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow(),
-  ]);
+  const { rows, total } = await listImportedActivities(options.db, query);
   return {
     data: rows.map((row) => ({
       iati_identifier: row.iati_identifier,
@@ -64,6 +24,6 @@ export async function findImportedActivities(options: {
           : null,
       link_source: row.link_source as LinkSource | null,
     })),
-    page: { total: Number(count.n), limit: query.limit, offset: query.offset },
+    page: { total, limit: query.limit, offset: query.offset },
   };
 }

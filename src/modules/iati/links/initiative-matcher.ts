@@ -1,5 +1,3 @@
-import type { Kysely } from "kysely";
-import type { Database } from "../../../platform/db/schema.ts";
 import type { ParsedActivity } from "../read/iati-activity.ts";
 
 export type LinkSource = "mapping" | "related-activity" | "other-identifier";
@@ -31,30 +29,6 @@ export interface MatcherRows {
   reportingOrgRef: string;
   initiatives: Array<{ id: string; code: string }>;
   links: Array<{ iati_identifier: string; initiative_id: string }>;
-}
-
-export async function loadMatcherRows(
-  db: Kysely<Database>,
-  reportingOrgRef: string,
-): Promise<MatcherRows> {
-  const [initiatives, links] = await Promise.all([
-    // A file's own references find published initiatives only: a partner's import must not
-    // tell it that a draft's code exists. The secretariat's mapping may name any initiative.
-    db
-      .selectFrom("initiatives")
-      .select(["id", "code"])
-      .where("published_at", "is not", null)
-      .execute(),
-    db.selectFrom("iati_activity_links").select(["iati_identifier", "initiative_id"]).execute(),
-  ]);
-  return { reportingOrgRef, initiatives, links };
-}
-
-export async function loadInitiativeMatcher(
-  db: Kysely<Database>,
-  reportingOrgRef: string,
-): Promise<InitiativeMatcher> {
-  return initiativeMatcher(await loadMatcherRows(db, reportingOrgRef));
 }
 
 /**

@@ -1,11 +1,11 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../../platform/db/schema.ts";
+import { initiativeMatcher, type MatcherRows, matchStored } from "./initiative-matcher.ts";
 import {
-  initiativeMatcher,
+  findPublicationActivityRefs,
   loadMatcherRows,
-  type MatcherRows,
-  matchStored,
-} from "./initiative-matcher.ts";
+  setActivityInitiative,
+} from "./links.queries.ts";
 
 /**
  * A staged publication's links to initiatives, made true at its switch. Its activities were
@@ -23,18 +23,7 @@ export async function relinkIfMatcherChanged(
   const now = await loadMatcherRows(db, atStart.reportingOrgRef);
   if (matcherKey(now) === matcherKey(atStart)) return null;
   const matcher = initiativeMatcher(now);
-  const activities = await db
-    .selectFrom("iati_activities")
-    .select([
-      "id",
-      "iati_identifier",
-      "related_activities",
-      "other_identifiers",
-      "initiative_id",
-      "link_source",
-    ])
-    .where("publication_id", "=", publicationId)
-    .execute();
+  const activities = await findPublicationActivityRefs(db, publicationId);
   let linked = 0;
   for (const activity of activities) {
     const link = matchStored(matcher, activity);
@@ -42,11 +31,7 @@ export async function relinkIfMatcherChanged(
     const initiativeId = link?.initiativeId ?? null;
     const source = link?.source ?? null;
     if (initiativeId === activity.initiative_id && source === activity.link_source) continue;
-    await db
-      .updateTable("iati_activities")
-      .set({ initiative_id: initiativeId, link_source: source })
-      .where("id", "=", activity.id)
-      .execute();
+    await setActivityInitiative(db, activity.id, link);
   }
   return linked;
 }

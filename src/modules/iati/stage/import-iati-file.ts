@@ -1,17 +1,16 @@
 import { createHash } from "node:crypto";
 import { open, stat } from "node:fs/promises";
 import { basename } from "node:path";
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import type { Database } from "../../../platform/db/schema.ts";
 import { inTransaction } from "../../../platform/db/transaction.ts";
-import { AppError } from "../../../platform/errors.ts";
 import type { Principal } from "../../accounts/index.ts";
 import { RATE_LOOKBACK_DAYS } from "../../exchange-rates/index.ts";
-import { loadMatcherRows } from "../links/initiative-matcher.ts";
+import { loadMatcherRows } from "../links/links.queries.ts";
 import { todayUtc } from "../validate/validate-iati-file.ts";
 import type { ImportSummary } from "./import-summary.ts";
-import { PublicationWriter } from "./publication-writer.ts";
-import { loadRateRows } from "./rate-table.ts";
+import { noActivities, PublicationWriter } from "./publication-writer.ts";
+import { loadRateRows } from "./publications.queries.ts";
 import { type FileStaging, type StageEvent, stageInThread } from "./stage-file.ts";
 import { stageInWorker } from "./stage-in-worker.ts";
 import {
@@ -168,14 +167,3 @@ async function writePublication(
     await writer.discard();
   }
 }
-
-/** Serializes imports of one publisher (advisory lock, released with the transaction). */
-export async function lockPublisher(db: Kysely<Database>, publisherRef: string) {
-  await sql`select pg_advisory_xact_lock(2627, hashtext(${publisherRef}))`.execute(db);
-}
-
-export const noActivities = () =>
-  new AppError(
-    "validation_failed",
-    "The file has no <iati-activity> with an iati-identifier; nothing was imported.",
-  );

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import type { Database } from "../../../platform/db/schema.ts";
 import { inTransaction } from "../../../platform/db/transaction.ts";
 import { AppError } from "../../../platform/errors.ts";
@@ -10,9 +10,16 @@ import { relinkIfMatcherChanged } from "../links/staged-links.ts";
 import type { IatiFileHeader } from "../read/read-iati-stream.ts";
 import { xmlRefused } from "../read/xml-limits.ts";
 import type { PublisherActivity, StagedTotals } from "./activity-stager.ts";
-import { lockPublisher, noActivities } from "./import-iati-file.ts";
 import { emptySummary, type ImportSummary } from "./import-summary.ts";
-import { findPublisher, resolvePublisher } from "./resolve-publisher.ts";
+import {
+  deletePublication,
+  findPublisher,
+  giveBatchWorkMemory,
+  insertStagingPublication,
+  lockPublisher,
+  makePublicationCurrent,
+} from "./publications.queries.ts";
+import { resolvePublisher } from "./resolve-publisher.ts";
 import type { StagedBatch } from "./staged-rows.ts";
 import {
   deleteStagingPublication,
@@ -87,21 +94,16 @@ export class PublicationWriter {
     assertAllowed(
       canImportPublication(principal, { partnerId: partner?.id ?? null, ref: publisher }),
     );
-    await db
-      .insertInto("iati_publications")
-      .values({
-        id: this.options.publicationId,
-        publisher_ref: publisher,
-        partner_id: partner?.id ?? null,
-        file_name: this.options.fileName,
-        file_sha256: this.options.sha256,
-        iati_version: this.fileHeader?.version ?? "",
-        generated_datetime: this.generated(),
-        imported_by: actorLabel(principal),
-        state: "staging",
-        staged_at: sql<Date>`now()`,
-      })
-      .execute();
+    await insertStagingPublication(db, {
+      id: this.options.publicationId,
+      publisher_ref: publisher,
+      partner_id: partner?.id ?? null,
+      file_name: this.options.fileName,
+      file_sha256: this.options.sha256,
+      iati_version: this.fileHeader?.version ?? "",
+      generated_datetime: this.generated(),
+      imported_by: actorLabel(principal),
+    });
     this.first = first;
     this.staged = true;
   }
@@ -110,9 +112,7 @@ export class PublicationWriter {
   async write(batch: StagedBatch): Promise<void> {
     if (!this.first) throw new Error("rows staged before the publisher was known");
     await inBatchTransaction(this.options.db, async (trx) => {
-      // A batch's rows pass through the row checks' transition tables (20261129140000_iati_
-      // import_speed.sql): room for them in memory instead of temporary files.
-      await sql`set local work_mem = '32MB'`.execute(trx);
+      await giveBatchWorkMemory(trx);
       // The heartbeat first: its row lock keeps another import's cleanup from deleting the
       // publication under this batch.
       if (!(await touchStagingPublication(trx, this.options.publicationId))) throw stagingLost();
@@ -142,23 +142,10 @@ export class PublicationWriter {
       const partner = await resolvePublisher(trx, first);
       assertAllowed(canImportPublication(principal, { partnerId: partner.id, ref: publisher }));
       if (previous) {
-        await trx.deleteFrom("iati_publications").where("id", "=", previous.id).execute();
+        await deletePublication(trx, previous.id);
         replaced = true;
       }
-      await trx
-        .updateTable("iati_publications")
-        .set({
-          state: "current",
-          staged_at: null,
-          partner_id: partner.id,
-          imported_at: sql<Date>`now()`,
-          activity_count: totals.activities,
-          transaction_count: totals.transactions,
-          budget_count: totals.budgets,
-          skipped_count: totals.skipped,
-        })
-        .where("id", "=", publicationId)
-        .execute();
+      await makePublicationCurrent(trx, publicationId, { ...totals, partnerId: partner.id });
       const linked = await relinkIfMatcherChanged(trx, publicationId, this.options.matcher);
       const sync = await syncIatiLedger({
         db: trx,
@@ -229,4 +216,10 @@ const stagingLost = () =>
   new AppError(
     "conflict",
     `This import's staged rows were discarded as abandoned (no write for ${STAGING_STALE_SECONDS / 60} minutes); nothing was imported. Import the file again.`,
+  );
+
+export const noActivities = () =>
+  new AppError(
+    "validation_failed",
+    "The file has no <iati-activity> with an iati-identifier; nothing was imported.",
   );

@@ -1,6 +1,4 @@
-import type { Kysely } from "kysely";
 import { convertToUsdMinor } from "../../../contracts/minor-units.ts";
-import type { Database } from "../../../platform/db/schema.ts";
 
 export interface RateTable {
   /** US cents and the rate used, or null when no rate covers the value date. */
@@ -23,17 +21,6 @@ export interface RateRow {
 export interface RateRows {
   rows: RateRow[];
   lookbackDays: number;
-}
-
-/** The platform's stored rates, oldest first per currency. */
-export async function loadRateRows(db: Kysely<Database>, lookbackDays: number): Promise<RateRows> {
-  const rows = await db
-    .selectFrom("exchange_rates")
-    .select(["currency", "rate_date", "usd_per_unit"])
-    .orderBy("currency")
-    .orderBy("rate_date")
-    .execute();
-  return { rows, lookbackDays };
 }
 
 /**

@@ -1,21 +1,17 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../../platform/db/schema.ts";
 import type { ParsedActivity } from "../read/iati-activity.ts";
+import {
+  findPublisher,
+  insertPublisherOrganization,
+  organizationCodeTaken,
+} from "./publications.queries.ts";
 
 /** IATI OrganisationType → ESCA Hub organization kind. */
 function kindOf(type: string | null): string {
   if (type === "10" || type === "11" || type === "15") return "partner_government";
   if (type && ["21", "22", "23", "24", "30"].includes(type)) return "civil_society";
   return "international_org";
-}
-
-/** The organization that publishes in IATI under `ref`, when there is one. */
-export function findPublisher(db: Kysely<Database>, ref: string) {
-  return db
-    .selectFrom("organizations")
-    .select(["id", "kind"])
-    .where("iati_org_id", "=", ref)
-    .executeTakeFirst();
 }
 
 /**
@@ -40,22 +36,13 @@ export async function resolvePublisher(
       .replace(/^-+/, "")
       .slice(0, 28) || "IATI";
   let code = base;
-  for (
-    let n = 2;
-    await db.selectFrom("organizations").select("id").where("code", "=", code).executeTakeFirst();
-    n++
-  )
-    code = `${base}-${n}`;
-  const row = await db
-    .insertInto("organizations")
-    .values({
-      code,
-      kind: kindOf(activity.reportingOrg.type),
-      name_es: name("es"),
-      name_en: name("en"),
-      iati_org_id: ref,
-    })
-    .returning(["id", "kind"])
-    .executeTakeFirstOrThrow();
+  for (let n = 2; await organizationCodeTaken(db, code); n++) code = `${base}-${n}`;
+  const row = await insertPublisherOrganization(db, {
+    code,
+    kind: kindOf(activity.reportingOrg.type),
+    name_es: name("es"),
+    name_en: name("en"),
+    iati_org_id: ref,
+  });
   return { ...row, created: true };
 }
