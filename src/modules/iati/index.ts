@@ -10,6 +10,11 @@ export {
 export { syncIatiLedger } from "./ledger/sync-iati-ledger.ts";
 export { findActivityLinks, setActivityLink } from "./links/activity-links.ts";
 export type { IatiProblem, ParsedActivity } from "./read/iati-activity.ts";
+export {
+  type DryRunPhase,
+  type DryRunReport,
+  dryRunIatiFile,
+} from "./stage/dry-run-iati-file.ts";
 export { findPublications } from "./stage/find-publications.ts";
 export { type ImportSummary, importIatiFile } from "./stage/import-iati-file.ts";
 export { warmStagingThread } from "./stage/stage-in-worker.ts";

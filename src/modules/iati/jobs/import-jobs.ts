@@ -10,8 +10,8 @@ import type { Database } from "../../../platform/db/schema.ts";
 import { toAppError } from "../../../platform/http/error-handler.ts";
 import { actorUserId, type Principal } from "../../accounts/index.ts";
 import { type IatiSettings, optionalSchemaDir } from "../iati-settings.ts";
+import { dryRunIatiFile } from "../stage/dry-run-iati-file.ts";
 import { importIatiFile } from "../stage/import-iati-file.ts";
-import { validateIatiFile } from "../validate/validate-iati-file.ts";
 import { canSeeImportJob, importJobOwnerFilter } from "./import-job.policy.ts";
 import type { ImportJob, ImportJobListItem } from "./import-job.schema.ts";
 import {
@@ -196,24 +196,27 @@ export class ImportJobs {
       this.emit(run, "progress");
       this.saveProgress(run);
     };
+    const file = {
+      db: this.db,
+      path: options.path,
+      fileName: options.file,
+      principal: options.principal,
+      reportingOrgRef: options.settings.reportingOrg.ref,
+    };
     try {
-      if (options.dryRun)
-        job.validation = await validateIatiFile({
-          path: options.path,
+      if (options.dryRun) {
+        const report = await dryRunIatiFile({
+          ...file,
           schemaDir: optionalSchemaDir(options.settings),
-          onProgress: progress("validating"),
+          onPhase: (phase) => {
+            job.phase = phase;
+            job.bytesRead = 0;
+          },
+          onProgress: (phase, bytesRead) => progress(phase)(bytesRead),
         });
-      job.phase = "importing";
-      job.bytesRead = 0;
-      job.summary = await importIatiFile({
-        db: this.db,
-        path: options.path,
-        fileName: options.file,
-        principal: options.principal,
-        reportingOrgRef: options.settings.reportingOrg.ref,
-        dryRun: options.dryRun,
-        onProgress: progress("importing"),
-      });
+        job.validation = report.validation;
+        job.summary = report.summary;
+      } else job.summary = await importIatiFile({ ...file, onProgress: progress("importing") });
       job.status = "succeeded";
     } catch (error) {
       const appError = toAppError(error);

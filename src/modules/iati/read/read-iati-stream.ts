@@ -38,6 +38,8 @@ export interface ReadOptions {
   /** Called after each chunk with the bytes read so far and the file size. */
   onProgress?: (bytesRead: number, totalBytes: number) => void;
   chunkBytes?: number;
+  /** Called with each chunk of the file's bytes as it is read, before it is checked. */
+  onBytes?: (chunk: Buffer) => void;
   /** Called with the decoded text once the guard has accepted it, before the items it ends. */
   onText?: (text: string) => void;
   /** Stops reading: the item being waited for rejects with an AbortError. */
@@ -70,6 +72,7 @@ export async function* readIatiActivities(
         first = false;
       }
       bytesRead += chunk.length;
+      options.onBytes?.(chunk);
       let text: string;
       try {
         text = decoder.decode(chunk, { stream: true });

@@ -104,6 +104,8 @@ interface ImportOptions {
   onProgress?: (bytesRead: number, totalBytes: number) => void;
   /** Parse in a worker thread beside the writes; by default for files of 8 MB and more. */
   parseInWorker?: boolean;
+  /** The file's SHA-256 when the caller has read the file already: not read again for it. */
+  sha256?: string;
   /** Awaited once each batch of rows is written (committed, unless a dry run), before the next. */
   afterBatch?: () => Promise<void>;
 }
@@ -124,13 +126,14 @@ async function writePublication(
     today: todayUtc(),
     publicationId,
   };
-  // Staging starts on the first event asked for; the file is hashed meanwhile.
+  // Staging starts on the first event asked for; the file is hashed meanwhile, unless the
+  // caller knows its hash already.
   const events = staging.events(setup);
   asked.events = events;
   const first = events.next();
   // Awaited below, or dropped when the import ends before (the finally's cancel settles it).
   first.catch(() => undefined);
-  const sha256 = await sha256OfFile(options.path);
+  const sha256 = options.sha256 ?? (await sha256OfFile(options.path));
   const dryRun = options.dryRun === true;
   if (!dryRun) {
     // Rows killed imports left; a fresh staging publication may be a concurrent import's.

@@ -33,6 +33,8 @@ interface ValidateOptions {
   path: string;
   schemaDir: string | null;
   onProgress?: (bytesRead: number, totalBytes: number) => void;
+  /** Each chunk of the file's bytes as it is read (a dry run hashes the file with them). */
+  onBytes?: (chunk: Buffer) => void;
 }
 
 /**
@@ -83,6 +85,7 @@ async function checkActivities(
   const today = todayUtc();
   for await (const item of readIatiActivities(options.path, {
     ...(options.onProgress && { onProgress: options.onProgress }),
+    ...(options.onBytes && { onBytes: options.onBytes }),
     ...(schema && { onText: schema.append }),
   })) {
     await schema?.take(item);
