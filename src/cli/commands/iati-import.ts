@@ -1,12 +1,12 @@
 import type { Command } from "commander";
 import { systemPrincipal } from "../../modules/accounts/index.ts";
 import {
+  dryRunIatiFile,
   type ImportSummary,
   importIatiFile,
   loadIatiSettings,
   optionalSchemaDir,
   type ValidationReport,
-  validateIatiFile,
 } from "../../modules/iati/index.ts";
 import { loadConfig } from "../../platform/config.ts";
 import { AppError } from "../../platform/errors.ts";
@@ -15,7 +15,7 @@ import { action } from "../run.ts";
 import { withDatabaseOrServer } from "../through-server.ts";
 import { readableFile } from "./iati-files.ts";
 import { renderReport } from "./iati-report.ts";
-import { uploadThroughServer } from "./iati-upload.ts";
+import { type ImportResult, uploadThroughServer } from "./iati-upload.ts";
 
 /** `esca import iati FILE…`: each file is its publisher's publication, imported whole or not at all. */
 export function registerImportIati(program: Command) {
@@ -32,39 +32,64 @@ export function registerImportIati(program: Command) {
     .action(
       action(async (files: string[], options: { dryRun?: boolean; json?: boolean }) => {
         const settings = loadIatiSettings();
+        const schemaDir = optionalSchemaDir(settings);
+        const dryRun = options.dryRun === true;
         const summaries: Array<ImportSummary & { validation?: ValidationReport }> = [];
         for (const file of files) {
           const path = readableFile(file);
-          const bar = progressBar(file.length > 30 ? `…${file.slice(-29)}` : file);
-          const summary = await withDatabaseOrServer(loadConfig(), "import iati", {
-            local: (db) =>
-              importIatiFile({
-                db,
-                path,
-                principal: systemPrincipal("esca-cli"),
-                reportingOrgRef: settings.reportingOrg.ref,
-                dryRun: options.dryRun === true,
-                onProgress: bar.update,
-              }),
-            remote: (client) => {
-              const token = process.env.ESCA_API_TOKEN;
-              if (!token) {
-                throw new AppError(
-                  "data_dir_in_use",
-                  `The server at ${client.url} holds the data folder: stop it, or set ESCA_API_TOKEN to an API token with the iati:import scope to upload through it.`,
-                );
-              }
-              return uploadThroughServer(client.url, path, options.dryRun === true, token);
+          const label = file.length > 30 ? `…${file.slice(-29)}` : file;
+          let bar = progressBar(label);
+          const principal = systemPrincipal("esca-cli");
+          const reportingOrgRef = settings.reportingOrg.ref;
+          const { summary, validation } = await withDatabaseOrServer<ImportResult>(
+            loadConfig(),
+            "import iati",
+            {
+              local: async (db) => {
+                if (!dryRun)
+                  return {
+                    summary: await importIatiFile({
+                      db,
+                      path,
+                      principal,
+                      reportingOrgRef,
+                      onProgress: bar.update,
+                    }),
+                    validation: null,
+                  };
+                // One bar per pass over the file: the validation, then the import rolled back.
+                let phases = 0;
+                return dryRunIatiFile({
+                  db,
+                  path,
+                  principal,
+                  reportingOrgRef,
+                  schemaDir,
+                  onPhase: (phase) => {
+                    if (phases++ > 0) bar.finish(0);
+                    bar = progressBar(`${label} (${phase})`);
+                  },
+                  onProgress: (_phase, bytesRead, totalBytes) => bar.update(bytesRead, totalBytes),
+                });
+              },
+              remote: (client) => {
+                const token = process.env.ESCA_API_TOKEN;
+                if (!token) {
+                  throw new AppError(
+                    "data_dir_in_use",
+                    `The server at ${client.url} holds the data folder: stop it, or set ESCA_API_TOKEN to an API token with the iati:import scope to upload through it.`,
+                  );
+                }
+                return uploadThroughServer(client.url, path, dryRun, token);
+              },
             },
-          });
+          );
           bar.finish(0);
           // A dry run also checks the official schema, so its report is the whole verdict.
-          const schemaDir = optionalSchemaDir(settings);
-          const validation =
-            options.dryRun && schemaDir ? await validateIatiFile({ path, schemaDir }) : undefined;
-          summaries.push({ ...summary, ...(validation && { validation }) });
+          const shown = dryRun && schemaDir && validation ? validation : undefined;
+          summaries.push({ ...summary, ...(shown && { validation: shown }) });
           if (options.json) continue;
-          if (validation) process.stdout.write(renderReport(file, validation));
+          if (shown) process.stdout.write(renderReport(file, shown));
           process.stdout.write(renderSummary(file, summary));
         }
         if (options.json) process.stdout.write(`${JSON.stringify(summaries, null, 2)}\n`);

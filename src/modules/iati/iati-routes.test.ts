@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp, type TestSession } from "../../../test/support/app.ts";
 import { addPublishingDonor, iatiFile, setUpIatiWorld } from "./iati-xml.fixtures.ts";
-import type { ImportJob } from "./import-jobs.ts";
+import type { ImportJob } from "./jobs/import-jobs.ts";
 
 /** A multipart/form-data body with one file field. */
 function multipartFile(xml: string, field = "file", name = "publication.xml") {

@@ -2,18 +2,18 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { RouteOptions } from "../../platform/http/context.ts";
 import { errorResponses } from "../../platform/http/responses.ts";
-import { findActivityLinks, setActivityLink } from "./activity-links.ts";
-import { exportIatiActivities } from "./export-activities.ts";
-import { exportIatiOrganisation } from "./export-organisation.ts";
-import { findImportedActivities } from "./find-imported-activities.ts";
-import { findPublications } from "./find-publications.ts";
+import { exportIatiActivities } from "./export/export-activities.ts";
+import { exportIatiOrganisation } from "./export/export-organisation.ts";
 import { linkBodySchema, linkParams, linkSchema, publicationSchema } from "./iati.schema.ts";
-import { iatiImportRoutes } from "./iati-import.routes.ts";
 import { loadIatiSettings } from "./iati-settings.ts";
+import { iatiImportRoutes } from "./jobs/iati-import.routes.ts";
+import { findActivityLinks, setActivityLink } from "./links/activity-links.ts";
+import { findImportedActivities } from "./links/find-imported-activities.ts";
 import {
   importedActivityListSchema,
   listImportedActivitiesQuerySchema,
-} from "./imported-activity.schema.ts";
+} from "./links/imported-activity.schema.ts";
+import { findPublications } from "./stage/find-publications.ts";
 
 const tags = ["iati"];
 const secretariat = { roles: ["secretariat", "admin"] } as const;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { iatiProblemCodes } from "./iati-activity.ts";
+import { iatiProblemCodes } from "./read/iati-activity.ts";
 
 /**
  * `code` and `values` name the problem for clients that word it themselves (the web's

@@ -1,21 +1,26 @@
-export { findActivityLinks, setActivityLink } from "./activity-links.ts";
-export { exportIatiActivities } from "./export-activities.ts";
-export { exportIatiOrganisation } from "./export-organisation.ts";
-export { findPublications } from "./find-publications.ts";
+export { exportIatiActivities } from "./export/export-activities.ts";
+export { exportIatiOrganisation } from "./export/export-organisation.ts";
 export { iatiRoutes } from "./iati.routes.ts";
-export type { IatiProblem, ParsedActivity } from "./iati-activity.ts";
 export {
   type IatiSettings,
   loadIatiSettings,
   optionalSchemaDir,
   requireSchemaDir,
 } from "./iati-settings.ts";
-export { type ImportSummary, importIatiFile } from "./import-iati-file.ts";
-export { validateAgainstSchema } from "./schema-validate.ts";
-export { warmStagingThread } from "./stage-in-worker.ts";
-export { syncIatiLedger } from "./sync-iati-ledger.ts";
+export { syncIatiLedger } from "./ledger/sync-iati-ledger.ts";
+export { findActivityLinks, setActivityLink } from "./links/activity-links.ts";
+export type { IatiProblem, ParsedActivity } from "./read/iati-activity.ts";
+export {
+  type DryRunPhase,
+  type DryRunReport,
+  dryRunIatiFile,
+} from "./stage/dry-run-iati-file.ts";
+export { findPublications } from "./stage/find-publications.ts";
+export { type ImportSummary, importIatiFile } from "./stage/import-iati-file.ts";
+export { warmStagingThread } from "./stage/stage-in-worker.ts";
+export { validateAgainstSchema } from "./validate/schema-validate.ts";
 export {
   type ActivityReport,
   type ValidationReport,
   validateIatiFile,
-} from "./validate-iati-file.ts";
+} from "./validate/validate-iati-file.ts";

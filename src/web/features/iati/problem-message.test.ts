@@ -3,9 +3,9 @@ import {
   iatiProblemCodes,
   iatiProblemValueNames,
   type IatiProblem as ServerProblem,
-} from "../../../modules/iati/iati-activity.ts";
-import { lineOf, writeProblemFile } from "../../../modules/iati/problem-file.fixtures.ts";
-import { validateIatiFile } from "../../../modules/iati/validate-iati-file.ts";
+} from "../../../modules/iati/read/iati-activity.ts";
+import { lineOf, writeProblemFile } from "../../../modules/iati/validate/problem-file.fixtures.ts";
+import { validateIatiFile } from "../../../modules/iati/validate/validate-iati-file.ts";
 import { en, type MessageKey } from "../../i18n/en.ts";
 import { es } from "../../i18n/es.ts";
 import { createFormatters } from "../../i18n/format.ts";
