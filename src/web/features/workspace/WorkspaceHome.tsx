@@ -8,8 +8,8 @@ import { type Column, DataTable } from "../../ui/DataTable.tsx";
 import { PageHeader, Section } from "../../ui/PageHeader.tsx";
 import { QueryState } from "../../ui/QueryState.tsx";
 import { StatusBadge } from "../../ui/StatusBadge.tsx";
-import { PartnerDesk } from "./PartnerDesk.tsx";
-import type { WorkspaceContext } from "./session.ts";
+import { PartnerDesk } from "../funding/PartnerDesk.tsx";
+import type { WorkspaceContext } from "./workspace-context.ts";
 
 function useWorkColumns(): Column<Initiative>[] {
   const { t, fmt } = useI18n();

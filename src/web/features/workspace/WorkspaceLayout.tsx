@@ -4,9 +4,9 @@ import type { SessionUser } from "../../api/schemas.ts";
 import { type MessageKey, useI18n } from "../../i18n/i18n.tsx";
 import { usePick } from "../../ui/Bilingual.tsx";
 import { Loading } from "../../ui/QueryState.tsx";
-import { LoginForm } from "./LoginForm.tsx";
-import { isStaff, useLogout, useSession } from "./session.ts";
-import { TotpSetup } from "./TotpSetup.tsx";
+import { LoginForm } from "../accounts/LoginForm.tsx";
+import { isStaff, useLogout, useSession } from "../accounts/session.ts";
+import { TotpSetup } from "../accounts/TotpSetup.tsx";
 
 function links(user: SessionUser): { to: string; label: MessageKey }[] {
   const home = { to: "/workspace", label: "workspace.home" as const };

@@ -23,12 +23,12 @@ import {
   userListSchema,
 } from "../../api/schemas.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { ApiErrorAlert, fieldError } from "../../ui/ApiErrorAlert.tsx";
 import { usePick } from "../../ui/Bilingual.tsx";
 import { type Column, DataTable } from "../../ui/DataTable.tsx";
 import { PageHeader, Section } from "../../ui/PageHeader.tsx";
 import { QueryState } from "../../ui/QueryState.tsx";
-import { ApiErrorAlert, fieldError } from "./ApiErrorAlert.tsx";
-import type { WorkspaceContext } from "./session.ts";
+import type { WorkspaceContext } from "../workspace/workspace-context.ts";
 
 function CreateUser() {
   const { t } = useI18n();

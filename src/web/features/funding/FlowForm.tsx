@@ -6,8 +6,8 @@ import { api } from "../../api/client.ts";
 import { useComponents, useFlows, useInitiatives } from "../../api/queries.ts";
 import { type Flow, flowSchema } from "../../api/schemas.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { ApiErrorAlert, fieldError } from "../../ui/ApiErrorAlert.tsx";
 import { usePick } from "../../ui/Bilingual.tsx";
-import { ApiErrorAlert, fieldError } from "./ApiErrorAlert.tsx";
 
 const today = () => new Date().toISOString().slice(0, 10);
 

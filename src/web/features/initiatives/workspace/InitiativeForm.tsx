@@ -10,15 +10,15 @@ import {
 } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { memberStates } from "../../../contracts/enums.ts";
-import { api } from "../../api/client.ts";
-import { useComponents } from "../../api/queries.ts";
-import { type Initiative, initiativeSchema, type SessionUser } from "../../api/schemas.ts";
-import { useI18n } from "../../i18n/i18n.tsx";
-import { usePick } from "../../ui/Bilingual.tsx";
-import { ApiErrorAlert, fieldError } from "./ApiErrorAlert.tsx";
+import { memberStates } from "../../../../contracts/enums.ts";
+import { api } from "../../../api/client.ts";
+import { useComponents } from "../../../api/queries.ts";
+import { type Initiative, initiativeSchema, type SessionUser } from "../../../api/schemas.ts";
+import { useI18n } from "../../../i18n/i18n.tsx";
+import { ApiErrorAlert, fieldError } from "../../../ui/ApiErrorAlert.tsx";
+import { usePick } from "../../../ui/Bilingual.tsx";
+import { isStaff } from "../../accounts/session.ts";
 import { SectorsEditor } from "./SectorsEditor.tsx";
-import { isStaff } from "./session.ts";
 import { type TargetRow, TargetsEditor, targetPaths, targetsBody } from "./TargetsEditor.tsx";
 
 interface FormState {

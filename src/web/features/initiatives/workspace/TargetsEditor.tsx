@@ -1,10 +1,10 @@
 import { Button, CloseButton, Group, Select, Stack, Text, TextInput } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { z } from "zod/mini";
-import { api } from "../../api/client.ts";
-import { useI18n } from "../../i18n/i18n.tsx";
-import { usePick } from "../../ui/Bilingual.tsx";
-import { fieldError } from "./ApiErrorAlert.tsx";
+import { api } from "../../../api/client.ts";
+import { useI18n } from "../../../i18n/i18n.tsx";
+import { fieldError } from "../../../ui/ApiErrorAlert.tsx";
+import { usePick } from "../../../ui/Bilingual.tsx";
 
 /** One row of the form: text as typed; the API checks the decimals and the years. */
 export interface TargetRow {

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { api } from "../../api/client.ts";
 import { okSchema, totpSetupSchema } from "../../api/schemas.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { ApiErrorAlert, fieldError } from "./ApiErrorAlert.tsx";
+import { ApiErrorAlert, fieldError } from "../../ui/ApiErrorAlert.tsx";
 
 /** Secretariat and admin accounts need a second factor before they may act. */
 export function TotpSetup() {

@@ -6,14 +6,15 @@ import { api } from "../../api/client.ts";
 import { useFlows, useFundingSummary, useOrganizations } from "../../api/queries.ts";
 import { type Flow, flowSchema, type SessionUser } from "../../api/schemas.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { ApiErrorAlert, fieldError } from "../../ui/ApiErrorAlert.tsx";
 import { usePick } from "../../ui/Bilingual.tsx";
 import { type Column, DataTable } from "../../ui/DataTable.tsx";
 import { PageHeader, Section } from "../../ui/PageHeader.tsx";
 import { QueryState } from "../../ui/QueryState.tsx";
-import { FundingKpis } from "../funding/FundingKpis.tsx";
-import { ApiErrorAlert, fieldError } from "./ApiErrorAlert.tsx";
+import { isStaff } from "../accounts/session.ts";
+import type { WorkspaceContext } from "../workspace/workspace-context.ts";
 import { FlowForm } from "./FlowForm.tsx";
-import { isStaff, type WorkspaceContext } from "./session.ts";
+import { FundingKpis } from "./FundingKpis.tsx";
 
 function ReverseDialog({ flow, onClose }: { flow: Flow | null; onClose: () => void }) {
   const { t } = useI18n();

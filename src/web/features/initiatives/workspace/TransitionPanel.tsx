@@ -1,17 +1,17 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import type { InitiativeStatus } from "../../../contracts/enums.ts";
-import { api } from "../../api/client.ts";
+import type { InitiativeStatus } from "../../../../contracts/enums.ts";
+import { api } from "../../../api/client.ts";
 import {
   type Initiative,
   initiativeSchema,
   type SessionUser,
   transitionResultSchema,
-} from "../../api/schemas.ts";
-import { type MessageKey, useI18n } from "../../i18n/i18n.tsx";
-import { ApiErrorAlert, fieldError } from "./ApiErrorAlert.tsx";
-import { isStaff } from "./session.ts";
+} from "../../../api/schemas.ts";
+import { type MessageKey, useI18n } from "../../../i18n/i18n.tsx";
+import { ApiErrorAlert, fieldError } from "../../../ui/ApiErrorAlert.tsx";
+import { isStaff } from "../../accounts/session.ts";
 
 interface Step {
   to: InitiativeStatus;

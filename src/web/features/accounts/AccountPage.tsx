@@ -19,8 +19,8 @@ import { z } from "zod/mini";
 import { api } from "../../api/client.ts";
 import { okSchema } from "../../api/schemas.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { ApiErrorAlert, fieldError } from "../../ui/ApiErrorAlert.tsx";
 import { PageHeader, Section } from "../../ui/PageHeader.tsx";
-import { ApiErrorAlert, fieldError } from "./ApiErrorAlert.tsx";
 import { isStaff, useSession } from "./session.ts";
 import { TotpEnrollment } from "./TotpSetup.tsx";
 

@@ -49,12 +49,3 @@ export function useLogout() {
 }
 
 export const isStaff = (user: SessionUser) => user.role === "secretariat" || user.role === "admin";
-
-/** What the interface offers; the API decides again on every request (and may refuse). */
-export const mayEditInitiative = (user: SessionUser, leadCountry: string) =>
-  isStaff(user) || (user.role === "focal_point" && user.organization.country === leadCountry);
-
-export interface WorkspaceContext {
-  user: SessionUser;
-  staff: boolean;
-}
