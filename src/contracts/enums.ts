@@ -43,3 +43,15 @@ export type MemberState = z.infer<typeof memberStateSchema>;
 export const rollupDimensions = ["component", "country", "partner", "year", "initiative"] as const;
 export const rollupDimensionSchema = z.enum(rollupDimensions);
 export type RollupDimension = z.infer<typeof rollupDimensionSchema>;
+
+/**
+ * What an exchange rate is (migration 20261205212000): the rate of its day, the average of
+ * the month it is dated at the start of, the average of the year it is dated 1 January of,
+ * or a fixed peg.
+ */
+export const rateBases = ["daily", "monthly_average", "annual_average", "peg"] as const;
+export type RateBasis = (typeof rateBases)[number];
+export const rateBasisMeta = {
+  description:
+    "daily: the rate of its date; monthly_average: the mean of the month starting on its date; annual_average: the mean of the year starting on its date; peg: a fixed parity",
+};
