@@ -1,5 +1,5 @@
 import { z } from "zod/mini";
-import { roles } from "./roles.ts";
+import { roles } from "./enum-values.ts";
 import { listOf, names, timestamp, uuid } from "./shapes.ts";
 
 /** Accounts' answers (sign-in, users, API tokens), read by the web as the server sends them. */

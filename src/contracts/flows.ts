@@ -1,5 +1,5 @@
 import { z } from "zod/mini";
-import { flowTypes, supportKinds } from "./enums.ts";
+import { flowTypes, supportKinds } from "./enum-values.ts";
 import { isoDate, listOf, moneySchema, timestamp, uuid } from "./shapes.ts";
 
 /** A ledger entry as the API shows it; amounts keep their original currency beside USD. */

@@ -1,6 +1,5 @@
 import { z } from "zod/mini";
-import { initiativeStatuses, rateBases, rateBasisMeta } from "./enums.ts";
-import { roles } from "./roles.ts";
+import { initiativeStatuses, rateBases, rateBasisMeta, roles } from "./enum-values.ts";
 import {
   isoDate,
   listOf,

@@ -1,5 +1,5 @@
 import { z } from "zod/mini";
-import { organizationKinds } from "./enums.ts";
+import { organizationKinds } from "./enum-values.ts";
 import { listOf, names, timestamp, uuid } from "./shapes.ts";
 
 /** A member state, partner, OAS or SICA body, as everyone may read it. */

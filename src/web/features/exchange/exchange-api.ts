@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { z } from "zod/mini";
+import type { User } from "../../../contracts/accounts.ts";
 import { api, toQueryString } from "../../api/client.ts";
-import type { SessionUser } from "../../api/schemas.ts";
 
 /** The spreadsheet preview and apply answer (WorkbookPlan in the OpenAPI description). */
 export const planRowSchema = z.object({
@@ -30,7 +30,7 @@ export type WorkbookPlan = z.infer<typeof workbookPlanSchema>;
 export const WORKBOOK_URL = "/api/spreadsheets/portfolio.xlsx";
 
 /** The roles the spreadsheet routes admit (their access rule); the API decides again. */
-export const mayUseSpreadsheets = (user: SessionUser) =>
+export const mayUseSpreadsheets = (user: User) =>
   user.role === "partner" || user.role === "secretariat" || user.role === "admin";
 
 /**

@@ -1,6 +1,6 @@
 import { Anchor } from "@mantine/core";
 import { Link } from "react-router";
-import type { Organization } from "../../api/schemas.ts";
+import type { Organization } from "../../../contracts/organizations.ts";
 import type { I18n } from "../../i18n/i18n.tsx";
 import { pickText } from "../../ui/Bilingual.tsx";
 import type { Column } from "../../ui/DataTable.tsx";

@@ -1,7 +1,7 @@
 import { Anchor, Button, Container, Group, Stack, Text } from "@mantine/core";
 import { Link, useOutletContext } from "react-router";
+import type { Initiative } from "../../../contracts/initiatives.ts";
 import { useInitiatives } from "../../api/queries.ts";
-import type { Initiative } from "../../api/schemas.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { BilingualText, usePick } from "../../ui/Bilingual.tsx";
 import { type Column, DataTable } from "../../ui/DataTable.tsx";

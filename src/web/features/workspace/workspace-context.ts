@@ -1,7 +1,7 @@
-import type { SessionUser } from "../../api/schemas.ts";
+import type { User } from "../../../contracts/accounts.ts";
 
 /** What the workspace layout gives every signed-in page (React Router's outlet context). */
 export interface WorkspaceContext {
-  user: SessionUser;
+  user: User;
   staff: boolean;
 }

@@ -2,8 +2,9 @@ import { Alert, Anchor, Container, Grid, Stack, Text } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useNavigate, useOutletContext, useParams } from "react-router";
+import type { User } from "../../../../contracts/accounts.ts";
+import type { Initiative } from "../../../../contracts/initiatives.ts";
 import { useInitiative, useTransitions } from "../../../api/queries.ts";
-import type { Initiative, SessionUser } from "../../../api/schemas.ts";
 import { useI18n } from "../../../i18n/i18n.tsx";
 import { BilingualText } from "../../../ui/Bilingual.tsx";
 import { PageHeader, Section } from "../../../ui/PageHeader.tsx";
@@ -19,7 +20,7 @@ import { TransitionPanel } from "./TransitionPanel.tsx";
 const FINAL = ["completed", "rejected", "cancelled"];
 
 /** What the interface offers; the API decides again on every request (and may refuse). */
-const mayEditInitiative = (user: SessionUser, leadCountry: string) =>
+const mayEditInitiative = (user: User, leadCountry: string) =>
   isStaff(user) || (user.role === "focal_point" && user.organization.country === leadCountry);
 
 export function NewInitiativePage() {
