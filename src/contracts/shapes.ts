@@ -3,12 +3,13 @@ import type { $ZodType } from "zod/v4/core";
 import { dateRangeIssue, isDateInRange, isoDateMeta } from "./dates.ts";
 
 /*
- * The pieces the API's answers are made of, in zod/mini. The server sends every answer
- * through these schemas (fastify-type-provider-zod validates and describes them with zod's
- * core, which zod and zod/mini share) and the web reads the answers with the same ones;
- * zod/mini keeps only what is used, so the public pages' first load stays small. Inputs stay
- * in full zod (common.ts and the modules' *.schema.ts): only the server parses them.
- * Objects are not strict: a field the server adds later does not break an older page.
+ * The pieces the API's answers are made of, in zod/mini. The server sends the answers of
+ * contracts/ through them (fastify-type-provider-zod validates and describes any schema of
+ * zod's core, which zod and zod/mini share) and the web reads those answers with the same
+ * schemas; zod/mini keeps only what is used, so the public pages' first load stays small.
+ * Inputs stay in full zod (common.ts and the modules' *.schema.ts): only the server parses
+ * them. Objects are not strict: a field the server adds later does not break an older page.
+ * A meta (an OpenAPI id) is a check in zod/mini, kept by z.extend: extend the bare shape.
  */
 
 export const uuid = z.uuid();
