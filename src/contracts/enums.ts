@@ -1,45 +1,45 @@
 import { z } from "zod";
+import {
+  flowTypes,
+  initiativeStatuses,
+  memberStates,
+  organizationKinds,
+  type rateBases,
+  rollupDimensions,
+  supportKinds,
+} from "./enum-values.ts";
 
-export const organizationKinds = [
-  "member_state",
-  "partner_government",
-  "international_org",
-  "oas_body",
-  "sica_body",
-  "civil_society",
-] as const;
+export {
+  flowTypes,
+  initiativeStatuses,
+  memberStates,
+  organizationKinds,
+  rateBases,
+  rateBasisMeta,
+  rollupDimensions,
+  supportKinds,
+} from "./enum-values.ts";
+
 export const organizationKindSchema = z.enum(organizationKinds);
 export type OrganizationKind = z.infer<typeof organizationKindSchema>;
 
-export const initiativeStatuses = [
-  "draft",
-  "submitted",
-  "endorsed",
-  "seeking_funding",
-  "in_execution",
-  "completed",
-  "rejected",
-  "cancelled",
-] as const;
 export const initiativeStatusSchema = z.enum(initiativeStatuses);
 export type InitiativeStatus = z.infer<typeof initiativeStatusSchema>;
 
 /** offer → pledge (IATI 12) → commitment (IATI 2) → disbursement (IATI 3). */
-export const flowTypes = ["offer", "pledge", "commitment", "disbursement"] as const;
 export const flowTypeSchema = z.enum(flowTypes);
 export type FlowType = z.infer<typeof flowTypeSchema>;
 
-export const supportKinds = ["financial", "technical"] as const;
 export const supportKindSchema = z.enum(supportKinds);
 export type SupportKind = z.infer<typeof supportKindSchema>;
 
 /** The eight SICA member states, the countries an initiative can be led by. */
-export const memberStates = ["BZ", "CR", "SV", "GT", "HN", "NI", "PA", "DO"] as const;
 export const memberStateSchema = z.enum(memberStates, {
   error: () => `must be a SICA member state: ${memberStates.join(", ")}`,
 });
 export type MemberState = z.infer<typeof memberStateSchema>;
 
-export const rollupDimensions = ["component", "country", "partner", "year", "initiative"] as const;
 export const rollupDimensionSchema = z.enum(rollupDimensions);
 export type RollupDimension = z.infer<typeof rollupDimensionSchema>;
+
+export type RateBasis = (typeof rateBases)[number];

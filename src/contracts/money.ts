@@ -6,6 +6,7 @@ import {
   MAX_AMOUNT_USD_MINOR,
   toMinorUnits,
 } from "./minor-units.ts";
+import type { MoneyOutput } from "./shapes.ts";
 
 // The arithmetic lives apart, without zod, so that the IATI staging worker loads only it.
 export * from "./minor-units.ts";
@@ -53,8 +54,8 @@ export const moneyInputSchema = z
   });
 export type MoneyInput = z.infer<typeof moneyInputSchema>;
 
-export const moneySchema = z.object({ amount: z.string(), currency: z.string() });
-export type MoneyOutput = z.infer<typeof moneySchema>;
+// An amount in an answer is a response shape, shared with the web (shapes.ts).
+export { type MoneyOutput, moneySchema } from "./shapes.ts";
 
 export const moneyOut = (amountMinor: bigint, currency: string): MoneyOutput => ({
   amount: formatMinorUnits(amountMinor, currency),

@@ -1,13 +1,21 @@
 import { z } from "zod";
-import {
-  listOf,
-  paginationQuerySchema,
-  timestampSchema,
-  uuidSchema,
-  versionInputSchema,
-} from "../../contracts/common.ts";
+import { paginationQuerySchema, uuidSchema, versionInputSchema } from "../../contracts/common.ts";
 import { roleSchema } from "../../contracts/roles.ts";
 import { tokenScopes } from "./principal.ts";
+
+// The answers are shared with the web: src/contracts/accounts.ts.
+export {
+  apiTokenSchema,
+  createdTokenSchema,
+  createdUserSchema,
+  passwordResetSchema,
+  sessionSchema,
+  tokenListSchema,
+  totpSetupSchema,
+  type User,
+  userListSchema,
+  userSchema,
+} from "../../contracts/accounts.ts";
 
 const email = z
   .string()
@@ -16,28 +24,6 @@ const email = z
   .max(254)
   .regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, "must be an email address");
 const password = z.string().min(1, "is required").max(1024);
-
-export const userSchema = z
-  .object({
-    id: uuidSchema,
-    email: z.string(),
-    name: z.string(),
-    role: roleSchema,
-    active: z.boolean(),
-    totp_enabled: z.boolean(),
-    organization: z.object({
-      id: z.string(),
-      code: z.string(),
-      kind: z.string(),
-      country: z.string().nullable(),
-      name: z.object({ es: z.string(), en: z.string() }),
-    }),
-    version: z.number().int(),
-    created_at: timestampSchema,
-    updated_at: timestampSchema,
-  })
-  .meta({ id: "User" });
-export type User = z.infer<typeof userSchema>;
 
 export const loginSchema = z
   .object({
@@ -49,12 +35,6 @@ export const loginSchema = z
       .optional(),
   })
   .strict();
-export const sessionSchema = z.object({
-  user: userSchema.nullable(),
-  csrf_token: z.string().nullable(),
-  needs_totp_setup: z.boolean(),
-});
-
 export const createUserSchema = z
   .object({
     email,
@@ -99,7 +79,6 @@ export const listUsersQuerySchema = paginationQuerySchema.extend({
   q: z.string().trim().min(1).max(100).optional(),
 });
 export type ListUsersQuery = z.infer<typeof listUsersQuerySchema>;
-export const userListSchema = listOf(userSchema);
 export const userIdParams = z.object({ id: z.string().min(1).max(254) });
 
 export const createTokenSchema = z
@@ -111,20 +90,4 @@ export const createTokenSchema = z
   .strict();
 export type CreateTokenInput = z.infer<typeof createTokenSchema>;
 
-export const apiTokenSchema = z
-  .object({
-    id: uuidSchema,
-    name: z.string(),
-    prefix: z.string(),
-    scopes: z.array(z.string()),
-    created_at: timestampSchema,
-    expires_at: timestampSchema,
-    last_used_at: timestampSchema.nullable(),
-    revoked_at: timestampSchema.nullable(),
-  })
-  .meta({ id: "ApiToken" });
-export const createdTokenSchema = apiTokenSchema.extend({
-  token: z.string().meta({ description: "Shown once; only its hash is kept" }),
-});
-export const tokenListSchema = z.object({ data: z.array(apiTokenSchema) });
 export const tokenIdParams = z.object({ id: uuidSchema });

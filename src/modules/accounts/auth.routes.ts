@@ -1,6 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
+import { okSchema } from "../../contracts/shapes.ts";
 import { AppError } from "../../platform/errors.ts";
 import { defaultSecurity, sessionCookieName, signedIn } from "../../platform/http/auth.ts";
 import type { RouteOptions } from "../../platform/http/context.ts";
@@ -13,6 +13,7 @@ import {
   sessionSchema,
   totpCodeSchema,
   totpDisableSchema,
+  totpSetupSchema,
 } from "./accounts.schema.ts";
 import { login, needsTotpSetup } from "./login.ts";
 import { changePassword } from "./manage-password.ts";
@@ -21,8 +22,6 @@ import { endSession, findLiveSession } from "./sessions.ts";
 import { findUserRecord, toUser } from "./users.queries.ts";
 
 const tags = ["auth"];
-const okSchema = z.object({ ok: z.literal(true) });
-const totpSetupSchema = z.object({ secret: z.string(), otpauth_uri: z.string() });
 
 export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx }) => {
   const security = ctx.security ?? defaultSecurity;

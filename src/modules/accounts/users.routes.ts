@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { AppError } from "../../platform/errors.ts";
 import type { AccessRule } from "../../platform/http/access.ts";
 import { signedIn } from "../../platform/http/auth.ts";
@@ -8,9 +7,11 @@ import { errorResponses } from "../../platform/http/responses.ts";
 import {
   apiTokenSchema,
   createdTokenSchema,
+  createdUserSchema,
   createTokenSchema,
   createUserSchema,
   listUsersQuerySchema,
+  passwordResetSchema,
   tokenIdParams,
   tokenListSchema,
   updateUserSchema,
@@ -26,14 +27,6 @@ import type { Principal } from "./principal.ts";
 import { updateUser } from "./update-user.ts";
 
 const staff: AccessRule = { roles: ["secretariat", "admin"] };
-const createdUserSchema = z.object({
-  user: userSchema,
-  generated_password: z
-    .string()
-    .nullable()
-    .meta({ description: "Shown once when no password was given" }),
-});
-
 export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx }) => {
   app.get(
     "/users",
@@ -110,7 +103,7 @@ export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx
         tags: ["users"],
         summary: "Set a new random password, shown once; all sessions and API tokens end",
         params: userIdParams,
-        response: { 200: z.object({ email: z.string(), password: z.string() }), ...errorResponses },
+        response: { 200: passwordResetSchema, ...errorResponses },
       },
     },
     async (request) =>

@@ -2,34 +2,21 @@ import { z } from "zod";
 import {
   countryCodeSchema,
   isoDateSchema,
-  listOf,
   paginationQuerySchema,
   sortSchema,
-  timestampSchema,
-  uuidSchema,
   versionInputSchema,
 } from "../../contracts/common.ts";
+
+// The answers are shared with the web: src/contracts/conferences.ts.
+export {
+  type Conference,
+  conferenceListSchema,
+  conferenceSchema,
+} from "../../contracts/conferences.ts";
 
 const name = z.string().trim().min(1).max(500);
 const city = z.string().trim().min(1).max(200);
 const source = z.string().trim().min(1).max(1000);
-
-export const conferenceSchema = z
-  .object({
-    id: uuidSchema,
-    code: z.string(),
-    name: z.object({ es: z.string(), en: z.string() }),
-    city: z.string(),
-    country: z.string(),
-    start_date: isoDateSchema,
-    end_date: isoDateSchema,
-    source: z.string().nullable(),
-    version: z.number().int(),
-    created_at: timestampSchema,
-    updated_at: timestampSchema,
-  })
-  .meta({ id: "Conference" });
-export type Conference = z.infer<typeof conferenceSchema>;
 
 const endNotBeforeStart = (value: {
   start_date?: string | undefined;
@@ -80,5 +67,4 @@ export const listConferencesQuerySchema = paginationQuerySchema.extend({
 });
 export type ListConferencesQuery = z.infer<typeof listConferencesQuerySchema>;
 
-export const conferenceListSchema = listOf(conferenceSchema);
 export const conferenceIdParams = z.object({ id: z.string().min(1).max(64) });

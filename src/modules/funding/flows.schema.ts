@@ -2,50 +2,17 @@ import { z } from "zod";
 import {
   csvListSchema,
   isoDateSchema,
-  listOf,
   paginationQuerySchema,
   sortSchema,
-  timestampSchema,
   uuidSchema,
 } from "../../contracts/common.ts";
 import { flowTypeSchema, supportKindSchema } from "../../contracts/enums.ts";
-import { moneyInputSchema, moneySchema } from "../../contracts/money.ts";
+import { moneyInputSchema } from "../../contracts/money.ts";
+
+// The answers are shared with the web: src/contracts/flows.ts.
+export { type Flow, flowListSchema, flowSchema } from "../../contracts/flows.ts";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-
-/** A ledger entry as the API shows it; amounts keep their original currency beside USD. */
-export const flowSchema = z
-  .object({
-    id: uuidSchema,
-    seq: z.number().int().meta({ description: "Order in which entries were recorded" }),
-    flow_type: flowTypeSchema,
-    support_kind: supportKindSchema,
-    partner_id: uuidSchema,
-    initiative_id: uuidSchema.nullable(),
-    component_id: uuidSchema,
-    conference_id: uuidSchema.nullable(),
-    pledge_id: uuidSchema.nullable(),
-    commitment_id: uuidSchema.nullable(),
-    reverses_id: uuidSchema.nullable().meta({ description: "The entry this reversal cancels" }),
-    reversed_by: uuidSchema.nullable().meta({ description: "The reversal of this entry, if any" }),
-    description: z.string().nullable(),
-    value: moneySchema.nullable(),
-    value_usd: moneySchema.nullable(),
-    fx_rate: z.string().nullable().meta({ description: "USD per unit applied", example: "1.4385" }),
-    fx_date: isoDateSchema.nullable(),
-    value_date: isoDateSchema,
-    over_commitment_reason: z.string().nullable(),
-    illustrative: z.boolean(),
-    source: z.string().nullable(),
-    note: z.string().nullable(),
-    recorded_by: z.string().meta({
-      description:
-        "Who recorded it: the person's e-mail for the secretariat and the entry's own partner, otherwise the code of their organization",
-    }),
-    recorded_at: timestampSchema,
-  })
-  .meta({ id: "Flow" });
-export type Flow = z.infer<typeof flowSchema>;
 
 /** Entries are amounts given or promised, so zero or negative is refused (reversals negate). */
 const positiveMoneySchema = moneyInputSchema.refine((value) => /[1-9]/.test(value.amount), {
@@ -133,5 +100,4 @@ export const listFlowsQuerySchema = paginationQuerySchema.extend({
 });
 export type ListFlowsQuery = z.infer<typeof listFlowsQuerySchema>;
 
-export const flowListSchema = listOf(flowSchema);
 export const flowIdParams = z.object({ id: uuidSchema });

@@ -2,13 +2,20 @@ import { z } from "zod";
 import {
   countryCodeSchema,
   csvListSchema,
-  listOf,
   paginationQuerySchema,
   sortSchema,
-  timestampSchema,
-  uuidSchema,
   versionInputSchema,
 } from "../../contracts/common.ts";
+
+// The answers are shared with the web: src/contracts/indicators.ts.
+export {
+  type Indicator,
+  indicatorListSchema,
+  indicatorSchema,
+  type Observation,
+  observationListSchema,
+  observationSchema,
+} from "../../contracts/indicators.ts";
 
 const name = z.string().trim().min(1).max(300);
 const source = z.string().trim().min(1).max(1000);
@@ -22,19 +29,6 @@ export const indicatorValueSchema = z
   .string()
   .regex(/^-?\d{1,14}(\.\d{1,10})?$/, 'must be a decimal string such as "41.4"')
   .meta({ example: "41.4" });
-
-export const indicatorSchema = z
-  .object({
-    id: uuidSchema,
-    code: z.string(),
-    name: z.object({ es: z.string(), en: z.string() }),
-    unit: z.string(),
-    version: z.number().int(),
-    created_at: timestampSchema,
-    updated_at: timestampSchema,
-  })
-  .meta({ id: "Indicator" });
-export type Indicator = z.infer<typeof indicatorSchema>;
 
 export const createIndicatorSchema = z
   .object({
@@ -64,21 +58,6 @@ export const listIndicatorsQuerySchema = paginationQuerySchema.extend({
   sort: sortSchema(["code", "name_en", "name_es"] as const).prefault("code"),
 });
 export type ListIndicatorsQuery = z.infer<typeof listIndicatorsQuerySchema>;
-
-export const observationSchema = z
-  .object({
-    id: uuidSchema,
-    indicator: z.object({ id: uuidSchema, code: z.string() }),
-    country: z.string(),
-    year: z.number().int(),
-    value: z.string(),
-    source: z.string(),
-    version: z.number().int(),
-    created_at: timestampSchema,
-    updated_at: timestampSchema,
-  })
-  .meta({ id: "IndicatorObservation" });
-export type Observation = z.infer<typeof observationSchema>;
 
 /** One value per indicator, country and year: recording it again replaces it. */
 export const recordObservationSchema = z
@@ -116,6 +95,4 @@ export const listObservationsQuerySchema = paginationQuerySchema
   });
 export type ListObservationsQuery = z.infer<typeof listObservationsQuerySchema>;
 
-export const indicatorListSchema = listOf(indicatorSchema);
-export const observationListSchema = listOf(observationSchema);
 export const indicatorIdParams = z.object({ id: z.string().min(1).max(64) });

@@ -2,34 +2,20 @@ import { z } from "zod";
 import {
   countryCodeSchema,
   csvListSchema,
-  listOf,
   paginationQuerySchema,
   sortSchema,
-  timestampSchema,
-  uuidSchema,
   versionInputSchema,
 } from "../../contracts/common.ts";
 import { organizationKindSchema } from "../../contracts/enums.ts";
 
-const name = z.string().trim().min(1).max(300);
+// The answers are shared with the web: src/contracts/organizations.ts.
+export {
+  type Organization,
+  organizationListSchema,
+  organizationSchema,
+} from "../../contracts/organizations.ts";
 
-export const organizationSchema = z
-  .object({
-    id: uuidSchema,
-    code: z.string(),
-    kind: organizationKindSchema,
-    name: z.object({ es: z.string(), en: z.string() }),
-    acronym: z.string().nullable(),
-    country: z.string().nullable(),
-    iati_org_id: z.string().nullable(),
-    group_of_friends: z.boolean(),
-    website: z.string().nullable(),
-    version: z.number().int(),
-    created_at: timestampSchema,
-    updated_at: timestampSchema,
-  })
-  .meta({ id: "Organization" });
-export type Organization = z.infer<typeof organizationSchema>;
+const name = z.string().trim().min(1).max(300);
 
 export const createOrganizationSchema = z
   .object({
@@ -99,5 +85,4 @@ export const listOrganizationsQuerySchema = paginationQuerySchema.extend({
 });
 export type ListOrganizationsQuery = z.infer<typeof listOrganizationsQuerySchema>;
 
-export const organizationListSchema = listOf(organizationSchema);
 export const organizationIdParams = z.object({ id: z.string().min(1).max(64) });

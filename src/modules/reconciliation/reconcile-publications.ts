@@ -1,24 +1,15 @@
 import type { Kysely } from "kysely";
 import { figureToMinorUnits, formatMinorUnits, toMinorUnits } from "../../contracts/money.ts";
+import { type Difference, reconciledMeasures } from "../../contracts/reconciliation.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import { summarizeFunding } from "../funding/index.ts";
 import { initiativeCodes, publishedTotals, publishers } from "./published.queries.ts";
 
-export const measures = ["announced", "committed", "disbursed"] as const;
-type Measure = (typeof measures)[number];
+// The answer's shape is shared with the web (src/contracts/reconciliation.ts).
+export type { Difference };
 
-export interface Difference {
-  partner: { id: string; code: string; name: { es: string; en: string } };
-  publisher_ref: string;
-  initiative: { id: string; code: string } | null;
-  year: number | null;
-  measure: Measure;
-  recorded_usd: string;
-  published_usd: string;
-  difference_usd: string;
-  /** Published values of this group without a USD rate (left out of published_usd). */
-  unvalued: number;
-}
+const measures = reconciledMeasures;
+type Measure = Difference["measure"];
 
 /**
  * For each partner with an imported IATI publication: what ESCA Hub records per initiative and

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { csvListSchema } from "../../contracts/common.ts";
+import { reconciliationSchema } from "../../contracts/reconciliation.ts";
 import type { RouteOptions } from "../../platform/http/context.ts";
 import { errorResponses } from "../../platform/http/responses.ts";
 import { isStaff } from "../accounts/index.ts";
-import { differencesCsv, measures, reconcilePublications } from "./reconcile-publications.ts";
+import { differencesCsv, reconcilePublications } from "./reconcile-publications.ts";
 
 const tags = ["reconciliation"];
 const querySchema = z.object({
@@ -17,24 +18,6 @@ const querySchema = z.object({
     .optional()
     .meta({ description: "Partner codes, e.g. IDB,EU" }),
 });
-const differenceSchema = z
-  .object({
-    partner: z.object({
-      id: z.string(),
-      code: z.string(),
-      name: z.object({ es: z.string(), en: z.string() }),
-    }),
-    publisher_ref: z.string(),
-    initiative: z.object({ id: z.string(), code: z.string() }).nullable(),
-    year: z.number().int().nullable(),
-    measure: z.enum(measures),
-    recorded_usd: z.string(),
-    published_usd: z.string(),
-    difference_usd: z.string(),
-    unvalued: z.number().int(),
-  })
-  .meta({ id: "ReconciliationDifference" });
-
 export const reconciliationRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx }) => {
   const run = (query: z.infer<typeof querySchema>, staff: boolean) =>
     reconcilePublications({
@@ -53,7 +36,7 @@ export const reconciliationRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
           "Recorded vs published by each partner with an imported IATI publication, per initiative and year: differences above a threshold",
         querystring: querySchema,
         response: {
-          200: z.object({ threshold: z.string(), data: z.array(differenceSchema) }),
+          200: reconciliationSchema,
           ...errorResponses,
         },
       },

@@ -2,6 +2,7 @@ import multipart from "@fastify/multipart";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { workbookPlanSchema } from "../../contracts/spreadsheets.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { RouteOptions } from "../../platform/http/context.ts";
 import { errorResponses } from "../../platform/http/responses.ts";
@@ -15,29 +16,6 @@ import { WorkbookSlots } from "./workbook-slots.ts";
 const tags = ["spreadsheets"];
 const editors = { roles: ["partner", "secretariat", "admin"] } as const;
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-const planSchema = z
-  .object({
-    rows: z.array(
-      z.object({
-        sheet: z.enum(["initiatives", "flows"]),
-        row: z.number().int(),
-        key: z.string(),
-        action: z.enum(["added", "changed", "unchanged", "removed", "error"]),
-        changes: z.array(z.object({ field: z.string(), from: z.string(), to: z.string() })),
-        errors: z.array(z.string()),
-      }),
-    ),
-    counts: z.object({
-      added: z.number(),
-      changed: z.number(),
-      unchanged: z.number(),
-      removed: z.number(),
-      error: z.number(),
-    }),
-    plan_hash: z.string(),
-  })
-  .meta({ id: "WorkbookPlan" });
 
 /** Rows left out are kept, unless the upload asks to reverse the flows it leaves out. */
 const removeMissingQuery = z.object({
@@ -101,7 +79,7 @@ export const spreadsheetRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
         consumes: ["multipart/form-data"],
         querystring: removeMissingQuery,
         response: {
-          200: planSchema,
+          200: workbookPlanSchema,
           413: errorResponses[422],
           429: errorResponses[422],
           ...errorResponses,
@@ -136,7 +114,7 @@ export const spreadsheetRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
             .meta({ description: "The preview's plan_hash: what was confirmed" }),
         }),
         response: {
-          200: planSchema,
+          200: workbookPlanSchema,
           413: errorResponses[422],
           429: errorResponses[422],
           ...errorResponses,

@@ -1,16 +1,18 @@
 import { z } from "zod";
-import {
-  listOf,
-  paginationQuerySchema,
-  sortSchema,
-  timestampSchema,
-  uuidSchema,
-  versionInputSchema,
-} from "../../contracts/common.ts";
+import { paginationQuerySchema, sortSchema, versionInputSchema } from "../../contracts/common.ts";
+
+// The answers are shared with the web: src/contracts/strategy.ts.
+export {
+  componentListSchema,
+  componentSchema,
+  type LineOfAction,
+  lineOfActionListSchema,
+  lineOfActionSchema,
+  type StrategyComponent as Component,
+} from "../../contracts/strategy.ts";
 
 const name = z.string().trim().min(1).max(300);
 const description = z.string().trim().min(1).max(5000).nullable().optional();
-const namesSchema = z.object({ es: z.string(), en: z.string() });
 
 export const componentCodeSchema = z
   .string()
@@ -22,33 +24,6 @@ export const lineOfActionCodeSchema = z
   .string()
   .regex(/^[A-Z]{2}$/, "must be two capital letters, the component's first, e.g. BA")
   .meta({ example: "BA" });
-
-export const lineOfActionSchema = z
-  .object({
-    id: uuidSchema,
-    code: z.string(),
-    component: z.object({ id: uuidSchema, code: z.string() }),
-    name: namesSchema,
-    version: z.number().int(),
-    created_at: timestampSchema,
-    updated_at: timestampSchema,
-  })
-  .meta({ id: "LineOfAction" });
-export type LineOfAction = z.infer<typeof lineOfActionSchema>;
-
-export const componentSchema = z
-  .object({
-    id: uuidSchema,
-    code: z.string(),
-    name: namesSchema,
-    description: z.object({ es: z.string().nullable(), en: z.string().nullable() }),
-    lines_of_action: z.array(lineOfActionSchema.omit({ component: true })),
-    version: z.number().int(),
-    created_at: timestampSchema,
-    updated_at: timestampSchema,
-  })
-  .meta({ id: "StrategyComponent" });
-export type Component = z.infer<typeof componentSchema>;
 
 export const createComponentSchema = z
   .object({
@@ -99,6 +74,4 @@ export const listLinesOfActionQuerySchema = paginationQuerySchema.extend({
 });
 export type ListLinesOfActionQuery = z.infer<typeof listLinesOfActionQuerySchema>;
 
-export const componentListSchema = listOf(componentSchema);
-export const lineOfActionListSchema = listOf(lineOfActionSchema);
 export const strategyIdParams = z.object({ id: z.string().min(1).max(64) });

@@ -1,6 +1,6 @@
 import { parse } from "zod/mini";
 import type { $ZodType, output } from "zod/v4/core";
-import { errorResponseSchema } from "./schemas.ts";
+import { errorResponseSchema } from "../../contracts/shapes.ts";
 
 export interface ApiErrorDetail {
   path: string;

@@ -1,17 +1,17 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { conferenceListSchema } from "../../contracts/conferences.ts";
 import type { RollupDimension } from "../../contracts/enums.ts";
-import { api } from "./client.ts";
+import { flowListSchema } from "../../contracts/flows.ts";
+import { observationListSchema } from "../../contracts/indicators.ts";
 import {
-  componentListSchema,
-  conferenceListSchema,
-  flowListSchema,
-  fundingSummarySchema,
   initiativeListSchema,
   initiativeSchema,
-  observationListSchema,
-  organizationListSchema,
   transitionHistorySchema,
-} from "./schemas.ts";
+} from "../../contracts/initiatives.ts";
+import { organizationListSchema } from "../../contracts/organizations.ts";
+import { componentListSchema } from "../../contracts/strategy.ts";
+import { api } from "./client.ts";
+import { fundingSummarySchema } from "./schemas.ts";
 
 export interface SummaryFilters {
   component?: string | undefined;

@@ -87,33 +87,35 @@ export const router = createBrowserRouter([
           {
             path: "initiatives/new",
             lazy: async () => ({
-              Component: (await import("../features/workspace/InitiativeWorkspacePage.tsx"))
-                .NewInitiativePage,
+              Component: (
+                await import("../features/initiatives/workspace/InitiativeWorkspacePage.tsx")
+              ).NewInitiativePage,
             }),
           },
           {
             path: "initiatives/:id",
             lazy: async () => ({
-              Component: (await import("../features/workspace/InitiativeWorkspacePage.tsx"))
-                .InitiativeWorkspacePage,
+              Component: (
+                await import("../features/initiatives/workspace/InitiativeWorkspacePage.tsx")
+              ).InitiativeWorkspacePage,
             }),
           },
           {
             path: "flows",
             lazy: async () => ({
-              Component: (await import("../features/workspace/PartnerDesk.tsx")).FlowsWorkspacePage,
+              Component: (await import("../features/funding/PartnerDesk.tsx")).FlowsWorkspacePage,
             }),
           },
           {
             path: "account",
             lazy: async () => ({
-              Component: (await import("../features/workspace/AccountPage.tsx")).AccountPage,
+              Component: (await import("../features/accounts/AccountPage.tsx")).AccountPage,
             }),
           },
           {
             path: "users",
             lazy: async () => ({
-              Component: (await import("../features/workspace/UsersPage.tsx")).UsersPage,
+              Component: (await import("../features/accounts/UsersPage.tsx")).UsersPage,
             }),
           },
           {

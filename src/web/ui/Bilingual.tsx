@@ -1,6 +1,6 @@
 import { Badge } from "@mantine/core";
 import { useCallback } from "react";
-import type { Names } from "../api/schemas.ts";
+import type { Names } from "../../contracts/shapes.ts";
 import { type Language, useI18n } from "../i18n/i18n.tsx";
 import { LazyTooltip } from "./LazyTooltip.tsx";
 

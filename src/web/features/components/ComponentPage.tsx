@@ -1,7 +1,7 @@
 import { Container, Grid, List, Stack } from "@mantine/core";
 import { useParams } from "react-router";
+import type { StrategyComponent } from "../../../contracts/strategy.ts";
 import { useComponents, useFundingSummary } from "../../api/queries.ts";
-import type { StrategyComponent } from "../../api/schemas.ts";
 import { NotFoundPage } from "../../app/NotFoundPage.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { BilingualText } from "../../ui/Bilingual.tsx";

@@ -1,8 +1,9 @@
 import { Anchor, Container, Grid, SegmentedControl, Stack, Text } from "@mantine/core";
 import { Link, useSearchParams } from "react-router";
-import { memberStates } from "../../../contracts/enums.ts";
+import { memberStates } from "../../../contracts/enum-values.ts";
+import type { Observation } from "../../../contracts/indicators.ts";
 import { useFundingSummary, useHomicideRates } from "../../api/queries.ts";
-import type { FundingRow, Observation } from "../../api/schemas.ts";
+import type { FundingRow } from "../../api/schemas.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { type Column, DataTable } from "../../ui/DataTable.tsx";
 import { PageHeader, Section } from "../../ui/PageHeader.tsx";

@@ -1,9 +1,10 @@
 import { Container, Grid, Stack } from "@mantine/core";
 import { useMemo } from "react";
 import { useParams } from "react-router";
-import { type MemberState, memberStates } from "../../../contracts/enums.ts";
+import { memberStates } from "../../../contracts/enum-values.ts";
+import type { MemberState } from "../../../contracts/enums.ts";
+import type { Observation } from "../../../contracts/indicators.ts";
 import { useFundingSummary, useHomicideRates } from "../../api/queries.ts";
-import type { Observation } from "../../api/schemas.ts";
 import { NotFoundPage } from "../../app/NotFoundPage.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { Chart, measureColors } from "../../ui/Chart.tsx";

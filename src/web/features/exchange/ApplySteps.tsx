@@ -1,6 +1,6 @@
 import { Alert, Button, Code, Group, Modal, Stack, Text } from "@mantine/core";
+import type { WorkbookPlan } from "../../../contracts/spreadsheets.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
-import type { WorkbookPlan } from "./exchange-api.ts";
 
 /** Apply refused because the sheet or ESCA Hub changed since the preview: nothing was done. */
 export function StalePlan({ onPreviewAgain, busy }: { onPreviewAgain: () => void; busy: boolean }) {

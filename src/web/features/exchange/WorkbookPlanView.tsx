@@ -1,10 +1,10 @@
 import { Code, List, SimpleGrid, Stack, Switch, Text } from "@mantine/core";
 import { useState } from "react";
+import type { PlanAction, PlanRow, WorkbookPlan } from "../../../contracts/spreadsheets.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { type Column, DataTable } from "../../ui/DataTable.tsx";
 import { StatCard } from "../../ui/StatCard.tsx";
 import { TintedBadge } from "../../ui/TintedBadge.tsx";
-import type { PlanAction, PlanRow, WorkbookPlan } from "./exchange-api.ts";
 
 /** Tinted background, dark text (at least 7:1), as the status badges. */
 const actionColors: Record<PlanAction, { bg: string; fg: string; accent: string }> = {

@@ -1,36 +1,14 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { z } from "zod/mini";
+import type { User } from "../../../contracts/accounts.ts";
+import { reconciliationSchema } from "../../../contracts/reconciliation.ts";
+import { type WorkbookPlan, workbookPlanSchema } from "../../../contracts/spreadsheets.ts";
 import { api, toQueryString } from "../../api/client.ts";
-import type { SessionUser } from "../../api/schemas.ts";
-
-/** The spreadsheet preview and apply answer (WorkbookPlan in the OpenAPI description). */
-export const planRowSchema = z.object({
-  sheet: z.enum(["initiatives", "flows"]),
-  row: z.number(),
-  key: z.string(),
-  action: z.enum(["added", "changed", "unchanged", "removed", "error"]),
-  changes: z.array(z.object({ field: z.string(), from: z.string(), to: z.string() })),
-  errors: z.array(z.string()),
-});
-export type PlanRow = z.infer<typeof planRowSchema>;
-export type PlanAction = PlanRow["action"];
-export const workbookPlanSchema = z.object({
-  rows: z.array(planRowSchema),
-  counts: z.object({
-    added: z.number(),
-    changed: z.number(),
-    unchanged: z.number(),
-    removed: z.number(),
-    error: z.number(),
-  }),
-  plan_hash: z.string(),
-});
-export type WorkbookPlan = z.infer<typeof workbookPlanSchema>;
 
 export const WORKBOOK_URL = "/api/spreadsheets/portfolio.xlsx";
 
 /** The roles the spreadsheet routes admit (their access rule); the API decides again. */
-export const mayUseSpreadsheets = (user: SessionUser) =>
+export const mayUseSpreadsheets = (user: User) =>
   user.role === "partner" || user.role === "secretariat" || user.role === "admin";
 
 /**
@@ -51,25 +29,6 @@ export function sendWorkbook(options: {
     : `/spreadsheets/preview${toQueryString({ remove_missing: removeMissing })}`;
   return api.postForm(path, workbookPlanSchema, form);
 }
-
-const measureSchema = z.enum(["announced", "committed", "disbursed"]);
-export const differenceSchema = z.object({
-  partner: z.object({
-    id: z.string(),
-    code: z.string(),
-    name: z.object({ es: z.string(), en: z.string() }),
-  }),
-  publisher_ref: z.string(),
-  initiative: z.nullable(z.object({ id: z.string(), code: z.string() })),
-  year: z.nullable(z.number()),
-  measure: measureSchema,
-  recorded_usd: z.string(),
-  published_usd: z.string(),
-  difference_usd: z.string(),
-  unvalued: z.number(),
-});
-export type Difference = z.infer<typeof differenceSchema>;
-const reconciliationSchema = z.object({ threshold: z.string(), data: z.array(differenceSchema) });
 
 const publicationSchema = z.object({
   publisher_ref: z.string(),

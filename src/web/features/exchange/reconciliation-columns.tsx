@@ -1,10 +1,11 @@
 import { Anchor } from "@mantine/core";
 import { Link } from "react-router";
-import type { Organization } from "../../api/schemas.ts";
+import type { Organization } from "../../../contracts/organizations.ts";
+import type { Difference } from "../../../contracts/reconciliation.ts";
 import type { I18n } from "../../i18n/i18n.tsx";
 import { pickText } from "../../ui/Bilingual.tsx";
 import type { Column } from "../../ui/DataTable.tsx";
-import type { Difference, Publication } from "./exchange-api.ts";
+import type { Publication } from "./exchange-api.ts";
 
 const inUsd = ({ t }: I18n, label: string) => t("table.inCurrency", { label, currency: "USD" });
 

@@ -1,5 +1,6 @@
 import { Anchor, Badge, Group, Text } from "@mantine/core";
 import { Link } from "react-router";
+import type { Flow } from "../../../contracts/flows.ts";
 import {
   type FlowQuery,
   useComponents,
@@ -7,7 +8,6 @@ import {
   useInitiatives,
   useOrganizations,
 } from "../../api/queries.ts";
-import type { Flow } from "../../api/schemas.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { usePick } from "../../ui/Bilingual.tsx";
 import { type Column, DataTable } from "../../ui/DataTable.tsx";

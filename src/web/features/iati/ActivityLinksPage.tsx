@@ -15,7 +15,7 @@ import { BilingualText, usePick } from "../../ui/Bilingual.tsx";
 import { type Column, DataTable } from "../../ui/DataTable.tsx";
 import { PageHeader, Section } from "../../ui/PageHeader.tsx";
 import { QueryState } from "../../ui/QueryState.tsx";
-import type { WorkspaceContext } from "../workspace/session.ts";
+import type { WorkspaceContext } from "../workspace/workspace-context.ts";
 import {
   ACTIVITY_PAGE,
   type ActivityLink,

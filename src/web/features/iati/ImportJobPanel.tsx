@@ -1,7 +1,7 @@
 import { Alert, Group, Progress, Stack, Text } from "@mantine/core";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { ApiErrorAlert } from "../../ui/ApiErrorAlert.tsx";
 import { Loading } from "../../ui/QueryState.tsx";
-import { ApiErrorAlert } from "../workspace/ApiErrorAlert.tsx";
 import { ImportReport } from "./ImportReport.tsx";
 import { useImportJob } from "./iati-api.ts";
 import { fileSize, percentRead } from "./iati-format.ts";

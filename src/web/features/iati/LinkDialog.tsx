@@ -3,8 +3,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useInitiatives } from "../../api/queries.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { ApiErrorAlert } from "../../ui/ApiErrorAlert.tsx";
 import { usePick } from "../../ui/Bilingual.tsx";
-import { ApiErrorAlert } from "../workspace/ApiErrorAlert.tsx";
 import { type LinkResult, saveActivityLink } from "./iati-api.ts";
 
 export interface LinkTarget {

@@ -1,6 +1,6 @@
 import { Stack, Table, Text } from "@mantine/core";
+import type { Initiative } from "../../../contracts/initiatives.ts";
 import { useHomicideRates } from "../../api/queries.ts";
-import type { Initiative } from "../../api/schemas.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { usePick } from "../../ui/Bilingual.tsx";
 import { SourceLine } from "../../ui/Provenance.tsx";

@@ -1,8 +1,9 @@
 import { Anchor, Container, Grid, Stack, Table, Text } from "@mantine/core";
 import { type ReactNode, useMemo } from "react";
 import { Link, useParams } from "react-router";
+import type { Initiative } from "../../../contracts/initiatives.ts";
 import { useFundingSummary, useInitiative } from "../../api/queries.ts";
-import type { FundingMeasures, Initiative } from "../../api/schemas.ts";
+import type { FundingMeasures } from "../../api/schemas.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { BilingualText, usePick } from "../../ui/Bilingual.tsx";
 import { Chart, measureColors } from "../../ui/Chart.tsx";

@@ -11,7 +11,7 @@ import {
 import { useDebouncedCallback } from "@mantine/hooks";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
-import { initiativeStatuses, memberStates } from "../../../contracts/enums.ts";
+import { initiativeStatuses, memberStates } from "../../../contracts/enum-values.ts";
 import { useComponents, useInitiatives, useOrganizations } from "../../api/queries.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { usePick } from "../../ui/Bilingual.tsx";

@@ -1,6 +1,6 @@
 import { Text, Timeline } from "@mantine/core";
+import type { Transition } from "../../../contracts/initiatives.ts";
 import { useTransitions } from "../../api/queries.ts";
-import type { Transition } from "../../api/schemas.ts";
 import { type Translate, useI18n } from "../../i18n/i18n.tsx";
 import { usePick } from "../../ui/Bilingual.tsx";
 import { QueryState } from "../../ui/QueryState.tsx";

@@ -1,6 +1,6 @@
 import { Anchor, Group } from "@mantine/core";
 import { Link } from "react-router";
-import type { Initiative } from "../../api/schemas.ts";
+import type { Initiative } from "../../../contracts/initiatives.ts";
 import type { I18n } from "../../i18n/i18n.tsx";
 import { BilingualText, pickText } from "../../ui/Bilingual.tsx";
 import type { Column } from "../../ui/DataTable.tsx";

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Container, Stack, Text } from "@mantine/core";
 import { useParams } from "react-router";
+import type { Organization } from "../../../contracts/organizations.ts";
 import { useFundingSummary, useOrganizations } from "../../api/queries.ts";
-import type { Organization } from "../../api/schemas.ts";
 import { NotFoundPage } from "../../app/NotFoundPage.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { BilingualText } from "../../ui/Bilingual.tsx";

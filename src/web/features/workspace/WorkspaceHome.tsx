@@ -1,15 +1,15 @@
 import { Anchor, Button, Container, Group, Stack, Text } from "@mantine/core";
 import { Link, useOutletContext } from "react-router";
+import type { Initiative } from "../../../contracts/initiatives.ts";
 import { useInitiatives } from "../../api/queries.ts";
-import type { Initiative } from "../../api/schemas.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { BilingualText, usePick } from "../../ui/Bilingual.tsx";
 import { type Column, DataTable } from "../../ui/DataTable.tsx";
 import { PageHeader, Section } from "../../ui/PageHeader.tsx";
 import { QueryState } from "../../ui/QueryState.tsx";
 import { StatusBadge } from "../../ui/StatusBadge.tsx";
-import { PartnerDesk } from "./PartnerDesk.tsx";
-import type { WorkspaceContext } from "./session.ts";
+import { PartnerDesk } from "../funding/PartnerDesk.tsx";
+import type { WorkspaceContext } from "./workspace-context.ts";
 
 function useWorkColumns(): Column<Initiative>[] {
   const { t, fmt } = useI18n();

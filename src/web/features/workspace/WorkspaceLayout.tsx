@@ -1,14 +1,14 @@
 import { Badge, Button, Container, Group, Text } from "@mantine/core";
 import { NavLink, Outlet } from "react-router";
-import type { SessionUser } from "../../api/schemas.ts";
+import type { User } from "../../../contracts/accounts.ts";
 import { type MessageKey, useI18n } from "../../i18n/i18n.tsx";
 import { usePick } from "../../ui/Bilingual.tsx";
 import { Loading } from "../../ui/QueryState.tsx";
-import { LoginForm } from "./LoginForm.tsx";
-import { isStaff, useLogout, useSession } from "./session.ts";
-import { TotpSetup } from "./TotpSetup.tsx";
+import { LoginForm } from "../accounts/LoginForm.tsx";
+import { isStaff, useLogout, useSession } from "../accounts/session.ts";
+import { TotpSetup } from "../accounts/TotpSetup.tsx";
 
-function links(user: SessionUser): { to: string; label: MessageKey }[] {
+function links(user: User): { to: string; label: MessageKey }[] {
   const home = { to: "/workspace", label: "workspace.home" as const };
   // The spreadsheet routes admit partners and staff; reconciliation is public.
   const spreadsheets = { to: "/workspace/spreadsheets", label: "workspace.spreadsheets" as const };

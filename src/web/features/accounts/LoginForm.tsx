@@ -11,7 +11,7 @@ import {
 import { type FormEvent, useState } from "react";
 import { ApiError } from "../../api/client.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { ApiErrorAlert, fieldError } from "./ApiErrorAlert.tsx";
+import { ApiErrorAlert, fieldError } from "../../ui/ApiErrorAlert.tsx";
 import { useLogin } from "./session.ts";
 
 export function LoginForm() {

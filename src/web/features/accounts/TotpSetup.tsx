@@ -1,10 +1,11 @@
 import { Button, Code, Container, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { totpSetupSchema } from "../../../contracts/accounts.ts";
+import { okSchema } from "../../../contracts/shapes.ts";
 import { api } from "../../api/client.ts";
-import { okSchema, totpSetupSchema } from "../../api/schemas.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { ApiErrorAlert, fieldError } from "./ApiErrorAlert.tsx";
+import { ApiErrorAlert, fieldError } from "../../ui/ApiErrorAlert.tsx";
 
 /** Secretariat and admin accounts need a second factor before they may act. */
 export function TotpSetup() {

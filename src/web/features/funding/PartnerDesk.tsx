@@ -2,18 +2,20 @@ import { Alert, Button, Container, Modal, Select, Stack, Text, Textarea } from "
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useOutletContext } from "react-router";
+import type { User } from "../../../contracts/accounts.ts";
+import { type Flow, flowSchema } from "../../../contracts/flows.ts";
 import { api } from "../../api/client.ts";
 import { useFlows, useFundingSummary, useOrganizations } from "../../api/queries.ts";
-import { type Flow, flowSchema, type SessionUser } from "../../api/schemas.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { ApiErrorAlert, fieldError } from "../../ui/ApiErrorAlert.tsx";
 import { usePick } from "../../ui/Bilingual.tsx";
 import { type Column, DataTable } from "../../ui/DataTable.tsx";
 import { PageHeader, Section } from "../../ui/PageHeader.tsx";
 import { QueryState } from "../../ui/QueryState.tsx";
-import { FundingKpis } from "../funding/FundingKpis.tsx";
-import { ApiErrorAlert, fieldError } from "./ApiErrorAlert.tsx";
+import { isStaff } from "../accounts/session.ts";
+import type { WorkspaceContext } from "../workspace/workspace-context.ts";
 import { FlowForm } from "./FlowForm.tsx";
-import { isStaff, type WorkspaceContext } from "./session.ts";
+import { FundingKpis } from "./FundingKpis.tsx";
 
 function ReverseDialog({ flow, onClose }: { flow: Flow | null; onClose: () => void }) {
   const { t } = useI18n();
@@ -55,7 +57,7 @@ function ReverseDialog({ flow, onClose }: { flow: Flow | null; onClose: () => vo
 }
 
 /** A partner's desk: its own announced vs delivered, the form, its entries with reversals. */
-export function PartnerDesk({ user }: { user: SessionUser }) {
+export function PartnerDesk({ user }: { user: User }) {
   const { t, fmt } = useI18n();
   const pick = usePick();
   const staff = isStaff(user);

@@ -1,10 +1,10 @@
 import { Button, CloseButton, Group, Select, Stack, Text, TextInput } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { z } from "zod/mini";
-import { api } from "../../api/client.ts";
-import { useI18n } from "../../i18n/i18n.tsx";
-import { usePick } from "../../ui/Bilingual.tsx";
-import { fieldError } from "./ApiErrorAlert.tsx";
+import { indicatorListSchema } from "../../../../contracts/indicators.ts";
+import { api } from "../../../api/client.ts";
+import { useI18n } from "../../../i18n/i18n.tsx";
+import { fieldError } from "../../../ui/ApiErrorAlert.tsx";
+import { usePick } from "../../../ui/Bilingual.tsx";
 
 /** One row of the form: text as typed; the API checks the decimals and the years. */
 export interface TargetRow {
@@ -21,16 +21,6 @@ export const emptyTarget = (): TargetRow => ({
   baselineYear: "",
   targetValue: "",
   targetYear: "",
-});
-
-const indicatorListSchema = z.object({
-  data: z.array(
-    z.object({
-      code: z.string(),
-      name: z.object({ es: z.nullable(z.string()), en: z.nullable(z.string()) }),
-      unit: z.string(),
-    }),
-  ),
 });
 
 const year = (value: string) => (/^\d+$/.test(value.trim()) ? Number(value.trim()) : value.trim());

@@ -1,8 +1,8 @@
 import { Button, CloseButton, Group, Stack, Text, TextInput } from "@mantine/core";
-import { ApiError } from "../../api/client.ts";
-import { detailMessage } from "../../i18n/api-errors.ts";
-import { useI18n } from "../../i18n/i18n.tsx";
-import { fieldError } from "./ApiErrorAlert.tsx";
+import { ApiError } from "../../../api/client.ts";
+import { detailMessage } from "../../../i18n/api-errors.ts";
+import { useI18n } from "../../../i18n/i18n.tsx";
+import { fieldError } from "../../../ui/ApiErrorAlert.tsx";
 
 export interface SectorRow {
   code: string;

@@ -15,27 +15,18 @@ import {
 } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { z } from "zod/mini";
+import {
+  apiTokenSchema,
+  createdTokenSchema,
+  tokenListSchema,
+} from "../../../contracts/accounts.ts";
+import { okSchema } from "../../../contracts/shapes.ts";
 import { api } from "../../api/client.ts";
-import { okSchema } from "../../api/schemas.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { ApiErrorAlert, fieldError } from "../../ui/ApiErrorAlert.tsx";
 import { PageHeader, Section } from "../../ui/PageHeader.tsx";
-import { ApiErrorAlert, fieldError } from "./ApiErrorAlert.tsx";
 import { isStaff, useSession } from "./session.ts";
 import { TotpEnrollment } from "./TotpSetup.tsx";
-
-const tokenSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  prefix: z.string(),
-  scopes: z.array(z.string()),
-  created_at: z.string(),
-  expires_at: z.string(),
-  last_used_at: z.nullable(z.string()),
-  revoked_at: z.nullable(z.string()),
-});
-const tokenListSchema = z.object({ data: z.array(tokenSchema) });
-const createdTokenSchema = z.extend(tokenSchema, { token: z.string() });
 
 /** What an API token may do; the API checks each route against them. */
 const scopes = ["read", "flows:write", "iati:import"] as const;
@@ -205,7 +196,7 @@ function TokensSection() {
     },
   });
   const revoke = useMutation({
-    mutationFn: (id: string) => api.delete(`/tokens/${id}`, tokenSchema),
+    mutationFn: (id: string) => api.delete(`/tokens/${id}`, apiTokenSchema),
     onSuccess: () => void client.invalidateQueries({ queryKey: ["tokens"] }),
   });
   const date = (iso: string | null) => (iso ? fmt.date(iso.slice(0, 10)) : "—");

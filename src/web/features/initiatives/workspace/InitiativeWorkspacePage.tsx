@@ -2,20 +2,26 @@ import { Alert, Anchor, Container, Grid, Stack, Text } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Link, useNavigate, useOutletContext, useParams } from "react-router";
-import { useInitiative, useTransitions } from "../../api/queries.ts";
-import type { Initiative } from "../../api/schemas.ts";
-import { useI18n } from "../../i18n/i18n.tsx";
-import { BilingualText } from "../../ui/Bilingual.tsx";
-import { PageHeader, Section } from "../../ui/PageHeader.tsx";
-import { QueryState } from "../../ui/QueryState.tsx";
-import { StatusBadge } from "../../ui/StatusBadge.tsx";
-import { StatusHistory } from "../initiatives/StatusHistory.tsx";
-import { AuditHistory } from "./AuditHistory.tsx";
+import type { User } from "../../../../contracts/accounts.ts";
+import type { Initiative } from "../../../../contracts/initiatives.ts";
+import { useInitiative, useTransitions } from "../../../api/queries.ts";
+import { useI18n } from "../../../i18n/i18n.tsx";
+import { BilingualText } from "../../../ui/Bilingual.tsx";
+import { PageHeader, Section } from "../../../ui/PageHeader.tsx";
+import { QueryState } from "../../../ui/QueryState.tsx";
+import { StatusBadge } from "../../../ui/StatusBadge.tsx";
+import { isStaff } from "../../accounts/session.ts";
+import { AuditHistory } from "../../audit/AuditHistory.tsx";
+import type { WorkspaceContext } from "../../workspace/workspace-context.ts";
+import { StatusHistory } from "../StatusHistory.tsx";
 import { InitiativeForm } from "./InitiativeForm.tsx";
-import { mayEditInitiative, type WorkspaceContext } from "./session.ts";
 import { TransitionPanel } from "./TransitionPanel.tsx";
 
 const FINAL = ["completed", "rejected", "cancelled"];
+
+/** What the interface offers; the API decides again on every request (and may refuse). */
+const mayEditInitiative = (user: User, leadCountry: string) =>
+  isStaff(user) || (user.role === "focal_point" && user.organization.country === leadCountry);
 
 export function NewInitiativePage() {
   const { t } = useI18n();

@@ -10,15 +10,16 @@ import {
 } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { memberStates } from "../../../contracts/enums.ts";
-import { api } from "../../api/client.ts";
-import { useComponents } from "../../api/queries.ts";
-import { type Initiative, initiativeSchema, type SessionUser } from "../../api/schemas.ts";
-import { useI18n } from "../../i18n/i18n.tsx";
-import { usePick } from "../../ui/Bilingual.tsx";
-import { ApiErrorAlert, fieldError } from "./ApiErrorAlert.tsx";
+import type { User } from "../../../../contracts/accounts.ts";
+import { memberStates } from "../../../../contracts/enum-values.ts";
+import { type Initiative, initiativeSchema } from "../../../../contracts/initiatives.ts";
+import { api } from "../../../api/client.ts";
+import { useComponents } from "../../../api/queries.ts";
+import { useI18n } from "../../../i18n/i18n.tsx";
+import { ApiErrorAlert, fieldError } from "../../../ui/ApiErrorAlert.tsx";
+import { usePick } from "../../../ui/Bilingual.tsx";
+import { isStaff } from "../../accounts/session.ts";
 import { SectorsEditor } from "./SectorsEditor.tsx";
-import { isStaff } from "./session.ts";
 import { type TargetRow, TargetsEditor, targetPaths, targetsBody } from "./TargetsEditor.tsx";
 
 interface FormState {
@@ -67,7 +68,7 @@ const fromInitiative = (i: Initiative): FormState => ({
   })),
 });
 
-const blank = (user: SessionUser): FormState => ({
+const blank = (user: User): FormState => ({
   code: "",
   titleEs: "",
   titleEn: "",
@@ -125,7 +126,7 @@ export function InitiativeForm({
   onSaved,
   onReload,
 }: {
-  user: SessionUser;
+  user: User;
   initiative?: Initiative;
   onSaved: (saved: Initiative) => void;
   onReload?: () => void;

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type Session, sessionSchema, type User } from "../../../contracts/accounts.ts";
+import { okSchema } from "../../../contracts/shapes.ts";
 import { api, setCsrfToken } from "../../api/client.ts";
-import { okSchema, type Session, type SessionUser, sessionSchema } from "../../api/schemas.ts";
 
 const SESSION_KEY = ["session"] as const;
 
@@ -42,19 +43,14 @@ export function useLogout() {
     mutationFn: () => api.post("/auth/logout", okSchema),
     onSettled: () => {
       setCsrfToken(null);
-      client.setQueryData(SESSION_KEY, { user: null, csrf_token: null });
+      client.setQueryData<Session>(SESSION_KEY, {
+        user: null,
+        csrf_token: null,
+        needs_totp_setup: false,
+      });
       void client.invalidateQueries({ predicate: (q) => q.queryKey[0] !== "session" });
     },
   });
 }
 
-export const isStaff = (user: SessionUser) => user.role === "secretariat" || user.role === "admin";
-
-/** What the interface offers; the API decides again on every request (and may refuse). */
-export const mayEditInitiative = (user: SessionUser, leadCountry: string) =>
-  isStaff(user) || (user.role === "focal_point" && user.organization.country === leadCountry);
-
-export interface WorkspaceContext {
-  user: SessionUser;
-  staff: boolean;
-}
+export const isStaff = (user: User) => user.role === "secretariat" || user.role === "admin";

@@ -12,23 +12,23 @@ import {
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useOutletContext } from "react-router";
-import { roles } from "../../../contracts/roles.ts";
-import { api } from "../../api/client.ts";
-import { useOrganizations } from "../../api/queries.ts";
 import {
   createdUserSchema,
   passwordResetSchema,
-  type SessionUser,
-  sessionUserSchema,
+  type User,
   userListSchema,
-} from "../../api/schemas.ts";
+  userSchema,
+} from "../../../contracts/accounts.ts";
+import { roles } from "../../../contracts/enum-values.ts";
+import { api } from "../../api/client.ts";
+import { useOrganizations } from "../../api/queries.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { ApiErrorAlert, fieldError } from "../../ui/ApiErrorAlert.tsx";
 import { usePick } from "../../ui/Bilingual.tsx";
 import { type Column, DataTable } from "../../ui/DataTable.tsx";
 import { PageHeader, Section } from "../../ui/PageHeader.tsx";
 import { QueryState } from "../../ui/QueryState.tsx";
-import { ApiErrorAlert, fieldError } from "./ApiErrorAlert.tsx";
-import type { WorkspaceContext } from "./session.ts";
+import type { WorkspaceContext } from "../workspace/workspace-context.ts";
 
 function CreateUser() {
   const { t } = useI18n();
@@ -119,16 +119,16 @@ export function UsersPage() {
   });
   const [reset, setReset] = useState<{ email: string; password: string } | null>(null);
   const update = useMutation({
-    mutationFn: ({ user, patch }: { user: SessionUser; patch: Record<string, unknown> }) =>
-      api.patch(`/users/${user.id}`, sessionUserSchema, { ...patch, version: user.version }),
+    mutationFn: ({ user, patch }: { user: User; patch: Record<string, unknown> }) =>
+      api.patch(`/users/${user.id}`, userSchema, { ...patch, version: user.version }),
     onSettled: () => void client.invalidateQueries({ queryKey: ["users"] }),
   });
   const resetPassword = useMutation({
-    mutationFn: (user: SessionUser) =>
+    mutationFn: (user: User) =>
       api.post(`/users/${user.id}/reset-password`, passwordResetSchema, {}),
     onSuccess: setReset,
   });
-  const columns: Column<SessionUser>[] = [
+  const columns: Column<User>[] = [
     { key: "name", header: t("users.name"), cell: (u) => u.name, value: (u) => u.name },
     { key: "email", header: t("login.email"), cell: (u) => u.email, value: (u) => u.email },
     {

@@ -1,8 +1,8 @@
 import { Alert, Button, List, Stack, Text } from "@mantine/core";
-import type { ApiErrorDetail } from "../../api/client.ts";
-import { ApiError } from "../../api/client.ts";
-import { detailMessage, errorMessage, fieldLabel } from "../../i18n/api-errors.ts";
-import { useI18n } from "../../i18n/i18n.tsx";
+import type { ApiErrorDetail } from "../api/client.ts";
+import { ApiError } from "../api/client.ts";
+import { detailMessage, errorMessage, fieldLabel } from "../i18n/api-errors.ts";
+import { useI18n } from "../i18n/i18n.tsx";
 
 /**
  * A refused or failed request, in words: 409 says someone else changed the record and offers

@@ -1,7 +1,7 @@
 import { Table, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
+import { type AuditEntry, auditListSchema } from "../../../contracts/audit.ts";
 import { api } from "../../api/client.ts";
-import { type AuditEntry, auditListSchema } from "../../api/schemas.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { QueryState } from "../../ui/QueryState.tsx";
 

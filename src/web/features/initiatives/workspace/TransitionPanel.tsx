@@ -1,17 +1,17 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import type { InitiativeStatus } from "../../../contracts/enums.ts";
-import { api } from "../../api/client.ts";
+import type { User } from "../../../../contracts/accounts.ts";
+import type { InitiativeStatus } from "../../../../contracts/enums.ts";
 import {
   type Initiative,
   initiativeSchema,
-  type SessionUser,
   transitionResultSchema,
-} from "../../api/schemas.ts";
-import { type MessageKey, useI18n } from "../../i18n/i18n.tsx";
-import { ApiErrorAlert, fieldError } from "./ApiErrorAlert.tsx";
-import { isStaff } from "./session.ts";
+} from "../../../../contracts/initiatives.ts";
+import { api } from "../../../api/client.ts";
+import { type MessageKey, useI18n } from "../../../i18n/i18n.tsx";
+import { ApiErrorAlert, fieldError } from "../../../ui/ApiErrorAlert.tsx";
+import { isStaff } from "../../accounts/session.ts";
 
 interface Step {
   to: InitiativeStatus;
@@ -24,7 +24,7 @@ interface Step {
 }
 
 /** The steps the interface offers each role; the API checks them again (and the four eyes). */
-export function stepsFor(user: SessionUser, status: InitiativeStatus): Step[] {
+export function stepsFor(user: User, status: InitiativeStatus): Step[] {
   const staff = isStaff(user);
   const cancel: Step = {
     to: "cancelled",
@@ -65,7 +65,7 @@ export function TransitionPanel({
   onChanged,
   onReload,
 }: {
-  user: SessionUser;
+  user: User;
   initiative: Initiative;
   onChanged: (next: Initiative) => void;
   onReload: () => void;

@@ -1,13 +1,13 @@
 import { Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
-import { flowTypes, supportKinds } from "../../../contracts/enums.ts";
+import { flowTypes, supportKinds } from "../../../contracts/enum-values.ts";
+import { type Flow, flowSchema } from "../../../contracts/flows.ts";
 import { api } from "../../api/client.ts";
 import { useComponents, useFlows, useInitiatives } from "../../api/queries.ts";
-import { type Flow, flowSchema } from "../../api/schemas.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { ApiErrorAlert, fieldError } from "../../ui/ApiErrorAlert.tsx";
 import { usePick } from "../../ui/Bilingual.tsx";
-import { ApiErrorAlert, fieldError } from "./ApiErrorAlert.tsx";
 
 const today = () => new Date().toISOString().slice(0, 10);
 

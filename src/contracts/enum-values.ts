@@ -1,0 +1,49 @@
+/*
+ * The closed lists of values the API speaks of, without zod: the server's input schemas
+ * (enums.ts, roles.ts, in full zod) and the answers' shapes (in zod/mini) are built from
+ * them, so the web can name a value without loading either flavour's schemas.
+ */
+
+export const organizationKinds = [
+  "member_state",
+  "partner_government",
+  "international_org",
+  "oas_body",
+  "sica_body",
+  "civil_society",
+] as const;
+
+export const initiativeStatuses = [
+  "draft",
+  "submitted",
+  "endorsed",
+  "seeking_funding",
+  "in_execution",
+  "completed",
+  "rejected",
+  "cancelled",
+] as const;
+
+/** offer → pledge (IATI 12) → commitment (IATI 2) → disbursement (IATI 3). */
+export const flowTypes = ["offer", "pledge", "commitment", "disbursement"] as const;
+
+export const supportKinds = ["financial", "technical"] as const;
+
+/** The eight SICA member states, the countries an initiative can be led by. */
+export const memberStates = ["BZ", "CR", "SV", "GT", "HN", "NI", "PA", "DO"] as const;
+
+export const rollupDimensions = ["component", "country", "partner", "year", "initiative"] as const;
+
+/**
+ * What an exchange rate is (migration 20261205212000): the rate of its day, the average of
+ * the month it is dated at the start of, the average of the year it is dated 1 January of,
+ * or a fixed peg.
+ */
+export const rateBases = ["daily", "monthly_average", "annual_average", "peg"] as const;
+export const rateBasisMeta = {
+  description:
+    "daily: the rate of its date; monthly_average: the mean of the month starting on its date; annual_average: the mean of the year starting on its date; peg: a fixed parity",
+};
+
+/** Who uses ESCA Hub (DESIGN.md "Who uses it"); the public needs no account. */
+export const roles = ["focal_point", "partner", "secretariat", "admin"] as const;

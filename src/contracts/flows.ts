@@ -1,0 +1,45 @@
+import { z } from "zod/mini";
+import { flowTypes, supportKinds } from "./enum-values.ts";
+import { isoDate, listOf, moneySchema, timestamp, uuid } from "./shapes.ts";
+
+/** A ledger entry as the API shows it; amounts keep their original currency beside USD. */
+export const flowSchema = z
+  .object({
+    id: uuid,
+    seq: z.int().check(z.meta({ description: "Order in which entries were recorded" })),
+    flow_type: z.enum(flowTypes),
+    support_kind: z.enum(supportKinds),
+    partner_id: uuid,
+    initiative_id: z.nullable(uuid),
+    component_id: uuid,
+    conference_id: z.nullable(uuid),
+    pledge_id: z.nullable(uuid),
+    commitment_id: z.nullable(uuid),
+    reverses_id: z.nullable(uuid).check(z.meta({ description: "The entry this reversal cancels" })),
+    reversed_by: z
+      .nullable(uuid)
+      .check(z.meta({ description: "The reversal of this entry, if any" })),
+    description: z.nullable(z.string()),
+    value: z.nullable(moneySchema),
+    value_usd: z.nullable(moneySchema),
+    fx_rate: z
+      .nullable(z.string())
+      .check(z.meta({ description: "USD per unit applied", example: "1.4385" })),
+    fx_date: z.nullable(isoDate),
+    value_date: isoDate,
+    over_commitment_reason: z.nullable(z.string()),
+    illustrative: z.boolean(),
+    source: z.nullable(z.string()),
+    note: z.nullable(z.string()),
+    recorded_by: z.string().check(
+      z.meta({
+        description:
+          "Who recorded it: the person's e-mail for the secretariat and the entry's own partner, otherwise the code of their organization",
+      }),
+    ),
+    recorded_at: timestamp,
+  })
+  .check(z.meta({ id: "Flow" }));
+export type Flow = z.infer<typeof flowSchema>;
+
+export const flowListSchema = listOf(flowSchema);
