@@ -13,6 +13,11 @@ import { moneyInputSchema, moneySchema } from "../../contracts/money.ts";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
+/** The parts of an entry that can be marked illustrative on their own. */
+export const flowFields = ["partner", "allocation", "amount", "value_date", "description"] as const;
+export const flowFieldSchema = z.enum(flowFields);
+export type FlowField = z.infer<typeof flowFieldSchema>;
+
 /** A ledger entry as the API shows it; amounts keep their original currency beside USD. */
 export const flowSchema = z
   .object({
@@ -35,14 +40,22 @@ export const flowSchema = z
     fx_date: isoDateSchema.nullable(),
     value_date: isoDateSchema,
     over_commitment_reason: z.string().nullable(),
-    illustrative: z.boolean(),
+    illustrative: z
+      .boolean()
+      .meta({ description: "The entry as a whole was made up (demo data), not published" }),
+    illustrative_fields: z.array(flowFieldSchema).meta({
+      description:
+        "The parts made up in an otherwise sourced entry, e.g. a published pledge linked to a component by the demo (allocation)",
+    }),
     source: z.string().nullable(),
     note: z.string().nullable(),
     recorded_by: z.string().meta({
       description:
         "Who recorded it: the person's e-mail for the secretariat and the entry's own partner, otherwise the code of their organization",
     }),
-    recorded_at: timestampSchema,
+    recorded_at: timestampSchema.meta({
+      description: "When the entry was entered; value_date is when it took effect",
+    }),
   })
   .meta({ id: "Flow" });
 export type Flow = z.infer<typeof flowSchema>;
@@ -70,6 +83,11 @@ export const recordFlowSchema = z
     source: text(500).nullable().optional(),
     note: text(2000).nullable().optional(),
     illustrative: z.boolean().optional(),
+    illustrative_fields: z
+      .array(flowFieldSchema)
+      .max(flowFields.length)
+      .optional()
+      .meta({ description: "The parts made up in an otherwise sourced entry" }),
     over_commitment_reason: text(2000).nullable().optional(),
   })
   .strict()

@@ -14,6 +14,25 @@ import { roleSchema } from "../../contracts/roles.ts";
 import { rateBasisSchema } from "../exchange-rates/index.ts";
 
 const names = z.object({ es: z.string(), en: z.string() });
+
+/** The fields of an initiative that can be marked illustrative on their own. */
+export const initiativeFields = [
+  "code",
+  "title",
+  "summary",
+  "line_of_action",
+  "lead_country",
+  "countries",
+  "executing_agency",
+  "sectors",
+  "budget",
+  "start_date",
+  "end_date",
+  "status",
+  "targets",
+] as const;
+export const initiativeFieldSchema = z.enum(initiativeFields);
+export type InitiativeField = z.infer<typeof initiativeFieldSchema>;
 const optionalNames = z.object({ es: z.string().nullable(), en: z.string().nullable() });
 const reference = z.object({ id: uuidSchema, code: z.string(), name: names });
 const measurement = z.object({ value: z.string(), year: z.number().int() });
@@ -51,7 +70,13 @@ export const initiativeSchema = z
     ),
     status: initiativeStatusSchema,
     published_at: timestampSchema.nullable(),
-    illustrative: z.boolean(),
+    illustrative: z
+      .boolean()
+      .meta({ description: "The record as a whole was made up (demo data), not published" }),
+    illustrative_fields: z.array(initiativeFieldSchema).meta({
+      description:
+        "The fields made up in an otherwise sourced record, e.g. a published title with an illustrative budget",
+    }),
     source: z.string().nullable(),
     version: z.number().int(),
     created_at: timestampSchema,
@@ -77,7 +102,11 @@ export const transitionSchema = z
     actor_role: roleSchema.nullable(),
     reason: z.string().nullable(),
     funding_override_reason: z.string().nullable(),
-    at: timestampSchema,
+    at: timestampSchema.meta({ description: "When the step was entered" }),
+    effective_on: isoDateSchema.meta({
+      description:
+        "When the step took effect: the day it was entered, unless history was entered afterwards",
+    }),
   })
   .meta({ id: "InitiativeTransition" });
 export type Transition = z.infer<typeof transitionSchema>;
