@@ -152,6 +152,24 @@ export const initiativeSchema = z.object({
   status: initiativeStatusSchema,
   published_at: z.optional(z.nullable(z.string())),
   illustrative: z.boolean(),
+  /** The fields made up in an otherwise sourced record. */
+  illustrative_fields: z.array(
+    z.enum([
+      "code",
+      "title",
+      "summary",
+      "line_of_action",
+      "lead_country",
+      "countries",
+      "executing_agency",
+      "sectors",
+      "budget",
+      "start_date",
+      "end_date",
+      "status",
+      "targets",
+    ]),
+  ),
   source: z.nullable(z.string()),
   version: z.number(),
   created_at: z.string(),
@@ -172,7 +190,9 @@ export const transitionSchema = z.object({
   actor_role: z.nullable(roleSchema),
   reason: z.nullable(z.string()),
   funding_override_reason: z.nullable(z.string()),
+  /** When the step was entered; effective_on is when it took effect. */
   at: z.string(),
+  effective_on: z.string(),
 });
 export type Transition = z.infer<typeof transitionSchema>;
 export const transitionHistorySchema = z.object({ data: z.array(transitionSchema) });
@@ -199,8 +219,13 @@ export const flowSchema = z.object({
   value_usd: z.nullable(moneySchema),
   fx_rate: z.nullable(z.string()),
   fx_date: z.nullable(z.string()),
+  /** When the entry took effect; recorded_at is when it was entered. */
   value_date: z.string(),
   illustrative: z.boolean(),
+  /** The parts made up in an otherwise sourced entry. */
+  illustrative_fields: z.array(
+    z.enum(["partner", "allocation", "amount", "value_date", "description"]),
+  ),
   source: z.nullable(z.string()),
   note: z.nullable(z.string()),
   recorded_by: z.string(),
