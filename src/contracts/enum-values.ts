@@ -47,3 +47,23 @@ export const rateBasisMeta = {
 
 /** Who uses ESCA Hub (DESIGN.md "Who uses it"); the public needs no account. */
 export const roles = ["focal_point", "partner", "secretariat", "admin"] as const;
+
+/** The fields of an initiative that can be marked illustrative on their own. */
+export const initiativeFields = [
+  "code",
+  "title",
+  "summary",
+  "line_of_action",
+  "lead_country",
+  "countries",
+  "executing_agency",
+  "sectors",
+  "budget",
+  "start_date",
+  "end_date",
+  "status",
+  "targets",
+] as const;
+
+/** The parts of a ledger entry that can be marked illustrative on their own. */
+export const flowFields = ["partner", "allocation", "amount", "value_date", "description"] as const;

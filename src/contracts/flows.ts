@@ -1,5 +1,5 @@
 import { z } from "zod/mini";
-import { flowTypes, supportKinds } from "./enum-values.ts";
+import { flowFields, flowTypes, supportKinds } from "./enum-values.ts";
 import { isoDate, listOf, moneySchema, timestamp, uuid } from "./shapes.ts";
 
 /** A ledger entry as the API shows it; amounts keep their original currency beside USD. */
@@ -28,7 +28,17 @@ export const flowSchema = z
     fx_date: z.nullable(isoDate),
     value_date: isoDate,
     over_commitment_reason: z.nullable(z.string()),
-    illustrative: z.boolean(),
+    illustrative: z
+      .boolean()
+      .check(
+        z.meta({ description: "The entry as a whole was made up (demo data), not published" }),
+      ),
+    illustrative_fields: z.array(z.enum(flowFields)).check(
+      z.meta({
+        description:
+          "The parts made up in an otherwise sourced entry, e.g. a published pledge linked to a component by the demo (allocation)",
+      }),
+    ),
     source: z.nullable(z.string()),
     note: z.nullable(z.string()),
     recorded_by: z.string().check(
@@ -37,7 +47,9 @@ export const flowSchema = z
           "Who recorded it: the person's e-mail for the secretariat and the entry's own partner, otherwise the code of their organization",
       }),
     ),
-    recorded_at: timestamp,
+    recorded_at: timestamp.check(
+      z.meta({ description: "When the entry was entered; value_date is when it took effect" }),
+    ),
   })
   .check(z.meta({ id: "Flow" }));
 export type Flow = z.infer<typeof flowSchema>;

@@ -1,5 +1,11 @@
 import { z } from "zod/mini";
-import { initiativeStatuses, rateBases, rateBasisMeta, roles } from "./enum-values.ts";
+import {
+  initiativeFields,
+  initiativeStatuses,
+  rateBases,
+  rateBasisMeta,
+  roles,
+} from "./enum-values.ts";
 import {
   isoDate,
   listOf,
@@ -50,7 +56,17 @@ export const initiativeSchema = z
     ),
     status,
     published_at: z.nullable(timestamp),
-    illustrative: z.boolean(),
+    illustrative: z
+      .boolean()
+      .check(
+        z.meta({ description: "The record as a whole was made up (demo data), not published" }),
+      ),
+    illustrative_fields: z.array(z.enum(initiativeFields)).check(
+      z.meta({
+        description:
+          "The fields made up in an otherwise sourced record, e.g. a published title with an illustrative budget",
+      }),
+    ),
     source: z.nullable(z.string()),
     version: z.int(),
     created_at: timestamp,
@@ -83,7 +99,13 @@ export const transitionSchema = z
     actor_role: z.nullable(z.enum(roles)),
     reason: z.nullable(z.string()),
     funding_override_reason: z.nullable(z.string()),
-    at: timestamp,
+    at: timestamp.check(z.meta({ description: "When the step was entered" })),
+    effective_on: isoDate.check(
+      z.meta({
+        description:
+          "When the step took effect: the day it was entered, unless history was entered afterwards",
+      }),
+    ),
   })
   .check(z.meta({ id: "InitiativeTransition" }));
 export type Transition = z.infer<typeof transitionSchema>;

@@ -123,6 +123,15 @@ export function checkDataset(data: DemoDataset): void {
     entries.set(flow.key, flow);
   }
 
+  for (const flow of data.flows) {
+    if (flow.type !== "disbursement" || !flow.initiative) continue;
+    const started = initiatives.get(flow.initiative)?.history.in_execution;
+    if (!started || flow.value_date < started)
+      problems.push(
+        `flow ${flow.key}: disbursed on ${flow.value_date}, before ${flow.initiative} started execution (${started ?? "never"})`,
+      );
+  }
+
   for (const i of data.initiatives) {
     if (i.status !== "in_execution" && i.status !== "completed") continue;
     const covered = (committedUsd.get(i.code) ?? 0n) >= (budgetsUsd.get(i.code) ?? 0n);

@@ -3,6 +3,7 @@ import { isoDateSchema } from "../../contracts/common.ts";
 import { memberStateSchema } from "../../contracts/enums.ts";
 import { currencyCodeSchema, decimalAmountSchema } from "../../contracts/money.ts";
 import { rateBasisSchema } from "../exchange-rates/index.ts";
+import { flowFieldSchema } from "../funding/index.ts";
 import { bilingual, orgCode, source, text } from "./demo.schema.ts";
 
 /**
@@ -28,10 +29,19 @@ export const demoEntrySchema = z
     commitment: flowKey.optional(),
     conference: z.boolean().optional(),
     illustrative: z.boolean(),
+    illustrative_fields: z.array(flowFieldSchema).min(1).optional(),
     source: text(500).optional(),
     note: text(2000).optional(),
   })
   .strict()
+  .refine((f) => f.illustrative || f.source !== undefined, {
+    message: "names its published source, or is marked illustrative",
+    path: ["source"],
+  })
+  .refine((f) => !(f.illustrative && f.illustrative_fields), {
+    message: "an entry invented as a whole lists no invented fields",
+    path: ["illustrative_fields"],
+  })
   .refine((f) => (f.amount === undefined) === (f.currency === undefined), {
     message: "amount and currency go together",
     path: ["currency"],

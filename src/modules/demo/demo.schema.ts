@@ -6,12 +6,14 @@ import {
   organizationKindSchema,
 } from "../../contracts/enums.ts";
 import { moneyInputSchema } from "../../contracts/money.ts";
+import { initiativeFieldSchema } from "../initiatives/index.ts";
 
 /**
  * The shapes of the demo dataset's files (src/modules/demo/dataset/). Every file is checked
  * against these when loaded, before anything is written; cross-file references are checked
  * by check-dataset.ts. `source` says where a figure was published; `illustrative: true` marks
- * what was invented for the demo.
+ * a record invented for the demo, and `illustrative_fields` the invented fields of a record
+ * that is otherwise published (a real title with a made-up budget).
  */
 export const text = (max: number) => z.string().trim().min(1).max(max);
 export const bilingual = (max: number) => z.object({ es: text(max), en: text(max) }).strict();
@@ -102,6 +104,38 @@ const targetSchema = z
   })
   .strict();
 
+/** The lifecycle, in the order the demo walks it; `history` dates each step taken. */
+export const demoPath = [
+  "draft",
+  "submitted",
+  "endorsed",
+  "seeking_funding",
+  "in_execution",
+  "completed",
+] as const;
+
+/** The day each step took effect (2011–2014), not the day the demo is loaded. */
+const historySchema = z
+  .object({
+    draft: isoDateSchema,
+    submitted: isoDateSchema.optional(),
+    endorsed: isoDateSchema.optional(),
+    seeking_funding: isoDateSchema.optional(),
+    in_execution: isoDateSchema.optional(),
+    completed: isoDateSchema.optional(),
+  })
+  .strict();
+
+/** The steps from draft to `status`, each with its date, in order. */
+export function historySteps(initiative: {
+  status: (typeof demoPath)[number];
+  history: z.infer<typeof historySchema>;
+}): Array<{ to: (typeof demoPath)[number]; on: string | undefined }> {
+  return demoPath
+    .slice(0, demoPath.indexOf(initiative.status) + 1)
+    .map((to) => ({ to, on: initiative.history[to] }));
+}
+
 export const demoInitiativeSchema = z
   .object({
     code: z.string().regex(/^[A-Z]{2}\d{1,2}$/, "must be a project code such as BA1"),
@@ -118,7 +152,9 @@ export const demoInitiativeSchema = z
     status: initiativeStatusSchema.exclude(["draft", "rejected", "cancelled"]),
     funding_override_reason: text(2000).optional(),
     targets: z.array(targetSchema).optional(),
+    history: historySchema,
     illustrative: z.boolean(),
+    illustrative_fields: z.array(initiativeFieldSchema).min(1).optional(),
     source,
   })
   .strict()
@@ -137,7 +173,26 @@ export const demoInitiativeSchema = z
   .refine((i) => i.end_date >= i.start_date, {
     message: "ends before it starts",
     path: ["end_date"],
-  });
+  })
+  .refine((i) => !(i.illustrative && i.illustrative_fields), {
+    message: "a record invented as a whole lists no invented fields",
+    path: ["illustrative_fields"],
+  })
+  .refine(
+    (i) => {
+      const dates = historySteps(i).map((step) => step.on);
+      const taken = Object.values(i.history).filter(Boolean).length;
+      return (
+        dates.every((on) => on !== undefined) &&
+        taken === dates.length &&
+        dates.every((on, n) => n === 0 || (dates[n - 1] ?? "") <= (on ?? ""))
+      );
+    },
+    {
+      message: "dates every step from draft to its status, no other, in order",
+      path: ["history"],
+    },
+  );
 export type DemoInitiative = z.infer<typeof demoInitiativeSchema>;
 
 export const initiativesFileSchema = z

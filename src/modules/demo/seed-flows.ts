@@ -98,5 +98,6 @@ function toRecordInput(
     ...(flow.source ? { source: flow.source } : {}),
     ...(flow.note ? { note: flow.note } : {}),
     illustrative: flow.illustrative,
+    ...(flow.illustrative_fields ? { illustrative_fields: flow.illustrative_fields } : {}),
   };
 }

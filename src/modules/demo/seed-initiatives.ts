@@ -24,7 +24,10 @@ export interface SeededInitiative {
   data: DemoInitiative;
 }
 
-/** Records every initiative as a draft, as a focal point would, with its results framework. */
+/**
+ * Records every initiative as a draft, as a focal point would, with its results framework,
+ * dated as begun on the dataset's day (its history is entered today, effective then).
+ */
 export async function createDemoInitiatives(
   db: Kysely<Database>,
   initiatives: DemoInitiative[],
@@ -38,6 +41,7 @@ export async function createDemoInitiatives(
     const created = await createInitiative({
       db,
       principal: DEMO_PRINCIPAL,
+      effectiveOn: data.history.draft,
       input: {
         code: data.code,
         title: data.title,
@@ -58,6 +62,7 @@ export async function createDemoInitiatives(
           ...(t.baseline ? { baseline: t.baseline } : {}),
         })),
         illustrative: data.illustrative,
+        ...(data.illustrative_fields ? { illustrative_fields: data.illustrative_fields } : {}),
         source: data.source,
       },
     });
@@ -84,10 +89,13 @@ export async function advanceInitiatives(
       const to = PATH[next];
       if (!to) break;
       const override = to === "in_execution" ? initiative.data.funding_override_reason : undefined;
+      const effectiveOn = initiative.data.history[to as keyof DemoInitiative["history"]];
       await transitionInitiative({
         db,
         idOrCode: initiative.id,
         principal: DEMO_PRINCIPAL,
+        // The step is entered now, but took effect on the dataset's date (2011–2014).
+        ...(effectiveOn ? { effectiveOn } : {}),
         input: { to, ...(override ? { funding_override_reason: override } : {}) },
       });
       initiative.status = to;

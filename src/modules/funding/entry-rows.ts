@@ -2,7 +2,7 @@ import type { NewSupportFlow } from "../../platform/db/schema.ts";
 import { actorLabel, actorUserId, type Principal } from "../accounts/index.ts";
 import type { UsdConversion } from "../exchange-rates/index.ts";
 import type { FlowRow, LedgerPair } from "./flows.queries.ts";
-import type { RecordFlowInput, ReverseFlowInput } from "./flows.schema.ts";
+import { flowFields, type RecordFlowInput, type ReverseFlowInput } from "./flows.schema.ts";
 import type { FlowLinks } from "./resolve-flow-links.ts";
 
 /**
@@ -43,6 +43,9 @@ export function recordedRow(
     conference_id: input.conference_id ?? null,
     over_commitment_reason: input.over_commitment_reason ?? null,
     illustrative: input.illustrative ?? false,
+    illustrative_fields: JSON.stringify(
+      flowFields.filter((field) => input.illustrative_fields?.includes(field)),
+    ),
     source: input.source ?? null,
     note: input.note ?? null,
     recorded_by: actorLabel(principal),
@@ -75,6 +78,7 @@ export function reversalRow(
     conference_id: original.conference_id,
     over_commitment_reason: input.over_commitment_reason ?? null,
     illustrative: original.illustrative,
+    illustrative_fields: JSON.stringify(original.illustrative_fields),
     source: original.source,
     note: input.reason,
     recorded_by: actorLabel(principal),

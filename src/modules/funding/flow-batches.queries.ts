@@ -33,6 +33,7 @@ const flowColumnTypes: Record<keyof FlowValues | "id", string> = {
   conference_id: "uuid",
   over_commitment_reason: "text",
   illustrative: "boolean",
+  illustrative_fields: "jsonb",
   source: "text",
   note: "text",
   recorded_by: "text",

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import { moneyOut } from "../../contracts/money.ts";
 import type { Database, NewSupportFlow, SupportFlowRow } from "../../platform/db/schema.ts";
-import type { Flow, ListFlowsQuery } from "./flows.schema.ts";
+import { type Flow, flowFields, type ListFlowsQuery } from "./flows.schema.ts";
 
 export type FlowRow = SupportFlowRow & { reversed_by: string | null };
 
@@ -161,6 +161,7 @@ export function toFlow(row: FlowRow): Flow {
     value_date: row.value_date,
     over_commitment_reason: row.over_commitment_reason,
     illustrative: row.illustrative,
+    illustrative_fields: flowFields.filter((field) => row.illustrative_fields.includes(field)),
     source: row.source,
     note: row.note,
     recorded_by: row.recorded_by,

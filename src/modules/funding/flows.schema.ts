@@ -6,6 +6,7 @@ import {
   sortSchema,
   uuidSchema,
 } from "../../contracts/common.ts";
+import { flowFields } from "../../contracts/enum-values.ts";
 import { flowTypeSchema, supportKindSchema } from "../../contracts/enums.ts";
 import { moneyInputSchema } from "../../contracts/money.ts";
 
@@ -13,6 +14,11 @@ import { moneyInputSchema } from "../../contracts/money.ts";
 export { type Flow, flowListSchema, flowSchema } from "../../contracts/flows.ts";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** The parts of an entry that can be marked illustrative on their own. */
+export const flowFieldSchema = z.enum(flowFields);
+export type FlowField = z.infer<typeof flowFieldSchema>;
+export { flowFields };
 
 /** Entries are amounts given or promised, so zero or negative is refused (reversals negate). */
 const positiveMoneySchema = moneyInputSchema.refine((value) => /[1-9]/.test(value.amount), {
@@ -37,6 +43,11 @@ export const recordFlowSchema = z
     source: text(500).nullable().optional(),
     note: text(2000).nullable().optional(),
     illustrative: z.boolean().optional(),
+    illustrative_fields: z
+      .array(flowFieldSchema)
+      .max(flowFields.length)
+      .optional()
+      .meta({ description: "The parts made up in an otherwise sourced entry" }),
     over_commitment_reason: text(2000).nullable().optional(),
   })
   .strict()

@@ -1,6 +1,6 @@
 export { findFlows, getFlow } from "./find-flows.ts";
 export type { Flow, ListFlowsQuery, RecordFlowInput, ReverseFlowInput } from "./flows.schema.ts";
-export { recordFlowSchema } from "./flows.schema.ts";
+export { flowFieldSchema, recordFlowSchema } from "./flows.schema.ts";
 export { fundingRoutes } from "./funding.routes.ts";
 export { recordFlow } from "./record-flow.ts";
 export { recordFlows } from "./record-flows.ts";

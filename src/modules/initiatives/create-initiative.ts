@@ -3,6 +3,7 @@ import { toMinorUnits } from "../../contracts/money.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import { inTransaction } from "../../platform/db/transaction.ts";
 import { actorLabel, actorUserId, assertAllowed, type Principal } from "../accounts/index.ts";
+import { fieldsJson } from "./illustrative-fields.ts";
 import { todayUtc, valueBudget } from "./initiative-budget.ts";
 import type { CreateInitiativeInput } from "./initiative-input.schema.ts";
 import { replaceCountries, replaceSectors, replaceTargets } from "./initiative-parts.queries.ts";
@@ -25,6 +26,8 @@ export async function createInitiative(options: {
   db: Kysely<Database>;
   input: CreateInitiativeInput;
   principal: Principal;
+  /** When the draft was begun, for history entered afterwards (the demo); default: today. */
+  effectiveOn?: string;
 }): Promise<Initiative> {
   const { db, input } = options;
   assertAllowed(canCreateInitiative(options.principal, input.lead_country));
@@ -58,6 +61,7 @@ export async function createInitiative(options: {
         end_date: input.end_date ?? null,
         status: "draft",
         illustrative: input.illustrative ?? false,
+        illustrative_fields: fieldsJson(input.illustrative_fields ?? []),
         source: input.source ?? null,
       })
       .returning("id")
@@ -73,6 +77,7 @@ export async function createInitiative(options: {
         to_status: "draft",
         actor: actorLabel(options.principal),
         actor_user_id: actorUserId(options.principal),
+        effective_on: options.effectiveOn ?? null,
       })
       .execute();
     return loadInitiative(trx, id);

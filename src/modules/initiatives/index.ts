@@ -12,6 +12,11 @@ export {
 export { nextStatuses } from "./initiative-lifecycle.ts";
 export { findInitiativeView, type InitiativeVisibility } from "./initiatives.queries.ts";
 export { initiativeRoutes } from "./initiatives.routes.ts";
-export type { Initiative, Transition } from "./initiatives.schema.ts";
+export {
+  type Initiative,
+  type InitiativeField,
+  initiativeFieldSchema,
+  type Transition,
+} from "./initiatives.schema.ts";
 export { transitionInitiative } from "./transition-initiative.ts";
 export { updateInitiative } from "./update-initiative.ts";

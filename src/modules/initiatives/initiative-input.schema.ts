@@ -3,6 +3,7 @@ import { isoDateSchema, uuidSchema, versionInputSchema } from "../../contracts/c
 import { initiativeStatusSchema, memberStateSchema } from "../../contracts/enums.ts";
 import { moneyInputSchema } from "../../contracts/money.ts";
 import { indicatorValueSchema, yearSchema } from "../indicators/index.ts";
+import { initiativeFieldSchema, initiativeFields } from "./initiatives.schema.ts";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const reference = (example: string) =>
@@ -101,6 +102,11 @@ const fields = {
   end_date: isoDateSchema.nullable().optional(),
   targets: z.array(targetInputSchema).max(100).optional(),
   illustrative: z.boolean().optional(),
+  illustrative_fields: z
+    .array(initiativeFieldSchema)
+    .max(initiativeFields.length)
+    .optional()
+    .meta({ description: "The fields made up in an otherwise sourced record" }),
   source: text(1000).nullable().optional(),
 };
 

@@ -1,6 +1,11 @@
 import { z } from "zod";
 import { csvListSchema, paginationQuerySchema, sortSchema } from "../../contracts/common.ts";
+import { initiativeFields } from "../../contracts/enum-values.ts";
 import { initiativeStatusSchema, memberStateSchema } from "../../contracts/enums.ts";
+
+/** The fields of an initiative that can be marked illustrative on their own. */
+export const initiativeFieldSchema = z.enum(initiativeFields);
+export type InitiativeField = z.infer<typeof initiativeFieldSchema>;
 
 // The answers are shared with the web: src/contracts/initiatives.ts.
 export {
@@ -12,6 +17,7 @@ export {
   transitionResultSchema,
   transitionSchema,
 } from "../../contracts/initiatives.ts";
+export { initiativeFields };
 
 export const initiativeSortFields = [
   "code",

@@ -5,6 +5,7 @@ import type { Database } from "../../platform/db/schema.ts";
 import { notFound } from "../../platform/errors.ts";
 import type { RateBasis } from "../exchange-rates/index.ts";
 import { trimDecimal } from "../indicators/index.ts";
+import { readFields } from "./illustrative-fields.ts";
 import { countriesOf, sectorsOf, targetsOf } from "./initiative-parts.queries.ts";
 import { findInitiativeView, type InitiativeViewRow } from "./initiatives.queries.ts";
 import type { Initiative } from "./initiatives.schema.ts";
@@ -79,6 +80,7 @@ export async function toInitiatives(
     status: row.status as InitiativeStatus,
     published_at: row.published_at?.toISOString() ?? null,
     illustrative: row.illustrative,
+    illustrative_fields: readFields(row.illustrative_fields),
     source: row.source,
     version: row.version,
     created_at: row.created_at.toISOString(),

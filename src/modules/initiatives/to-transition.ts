@@ -31,5 +31,6 @@ export function toTransition(row: TransitionRow, showPerson: boolean): Transitio
     reason: row.reason,
     funding_override_reason: row.funding_override_reason,
     at: row.at.toISOString(),
+    effective_on: row.effective_on ?? row.at.toISOString().slice(0, 10),
   };
 }

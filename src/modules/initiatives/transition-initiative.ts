@@ -25,6 +25,12 @@ export async function transitionInitiative(options: {
   idOrCode: string;
   input: TransitionInput;
   principal: Principal;
+  /**
+   * When the step took effect, for history entered afterwards (the demo's 2011–2014 steps);
+   * default: the day it is entered. Not part of the HTTP input: a step taken through the API
+   * takes effect when it is taken.
+   */
+  effectiveOn?: string;
 }): Promise<{ initiative: Initiative; transition: Transition }> {
   const { db, input } = options;
   return inTransaction(db, async (trx) => {
@@ -75,6 +81,7 @@ export async function transitionInitiative(options: {
         actor_user_id: actorUserId(options.principal),
         reason: input.reason ?? null,
         funding_override_reason: input.funding_override_reason ?? null,
+        effective_on: options.effectiveOn ?? null,
       })
       .returning("id")
       .executeTakeFirstOrThrow();

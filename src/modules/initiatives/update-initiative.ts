@@ -7,6 +7,7 @@ import { invalidField, notFound } from "../../platform/errors.ts";
 import { assertAllowed, type Principal } from "../accounts/index.ts";
 import { findComponentRow, findLineOfActionRow } from "../strategy/index.ts";
 import { lockVisibleInitiative } from "./find-initiatives.ts";
+import { fieldsJson } from "./illustrative-fields.ts";
 import { valueBudget } from "./initiative-budget.ts";
 import type { UpdateInitiativeInput } from "./initiative-input.schema.ts";
 import {
@@ -98,6 +99,9 @@ export async function updateInitiative(options: {
         ...(input.start_date !== undefined && { start_date: input.start_date }),
         ...(input.end_date !== undefined && { end_date: input.end_date }),
         ...(input.illustrative !== undefined && { illustrative: input.illustrative }),
+        ...(input.illustrative_fields !== undefined && {
+          illustrative_fields: fieldsJson(input.illustrative_fields),
+        }),
         ...(input.source !== undefined && { source: input.source }),
       },
     });

@@ -78,6 +78,8 @@ export interface InitiativesTable {
   status: Generated<string>;
   published_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   illustrative: Generated<boolean>;
+  /** jsonb: the fields made up in an otherwise sourced record (20261206000800). */
+  illustrative_fields: ColumnType<string[], string | undefined, string>;
   source: string | null;
   version: Version;
   created_at: Timestamp;
@@ -105,6 +107,8 @@ export interface InitiativeTransitionsTable {
   funding_override_reason: string | null;
   actor_user_id: ColumnType<string | null, string | null | undefined, never>;
   at: Timestamp;
+  /** When the step took effect, if not the day it was entered (20261206000801). */
+  effective_on: ColumnType<string | null, string | null | undefined, never>;
   /** Commit order of the history (20261128160100_initiatives.sql). */
   seq: ColumnType<bigint, never, never>;
 }
@@ -177,6 +181,8 @@ export interface SupportFlowsTable {
   conference_id: string | null;
   over_commitment_reason: string | null;
   illustrative: Generated<boolean>;
+  /** jsonb: the fields made up in an otherwise sourced entry (20261206000800). */
+  illustrative_fields: ColumnType<string[], string | undefined, never>;
   source: string | null;
   note: string | null;
   recorded_by: string;

@@ -11,12 +11,14 @@ import {
 import { useI18n } from "../../i18n/i18n.tsx";
 import { usePick } from "../../ui/Bilingual.tsx";
 import { type Column, DataTable } from "../../ui/DataTable.tsx";
-import { IllustrativeBadge } from "../../ui/Provenance.tsx";
+import { IllustrativeBadge, MarkedValue, noSourceText } from "../../ui/Provenance.tsx";
 import { QueryState } from "../../ui/QueryState.tsx";
 
 /**
- * Ledger entries as recorded: original amount and currency, the USD value at the rate of
- * the value date, the source. A reversal is its own row, so a correction stays visible.
+ * Ledger entries as recorded: the day each took effect (and was entered, when later),
+ * original amount and currency, the USD value at the rate of the value date, the source,
+ * and a mark on each value made up for the demo. A reversal is its own row, so a
+ * correction stays visible.
  */
 export function FlowsTable({
   query,
@@ -40,13 +42,26 @@ export function FlowsTable({
   const partnerName = (id: string) =>
     pick(organizations.data?.data.find((o) => o.id === id)?.name) || id;
   const componentCode = (id: string) => components.data?.data.find((c) => c.id === id)?.code ?? "";
+  const invented = (flow: Flow, field: Flow["illustrative_fields"][number]) =>
+    flow.illustrative_fields.includes(field);
+  // The day an entry took effect (its value date) and, when later, the day it was entered.
+  const dateText = (flow: Flow) => {
+    const entered = flow.recorded_at.slice(0, 10);
+    return entered === flow.value_date
+      ? fmt.date(flow.value_date)
+      : t("provenance.effectiveEntered", {
+          effective: fmt.date(flow.value_date),
+          entered: fmt.date(entered),
+        });
+  };
+  const sourceCell = (flow: Flow) => flow.source ?? noSourceText(t, flow.illustrative);
   const typeLabel = (flow: Flow) =>
     `${t(`flowType.${flow.flow_type}`)}${flow.reverses_id ? ` · ${t("flow.reversal")}` : ""}`;
   const columns: Column<Flow>[] = [
     {
       key: "date",
       header: t("flow.valueDate"),
-      cell: (f) => fmt.date(f.value_date),
+      cell: (f) => <MarkedValue marked={invented(f, "value_date")}>{dateText(f)}</MarkedValue>,
       value: (f) => f.value_date,
     },
     {
@@ -76,9 +91,11 @@ export function FlowsTable({
             key: "partner",
             header: t("flow.partner"),
             cell: (f: Flow) => (
-              <Anchor component={Link} to={`/partners/${f.partner_id}`} size="sm">
-                {partnerName(f.partner_id)}
-              </Anchor>
+              <MarkedValue marked={invented(f, "partner")}>
+                <Anchor component={Link} to={`/partners/${f.partner_id}`} size="sm">
+                  {partnerName(f.partner_id)}
+                </Anchor>
+              </MarkedValue>
             ),
             value: (f: Flow) => partnerName(f.partner_id),
           },
@@ -86,10 +103,13 @@ export function FlowsTable({
     {
       key: "support",
       header: t("flow.supportKind"),
-      cell: (f) =>
-        f.description
-          ? `${t(`supportKind.${f.support_kind}`)}: ${f.description}`
-          : t(`supportKind.${f.support_kind}`),
+      cell: (f) => (
+        <MarkedValue marked={invented(f, "description")}>
+          {f.description
+            ? `${t(`supportKind.${f.support_kind}`)}: ${f.description}`
+            : t(`supportKind.${f.support_kind}`)}
+        </MarkedValue>
+      ),
       value: (f) =>
         f.description
           ? `${t(`supportKind.${f.support_kind}`)}: ${f.description}`
@@ -98,14 +118,17 @@ export function FlowsTable({
     {
       key: "target",
       header: t("flow.allocation"),
-      cell: (f) =>
-        f.initiative_id ? (
-          <Anchor component={Link} to={`/initiatives/${f.initiative_id}`} size="sm">
-            {initiativeCode(f.initiative_id)}
-          </Anchor>
-        ) : (
-          t("flow.toComponent", { code: componentCode(f.component_id) })
-        ),
+      cell: (f) => (
+        <MarkedValue marked={invented(f, "allocation")}>
+          {f.initiative_id ? (
+            <Anchor component={Link} to={`/initiatives/${f.initiative_id}`} size="sm">
+              {initiativeCode(f.initiative_id)}
+            </Anchor>
+          ) : (
+            t("flow.toComponent", { code: componentCode(f.component_id) })
+          )}
+        </MarkedValue>
+      ),
       value: (f) =>
         f.initiative_id
           ? initiativeCode(f.initiative_id)
@@ -115,7 +138,11 @@ export function FlowsTable({
       key: "amount",
       header: t("flow.originalAmount"),
       kind: "amount",
-      cell: (f) => (f.value ? fmt.money(f.value.amount, f.value.currency) : "—"),
+      cell: (f) => (
+        <MarkedValue marked={invented(f, "amount")}>
+          {f.value ? fmt.money(f.value.amount, f.value.currency) : "—"}
+        </MarkedValue>
+      ),
       value: (f) => f.value?.amount ?? null,
     },
     {
@@ -138,11 +165,11 @@ export function FlowsTable({
         <Group gap={4} wrap="nowrap" align="flex-start">
           {f.illustrative ? <IllustrativeBadge /> : null}
           <Text size="xs" c="dimmed" maw={280}>
-            {f.source ?? t("provenance.noSource")}
+            {sourceCell(f)}
           </Text>
         </Group>
       ),
-      value: (f) => `${f.illustrative ? `${t("provenance.illustrative")}: ` : ""}${f.source ?? ""}`,
+      value: (f) => `${f.illustrative ? `${t("provenance.illustrative")}: ` : ""}${sourceCell(f)}`,
     },
   ];
   return (

@@ -2,7 +2,7 @@ import { Group, List, Text } from "@mantine/core";
 import { type FlowQuery, useFlows } from "../../api/queries.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { Section } from "../../ui/PageHeader.tsx";
-import { IllustrativeBadge } from "../../ui/Provenance.tsx";
+import { IllustrativeBadge, noSourceText } from "../../ui/Provenance.tsx";
 import { QueryState } from "../../ui/QueryState.tsx";
 
 /**
@@ -20,7 +20,7 @@ export function LedgerSources({ query = {} }: { query?: FlowQuery }) {
           let illustrative = 0;
           for (const flow of list.data) {
             if (flow.illustrative) illustrative += 1;
-            const source = flow.source ?? t("provenance.noSource");
+            const source = flow.source ?? noSourceText(t, flow.illustrative);
             bySource.set(source, (bySource.get(source) ?? 0) + 1);
           }
           return (

@@ -9,7 +9,7 @@ import { BilingualText, usePick } from "../../ui/Bilingual.tsx";
 import { Chart, measureColors } from "../../ui/Chart.tsx";
 import { measureBars } from "../../ui/chart-options.ts";
 import { PageHeader, Section } from "../../ui/PageHeader.tsx";
-import { IllustrativeBadge, SourceLine } from "../../ui/Provenance.tsx";
+import { IllustrativeBadge, MarkedValue, SourceLine } from "../../ui/Provenance.tsx";
 import { QueryState } from "../../ui/QueryState.tsx";
 import { StatusBadge } from "../../ui/StatusBadge.tsx";
 import { FlowsTable } from "../funding/FlowsTable.tsx";
@@ -66,33 +66,44 @@ function InitiativeView({ initiative }: { initiative: Initiative }) {
   const { t, fmt } = useI18n();
   const pick = usePick();
   const funding = useFundingSummary([], { initiative: initiative.id });
-  const details: [string, ReactNode][] = [
+  const invented = (...fields: Initiative["illustrative_fields"]) =>
+    fields.some((field) => initiative.illustrative_fields.includes(field));
+  const rows: [string, ReactNode, boolean][] = [
     [
       t("initiative.component"),
       <Anchor component={Link} to={`/components/${initiative.component.code}`} key="c">
         {initiative.component.code} · {pick(initiative.component.name)}
       </Anchor>,
+      false,
     ],
     [
       t("initiative.lineOfAction"),
       initiative.line_of_action
         ? `${initiative.line_of_action.code} · ${pick(initiative.line_of_action.name)}`
         : "—",
+      invented("line_of_action"),
     ],
     [
       t("initiative.leadCountry"),
       <Anchor component={Link} to={`/countries/${initiative.lead_country}`} key="l">
         {fmt.country(initiative.lead_country)}
       </Anchor>,
+      invented("lead_country"),
     ],
-    [t("initiative.countries"), initiative.countries.map((c) => fmt.country(c)).join(", ")],
+    [
+      t("initiative.countries"),
+      initiative.countries.map((c) => fmt.country(c)).join(", "),
+      invented("countries"),
+    ],
     [
       t("initiative.executingAgency"),
       initiative.executing_agency ? pick(initiative.executing_agency.name) : "—",
+      invented("executing_agency"),
     ],
     [
       t("initiative.budgetOriginal"),
       fmt.money(initiative.budget.amount, initiative.budget.currency),
+      invented("budget"),
     ],
     [
       t("initiative.budgetUsd"),
@@ -110,34 +121,51 @@ function InitiativeView({ initiative }: { initiative: Initiative }) {
               rate: initiative.budget_fx.rate,
               date: fmt.date(initiative.budget_fx.date),
             }),
+      invented("budget"),
     ],
     [
       t("initiative.period"),
       initiative.start_date || initiative.end_date
         ? `${initiative.start_date ? fmt.date(initiative.start_date) : "…"} – ${initiative.end_date ? fmt.date(initiative.end_date) : "…"}`
         : "—",
+      invented("start_date", "end_date"),
     ],
     [
       t("initiative.sectors"),
       initiative.sectors.length
         ? initiative.sectors.map((s) => `${s.code} (${fmt.percent(s.percentage)})`).join(", ")
         : "—",
+      invented("sectors"),
     ],
-    [t("initiative.updated"), fmt.dateTime(initiative.updated_at)],
+    [t("initiative.updated"), fmt.dateTime(initiative.updated_at), false],
   ];
   return (
     <>
       <PageHeader
         crumbs={[{ to: "/initiatives", label: t("nav.initiatives") }]}
-        kicker={t("initiative.kicker", { code: initiative.code })}
-        title={<BilingualText value={initiative.title} />}
+        kicker={
+          <MarkedValue marked={invented("code")}>
+            {t("initiative.kicker", { code: initiative.code })}
+          </MarkedValue>
+        }
+        title={
+          <MarkedValue marked={invented("title")}>
+            <BilingualText value={initiative.title} />
+          </MarkedValue>
+        }
         badges={
           <>
-            <StatusBadge status={initiative.status} />
+            <MarkedValue marked={invented("status")}>
+              <StatusBadge status={initiative.status} />
+            </MarkedValue>
             {initiative.illustrative ? <IllustrativeBadge /> : null}
           </>
         }
-        description={<BilingualText value={initiative.summary} />}
+        description={
+          <MarkedValue marked={invented("summary")}>
+            <BilingualText value={initiative.summary} />
+          </MarkedValue>
+        }
       />
       <Container size="xl">
         <Stack gap="lg">
@@ -165,12 +193,14 @@ function InitiativeView({ initiative }: { initiative: Initiative }) {
               <Section title={t("initiative.details")} id="details">
                 <Table fz="sm" verticalSpacing={6}>
                   <Table.Tbody>
-                    {details.map(([label, value]) => (
+                    {rows.map(([label, value, marked]) => (
                       <Table.Tr key={label}>
                         <Table.Th scope="row" w="40%" fw={600}>
                           {label}
                         </Table.Th>
-                        <Table.Td>{value}</Table.Td>
+                        <Table.Td>
+                          <MarkedValue marked={marked}>{value}</MarkedValue>
+                        </Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
@@ -196,7 +226,9 @@ function InitiativeView({ initiative }: { initiative: Initiative }) {
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 6 }}>
               <Section title={t("initiative.indicators")} id="indicators">
-                <IndicatorTargets initiative={initiative} />
+                <MarkedValue marked={invented("targets")}>
+                  <IndicatorTargets initiative={initiative} />
+                </MarkedValue>
               </Section>
             </Grid.Col>
           </Grid>

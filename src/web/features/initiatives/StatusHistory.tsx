@@ -21,7 +21,10 @@ function actorText(step: Transition, t: Translate, pick: ReturnType<typeof usePi
   return who ? `${who} (${step.actor})` : step.actor;
 }
 
-/** Every status change, oldest first, with who, when and why (transitions are recorded). */
+/**
+ * Every status change, oldest first, with who, when and why (transitions are recorded). A
+ * step entered after it took effect (history loaded later) shows both days.
+ */
 export function StatusHistory({ initiativeId }: { initiativeId: string }) {
   const { t, fmt } = useI18n();
   const pick = usePick();
@@ -43,7 +46,13 @@ export function StatusHistory({ initiativeId }: { initiativeId: string }) {
               }
             >
               <Text size="xs" c="dimmed">
-                {t("history.by", { actor: actorText(step, t, pick), at: fmt.dateTime(step.at) })}
+                {step.effective_on === step.at.slice(0, 10)
+                  ? t("history.by", { actor: actorText(step, t, pick), at: fmt.dateTime(step.at) })
+                  : t("history.byEffective", {
+                      actor: actorText(step, t, pick),
+                      effective: fmt.date(step.effective_on),
+                      entered: fmt.date(step.at),
+                    })}
               </Text>
               {step.reason ? (
                 <Text size="sm" className="timeline-reason">

@@ -4,19 +4,37 @@ import type { Initiative } from "../../../contracts/initiatives.ts";
 import type { I18n } from "../../i18n/i18n.tsx";
 import { BilingualText, pickText } from "../../ui/Bilingual.tsx";
 import type { Column } from "../../ui/DataTable.tsx";
-import { IllustrativeBadge } from "../../ui/Provenance.tsx";
+import { IllustrativeBadge, IllustrativeMark, MarkedValue } from "../../ui/Provenance.tsx";
 import { StatusBadge } from "../../ui/StatusBadge.tsx";
 
-/** The portfolio table, shared by the list and the country, partner and component pages. */
+type Field = Initiative["illustrative_fields"][number];
+const invented = (i: Initiative, ...fields: Field[]) =>
+  fields.some((field) => i.illustrative_fields.includes(field));
+
+/**
+ * The portfolio table, shared by the list and the country, partner and component pages. A
+ * record made up as a whole carries the badge by its title; a value made up in an otherwise
+ * published record carries the mark beside it.
+ */
 export function initiativeColumns({ t, fmt, lang }: I18n): Column<Initiative>[] {
+  const illustrativeText = (i: Initiative) =>
+    i.illustrative
+      ? t("common.yes")
+      : i.illustrative_fields.length
+        ? t("provenance.partly", {
+            fields: i.illustrative_fields.map((f) => t(`provenance.field.${f}`)).join(", "),
+          })
+        : t("common.no");
   return [
     {
       key: "code",
       header: t("initiative.code"),
       cell: (i) => (
-        <Anchor component={Link} to={`/initiatives/${i.id}`} size="sm" fw={600}>
-          {i.code}
-        </Anchor>
+        <MarkedValue marked={invented(i, "code")}>
+          <Anchor component={Link} to={`/initiatives/${i.id}`} size="sm" fw={600}>
+            {i.code}
+          </Anchor>
+        </MarkedValue>
       ),
       value: (i) => i.code,
     },
@@ -29,6 +47,7 @@ export function initiativeColumns({ t, fmt, lang }: I18n): Column<Initiative>[] 
             <BilingualText value={i.title} />
           </span>
           {i.illustrative ? <IllustrativeBadge /> : null}
+          {invented(i, "title") ? <IllustrativeMark /> : null}
         </Group>
       ),
       value: (i) => pickText(i.title, lang).text,
@@ -42,27 +61,39 @@ export function initiativeColumns({ t, fmt, lang }: I18n): Column<Initiative>[] 
     {
       key: "lead",
       header: t("initiative.leadCountry"),
-      cell: (i) => fmt.country(i.lead_country),
+      cell: (i) => (
+        <MarkedValue marked={invented(i, "lead_country")}>
+          {fmt.country(i.lead_country)}
+        </MarkedValue>
+      ),
       value: (i) => fmt.country(i.lead_country),
     },
     {
       key: "status",
       header: t("initiative.status"),
-      cell: (i) => <StatusBadge status={i.status} />,
+      cell: (i) => (
+        <MarkedValue marked={invented(i, "status")}>
+          <StatusBadge status={i.status} />
+        </MarkedValue>
+      ),
       value: (i) => t(`status.${i.status}`),
     },
     {
       key: "budget",
       header: t("table.inCurrency", { label: t("measure.budget"), currency: "USD" }),
       kind: "amount",
-      cell: (i) => fmt.money(i.budget_usd.amount, i.budget_usd.currency),
+      cell: (i) => (
+        <MarkedValue marked={invented(i, "budget")}>
+          {fmt.money(i.budget_usd.amount, i.budget_usd.currency)}
+        </MarkedValue>
+      ),
       value: (i) => i.budget_usd.amount,
     },
     {
       key: "illustrative",
       header: t("provenance.illustrativeColumn"),
-      cell: (i) => t(i.illustrative ? "common.yes" : "common.no"),
-      value: (i) => t(i.illustrative ? "common.yes" : "common.no"),
+      cell: illustrativeText,
+      value: illustrativeText,
     },
   ];
 }
