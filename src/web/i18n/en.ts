@@ -61,6 +61,27 @@ export const en = {
   "measure.gapHint": "Budget − committed",
   "measure.announcedNotCommitted": "Announced, not yet committed",
   "measure.announcedNotCommittedHint": "Promises still to be signed",
+  "measure.committedNotAllocated": "Committed, not yet allocated",
+  "measure.committedNotAllocatedHint": "Committed to no initiative yet",
+  "measure.definitionOf": "What “{measure}” means",
+  "measureDefinition.budget":
+    "The sum of the initiatives' budgets in US dollars, at the rate of each budget's value date; rejected and cancelled initiatives are left out. Budgets belong to initiatives, so there is none per partner or year.",
+  "measureDefinition.offered":
+    "Support partners offered but have not pledged yet, in US dollars at the rate of each value date, reversals deducted.",
+  "measureDefinition.announced":
+    "Support partners pledged (announced), in US dollars at the rate of each pledge's value date, reversals deducted.",
+  "measureDefinition.committed":
+    "Support partners committed by a signed agreement, to an initiative or not yet allocated to one, in US dollars at the rate of each value date, reversals deducted.",
+  "measureDefinition.committed_not_allocated":
+    "The part of what is committed that no initiative has received yet (given to a component or to the whole strategy). It covers no budget and fills nobody's gap; tables show it as a row of its own.",
+  "measureDefinition.disbursed":
+    "Money partners paid out, in US dollars at the rate of each value date, reversals deducted.",
+  "measureDefinition.coverage_pct":
+    "What is committed to initiatives divided by their budget, as a percentage; support not yet allocated to an initiative covers no budget. Above 100 % when initiatives received more than they cost.",
+  "measureDefinition.gap":
+    "For each initiative, its budget minus what is committed to it, never below zero; then summed. Money committed to no initiative is not deducted from anyone's gap, and an over-funded initiative does not fill another's.",
+  "measureDefinition.announced_not_committed":
+    "For each partner, what it announced minus what it committed, never below zero; then summed. A partner that commits more than it pledged does not reduce another partner's figure. Not split by year: a pledge of one year may be committed in another.",
 
   "dimension.component": "Component",
   "dimension.country": "Country",
@@ -80,6 +101,11 @@ export const en = {
   "table.empty": "Nothing to show.",
   "table.total": "Total",
   "table.unallocated": "Not allocated",
+  "table.notAllocated": "Not yet allocated to an initiative",
+  "table.notAllocatedIn": "{name}: not yet allocated to an initiative",
+  "table.notAllocatedHelp":
+    "Support partners gave to a component or to the whole strategy but to no initiative yet. It has no country, no budget and no gap; the total is the rows above plus this one.",
+  "table.totalHelp": "The sum of every row above, to the cent.",
   "table.inCurrency": "{label} ({currency})",
 
   "provenance.source": "Source: {source}",
