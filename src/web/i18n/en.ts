@@ -270,12 +270,25 @@ export const en = {
   "map.rateYear": "Year of the rate",
 
   "country.kicker": "Member state",
-  "country.lead": "Initiatives led by {country}, their funding, and the homicide rate.",
+  "country.lead":
+    "The initiatives {country} leads and their funding, the regional initiatives it takes part in, and the homicide rate.",
+  "country.kpiNote":
+    "These figures count the initiatives {country} leads, at their whole budgets, and the support given to them. Regional initiatives it only takes part in are listed apart below and are not counted here.",
+  "country.led": "Initiatives led by {country}",
+  "country.ledHelp":
+    "Their funding, from the same roll-up as the figures above: the total row equals them.",
+  "country.participating": "Regional initiatives {country} takes part in",
+  "country.participatingHelp":
+    "Led by another member state. Their budgets are whole regional budgets, counted in the lead country's figures, not in {country}'s.",
+  "country.share": "Share of {country}",
+  "country.shareRegional": "Regional",
+  "country.shareHelp":
+    "An initiative says how much of it belongs to each participating country only where it records a share; none of these does, so each is marked regional and its budget is not split.",
+  "country.wholeBudget": "Whole regional budget (USD)",
   "country.byComponent": "{country}: funding by component",
   "country.rateTitle": "Homicide rate",
   "country.rateHelp": "Homicides per 100,000 inhabitants.",
   "country.rateAxis": "per 100,000",
-  "country.initiatives": "Initiatives of {country}",
 
   "partners.title": "Partners",
   "partners.lead":

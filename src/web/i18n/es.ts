@@ -270,12 +270,25 @@ export const es: Messages = {
   "map.rateYear": "Año de la tasa",
 
   "country.kicker": "Estado miembro",
-  "country.lead": "Iniciativas lideradas por {country}, su financiamiento y la tasa de homicidios.",
+  "country.lead":
+    "Las iniciativas que lidera {country} y su financiamiento, las iniciativas regionales en las que participa y la tasa de homicidios.",
+  "country.kpiNote":
+    "Estas cifras cuentan las iniciativas que lidera {country}, con sus presupuestos completos, y el apoyo que recibieron. Las iniciativas regionales en las que solo participa se listan aparte más abajo y no se cuentan aquí.",
+  "country.led": "Iniciativas lideradas por {country}",
+  "country.ledHelp":
+    "Su financiamiento, del mismo consolidado que las cifras de arriba: la fila de total es igual a ellas.",
+  "country.participating": "Iniciativas regionales en las que participa {country}",
+  "country.participatingHelp":
+    "Las lidera otro Estado miembro. Sus presupuestos son presupuestos regionales completos, contados en las cifras del país líder, no en las de {country}.",
+  "country.share": "Parte de {country}",
+  "country.shareRegional": "Regional",
+  "country.shareHelp":
+    "Una iniciativa dice cuánto corresponde a cada país participante solo si registra una parte; ninguna de estas lo hace, así que cada una se marca como regional y su presupuesto no se reparte.",
+  "country.wholeBudget": "Presupuesto regional completo (USD)",
   "country.byComponent": "{country}: financiamiento por componente",
   "country.rateTitle": "Tasa de homicidios",
   "country.rateHelp": "Homicidios por cada 100.000 habitantes.",
   "country.rateAxis": "por 100.000",
-  "country.initiatives": "Iniciativas de {country}",
 
   "partners.title": "Socios",
   "partners.lead":
