@@ -88,17 +88,15 @@ describe.skipIf(chromiumMissing)("totals as the portal shows them", { timeout: 1
     const summary = await api<Summary>(portal, "/funding/summary?by=country");
     expect(byCountry.total).toContain(usd("en", summary.total.gap ?? ""));
     // Each headline figure shows its definition, worded as docs/MEASURES.md.
+    await page.getByTestId("kpi-gap").scrollIntoViewIfNeeded();
     await page
       .getByRole("button", { name: `What “${en["measure.gap"]}” means` })
       .first()
       .hover();
-    await expect(
-      page
-        .getByRole("tooltip")
-        .filter({ hasText: en["measureDefinition.gap"] })
-        .first()
-        .isVisible(),
-    ).resolves.toBe(true);
+    await page
+      .getByRole("tooltip")
+      .filter({ hasText: en["measureDefinition.gap"] })
+      .waitFor({ state: "visible", timeout: 5_000 });
     for (const measure of ["budget", "committed", "disbursed"] as const) {
       const help = page.getByRole("button", { name: `What “${en[`measure.${measure}`]}” means` });
       expect(await help.count(), measure).toBeGreaterThan(1);
