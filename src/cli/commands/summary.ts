@@ -7,24 +7,20 @@ import { action } from "../run.ts";
 import { groupDigits, renderTable } from "../table.ts";
 import { withDatabaseOrServer } from "../through-server.ts";
 
-const MEASURES = [
-  "budget",
-  "announced",
-  "committed",
-  "disbursed",
-  "coverage_pct",
-  "gap",
-  "announced_not_committed",
+/** The measures as columns, with the words of docs/MEASURES.md (English) as headings. */
+const COLUMNS = [
+  ["budget", "budget"],
+  ["announced", "announced"],
+  ["committed", "committed"],
+  ["committed_not_allocated", "committed, not yet allocated"],
+  ["disbursed", "disbursed"],
+  ["coverage_pct", "coverage"],
+  ["gap", "gap"],
+  ["announced_not_committed", "announced, not yet committed"],
 ] as const;
-const HEADINGS = [
-  "budget",
-  "announced",
-  "committed",
-  "disbursed",
-  "coverage",
-  "gap",
-  "not yet committed",
-];
+const HEADINGS = COLUMNS.map(([, heading]) => heading);
+/** What a remainder row is, in words: the support no initiative received. */
+export const REMAINDER_LABEL = "not yet allocated to an initiative";
 
 export function registerSummary(program: Command) {
   program
@@ -69,7 +65,7 @@ function parseDimensions(value: string | undefined): RollupDimension[] {
 type Measures = FundingSummary["total"];
 
 function measureCells(measures: Measures): string[] {
-  return MEASURES.map((m) => {
+  return COLUMNS.map(([m]) => {
     const value = measures[m];
     return m === "coverage_pct" ? (value === null ? "—" : `${value}%`) : groupDigits(value);
   });
@@ -77,8 +73,7 @@ function measureCells(measures: Measures): string[] {
 
 function keyLabel(key: Record<string, unknown>, dimension: RollupDimension): string {
   const value = key[dimension];
-  if (value === null || value === undefined)
-    return dimension === "initiative" || dimension === "country" ? "(unallocated)" : "—";
+  if (value === null || value === undefined) return "—";
   if (typeof value !== "object") return String(value);
   const record = value as {
     code?: string;
@@ -89,16 +84,28 @@ function keyLabel(key: Record<string, unknown>, dimension: RollupDimension): str
   return [record.code, label].filter(Boolean).join(" ");
 }
 
+/**
+ * The roll-up as a table: the groups, the remainder rows (support given to no initiative,
+ * named in words in the first column that has no value), then the total, which is their sum.
+ */
 export function renderSummary(summary: FundingSummary, by: RollupDimension[]): string {
-  const rows = summary.rows.map((row) => [
-    ...by.map((d) => keyLabel(row.key as Record<string, unknown>, d)),
-    ...measureCells(row),
-  ]);
+  const rows = summary.rows.map((row) => {
+    const labels = by.map((d) => keyLabel(row.key as Record<string, unknown>, d));
+    if (row.remainder) {
+      const blank = Math.max(labels.indexOf("—"), 0);
+      labels[blank] =
+        labels[blank] === "—" ? `(${REMAINDER_LABEL})` : `${labels[blank]} (${REMAINDER_LABEL})`;
+    }
+    return [...labels, ...measureCells(row)];
+  });
   const totalRow = [...by.map((_, i) => (i === 0 ? "Total" : "")), ...measureCells(summary.total)];
   const headers = [...by, ...HEADINGS];
   const table = renderTable(
     by.length ? headers : ["", ...HEADINGS],
     by.length ? [...rows, totalRow] : [["Strategy", ...measureCells(summary.total)]],
   );
-  return `Funding in USD (${summary.rows.length} group${summary.rows.length === 1 ? "" : "s"})\n${table}`;
+  const groups = summary.rows.filter((row) => !row.remainder).length;
+  const remainders = summary.rows.length - groups;
+  const counted = `${groups} group${groups === 1 ? "" : "s"}${remainders ? ` + ${remainders} not yet allocated` : ""}`;
+  return `Funding in USD (${counted}; docs/MEASURES.md defines each measure)\n${table}`;
 }

@@ -19,6 +19,8 @@ export interface FundingFilter {
 /** One group of the roll-up (or the total, is_total), in US cents, with its names. */
 export interface FundingRollupRow {
   is_total: boolean;
+  /** The group holds support allocated to no initiative (a remainder row). */
+  not_allocated: boolean;
   component_id: string | null;
   component_code: string | null;
   component_name_es: string | null;
@@ -38,6 +40,9 @@ export interface FundingRollupRow {
   announced: bigint;
   committed: bigint;
   disbursed: bigint;
+  gap: bigint;
+  not_committed: bigint;
+  committed_not_allocated: bigint;
 }
 
 /** Fact columns by dimension, with the SQL type an ungrouped column is nulled as. */
@@ -49,30 +54,91 @@ const dimensionColumns = {
   initiative: { column: "initiative_id", type: "uuid" },
 } as const satisfies Record<RollupDimension, { column: string; type: string }>;
 
+/** Dimensions whose rows carry a budget: there, support to no initiative is a row of its own. */
+export const ALLOCATING_DIMENSIONS: readonly RollupDimension[] = [
+  "component",
+  "country",
+  "initiative",
+];
+
 /**
  * Budget facts: one per initiative still in play, at the USD value fixed when its budget
- * was written. They have no partner and no year, so they are left out when the caller groups
- * or filters by either (`includeBudget` false).
+ * was written. They have no partner and no year.
  */
-const budgetFacts = sql`
+const budgetFacts = (visible: RawBuilder<unknown>) => sql`
   select 'budget' as measure, i.component_id, i.lead_country::text as country,
     null::uuid as partner_id, null::int as year, i.id as initiative_id,
-    i.budget_usd_minor as usd_minor, i.published_at is not null as published
+    i.budget_usd_minor::numeric as usd_minor
   from initiatives i
-  where i.status not in ('rejected', 'cancelled')`;
+  where i.status not in ('rejected', 'cancelled') and ${visible}`;
 
 /**
  * Flow facts: every ledger row, reversals included (their negated amounts net the reversed
- * entry out). Unallocated support has no initiative and so no country.
+ * entry out). Support to an initiative counts in the initiative's component (even if the
+ * initiative moved since); unallocated support has no initiative and so no country.
  */
-const flowFacts = sql`
-  select f.flow_type as measure, f.component_id, i.lead_country::text as country,
-    f.partner_id, extract(year from f.value_date)::int as year, f.initiative_id, f.usd_minor,
-    (f.initiative_id is null or i.published_at is not null) as published
+const flowFacts = (visible: RawBuilder<unknown>) => sql`
+  select f.flow_type as measure, coalesce(i.component_id, f.component_id) as component_id,
+    i.lead_country::text as country, f.partner_id, extract(year from f.value_date)::int as year,
+    f.initiative_id, f.usd_minor::numeric as usd_minor
   from support_flows f
-  left join initiatives i on i.id = f.initiative_id`;
+  left join initiatives i on i.id = f.initiative_id
+  where ${visible}`;
 
-function filterConditions(filter: FundingFilter): RawBuilder<unknown>[] {
+/**
+ * The two measures that are not plain sums of the ledger, each computed once, at its own
+ * grain, and then summed like any other fact (so every grouping adds up to the total):
+ *
+ * - gap: per initiative, max(budget − committed to it, 0). Support to no initiative fills
+ *   nobody's gap. Budget 1,000,000.00, committed 1,200,000.00 → gap 0.00, not −200,000.00.
+ * - not_committed ("announced, not yet committed"): per partner, max(announced − committed,
+ *   0), attributed to the partner's pledges that are still open. Each pledge slot (an
+ *   initiative, or a component for support not yet allocated to one) first meets its own
+ *   commitments; the partner's commitments beyond what it pledged to their slot then meet
+ *   its open pledges in order: those not allocated to an initiative first (by component
+ *   code), then those to initiatives (by code). Example: the IDB pledges 500 to component B
+ *   and 100 to AF9, and commits 80 to AF9 and 300 to AF8 → AF9 open 20, B open 500, spare
+ *   300 → B keeps 200 open, AF9 its 20: 220 = (600 − 380), as the partner total says.
+ */
+const derivedFacts = sql`
+  , gaps as (
+    select 'gap' as measure, b.component_id, b.country, null::uuid as partner_id,
+      null::int as year, b.initiative_id,
+      greatest(b.usd_minor - coalesce(c.committed, 0), 0) as usd_minor
+    from visible_budgets b
+    left join (
+      select initiative_id, sum(usd_minor) as committed from visible_flows
+      where measure = 'commitment' and initiative_id is not null group by initiative_id
+    ) c on c.initiative_id = b.initiative_id
+  ),
+  slots as (
+    select s.*, greatest(s.balance, 0) as open, greatest(-s.balance, 0) as spare
+    from (
+      select partner_id, component_id, initiative_id, country,
+        coalesce(sum(usd_minor) filter (where measure = 'pledge'), 0)
+          - coalesce(sum(usd_minor) filter (where measure = 'commitment'), 0) as balance
+      from visible_flows where measure in ('pledge', 'commitment')
+      group by partner_id, component_id, initiative_id, country
+    ) s
+  ),
+  ordered_slots as (
+    select s.*,
+      sum(s.spare) over (partition by s.partner_id) as partner_spare,
+      coalesce(sum(s.open) over (
+        partition by s.partner_id
+        order by s.initiative_id is not null, sc.code, si.code
+        rows between unbounded preceding and 1 preceding), 0) as open_before
+    from slots s
+    left join strategy_components sc on sc.id = s.component_id
+    left join initiatives si on si.id = s.initiative_id
+  ),
+  not_committed as (
+    select 'not_committed' as measure, component_id, country, partner_id, null::int as year,
+      initiative_id, open - least(open, greatest(partner_spare - open_before, 0)) as usd_minor
+    from ordered_slots
+  )`;
+
+function dimensionFilters(filter: FundingFilter): RawBuilder<unknown>[] {
   const inList = (column: string, values: ReadonlyArray<string | number> | undefined) =>
     values?.length ? [sql`${sql.ref(column)} in (${sql.join(values)})`] : [];
   return [
@@ -81,51 +147,91 @@ function filterConditions(filter: FundingFilter): RawBuilder<unknown>[] {
     ...inList("partner_id", filter.partnerIds),
     ...inList("year", filter.years),
     ...inList("initiative_id", filter.initiativeIds),
-    ...(filter.publishedOnly ? [sql`published`] : []),
   ];
 }
 
 /**
- * US cents of one measure, summed as PostgreSQL sums bigint: in numeric, which cannot overflow
- * (a ::bigint cast of the sum could, past 92 billion billion cents), read back as an exact
- * decimal string and turned into a bigint here.
+ * US cents of one measure, summed in numeric, which cannot overflow (a ::bigint cast of the
+ * sum could, past 92 billion billion cents), read back as an exact decimal string and
+ * turned into a bigint here.
  */
-const usdOf = (measure: string) =>
-  sql<string>`coalesce(sum(usd_minor) filter (where measure = ${measure}), 0)`;
+const usdOf = (measure: string, extra: RawBuilder<unknown> = sql`true`) =>
+  sql<string>`coalesce(sum(usd_minor) filter (where measure = ${measure} and ${extra}), 0)`;
 
-const measures = ["budget", "offered", "announced", "committed", "disbursed"] as const;
+const measures = [
+  "budget",
+  "offered",
+  "announced",
+  "committed",
+  "disbursed",
+  "gap",
+  "not_committed",
+  "committed_not_allocated",
+] as const;
 type SummedRow = Omit<FundingRollupRow, (typeof measures)[number]> &
   Record<(typeof measures)[number], string>;
 
 /**
  * THE funding roll-up: the only query in ESCA Hub that sums budgets and flows. One statement
  * returns the groups and the total (grouping sets `((dims…), ())`), so both come from the
- * same facts, the same filter and the same snapshot.
+ * same facts, the same filter and the same snapshot. Visibility (published only) is applied
+ * before the gaps and open pledges are worked out, the dimension filters after, so that a
+ * country's page and the country's row of the table say the same.
  */
 export async function selectFundingRollup(
   db: Kysely<Database>,
-  options: { by: readonly RollupDimension[]; filter: FundingFilter; includeBudget: boolean },
+  options: {
+    by: readonly RollupDimension[];
+    filter: FundingFilter;
+    /** Budgets and gaps: they have no partner and no year. */
+    includeBudget: boolean;
+    /** Open pledges: they have no year. */
+    includeNotCommitted: boolean;
+  },
 ): Promise<FundingRollupRow[]> {
-  const grouped = options.by.map((d) => sql.ref(dimensionColumns[d].column));
+  const splitUnallocated = options.by.some((d) => ALLOCATING_DIMENSIONS.includes(d));
+  const grouped = [
+    ...options.by.map((d) => sql.ref(dimensionColumns[d].column)),
+    ...(splitUnallocated ? [sql.ref("not_allocated")] : []),
+  ];
   const columns = Object.entries(dimensionColumns).map(([dimension, { column, type }]) =>
     options.by.includes(dimension as RollupDimension)
       ? sql.ref(column)
       : sql`null::${sql.raw(type)} as ${sql.ref(column)}`,
   );
-  const conditions = filterConditions(options.filter);
-  const facts = options.includeBudget ? sql`${budgetFacts} union all ${flowFacts}` : flowFacts;
+  const visibleFlows = options.filter.publishedOnly
+    ? sql`(f.initiative_id is null or i.published_at is not null)`
+    : sql`true`;
+  const visibleBudgets = options.filter.publishedOnly ? sql`i.published_at is not null` : sql`true`;
+  const conditions = dimensionFilters(options.filter);
   const where = conditions.length ? sql`where ${sql.join(conditions, sql` and `)}` : sql``;
+  const budgetParts = options.includeBudget
+    ? sql`union all select * from visible_budgets union all select * from gaps`
+    : sql``;
   const groupBy = grouped.length ? sql`group by grouping sets ((${sql.join(grouped)}), ())` : sql``;
   const isTotal = grouped.length ? sql`grouping(${sql.join(grouped)}) <> 0` : sql`true`;
+  const notAllocated = splitUnallocated ? sql`coalesce(not_allocated, false)` : sql`false`;
 
   const result = await sql<SummedRow>`
-    with facts as (${facts}),
+    with visible_flows as (${flowFacts(visibleFlows)}),
+    visible_budgets as (${budgetFacts(visibleBudgets)})
+    ${derivedFacts},
+    facts as (
+      select *, initiative_id is null as not_allocated from (
+        select * from visible_flows
+        ${options.includeNotCommitted ? sql`union all select * from not_committed` : sql``}
+        ${budgetParts}
+      ) all_facts
+      ${where}
+    ),
     grouped as (
-      select ${sql.join(columns)}, ${isTotal} as is_total,
+      select ${sql.join(columns)}, ${isTotal} as is_total, ${notAllocated} as not_allocated,
         ${usdOf("budget")} as budget, ${usdOf("offer")} as offered,
         ${usdOf("pledge")} as announced, ${usdOf("commitment")} as committed,
-        ${usdOf("disbursement")} as disbursed
-      from facts ${where} ${groupBy}
+        ${usdOf("disbursement")} as disbursed, ${usdOf("gap")} as gap,
+        ${usdOf("not_committed")} as not_committed,
+        ${usdOf("commitment", sql`initiative_id is null`)} as committed_not_allocated
+      from facts ${groupBy}
     )
     select g.*,
       c.code::text as component_code, c.name_es as component_name_es,
@@ -137,13 +243,12 @@ export async function selectFundingRollup(
     left join strategy_components c on c.id = g.component_id
     left join organizations p on p.id = g.partner_id
     left join initiatives i on i.id = g.initiative_id
-    order by g.is_total, c.code, g.country, p.code, g.year, i.code`.execute(db);
-  return result.rows.map((row) => ({
-    ...row,
-    budget: BigInt(row.budget),
-    offered: BigInt(row.offered),
-    announced: BigInt(row.announced),
-    committed: BigInt(row.committed),
-    disbursed: BigInt(row.disbursed),
-  }));
+    order by g.is_total, c.code, g.country, p.code, g.year, g.not_allocated, i.code`.execute(db);
+  return result.rows.map((row) => {
+    const sums = Object.fromEntries(measures.map((m) => [m, BigInt(row[m])])) as Record<
+      (typeof measures)[number],
+      bigint
+    >;
+    return { ...row, ...sums };
+  });
 }

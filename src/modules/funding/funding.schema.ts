@@ -19,18 +19,35 @@ const bilingualName = z.object({ es: z.string(), en: z.string() });
 /** USD decimal strings such as "1500000.00" (the currency is the summary's `currency`). */
 const usd = z.string().meta({ example: "1500000.00" });
 
+/** Each measure's definition is docs/MEASURES.md's, in the words the portal's tooltips use. */
 export const fundingMeasuresSchema = z.object({
-  budget: usd.nullable().meta({ description: "null when grouped or filtered by partner or year" }),
+  budget: usd.nullable().meta({
+    description:
+      "Sum of the USD budgets of the initiatives still in play (not rejected or cancelled); null when grouped or filtered by partner or year, and on remainder rows",
+  }),
   offered: usd,
   announced: usd.meta({ description: "Pledged, kept apart from committed" }),
-  committed: usd,
+  committed: usd.meta({
+    description: "Everything committed, to initiatives or not yet allocated to one",
+  }),
+  committed_not_allocated: usd.meta({
+    description:
+      "Committed, not yet allocated: the part of `committed` given to no initiative; it fills no initiative's gap and covers no budget",
+  }),
   disbursed: usd,
-  announced_not_committed: usd.meta({ description: "max(announced − committed, 0)" }),
-  coverage_pct: z
-    .string()
-    .nullable()
-    .meta({ description: "committed ÷ budget × 100, two decimals", example: "40.00" }),
-  gap: usd.nullable().meta({ description: "max(budget − committed, 0)" }),
+  announced_not_committed: usd.nullable().meta({
+    description:
+      "Announced, not yet committed: per partner max(announced − committed, 0), then summed; null when grouped or filtered by year",
+  }),
+  coverage_pct: z.string().nullable().meta({
+    description:
+      "(committed − committed_not_allocated) ÷ budget × 100, two decimals; null without a budget",
+    example: "40.00",
+  }),
+  gap: usd.nullable().meta({
+    description:
+      "Sum over initiatives of max(budget − committed to the initiative, 0); null without a budget",
+  }),
 });
 export type FundingMeasures = z.infer<typeof fundingMeasuresSchema>;
 
@@ -58,14 +75,26 @@ const keySchema = z.object({
 
 export type FundingKey = z.infer<typeof keySchema>;
 
-export const fundingRowSchema = fundingMeasuresSchema.extend({ key: keySchema });
+/** A row that is not a group of the dimension but what no initiative received. */
+export const fundingRemainderSchema = z.enum(["not_allocated_to_initiative"]).nullable().meta({
+  description:
+    "null for a group; not_allocated_to_initiative for the remainder row holding support given to no initiative (grouped by component, country or initiative), so that the total is the sum of all rows",
+});
+export type FundingRemainder = z.infer<typeof fundingRemainderSchema>;
+
+export const fundingRowSchema = fundingMeasuresSchema.extend({
+  key: keySchema,
+  remainder: fundingRemainderSchema,
+});
 export type FundingRow = z.infer<typeof fundingRowSchema>;
 
 export const fundingSummarySchema = z
   .object({
     by: z.array(rollupDimensionSchema),
     currency: z.literal("USD"),
-    rows: z.array(fundingRowSchema),
+    rows: z.array(fundingRowSchema).meta({
+      description: "The groups, then the remainder rows; every total is the sum of all of them",
+    }),
     total: fundingMeasuresSchema,
   })
   .meta({ id: "FundingSummary" });

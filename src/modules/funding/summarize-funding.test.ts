@@ -88,17 +88,21 @@ describe("GET /api/funding/summary", () => {
 
   it("gives budget, announced, committed, disbursed, coverage and gap for the strategy", async () => {
     const total = (await summary()).total;
-    // Budget 1,000,000 + 500,000 (the rejected 990,000 left out); committed 400,000 +
-    // 129,390 + (999.99 − 999.99) = 529,390.00 → coverage 35.29 %, gap 970,610.00.
+    // Budget 1,000,000 + 500,000 (the rejected 990,000 left out); committed 400,000 to AC1 +
+    // 129,390 to component B but no initiative + (999.99 − 999.99) = 529,390.00. The 129,390
+    // fills nobody's gap: AC1 600,000 + BA1 500,000 = 1,100,000.00; coverage 400,000 ÷
+    // 1,500,000 = 26.67 %. The EU's 700,000 pledge to AC1 is 300,000 short of its commitment;
+    // the IDB pledged nothing, so its commitments leave nothing open.
     expect(total).toEqual({
       budget: "1500000.00",
       offered: "250000.00",
       announced: "700000.00",
       committed: "529390.00",
+      committed_not_allocated: "129390.00",
       disbursed: "150000.00",
-      announced_not_committed: "170610.00",
-      coverage_pct: "35.29",
-      gap: "970610.00",
+      announced_not_committed: "300000.00",
+      coverage_pct: "26.67",
+      gap: "1100000.00",
     });
   });
 
@@ -132,12 +136,13 @@ describe("GET /api/funding/summary", () => {
 
   it("names each group with codes and both languages; unallocated support has no country", async () => {
     const { rows } = await summary("?by=component,country");
-    expect(rows.map((r) => [r.key.component?.code, r.key.country])).toEqual([
-      ["A", "GT"],
-      ["B", "HN"],
-      ["B", null],
-      ["C", null],
+    expect(rows.map((r) => [r.key.component?.code, r.key.country, r.remainder])).toEqual([
+      ["A", "GT", null],
+      ["B", "HN", null],
+      ["B", null, "not_allocated_to_initiative"],
+      ["C", null, "not_allocated_to_initiative"],
     ]);
+    expect(rows[2]).toMatchObject({ budget: null, gap: null, committed: "129390.00" });
     expect(rows[0]?.key.component?.name).toEqual({ es: "Componente A", en: "Combating crime" });
     const byInitiative = await summary(`?by=initiative&initiative=${ids.AC1}`);
     expect(byInitiative.rows).toHaveLength(1);

@@ -7,21 +7,42 @@ import {
   type FundingRollupRow,
   selectFundingRollup,
 } from "./funding.queries.ts";
-import type { FundingKey, FundingMeasures, FundingRow, FundingSummary } from "./funding.schema.ts";
+import type {
+  FundingKey,
+  FundingMeasures,
+  FundingRemainder,
+  FundingRow,
+  FundingSummary,
+} from "./funding.schema.ts";
 
-export type { FundingFilter, FundingKey, FundingMeasures, FundingRow, FundingSummary };
+export type {
+  FundingFilter,
+  FundingKey,
+  FundingMeasures,
+  FundingRemainder,
+  FundingRow,
+  FundingSummary,
+};
 
 /**
  * Budget, announced, committed and disbursed USD for the whole strategy or grouped by any of
  * component, country, partner, year and initiative. Every figure the platform shows about
  * funding comes from here (API, CLI, reports, the secured-funding rule), in the shape
  * GET /api/funding/summary returns: USD decimal strings, summed and derived in US cents.
+ * docs/MEASURES.md defines each measure in the words the portal uses.
  *
- * Worked example: budget 1,000,000.00, pledges 700,000.00, commitments 400,000.00 →
- * announced_not_committed 300,000.00, coverage_pct "40.00", gap 600,000.00. With 1,200,000.00
- * committed instead: announced_not_committed 0.00 (never negative), coverage_pct "120.00",
- * gap 0.00. Because of those floors, gaps of the groups may add up to more than the total
- * gap (one component over-funded does not fill another's gap); the sums themselves add up.
+ * Every total is the sum of its rows, to the cent, for every measure but coverage: the gap
+ * and "announced, not yet committed" are worked out at their own grain (initiative; partner)
+ * and then summed. Where rows carry a budget (grouped by component, country or initiative),
+ * support allocated to no initiative is a remainder row of its own (`remainder`), never
+ * netted against a group's gap.
+ *
+ * Worked example: initiative AC1, budget 1,000,000.00, 400,000.00 committed to it; the EU
+ * also commits 129,390.00 to component B but to no initiative → AC1's gap 600,000.00; by
+ * component the rows are A (committed 400,000.00, gap 600,000.00) and the remainder "B, not
+ * yet allocated to an initiative" (committed 129,390.00, no budget, no gap); the total says
+ * committed 529,390.00, committed_not_allocated 129,390.00, gap 600,000.00, coverage 40.00 %
+ * (what is committed to initiatives ÷ their budget).
  */
 export async function summarizeFunding(options: {
   db: Kysely<Database>;
@@ -30,21 +51,37 @@ export async function summarizeFunding(options: {
 }): Promise<FundingSummary> {
   const by = [...new Set(options.by)];
   const filter = options.filter ?? {};
-  const includeBudget =
-    !by.includes("partner") &&
-    !by.includes("year") &&
-    !filter.partnerIds?.length &&
-    !filter.years?.length;
-  const rows = await selectFundingRollup(options.db, { by, filter, includeBudget });
+  const shape: MeasureShape = {
+    // Budgets have no partner and no year.
+    budget:
+      !by.includes("partner") &&
+      !by.includes("year") &&
+      !filter.partnerIds?.length &&
+      !filter.years?.length,
+    // A pledge of one year may be committed in another: open pledges have no year.
+    notCommitted: !by.includes("year") && !filter.years?.length,
+  };
+  const rows = await selectFundingRollup(options.db, {
+    by,
+    filter,
+    includeBudget: shape.budget,
+    includeNotCommitted: shape.notCommitted,
+  });
   const totalRow = rows.find((row) => row.is_total);
   return {
     by,
     currency: "USD",
     rows: rows
       .filter((row) => !row.is_total)
-      .map((row): FundingRow => ({ key: toKey(row, by), ...toMeasures(row, includeBudget) })),
+      .map(
+        (row): FundingRow => ({
+          key: toKey(row, by),
+          remainder: row.not_allocated ? "not_allocated_to_initiative" : null,
+          ...toMeasures(row, row.not_allocated ? { ...shape, budget: false } : shape),
+        }),
+      ),
     // The empty grouping set always yields a row; the fallback only satisfies the types.
-    total: totalRow ? toMeasures(totalRow, includeBudget) : zeroMeasures(includeBudget),
+    total: totalRow ? toMeasures(totalRow, shape) : zeroMeasures(shape),
   };
 }
 
@@ -55,27 +92,54 @@ export function isBudgetCovered(measures: FundingMeasures): boolean {
   return cents(measures.committed) >= cents(measures.budget);
 }
 
-type Sums = Pick<FundingRollupRow, "budget" | "offered" | "announced" | "committed" | "disbursed">;
+/** Which measures apply: budget, coverage and gap; "announced, not yet committed". */
+interface MeasureShape {
+  budget: boolean;
+  notCommitted: boolean;
+}
 
-function toMeasures(sums: Sums, includeBudget: boolean): FundingMeasures {
-  const budget = includeBudget ? sums.budget : null;
+type Sums = Pick<
+  FundingRollupRow,
+  | "budget"
+  | "offered"
+  | "announced"
+  | "committed"
+  | "disbursed"
+  | "gap"
+  | "not_committed"
+  | "committed_not_allocated"
+>;
+
+function toMeasures(sums: Sums, shape: MeasureShape): FundingMeasures {
   const usd = (cents: bigint) => formatMinorUnits(cents, "USD");
-  const floor0 = (cents: bigint) => usd(cents > 0n ? cents : 0n);
+  // Coverage counts only what is committed to initiatives: support to no initiative covers
+  // no budget. 400,000.00 committed to initiatives of 1,000,000.00 budget → "40.00".
+  const committedToInitiatives = sums.committed - sums.committed_not_allocated;
   return {
-    budget: budget === null ? null : usd(budget),
+    budget: shape.budget ? usd(sums.budget) : null,
     offered: usd(sums.offered),
     announced: usd(sums.announced),
     committed: usd(sums.committed),
+    committed_not_allocated: usd(sums.committed_not_allocated),
     disbursed: usd(sums.disbursed),
-    announced_not_committed: floor0(sums.announced - sums.committed),
-    coverage_pct: budget === null ? null : percentage(sums.committed, budget),
-    gap: budget === null ? null : floor0(budget - sums.committed),
+    announced_not_committed: shape.notCommitted ? usd(sums.not_committed) : null,
+    coverage_pct: shape.budget ? percentage(committedToInitiatives, sums.budget) : null,
+    gap: shape.budget ? usd(sums.gap) : null,
   };
 }
 
-function zeroMeasures(includeBudget: boolean): FundingMeasures {
-  const zero = { budget: 0n, offered: 0n, announced: 0n, committed: 0n, disbursed: 0n };
-  return toMeasures(zero, includeBudget);
+function zeroMeasures(shape: MeasureShape): FundingMeasures {
+  const zero = {
+    budget: 0n,
+    offered: 0n,
+    announced: 0n,
+    committed: 0n,
+    disbursed: 0n,
+    gap: 0n,
+    not_committed: 0n,
+    committed_not_allocated: 0n,
+  };
+  return toMeasures(zero, shape);
 }
 
 function toKey(row: FundingRollupRow, by: RollupDimension[]): FundingKey {

@@ -16,8 +16,9 @@ export const fundingMeasuresSchema = z.object({
   offered: z.string(),
   announced: z.string(),
   committed: z.string(),
+  committed_not_allocated: z.string(),
   disbursed: z.string(),
-  announced_not_committed: z.string(),
+  announced_not_committed: z.nullable(z.string()),
   coverage_pct: z.nullable(z.string()),
   gap: z.nullable(z.string()),
 });
@@ -33,6 +34,8 @@ export const fundingRowSchema = z.extend(fundingMeasuresSchema, {
       z.nullable(z.object({ id: z.string(), code: z.string(), title: namesSchema })),
     ),
   }),
+  /** Set on the remainder row: support given to no initiative (docs/MEASURES.md). */
+  remainder: z.nullable(z.literal("not_allocated_to_initiative")),
 });
 export type FundingRow = z.infer<typeof fundingRowSchema>;
 

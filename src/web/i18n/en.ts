@@ -56,11 +56,32 @@ export const en = {
   "measure.disbursedHint": "Money that arrived",
   "measure.coverage": "Coverage",
   "measure.coveragePct": "Coverage (%)",
-  "measure.coverageHint": "Committed ÷ budget",
+  "measure.coverageHint": "Committed to initiatives ÷ their budget",
   "measure.gap": "Funding gap",
-  "measure.gapHint": "Budget − committed",
+  "measure.gapHint": "Per initiative: budget − committed, at least 0",
   "measure.announcedNotCommitted": "Announced, not yet committed",
   "measure.announcedNotCommittedHint": "Promises still to be signed",
+  "measure.committedNotAllocated": "Committed, not yet allocated",
+  "measure.committedNotAllocatedHint": "Committed to no initiative yet",
+  "measure.definitionOf": "What “{measure}” means",
+  "measureDefinition.budget":
+    "The sum of the initiatives' budgets in US dollars, at the rate of each budget's value date; rejected and cancelled initiatives are left out. Budgets belong to initiatives, so there is none per partner or year.",
+  "measureDefinition.offered":
+    "Support partners offered but have not pledged yet, in US dollars at the rate of each value date, reversals deducted.",
+  "measureDefinition.announced":
+    "Support partners pledged (announced), in US dollars at the rate of each pledge's value date, reversals deducted.",
+  "measureDefinition.committed":
+    "Support partners committed by a signed agreement, to an initiative or not yet allocated to one, in US dollars at the rate of each value date, reversals deducted.",
+  "measureDefinition.committed_not_allocated":
+    "The part of what is committed that no initiative has received yet (given to a component or to the whole strategy). It covers no budget and fills nobody's gap; tables show it as a row of its own.",
+  "measureDefinition.disbursed":
+    "Money partners paid out, in US dollars at the rate of each value date, reversals deducted.",
+  "measureDefinition.coverage_pct":
+    "What is committed to initiatives divided by their budget, as a percentage; support not yet allocated to an initiative covers no budget. Above 100 % when initiatives received more than they cost.",
+  "measureDefinition.gap":
+    "For each initiative, its budget minus what is committed to it, never below zero; then summed. Money committed to no initiative is not deducted from anyone's gap, and an over-funded initiative does not fill another's.",
+  "measureDefinition.announced_not_committed":
+    "For each partner, what it announced minus what it committed, never below zero; then summed. A partner that commits more than it pledged does not reduce another partner's figure. Not split by year: a pledge of one year may be committed in another.",
 
   "dimension.component": "Component",
   "dimension.country": "Country",
@@ -80,6 +101,11 @@ export const en = {
   "table.empty": "Nothing to show.",
   "table.total": "Total",
   "table.unallocated": "Not allocated",
+  "table.notAllocated": "Not yet allocated to an initiative",
+  "table.notAllocatedIn": "{name}: not yet allocated to an initiative",
+  "table.notAllocatedHelp":
+    "Support partners gave to a component or to the whole strategy but to no initiative yet. It has no country, no budget and no gap; the total is the rows above plus this one.",
+  "table.totalHelp": "The sum of every row above, to the cent.",
   "table.inCurrency": "{label} ({currency})",
 
   "provenance.source": "Source: {source}",
@@ -268,12 +294,25 @@ export const en = {
   "map.rateYear": "Year of the rate",
 
   "country.kicker": "Member state",
-  "country.lead": "Initiatives led by {country}, their funding, and the homicide rate.",
+  "country.lead":
+    "The initiatives {country} leads and their funding, the regional initiatives it takes part in, and the homicide rate.",
+  "country.kpiNote":
+    "These figures count the initiatives {country} leads, at their whole budgets, and the support given to them. Regional initiatives it only takes part in are listed apart below and are not counted here.",
+  "country.led": "Initiatives led by {country}",
+  "country.ledHelp":
+    "Their funding, from the same roll-up as the figures above: the total row equals them.",
+  "country.participating": "Regional initiatives {country} takes part in",
+  "country.participatingHelp":
+    "Led by another member state. Their budgets are whole regional budgets, counted in the lead country's figures, not in {country}'s.",
+  "country.share": "Share of {country}",
+  "country.shareRegional": "Regional",
+  "country.shareHelp":
+    "An initiative says how much of it belongs to each participating country only where it records a share; none of these does, so each is marked regional and its budget is not split.",
+  "country.wholeBudget": "Whole regional budget (USD)",
   "country.byComponent": "{country}: funding by component",
   "country.rateTitle": "Homicide rate",
   "country.rateHelp": "Homicides per 100,000 inhabitants.",
   "country.rateAxis": "per 100,000",
-  "country.initiatives": "Initiatives of {country}",
 
   "partners.title": "Partners",
   "partners.lead":

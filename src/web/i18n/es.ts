@@ -54,11 +54,32 @@ export const es: Messages = {
   "measure.disbursedHint": "Dinero que llegó",
   "measure.coverage": "Cobertura",
   "measure.coveragePct": "Cobertura (%)",
-  "measure.coverageHint": "Comprometido ÷ presupuesto",
+  "measure.coverageHint": "Comprometido a iniciativas ÷ su presupuesto",
   "measure.gap": "Brecha de financiamiento",
-  "measure.gapHint": "Presupuesto − comprometido",
+  "measure.gapHint": "Por iniciativa: presupuesto − comprometido, al menos 0",
   "measure.announcedNotCommitted": "Anunciado, aún no comprometido",
   "measure.announcedNotCommittedHint": "Promesas por firmar",
+  "measure.committedNotAllocated": "Comprometido, aún sin asignar",
+  "measure.committedNotAllocatedHint": "Comprometido aún a ninguna iniciativa",
+  "measure.definitionOf": "Qué significa «{measure}»",
+  "measureDefinition.budget":
+    "La suma de los presupuestos de las iniciativas en dólares estadounidenses, al tipo de cambio de la fecha valor de cada presupuesto; no cuentan las iniciativas rechazadas ni canceladas. Los presupuestos son de las iniciativas: no hay presupuesto por socio ni por año.",
+  "measureDefinition.offered":
+    "Apoyo que los socios ofrecieron y aún no prometieron, en dólares estadounidenses al tipo de cambio de cada fecha valor, descontadas las reversiones.",
+  "measureDefinition.announced":
+    "Apoyo que los socios prometieron (anunciaron), en dólares estadounidenses al tipo de cambio de la fecha valor de cada promesa, descontadas las reversiones.",
+  "measureDefinition.committed":
+    "Apoyo que los socios comprometieron por un acuerdo firmado, a una iniciativa o aún sin asignar a una, en dólares estadounidenses al tipo de cambio de cada fecha valor, descontadas las reversiones.",
+  "measureDefinition.committed_not_allocated":
+    "La parte de lo comprometido que todavía no recibió ninguna iniciativa (dada a un componente o a toda la estrategia). No cubre ningún presupuesto ni reduce la brecha de nadie; las tablas la muestran en una fila propia.",
+  "measureDefinition.disbursed":
+    "Dinero que los socios desembolsaron, en dólares estadounidenses al tipo de cambio de cada fecha valor, descontadas las reversiones.",
+  "measureDefinition.coverage_pct":
+    "Lo comprometido a iniciativas dividido por su presupuesto, en porcentaje; el apoyo aún sin asignar a una iniciativa no cubre ningún presupuesto. Supera el 100 % cuando las iniciativas recibieron más de lo que cuestan.",
+  "measureDefinition.gap":
+    "Para cada iniciativa, su presupuesto menos lo comprometido a ella, nunca menos de cero; luego se suma. Lo comprometido a ninguna iniciativa no se descuenta de la brecha de nadie, y una iniciativa con más fondos no llena la de otra.",
+  "measureDefinition.announced_not_committed":
+    "Para cada socio, lo que anunció menos lo que comprometió, nunca menos de cero; luego se suma. Un socio que compromete más de lo que prometió no reduce la cifra de otro. No se divide por año: una promesa de un año puede comprometerse en otro.",
 
   "dimension.component": "Componente",
   "dimension.country": "País",
@@ -78,6 +99,11 @@ export const es: Messages = {
   "table.empty": "No hay nada que mostrar.",
   "table.total": "Total",
   "table.unallocated": "Sin asignar",
+  "table.notAllocated": "Aún sin asignar a una iniciativa",
+  "table.notAllocatedIn": "{name}: aún sin asignar a una iniciativa",
+  "table.notAllocatedHelp":
+    "Apoyo que los socios dieron a un componente o a toda la estrategia, pero todavía a ninguna iniciativa. No tiene país, presupuesto ni brecha; el total es la suma de las filas de arriba más esta.",
+  "table.totalHelp": "La suma de todas las filas de arriba, al centavo.",
   "table.inCurrency": "{label} ({currency})",
 
   "provenance.source": "Fuente: {source}",
@@ -269,12 +295,25 @@ export const es: Messages = {
   "map.rateYear": "Año de la tasa",
 
   "country.kicker": "Estado miembro",
-  "country.lead": "Iniciativas lideradas por {country}, su financiamiento y la tasa de homicidios.",
+  "country.lead":
+    "Las iniciativas que lidera {country} y su financiamiento, las iniciativas regionales en las que participa y la tasa de homicidios.",
+  "country.kpiNote":
+    "Estas cifras cuentan las iniciativas que lidera {country}, con sus presupuestos completos, y el apoyo que recibieron. Las iniciativas regionales en las que solo participa se listan aparte más abajo y no se cuentan aquí.",
+  "country.led": "Iniciativas lideradas por {country}",
+  "country.ledHelp":
+    "Su financiamiento, del mismo consolidado que las cifras de arriba: la fila de total es igual a ellas.",
+  "country.participating": "Iniciativas regionales en las que participa {country}",
+  "country.participatingHelp":
+    "Las lidera otro Estado miembro. Sus presupuestos son presupuestos regionales completos, contados en las cifras del país líder, no en las de {country}.",
+  "country.share": "Parte de {country}",
+  "country.shareRegional": "Regional",
+  "country.shareHelp":
+    "Una iniciativa dice cuánto corresponde a cada país participante solo si registra una parte; ninguna de estas lo hace, así que cada una se marca como regional y su presupuesto no se reparte.",
+  "country.wholeBudget": "Presupuesto regional completo (USD)",
   "country.byComponent": "{country}: financiamiento por componente",
   "country.rateTitle": "Tasa de homicidios",
   "country.rateHelp": "Homicidios por cada 100.000 habitantes.",
   "country.rateAxis": "por 100.000",
-  "country.initiatives": "Iniciativas de {country}",
 
   "partners.title": "Socios",
   "partners.lead":

@@ -11,6 +11,8 @@ export interface Column<T> {
   /** What the downloads hold: the same figure, unformatted (decimal strings stay exact). */
   value: (row: T) => ExportCell;
   kind?: ColumnKind;
+  /** Shown beside the heading on screen (a measure's definition); downloads keep `header`. */
+  help?: ReactNode;
 }
 
 /**
@@ -25,6 +27,7 @@ export function DataTable<T>({
   rowKey,
   footer,
   summary,
+  rowClassName,
 }: {
   caption: string;
   fileName: string;
@@ -34,6 +37,8 @@ export function DataTable<T>({
   footer?: T | undefined;
   /** Replaces the row count above the table (e.g. the total over all pages). */
   summary?: ReactNode;
+  /** A class for a row that is not like the others (a remainder row). */
+  rowClassName?: (row: T) => string | undefined;
 }) {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
@@ -85,6 +90,7 @@ export function DataTable<T>({
               {columns.map((c) => (
                 <Table.Th key={c.key} ta={numeric(c) ? "right" : "left"} scope="col">
                   {c.header}
+                  {c.help ?? null}
                 </Table.Th>
               ))}
             </Table.Tr>
@@ -100,7 +106,7 @@ export function DataTable<T>({
               </Table.Tr>
             ) : (
               rows.map((row) => (
-                <Table.Tr key={rowKey(row)}>
+                <Table.Tr key={rowKey(row)} className={rowClassName?.(row)}>
                   {columns.map((c) => (
                     <Table.Td
                       key={c.key}

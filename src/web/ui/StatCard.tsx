@@ -8,6 +8,7 @@ export function StatCard({
   accent,
   progress,
   testId,
+  help,
 }: {
   label: string;
   value: string;
@@ -16,11 +17,14 @@ export function StatCard({
   /** 0–100, for coverage: drawn as a bar under the figure. */
   progress?: number | undefined;
   testId?: string;
+  /** Beside the label: the figure's definition (MeasureHelp). */
+  help?: ReactNode;
 }) {
   return (
     <Paper withBorder radius="md" p="md" className="stat-card" style={{ borderTopColor: accent }}>
       <Text size="xs" tt="uppercase" fw={700} c="dimmed" className="stat-label">
         {label}
+        {help ?? null}
       </Text>
       <Text fz={26} fw={700} lh={1.2} mt={4} data-testid={testId} className="stat-value">
         {value}

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import type { ExportTable } from "./download.ts";
+import type { ExportTable } from "./export-table.ts";
 
 /**
  * One worksheet with the table as shown. Amount cells hold the API's decimal value as a

@@ -9,6 +9,7 @@ import { type Column, DataTable } from "../../ui/DataTable.tsx";
 import { PageHeader, Section } from "../../ui/PageHeader.tsx";
 import { SourceLine } from "../../ui/Provenance.tsx";
 import { QueryState } from "../../ui/QueryState.tsx";
+import { measureHelp } from "../funding/summary-rows.tsx";
 import { CentralAmericaMap, type MapValue, type Ramp } from "./CentralAmericaMap.tsx";
 
 const measures = ["committed", "gap", "homicide"] as const;
@@ -83,6 +84,7 @@ export function CountriesPage() {
       (m): Column<CountryRow> => ({
         key: m,
         header: t("table.inCurrency", { label: t(`measure.${m}`), currency: "USD" }),
+        help: measureHelp(m, t),
         kind: "amount",
         cell: (r) => money(r.funding?.[m]),
         value: (r) => r.funding?.[m] ?? null,
@@ -91,6 +93,7 @@ export function CountriesPage() {
     {
       key: "coverage",
       header: t("measure.coveragePct"),
+      help: measureHelp("coverage_pct", t),
       kind: "amount",
       cell: (r) => (r.funding?.coverage_pct ? fmt.percent(r.funding.coverage_pct) : "—"),
       value: (r) => r.funding?.coverage_pct ?? null,

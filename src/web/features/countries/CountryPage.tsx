@@ -1,4 +1,4 @@
-import { Container, Grid, Stack } from "@mantine/core";
+import { Container, Grid, Stack, Text } from "@mantine/core";
 import { useMemo } from "react";
 import { useParams } from "react-router";
 import { memberStates } from "../../../contracts/enum-values.ts";
@@ -14,7 +14,7 @@ import { SourceLine } from "../../ui/Provenance.tsx";
 import { QueryState } from "../../ui/QueryState.tsx";
 import { FundingKpis } from "../funding/FundingKpis.tsx";
 import { SummaryBreakdown } from "../funding/SummaryBreakdown.tsx";
-import { InitiativeList } from "../initiatives/InitiativeList.tsx";
+import { RegionalInitiatives } from "./RegionalInitiatives.tsx";
 
 const isMemberState = (code: string): code is MemberState =>
   memberStates.includes(code as MemberState);
@@ -69,8 +69,34 @@ function CountryView({ code }: { code: MemberState }) {
       <Container size="xl">
         <Stack gap="lg">
           <QueryState query={funding}>
-            {(summary) => <FundingKpis total={summary.total} currency={summary.currency} />}
+            {(summary) => (
+              <Stack gap={6}>
+                <FundingKpis total={summary.total} currency={summary.currency} />
+                <Text size="sm" c="#3d4652" data-testid="country-kpi-note">
+                  {t("country.kpiNote", { country: name })}
+                </Text>
+              </Stack>
+            )}
           </QueryState>
+          <SummaryBreakdown
+            id="country-led"
+            dimension="initiative"
+            filters={{ country: code }}
+            title={t("country.led", { country: name })}
+            description={t("country.ledHelp")}
+            chartMeasures={["budget", "committed", "disbursed"]}
+            tableMeasures={[
+              "budget",
+              "announced",
+              "committed",
+              "disbursed",
+              "coverage_pct",
+              "gap",
+              "announced_not_committed",
+            ]}
+            fileName={`esca-${code}-led-initiatives`}
+            horizontal
+          />
           <Grid gap="lg">
             <Grid.Col span={{ base: 12, md: 7 }}>
               <SummaryBreakdown
@@ -102,13 +128,12 @@ function CountryView({ code }: { code: MemberState }) {
               </Section>
             </Grid.Col>
           </Grid>
-          <Section title={t("country.initiatives", { country: name })} id="country-initiatives">
-            <InitiativeList
-              query={{ country: code }}
-              listLink={`/initiatives?country=${code}`}
-              caption={t("country.initiatives", { country: name })}
-              fileName={`esca-${code}-initiatives`}
-            />
+          <Section
+            title={t("country.participating", { country: name })}
+            description={t("country.participatingHelp", { country: name })}
+            id="country-participating"
+          >
+            <RegionalInitiatives code={code} />
           </Section>
         </Stack>
       </Container>

@@ -3,10 +3,13 @@ import type { FundingMeasures } from "../../api/schemas.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { measureColors } from "../../ui/Chart.tsx";
 import { StatCard } from "../../ui/StatCard.tsx";
+import { type Measure, measureHelp } from "./summary-rows.tsx";
 
 /**
- * The headline figures of one roll-up total, exactly as /api/funding/summary gives them.
- * Budget, coverage and gap exist only where a budget applies (not per partner or year).
+ * The headline figures of one roll-up total, exactly as /api/funding/summary gives them,
+ * each with its definition beside its label. Budget, coverage and gap exist only where a
+ * budget applies (not per partner or year); "committed, not yet allocated" shows when some
+ * support went to no initiative, since it is in committed but in nobody's gap.
  */
 export function FundingKpis({ total, currency }: { total: FundingMeasures; currency: string }) {
   const { t, fmt } = useI18n();
@@ -14,6 +17,7 @@ export function FundingKpis({ total, currency }: { total: FundingMeasures; curre
   const cards = [
     total.budget !== null && {
       key: "budget",
+      measure: "budget" as Measure,
       label: t("measure.budget"),
       value: money(total.budget),
       hint: t("measure.budgetHint"),
@@ -21,6 +25,7 @@ export function FundingKpis({ total, currency }: { total: FundingMeasures; curre
     },
     {
       key: "announced",
+      measure: "announced" as Measure,
       label: t("measure.announced"),
       value: money(total.announced),
       hint: t("measure.announcedHint"),
@@ -28,6 +33,7 @@ export function FundingKpis({ total, currency }: { total: FundingMeasures; curre
     },
     {
       key: "committed",
+      measure: "committed" as Measure,
       label: t("measure.committed"),
       value: money(total.committed),
       hint: t("measure.committedHint"),
@@ -35,6 +41,7 @@ export function FundingKpis({ total, currency }: { total: FundingMeasures; curre
     },
     {
       key: "disbursed",
+      measure: "disbursed" as Measure,
       label: t("measure.disbursed"),
       value: money(total.disbursed),
       hint: t("measure.disbursedHint"),
@@ -42,6 +49,7 @@ export function FundingKpis({ total, currency }: { total: FundingMeasures; curre
     },
     total.coverage_pct !== null && {
       key: "coverage",
+      measure: "coverage_pct" as Measure,
       label: t("measure.coverage"),
       value: fmt.percent(total.coverage_pct),
       hint: t("measure.coverageHint"),
@@ -50,18 +58,29 @@ export function FundingKpis({ total, currency }: { total: FundingMeasures; curre
     },
     total.gap !== null && {
       key: "gap",
+      measure: "gap" as Measure,
       label: t("measure.gap"),
       value: money(total.gap),
       hint: t("measure.gapHint"),
       accent: measureColors.gap,
     },
-    total.budget === null && {
-      key: "announced-not-committed",
-      label: t("measure.announcedNotCommitted"),
-      value: money(total.announced_not_committed),
-      hint: t("measure.announcedNotCommittedHint"),
-      accent: measureColors.gap,
+    total.committed_not_allocated !== "0.00" && {
+      key: "committed-not-allocated",
+      measure: "committed_not_allocated" as Measure,
+      label: t("measure.committedNotAllocated"),
+      value: money(total.committed_not_allocated),
+      hint: t("measure.committedNotAllocatedHint"),
+      accent: measureColors.committed,
     },
+    total.budget === null &&
+      total.announced_not_committed !== null && {
+        key: "announced-not-committed",
+        measure: "announced_not_committed" as Measure,
+        label: t("measure.announcedNotCommitted"),
+        value: money(total.announced_not_committed),
+        hint: t("measure.announcedNotCommittedHint"),
+        accent: measureColors.gap,
+      },
   ].filter((card) => card !== false);
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
@@ -74,6 +93,7 @@ export function FundingKpis({ total, currency }: { total: FundingMeasures; curre
           accent={card.accent}
           progress={"progress" in card ? card.progress : undefined}
           testId={`kpi-${card.key}`}
+          help={measureHelp(card.measure, t)}
         />
       ))}
     </SimpleGrid>

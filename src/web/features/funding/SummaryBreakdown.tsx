@@ -99,6 +99,7 @@ function BreakdownBody({
           rows={rows}
           rowKey={(row) => JSON.stringify(row.key ?? {})}
           footer={{ ...summary.total, isTotal: true }}
+          rowClassName={(row) => (row.remainder ? "remainder-row" : undefined)}
           columns={summaryColumns({
             dimension,
             measures: tableMeasures,

@@ -6,6 +6,7 @@ import type { Formatters } from "../../i18n/format.ts";
 import type { MessageKey, Translate } from "../../i18n/i18n.tsx";
 import { measureColors } from "../../ui/Chart.tsx";
 import type { Column } from "../../ui/DataTable.tsx";
+import { MeasureHelp } from "../../ui/MeasureHelp.tsx";
 
 export type Measure = keyof FundingMeasures;
 
@@ -14,23 +15,52 @@ export const measureLabels: Record<Measure, MessageKey> = {
   offered: "measure.offered",
   announced: "measure.announced",
   committed: "measure.committed",
+  committed_not_allocated: "measure.committedNotAllocated",
   disbursed: "measure.disbursed",
   announced_not_committed: "measure.announcedNotCommitted",
   coverage_pct: "measure.coverage",
   gap: "measure.gap",
 };
 
+/** Each measure's definition, worded as docs/MEASURES.md (a test keeps them the same). */
+export const measureDefinitions: Record<Measure, MessageKey> = {
+  budget: "measureDefinition.budget",
+  offered: "measureDefinition.offered",
+  announced: "measureDefinition.announced",
+  committed: "measureDefinition.committed",
+  committed_not_allocated: "measureDefinition.committed_not_allocated",
+  disbursed: "measureDefinition.disbursed",
+  announced_not_committed: "measureDefinition.announced_not_committed",
+  coverage_pct: "measureDefinition.coverage_pct",
+  gap: "measureDefinition.gap",
+};
+
+/** The help icon with a measure's definition, beside its heading or headline figure. */
+export function measureHelp(measure: Measure, t: Translate) {
+  return (
+    <MeasureHelp measure={t(measureLabels[measure])} definition={t(measureDefinitions[measure])} />
+  );
+}
+
 export const measureColor: Partial<Record<Measure, string>> = {
   budget: measureColors.budget,
   announced: measureColors.announced,
   committed: measureColors.committed,
+  committed_not_allocated: measureColors.committed,
   disbursed: measureColors.disbursed,
   gap: measureColors.gap,
   announced_not_committed: measureColors.gap,
 };
 
-/** A row of the table: a roll-up row, or the roll-up's own total (never re-summed here). */
-export type SummaryTableRow = FundingMeasures & { key?: FundingRow["key"]; isTotal?: boolean };
+/**
+ * A row of the table: a roll-up row (a group, or the remainder: support given to no
+ * initiative), or the roll-up's own total, which is their sum and is never re-summed here.
+ */
+export type SummaryTableRow = FundingMeasures & {
+  key?: FundingRow["key"];
+  remainder?: FundingRow["remainder"];
+  isTotal?: boolean;
+};
 
 export function rowLabel(
   row: SummaryTableRow,
@@ -41,6 +71,13 @@ export function rowLabel(
 ): string {
   if (row.isTotal) return t("table.total");
   const key = row.key;
+  if (row.remainder) {
+    // By component, the remainder keeps the component the support was given to.
+    const component = dimension === "component" ? key?.component : null;
+    return component
+      ? t("table.notAllocatedIn", { name: `${component.code} · ${pick(component.name)}` })
+      : t("table.notAllocated");
+  }
   switch (dimension) {
     case "component":
       return key?.component
@@ -61,7 +98,7 @@ export function rowLabel(
 
 export function rowLink(row: SummaryTableRow, dimension: RollupDimension): string | null {
   const key = row.key;
-  if (row.isTotal || !key) return null;
+  if (row.isTotal || row.remainder || !key) return null;
   if (dimension === "component" && key.component) return `/components/${key.component.code}`;
   if (dimension === "country" && key.country) return `/countries/${key.country}`;
   if (dimension === "partner" && key.partner) return `/partners/${key.partner.id}`;
@@ -89,10 +126,22 @@ export function summaryColumns({
     header: t(`dimension.${dimension}`),
     cell: (row) => {
       const to = rowLink(row, dimension);
-      return to ? (
-        <Anchor component={Link} to={to} size="sm">
+      if (to)
+        return (
+          <Anchor component={Link} to={to} size="sm">
+            {label(row)}
+          </Anchor>
+        );
+      const help = row.remainder
+        ? "table.notAllocatedHelp"
+        : row.isTotal
+          ? "table.totalHelp"
+          : null;
+      return help ? (
+        <>
           {label(row)}
-        </Anchor>
+          <MeasureHelp measure={label(row)} definition={t(help)} />
+        </>
       ) : (
         label(row)
       );
@@ -108,6 +157,7 @@ export function summaryColumns({
           measure === "coverage_pct"
             ? t("measure.coveragePct")
             : t("table.inCurrency", { label: t(measureLabels[measure]), currency }),
+        help: measureHelp(measure, t),
         kind: "amount",
         cell: (row) => {
           const value = row[measure];
