@@ -7,7 +7,7 @@ import {
   versionInputSchema,
 } from "../../contracts/common.ts";
 import { roleSchema } from "../../contracts/roles.ts";
-import { tokenScopes } from "./principal.ts";
+import { tokenScopes } from "../../platform/principal.ts";
 
 const email = z
   .string()
