@@ -1,5 +1,4 @@
-import { AppError } from "../platform/errors.ts";
-import { toAppError } from "../platform/http/error-handler.ts";
+import { toAppError } from "../platform/errors.ts";
 import { runWithContext, systemContext } from "../platform/request-context.ts";
 
 /**
@@ -15,7 +14,7 @@ export function action<A extends unknown[]>(
       // Whatever an operator command changes is attributed to the command line in the audit trail.
       await runWithContext(systemContext("esca-cli"), () => fn(...args));
     } catch (error) {
-      const appError = error instanceof AppError ? error : toAppError(error);
+      const appError = toAppError(error);
       const line =
         appError.code === "internal"
           ? `unexpected error: ${(error as Error).message ?? String(error)}`

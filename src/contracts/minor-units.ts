@@ -1,4 +1,4 @@
-import currencyCodes from "currency-codes";
+import { currencyMinorUnits } from "./iso-4217.ts";
 
 /**
  * Money in ESCA Hub: an integer number of minor units (bigint) and an ISO 4217 code. A
@@ -10,28 +10,10 @@ export interface Money {
   currency: string;
 }
 
-/** Codes in ISO 4217 that are not money a partner can pledge (metals, test, no currency). */
-const NOT_MONEY = new Set([
-  "XAU",
-  "XAG",
-  "XPT",
-  "XPD",
-  "XBA",
-  "XBB",
-  "XBC",
-  "XBD",
-  "XDR",
-  "XSU",
-  "XUA",
-  "XTS",
-  "XXX",
-]);
-
-export function currencyDigits(currency: string): number | undefined {
-  if (NOT_MONEY.has(currency)) return undefined;
-  const entry = currencyCodes.code(currency);
-  return entry ? entry.digits : undefined;
-}
+/** Decimals of an ISO 4217 currency a partner can pledge: EUR 2, JPY 0, KWD 3, CLF 4; XAU none.
+ *  The code is looked up in capitals, as ISO writes it ("eur" is EUR's). */
+export const currencyDigits = (currency: string): number | undefined =>
+  currencyMinorUnits.get(currency.toUpperCase());
 
 export const isCurrencyCode = (code: string): boolean => currencyDigits(code) !== undefined;
 

@@ -1,12 +1,15 @@
 import type { FastifyInstance, FastifyPluginAsync, InjectOptions } from "fastify";
+import { buildApp } from "../../src/app/build-app.ts";
 import type { Role } from "../../src/contracts/roles.ts";
 import { createUser, systemPrincipal } from "../../src/modules/accounts/index.ts";
 import { createOrganization, findOrganizationRow } from "../../src/modules/organizations/index.ts";
 import type { TrustProxy } from "../../src/platform/config.ts";
 import type { DatabaseHandle } from "../../src/platform/db/connect.ts";
-import { buildApp } from "../../src/platform/http/app.ts";
 import type { AppContext } from "../../src/platform/http/context.ts";
 import { createTestDatabase } from "./database.ts";
+
+/** The app as a server builds it, for tests that start one again on their database. */
+export { buildApp };
 
 export interface TestResponse<T> {
   status: number;

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
+import { startServer } from "../../app/start-server.ts";
 import { loadConfig } from "../../platform/config.ts";
-import { startServer } from "../../platform/server.ts";
 import { action } from "../run.ts";
 
 export function registerServe(program: Command) {

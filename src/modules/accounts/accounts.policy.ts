@@ -1,5 +1,5 @@
 import type { Role } from "../../contracts/roles.ts";
-import { allow, type Decision, deny, type Principal } from "./principal.ts";
+import { allow, type Decision, deny, type Principal } from "../../platform/principal.ts";
 
 /** Which kinds of organization each role belongs to. */
 const organizationKindsFor: Record<Role, readonly string[]> = {

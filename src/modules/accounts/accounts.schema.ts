@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { paginationQuerySchema, uuidSchema, versionInputSchema } from "../../contracts/common.ts";
 import { roleSchema } from "../../contracts/roles.ts";
-import { tokenScopes } from "./principal.ts";
+import { tokenScopes } from "../../platform/principal.ts";
 
 // The answers are shared with the web: src/contracts/accounts.ts.
 export {

@@ -3,10 +3,10 @@ import type { Kysely } from "kysely";
 import type { Role } from "../../contracts/roles.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import { notFound } from "../../platform/errors.ts";
+import type { TokenScope, UserPrincipal } from "../../platform/principal.ts";
 import { tokenRole } from "./accounts.policy.ts";
 import type { CreateTokenInput } from "./accounts.schema.ts";
 import { needsTotpSetup } from "./login.ts";
-import type { TokenScope, UserPrincipal } from "./principal.ts";
 import { sha256 } from "./sessions.ts";
 
 type TokenRow = {

@@ -3,11 +3,11 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../platform/db/schema.ts";
 import { inTransaction } from "../../platform/db/transaction.ts";
 import { AppError, invalidField } from "../../platform/errors.ts";
+import { assertAllowed, type Principal } from "../../platform/principal.ts";
 import { findOrganizationRow } from "../organizations/index.ts";
 import { canManageUser, roleFitsOrganization } from "./accounts.policy.ts";
 import type { CreateUserInput, User } from "./accounts.schema.ts";
 import { assertAcceptablePassword, hashPassword } from "./passwords.ts";
-import { assertAllowed, type Principal } from "./principal.ts";
 import { findUserRecord, toUser } from "./users.queries.ts";
 
 /** 24 random characters from a 64-symbol alphabet: far past any guessing. */

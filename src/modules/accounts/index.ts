@@ -1,8 +1,5 @@
-export type { User } from "./accounts.schema.ts";
-export { authRoutes } from "./auth.routes.ts";
-export { createUser, generatePassword } from "./create-user.ts";
-export { findUsers, getUser } from "./find-users.ts";
-export { resetPassword } from "./manage-password.ts";
+// Who is acting is defined in the platform, which authenticates no one itself; modules that
+// already name the principal through accounts keep doing so.
 export {
   actorLabel,
   actorUserId,
@@ -15,6 +12,12 @@ export {
   type Principal,
   systemPrincipal,
   type UserPrincipal,
-} from "./principal.ts";
+} from "../../platform/principal.ts";
+export type { User } from "./accounts.schema.ts";
+export { authRoutes } from "./auth.routes.ts";
+export { installAuthentication } from "./authenticate.ts";
+export { createUser, generatePassword } from "./create-user.ts";
+export { findUsers, getUser } from "./find-users.ts";
+export { resetPassword } from "./manage-password.ts";
 export { updateUser } from "./update-user.ts";
 export { userRoutes } from "./users.routes.ts";

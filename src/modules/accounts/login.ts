@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../platform/db/schema.ts";
 import { AppError } from "../../platform/errors.ts";
+import type { SessionSettings } from "../../platform/http/auth.ts";
 import { acceptTotpCode } from "./accept-totp-code.ts";
 import type { User } from "./accounts.schema.ts";
 import {
@@ -11,7 +12,7 @@ import {
   reserveAttempt,
 } from "./login-throttle.ts";
 import { verifyPassword } from "./passwords.ts";
-import { type SessionSettings, startSession } from "./sessions.ts";
+import { startSession } from "./sessions.ts";
 import { findUserRecord, toUser, type UserRecord } from "./users.queries.ts";
 
 /** The secretariat and admins hold the keys to everything: outside the demo they need TOTP. */

@@ -3,6 +3,7 @@ import type { Role } from "../../contracts/roles.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import { inTransaction } from "../../platform/db/transaction.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
+import { assertAllowed, type Principal } from "../../platform/principal.ts";
 import { canManageUser } from "./accounts.policy.ts";
 import { generatePassword } from "./create-user.ts";
 import {
@@ -12,7 +13,6 @@ import {
   reserveAttempt,
 } from "./login-throttle.ts";
 import { assertAcceptablePassword, hashPassword, verifyPassword } from "./passwords.ts";
-import { assertAllowed, type Principal } from "./principal.ts";
 import { sha256 } from "./sessions.ts";
 import { endUserSessions, findUserRecord, revokeUserTokens } from "./users.queries.ts";
 

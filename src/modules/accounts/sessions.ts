@@ -1,15 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "../../platform/db/schema.ts";
-
-export interface SessionSettings {
-  /** A session unused this long ends (ASVS 7.3.1). */
-  idleMinutes: number;
-  /** A session ends this long after login, however active (ASVS 7.3.2). */
-  maxHours: number;
-}
-
-export const defaultSessionSettings: SessionSettings = { idleMinutes: 30, maxHours: 12 };
+import type { SessionSettings } from "../../platform/http/auth.ts";
 
 export const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 const randomToken = () => randomBytes(32).toString("base64url");

@@ -4,10 +4,10 @@ import type { Database } from "../../platform/db/schema.ts";
 import { inTransaction } from "../../platform/db/transaction.ts";
 import { updateVersioned } from "../../platform/db/versioned-update.ts";
 import { invalidField, notFound } from "../../platform/errors.ts";
+import { assertAllowed, type Principal } from "../../platform/principal.ts";
 import { findOrganizationRow } from "../organizations/index.ts";
 import { canManageUser, roleFitsOrganization } from "./accounts.policy.ts";
 import type { UpdateUserInput, User } from "./accounts.schema.ts";
-import { assertAllowed, type Principal } from "./principal.ts";
 import { endUserSessions, findUserRecord, revokeUserTokens, toUser } from "./users.queries.ts";
 
 /**

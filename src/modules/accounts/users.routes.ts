@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { AppError } from "../../platform/errors.ts";
 import type { AccessRule } from "../../platform/http/access.ts";
-import { signedIn } from "../../platform/http/auth.ts";
+import { signedIn } from "../../platform/http/access-rules.ts";
 import type { RouteOptions } from "../../platform/http/context.ts";
 import { errorResponses } from "../../platform/http/responses.ts";
+import type { Principal } from "../../platform/principal.ts";
 import {
   apiTokenSchema,
   createdTokenSchema,
@@ -23,7 +24,6 @@ import { createApiToken, findApiTokens, revokeApiToken } from "./api-tokens.ts";
 import { createUser } from "./create-user.ts";
 import { findUsers, getUser } from "./find-users.ts";
 import { resetPassword } from "./manage-password.ts";
-import type { Principal } from "./principal.ts";
 import { updateUser } from "./update-user.ts";
 
 const staff: AccessRule = { roles: ["secretariat", "admin"] };

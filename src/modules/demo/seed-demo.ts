@@ -1,8 +1,7 @@
 import type { Kysely } from "kysely";
-import { translateDatabaseError } from "../../platform/db/errors.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import { inTransaction } from "../../platform/db/transaction.ts";
-import { AppError } from "../../platform/errors.ts";
+import { AppError, translateDatabaseError } from "../../platform/errors.ts";
 import { runWithContext, systemContext } from "../../platform/request-context.ts";
 import { isDatabaseEmpty } from "./is-database-empty.ts";
 import { type DemoDataset, loadDemoDataset } from "./load-dataset.ts";

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../test/support/app.ts";
-import { toAppError } from "../../platform/http/error-handler.ts";
+import { toAppError } from "../../platform/errors.ts";
 import type { Flow } from "./flows.schema.ts";
 import {
   countFlows,

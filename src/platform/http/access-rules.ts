@@ -1,3 +1,4 @@
+import { roles } from "../../contracts/roles.ts";
 import type { AccessRule } from "./access.ts";
 
 /** The access rules routes use; record-level rules live in each module's policy. */
@@ -11,3 +12,5 @@ export const flowWriters: AccessRule = {
 export const presenters: AccessRule = { roles: ["focal_point", "secretariat", "admin"] };
 /** Focal points report their own country's indicator values. */
 export const observers: AccessRule = { roles: ["focal_point", "secretariat", "admin"] };
+/** Every signed-in role. */
+export const signedIn: AccessRule = { roles };

@@ -3,8 +3,13 @@ import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
 } from "fastify-type-provider-zod";
-import { translateDatabaseError } from "../db/errors.ts";
-import { AppError, type ErrorCode, type ErrorDetail, type MessageValues } from "../errors.ts";
+import {
+  AppError,
+  type ErrorCode,
+  type ErrorDetail,
+  type MessageValues,
+  toAppError,
+} from "../errors.ts";
 
 const contextNames: Record<string, string> = {
   querystring: "query",
@@ -59,7 +64,13 @@ function ruleOf(
   return rule;
 }
 
-export function toAppError(error: unknown): AppError {
+/**
+ * A request's error as an AppError: a schema's refusal names each field, a response that does
+ * not fit its schema is ours, a Fastify refusal (body too large, not JSON, …) keeps its 4xx
+ * meaning; anything else becomes what any error does (toAppError: a database refusal keeps
+ * its code, the rest is internal).
+ */
+function requestErrorToAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const details: ErrorDetail[] = error.validation.flatMap((issue) => {
@@ -96,8 +107,6 @@ export function toAppError(error: unknown): AppError {
   }
   if (isResponseSerializationError(error))
     return new AppError("internal", "The server produced an invalid response.", { cause: error });
-  const translated = translateDatabaseError(error);
-  if (translated instanceof AppError) return translated;
   const fastifyError = error as Partial<FastifyError>;
   const status = fastifyError.statusCode ?? 500;
   if (status < 500) {
@@ -117,7 +126,7 @@ export function toAppError(error: unknown): AppError {
         : (fastifyError.message ?? "Bad request.");
     return new AppError(code, message, { cause: error });
   }
-  return new AppError("internal", "Something went wrong on our side.", { cause: error });
+  return toAppError(error);
 }
 
 export function errorBody(
@@ -150,7 +159,7 @@ export function errorBody(
 }
 
 export async function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply) {
-  const appError = toAppError(error);
+  const appError = requestErrorToAppError(error);
   if (appError.code === "internal") request.log.error({ err: error }, "unexpected error");
   else request.log.info({ code: appError.code, message: appError.message }, "request refused");
   const body = errorBody(appError, request.id);

@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp, type TestSession } from "../../../../test/support/app.ts";
-import { buildApp } from "../../../platform/http/app.ts";
+import { buildApp, createTestApp, type TestApp, type TestSession } from "../../../../test/support/app.ts";
 import { addPublishingDonor, iatiFile, setUpIatiWorld } from "../iati-xml.fixtures.ts";
 import type { ImportJob, ImportJobListItem } from "./import-job.schema.ts";
 

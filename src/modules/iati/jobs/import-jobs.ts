@@ -7,7 +7,7 @@ import type { FastifyBaseLogger } from "fastify";
 import type { Kysely } from "kysely";
 import type { Backend } from "../../../platform/db/connect.ts";
 import type { Database } from "../../../platform/db/schema.ts";
-import { toAppError } from "../../../platform/http/error-handler.ts";
+import { toAppError } from "../../../platform/errors.ts";
 import { actorUserId, type Principal } from "../../accounts/index.ts";
 import { type IatiSettings, optionalSchemaDir } from "../iati-settings.ts";
 import { dryRunIatiFile } from "../stage/dry-run-iati-file.ts";

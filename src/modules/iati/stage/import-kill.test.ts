@@ -4,10 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildApp } from "../../../../test/support/app.ts";
 import { cliEnv, escaBin, runCli } from "../../../../test/support/cli.ts";
 import { openEmbedded } from "../../../platform/db/connect.ts";
 import { migrateToLatest } from "../../../platform/db/migrate.ts";
-import { buildApp } from "../../../platform/http/app.ts";
 import { generateWorkload, haveBench } from "../iati.fixtures.ts";
 import { setUpIatiWorld } from "../iati-xml.fixtures.ts";
 

@@ -1,5 +1,5 @@
-import type { Role } from "../../contracts/roles.ts";
-import { AppError } from "../../platform/errors.ts";
+import type { Role } from "../contracts/roles.ts";
+import { AppError } from "./errors.ts";
 
 /** What an API token may be used for; a route that names no scope takes no token. */
 export const tokenScopes = ["read", "flows:write", "iati:import"] as const;

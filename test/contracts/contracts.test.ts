@@ -11,10 +11,10 @@ import {
 } from "fastify-type-provider-zod";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { organizationListSchema } from "./organizations.ts";
-import { okSchema } from "./shapes.ts";
+import { organizationListSchema } from "../../src/contracts/organizations.ts";
+import { okSchema } from "../../src/contracts/shapes.ts";
 
-const webEntry = fileURLToPath(new URL("../web/main.tsx", import.meta.url));
+const webEntry = fileURLToPath(new URL("../../src/web/main.tsx", import.meta.url));
 
 /**
  * Every module the web application runs, from its entry through static and lazy imports;

@@ -1,17 +1,17 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { authRoutes, userRoutes } from "../modules/accounts/index.ts";
+import { auditRoutes } from "../modules/audit/index.ts";
+import { conferenceRoutes } from "../modules/conferences/index.ts";
+import { exchangeRateRoutes } from "../modules/exchange-rates/index.ts";
+import { fundingRoutes } from "../modules/funding/index.ts";
+import { iatiRoutes } from "../modules/iati/index.ts";
+import { indicatorRoutes } from "../modules/indicators/index.ts";
+import { initiativeRoutes } from "../modules/initiatives/index.ts";
+import { organizationRoutes } from "../modules/organizations/index.ts";
+import { reconciliationRoutes } from "../modules/reconciliation/index.ts";
+import { spreadsheetRoutes } from "../modules/spreadsheets/index.ts";
+import { strategyRoutes } from "../modules/strategy/index.ts";
 import type { RouteOptions } from "../platform/http/context.ts";
-import { authRoutes, userRoutes } from "./accounts/index.ts";
-import { auditRoutes } from "./audit/index.ts";
-import { conferenceRoutes } from "./conferences/index.ts";
-import { exchangeRateRoutes } from "./exchange-rates/index.ts";
-import { fundingRoutes } from "./funding/index.ts";
-import { iatiRoutes } from "./iati/index.ts";
-import { indicatorRoutes } from "./indicators/index.ts";
-import { initiativeRoutes } from "./initiatives/index.ts";
-import { organizationRoutes } from "./organizations/index.ts";
-import { reconciliationRoutes } from "./reconciliation/index.ts";
-import { spreadsheetRoutes } from "./spreadsheets/index.ts";
-import { strategyRoutes } from "./strategy/index.ts";
 
 export interface ApiModule {
   tag: string;

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import { isDatabaseEmpty, seedDemo } from "../modules/demo/index.ts";
 import { warmStagingThread } from "../modules/iati/index.ts";
-import type { Config } from "./config.ts";
-import { migrateToLatest } from "./db/migrate.ts";
-import { type OpenedDatabase, openConfiguredDatabase } from "./db/open.ts";
-import { buildApp } from "./http/app.ts";
+import type { Config } from "../platform/config.ts";
+import { migrateToLatest } from "../platform/db/migrate.ts";
+import { type OpenedDatabase, openConfiguredDatabase } from "../platform/db/open.ts";
+import { buildApp } from "./build-app.ts";
 
 export interface RunningServer {
   app: FastifyInstance;
