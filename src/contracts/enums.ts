@@ -40,6 +40,14 @@ export const memberStateSchema = z.enum(memberStates, {
 });
 export type MemberState = z.infer<typeof memberStateSchema>;
 
+/**
+ * What an exchange rate is (migration 20261205212000): the rate of its day, the average of the
+ * month it is dated at the start of, the average of the year it is dated 1 January of, or a
+ * fixed peg.
+ */
+export const rateBases = ["daily", "monthly_average", "annual_average", "peg"] as const;
+export type RateBasis = (typeof rateBases)[number];
+
 export const rollupDimensions = ["component", "country", "partner", "year", "initiative"] as const;
 export const rollupDimensionSchema = z.enum(rollupDimensions);
 export type RollupDimension = z.infer<typeof rollupDimensionSchema>;

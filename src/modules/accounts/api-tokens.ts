@@ -134,7 +134,7 @@ export async function authenticateToken(
     .whereRef("t.organization_id", "=", "u.organization_id")
     .executeTakeFirst();
   if (!row) return undefined;
-  const role = tokenRole(row.token_role as Role, row.role as Role);
+  const role = tokenRole(row.token_role, row.role);
   if (!role || needsTotpSetup(row)) return undefined;
   if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > 60_000) {
     await db

@@ -1,5 +1,4 @@
 import type { Kysely } from "kysely";
-import type { Role } from "../../contracts/roles.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import { inTransaction } from "../../platform/db/transaction.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
@@ -65,7 +64,7 @@ export async function resetPassword(options: {
 }): Promise<{ email: string; password: string }> {
   const record = await findUserRecord(options.db, options.idOrEmail);
   if (!record) throw notFound("user", options.idOrEmail);
-  assertAllowed(canManageUser(options.principal, { role: record.role as Role }));
+  assertAllowed(canManageUser(options.principal, { role: record.role }));
   const password = generatePassword();
   const passwordHash = await hashPassword(password);
   await inTransaction(options.db, async (trx) => {

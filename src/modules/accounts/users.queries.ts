@@ -1,5 +1,4 @@
 import type { Kysely } from "kysely";
-import type { Role } from "../../contracts/roles.ts";
 import { isUuid } from "../../platform/db/query-helpers.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import type { User } from "./accounts.schema.ts";
@@ -49,7 +48,7 @@ export function toUser(record: UserRecord): User {
     id: record.id,
     email: record.email,
     name: record.name,
-    role: record.role as Role,
+    role: record.role,
     active: record.active,
     totp_enabled: record.totp_enabled,
     organization: {

@@ -6,6 +6,7 @@ import {
   paginationQuerySchema,
   timestampSchema,
 } from "../../contracts/common.ts";
+import { rateBases } from "../../contracts/enums.ts";
 import {
   currencyCodeSchema,
   decimalAmountSchema,
@@ -13,11 +14,7 @@ import {
   toMinorUnits,
 } from "../../contracts/money.ts";
 
-/**
- * What a rate is (migration 20261205212000): the rate of its day, the average of the month it
- * is dated at the start of, the average of the year it is dated 1 January of, or a fixed peg.
- */
-export const rateBases = ["daily", "monthly_average", "annual_average", "peg"] as const;
+export { rateBases };
 export const rateBasisSchema = z.enum(rateBases).meta({
   description:
     "daily: the rate of its date; monthly_average: the mean of the month starting on its date; annual_average: the mean of the year starting on its date; peg: a fixed parity",

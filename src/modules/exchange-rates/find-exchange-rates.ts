@@ -7,7 +7,7 @@ type RateRow = {
   currency: string;
   rate_date: string;
   usd_per_unit: string;
-  basis: string;
+  basis: RateBasis;
   source: string;
   updated_at: Date;
 };
@@ -16,7 +16,7 @@ const toExchangeRate = (row: RateRow): ExchangeRate => ({
   currency: row.currency,
   date: row.rate_date,
   usd_per_unit: row.usd_per_unit,
-  basis: row.basis as RateBasis,
+  basis: row.basis,
   source: row.source,
   updated_at: row.updated_at.toISOString(),
 });

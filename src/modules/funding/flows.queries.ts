@@ -140,8 +140,8 @@ export function toFlow(row: FlowRow): Flow {
   return {
     id: row.id,
     seq: Number(row.seq),
-    flow_type: row.flow_type as Flow["flow_type"],
-    support_kind: row.support_kind as Flow["support_kind"],
+    flow_type: row.flow_type,
+    support_kind: row.support_kind,
     partner_id: row.partner_id,
     initiative_id: row.initiative_id,
     component_id: row.component_id,

@@ -1,5 +1,4 @@
 import type { Kysely } from "kysely";
-import type { InitiativeStatus } from "../../contracts/enums.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import { inTransaction } from "../../platform/db/transaction.ts";
 import { updateVersioned } from "../../platform/db/versioned-update.ts";
@@ -37,7 +36,7 @@ export async function transitionInitiative(options: {
       .orderBy("seq", "desc")
       .executeTakeFirst();
     assertCurrentVersion(row.version, input.version);
-    const from = row.status as InitiativeStatus;
+    const from = row.status;
     // The lifecycle first: a step out of order is the same 409 for everyone.
     assertTransitionAllowed({
       from,

@@ -47,7 +47,7 @@ export function toOrganization(row: OrganizationRow): Organization {
   return {
     id: row.id,
     code: row.code,
-    kind: row.kind as Organization["kind"],
+    kind: row.kind,
     name: { es: row.name_es, en: row.name_en },
     acronym: row.acronym,
     country: row.country_iso2,
