@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { readPage } from "../../platform/db/paging.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import { notFound } from "../../platform/errors.ts";
 import type { ExchangeRate, ListExchangeRatesQuery, RateBasis } from "./exchange-rates.schema.ts";
@@ -30,19 +31,13 @@ export async function findExchangeRates(options: {
   if (query.currency?.length) base = base.where("currency", "in", query.currency);
   if (query.from) base = base.where("rate_date", ">=", query.from);
   if (query.to) base = base.where("rate_date", "<=", query.to);
-  const [rows, count] = await Promise.all([
-    base
-      .selectAll()
-      .orderBy("currency")
-      .orderBy("rate_date", "desc")
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<bigint>().as("total")).executeTakeFirstOrThrow(),
-  ]);
+  const { rows, total } = await readPage(
+    { rows: base.selectAll().orderBy("currency").orderBy("rate_date", "desc"), count: base },
+    query,
+  );
   return {
     data: rows.map(toExchangeRate),
-    page: { total: Number(count.total), limit: query.limit, offset: query.offset },
+    page: { total, limit: query.limit, offset: query.offset },
   };
 }
 

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import { moneyOut } from "../../contracts/money.ts";
+import { readPage } from "../../platform/db/paging.ts";
 import type { Database, NewSupportFlow, SupportFlowRow } from "../../platform/db/schema.ts";
 import type { Flow, ListFlowsQuery } from "./flows.schema.ts";
 
@@ -83,19 +84,18 @@ export async function listFlowRows(
   if (query.from) base = base.where("f.value_date", ">=", query.from);
   if (query.to) base = base.where("f.value_date", "<=", query.to);
   if (!query.include_reversals) base = base.where("f.reverses_id", "is", null);
-  const [rows, count] = await Promise.all([
-    base
-      .leftJoin("support_flows as r", "r.reverses_id", "f.id")
-      .selectAll("f")
-      .select("r.id as reversed_by")
-      .orderBy(sortColumns[query.sort.field], query.sort.direction)
-      .orderBy("f.seq")
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<bigint>().as("total")).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.total) };
+  return readPage(
+    {
+      rows: base
+        .leftJoin("support_flows as r", "r.reverses_id", "f.id")
+        .selectAll("f")
+        .select("r.id as reversed_by")
+        .orderBy(sortColumns[query.sort.field], query.sort.direction)
+        .orderBy("f.seq"),
+      count: base,
+    },
+    query,
+  );
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from "kysely";
+import { readPage } from "../../platform/db/paging.ts";
 import { containsPattern, isUuid } from "../../platform/db/query-helpers.ts";
 import type {
   Database,
@@ -38,17 +39,13 @@ export async function listIndicatorRows(db: Kysely<Database>, query: ListIndicat
       ]),
     );
   }
-  const [rows, count] = await Promise.all([
-    base
-      .selectAll()
-      .orderBy(query.sort.field, query.sort.direction)
-      .orderBy("id")
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<bigint>().as("total")).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.total) };
+  return readPage(
+    {
+      rows: base.selectAll().orderBy(query.sort.field, query.sort.direction).orderBy("id"),
+      count: base,
+    },
+    query,
+  );
 }
 
 function observationsWithCode(db: Kysely<Database>) {
@@ -79,20 +76,19 @@ export async function listObservationRows(
   if (query.country?.length) base = base.where("o.country_iso2", "in", query.country);
   if (query.from_year !== undefined) base = base.where("o.year", ">=", query.from_year);
   if (query.to_year !== undefined) base = base.where("o.year", "<=", query.to_year);
-  const [rows, count] = await Promise.all([
-    base
-      .innerJoin("indicators as i", "i.id", "o.indicator_id")
-      .selectAll("o")
-      .select("i.code as indicator_code")
-      .orderBy(observationSortColumns[query.sort.field], query.sort.direction)
-      .orderBy("o.country_iso2")
-      .orderBy("o.year")
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<bigint>().as("total")).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.total) };
+  return readPage(
+    {
+      rows: base
+        .innerJoin("indicators as i", "i.id", "o.indicator_id")
+        .selectAll("o")
+        .select("i.code as indicator_code")
+        .orderBy(observationSortColumns[query.sort.field], query.sort.direction)
+        .orderBy("o.country_iso2")
+        .orderBy("o.year"),
+      count: base,
+    },
+    query,
+  );
 }
 
 export function toIndicator(row: IndicatorRow): Indicator {

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { readPage } from "../../platform/db/paging.ts";
 import { containsPattern, isUuid } from "../../platform/db/query-helpers.ts";
 import type { Database, OrganizationRow } from "../../platform/db/schema.ts";
 import type { ListOrganizationsQuery, Organization } from "./organizations.schema.ts";
@@ -30,17 +31,13 @@ export async function listOrganizationRows(db: Kysely<Database>, query: ListOrga
       ]),
     );
   }
-  const [rows, count] = await Promise.all([
-    base
-      .selectAll()
-      .orderBy(query.sort.field, query.sort.direction)
-      .orderBy("id")
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<bigint>().as("total")).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.total) };
+  return readPage(
+    {
+      rows: base.selectAll().orderBy(query.sort.field, query.sort.direction).orderBy("id"),
+      count: base,
+    },
+    query,
+  );
 }
 
 export function toOrganization(row: OrganizationRow): Organization {
