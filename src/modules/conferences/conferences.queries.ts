@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from "kysely";
+import type { Insertable, Kysely, Selectable } from "kysely";
 import { readPage } from "../../platform/db/paging.ts";
 import { isUuid } from "../../platform/db/query-helpers.ts";
 import type { ConferencesTable, Database } from "../../platform/db/schema.ts";
@@ -41,4 +41,8 @@ export function toConference(row: ConferenceRow): Conference {
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),
   };
+}
+
+export function insertConferenceRow(db: Kysely<Database>, values: Insertable<ConferencesTable>) {
+  return db.insertInto("conferences").values(values).returningAll().executeTakeFirstOrThrow();
 }

@@ -1,10 +1,14 @@
-import { type Kysely, sql } from "kysely";
+import { type Insertable, type Kysely, type Selectable, sql } from "kysely";
 import type { RateBasis } from "../../contracts/enums.ts";
-import type { Database } from "../../platform/db/schema.ts";
+import { readPage } from "../../platform/db/paging.ts";
+import type { Database, ExchangeRatesTable } from "../../platform/db/schema.ts";
 import { sqlArray } from "../../platform/db/sql-arrays.ts";
+import type { ListExchangeRatesQuery } from "./exchange-rates.schema.ts";
 
 /** How far back a rate may be taken from: a year, so annual average rates serve their year. */
 export const RATE_LOOKBACK_DAYS = 366;
+
+export type ExchangeRateRow = Selectable<ExchangeRatesTable>;
 
 export interface RateOnDate {
   /** The currency and the date a rate was asked for. */
@@ -64,4 +68,51 @@ export async function findRateOnOrBefore(
 ): Promise<RateOnDate | undefined> {
   const [rate] = await findRatesOnOrBefore(db, [{ currency, date }]);
   return rate;
+}
+
+/** Rates by currency, newest first, filtered by currency and date range; a page of them. */
+export function listExchangeRateRows(db: Kysely<Database>, query: ListExchangeRatesQuery) {
+  let base = db.selectFrom("exchange_rates");
+  if (query.currency?.length) base = base.where("currency", "in", query.currency);
+  if (query.from) base = base.where("rate_date", ">=", query.from);
+  if (query.to) base = base.where("rate_date", "<=", query.to);
+  return readPage(
+    { rows: base.selectAll().orderBy("currency").orderBy("rate_date", "desc"), count: base },
+    query,
+  );
+}
+
+/** The rate stored for exactly this currency and date. */
+export function findExchangeRateRow(db: Kysely<Database>, currency: string, date: string) {
+  return db
+    .selectFrom("exchange_rates")
+    .selectAll()
+    .where("currency", "=", currency)
+    .where("rate_date", "=", date)
+    .executeTakeFirst();
+}
+
+/**
+ * Adds each rate, or replaces the one stored for its (currency, date), in one statement; how
+ * many were added (the rest replaced one).
+ */
+export async function upsertExchangeRateRows(
+  db: Kysely<Database>,
+  rows: Insertable<ExchangeRatesTable>[],
+): Promise<number> {
+  const written = await db
+    .insertInto("exchange_rates")
+    .values(rows)
+    .onConflict((oc) =>
+      oc.columns(["currency", "rate_date"]).doUpdateSet((eb) => ({
+        usd_per_unit: eb.ref("excluded.usd_per_unit"),
+        basis: eb.ref("excluded.basis"),
+        source: eb.ref("excluded.source"),
+        updated_at: new Date(),
+      })),
+    )
+    // xmax = 0 only for a freshly inserted row: tells created from updated.
+    .returning(sql<boolean>`(xmax = 0)`.as("inserted"))
+    .execute();
+  return written.filter((r) => r.inserted).length;
 }

@@ -167,3 +167,27 @@ export function toFlow(row: FlowRow): Flow {
     recorded_at: row.recorded_at.toISOString(),
   };
 }
+
+/** The organization code of each of these users, by user id. */
+export async function organizationCodesOfUsers(
+  db: Kysely<Database>,
+  userIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("users as u")
+    .innerJoin("organizations as o", "o.id", "u.organization_id")
+    .select(["u.id", "o.code"])
+    .where("u.id", "in", userIds)
+    .execute();
+  return new Map(rows.map((user) => [user.id, user.code]));
+}
+
+/** What decides who may see an initiative's flows: whether it is published, and its country. */
+export function findInitiativeAudience(db: Kysely<Database>, initiativeId: string) {
+  return db
+    .selectFrom("initiatives")
+    .select(["published_at", "lead_country"])
+    .where("id", "=", initiativeId)
+    .executeTakeFirst();
+}

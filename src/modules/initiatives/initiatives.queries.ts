@@ -1,8 +1,14 @@
-import { type ExpressionBuilder, type InferResult, type Kysely, sql } from "kysely";
+import {
+  type ExpressionBuilder,
+  type InferResult,
+  type Insertable,
+  type Kysely,
+  sql,
+} from "kysely";
 import { initiativeStatuses } from "../../contracts/enums.ts";
 import { readPage } from "../../platform/db/paging.ts";
 import { containsPattern, isUuid } from "../../platform/db/query-helpers.ts";
-import type { Database } from "../../platform/db/schema.ts";
+import type { Database, InitiativesTable } from "../../platform/db/schema.ts";
 import type { ListInitiativesQuery } from "./initiatives.schema.ts";
 
 /** An initiative with the codes and names of its component, line and executing agency. */
@@ -192,4 +198,17 @@ export async function listInitiativeViews(
     },
     query,
   );
+}
+
+/** Adds an initiative; its id. */
+export async function insertInitiativeRow(
+  db: Kysely<Database>,
+  values: Insertable<InitiativesTable>,
+): Promise<string> {
+  const { id } = await db
+    .insertInto("initiatives")
+    .values(values)
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return id;
 }

@@ -1,7 +1,7 @@
-import type { Kysely } from "kysely";
+import type { Insertable, Kysely } from "kysely";
 import { readPage } from "../../platform/db/paging.ts";
 import { containsPattern, isUuid } from "../../platform/db/query-helpers.ts";
-import type { Database, OrganizationRow } from "../../platform/db/schema.ts";
+import type { Database, OrganizationRow, OrganizationsTable } from "../../platform/db/schema.ts";
 import type { ListOrganizationsQuery, Organization } from "./organizations.schema.ts";
 
 /** A record can be addressed by its uuid or by its code ("IDB", "GT"). */
@@ -55,4 +55,11 @@ export function toOrganization(row: OrganizationRow): Organization {
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),
   };
+}
+
+export function insertOrganizationRow(
+  db: Kysely<Database>,
+  values: Insertable<OrganizationsTable>,
+) {
+  return db.insertInto("organizations").values(values).returningAll().executeTakeFirstOrThrow();
 }

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from "kysely";
+import type { Insertable, Kysely, Selectable } from "kysely";
 import { readPage } from "../../platform/db/paging.ts";
 import { isUuid } from "../../platform/db/query-helpers.ts";
 import type {
@@ -116,4 +116,28 @@ export function toComponent(row: ComponentRow, lines: LineOfActionRow[]): Compon
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),
   };
+}
+
+export function insertComponentRow(
+  db: Kysely<Database>,
+  values: Insertable<StrategyComponentsTable>,
+) {
+  return db
+    .insertInto("strategy_components")
+    .values(values)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Adds a line of action; its id. */
+export async function insertLineOfActionRow(
+  db: Kysely<Database>,
+  values: Insertable<LinesOfActionTable>,
+): Promise<string> {
+  const { id } = await db
+    .insertInto("lines_of_action")
+    .values(values)
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return id;
 }
