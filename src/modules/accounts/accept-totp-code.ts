@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../platform/db/schema.ts";
+import { recordTotpStep } from "./totp.queries.ts";
 import { totpStep } from "./totp.ts";
 
 /**
@@ -17,16 +18,5 @@ export async function acceptTotpCode(options: {
 }): Promise<boolean> {
   const step = totpStep(options.secret, options.email, options.code);
   if (step === null) return false;
-  const recorded = await options.db
-    .insertInto("totp_used_steps")
-    .values({ user_id: options.userId, step })
-    .onConflict((oc) =>
-      oc
-        .column("user_id")
-        .doUpdateSet((eb) => ({ step: eb.ref("excluded.step") }))
-        .whereRef("totp_used_steps.step", "<", "excluded.step"),
-    )
-    .returning("user_id")
-    .executeTakeFirst();
-  return recorded !== undefined;
+  return recordTotpStep(options.db, options.userId, step);
 }

@@ -5,6 +5,7 @@ import {
   type TestApp,
   type TestSession,
 } from "../../../test/support/app.ts";
+import type { Role } from "../../contracts/roles.ts";
 
 /**
  * A token acts with the role and organization its user had when it was made, never more than
@@ -170,7 +171,7 @@ describe("an API token's lifetime", () => {
     const token = await tokenOf(user);
     // A partner's token records its own organization's flows, never another's.
     expect(await recordPledge(token.token, other)).toBe(403);
-    const setRole = (role: string) =>
+    const setRole = (role: Role) =>
       t.handle.db.updateTable("users").set({ role }).where("id", "=", user.userId).execute();
 
     // Raised behind the application's back: the token still acts as nothing more.

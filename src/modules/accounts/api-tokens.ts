@@ -6,6 +6,13 @@ import { notFound } from "../../platform/errors.ts";
 import type { TokenScope, UserPrincipal } from "../../platform/principal.ts";
 import { tokenRole } from "./accounts.policy.ts";
 import type { CreateTokenInput } from "./accounts.schema.ts";
+import {
+  findLiveTokenRow,
+  insertApiToken,
+  listUserApiTokens,
+  revokeApiTokenRow,
+  touchApiToken,
+} from "./api-tokens.queries.ts";
 import { needsTotpSetup } from "./login.ts";
 import { sha256 } from "./sessions.ts";
 
@@ -31,17 +38,6 @@ const toApiToken = (row: TokenRow) => ({
   revoked_at: row.revoked_at?.toISOString() ?? null,
 });
 
-const columns = [
-  "id",
-  "name",
-  "prefix",
-  "scopes",
-  "created_at",
-  "expires_at",
-  "last_used_at",
-  "revoked_at",
-] as const;
-
 /**
  * A token for a partner's system, e.g. `esca_3f9a1c2b_<43 random characters>`: the prefix
  * identifies it in lists, the whole string is shown once and only its SHA-256 is kept. It
@@ -54,30 +50,21 @@ export async function createApiToken(options: {
 }) {
   const prefix = randomBytes(4).toString("hex");
   const token = `esca_${prefix}_${randomBytes(32).toString("base64url")}`;
-  const row = await options.db
-    .insertInto("api_tokens")
-    .values({
-      user_id: options.user.userId,
-      organization_id: options.user.organizationId,
-      role: options.user.role,
-      name: options.input.name,
-      prefix,
-      token_hash: sha256(token),
-      scopes: options.input.scopes,
-      expires_at: new Date(Date.now() + options.input.expires_in_days * 86_400_000),
-    })
-    .returning(columns)
-    .executeTakeFirstOrThrow();
+  const row = await insertApiToken(options.db, {
+    user_id: options.user.userId,
+    organization_id: options.user.organizationId,
+    role: options.user.role,
+    name: options.input.name,
+    prefix,
+    token_hash: sha256(token),
+    scopes: options.input.scopes,
+    expires_at: new Date(Date.now() + options.input.expires_in_days * 86_400_000),
+  });
   return { ...toApiToken(row), token };
 }
 
 export async function findApiTokens(options: { db: Kysely<Database>; userId: string }) {
-  const rows = await options.db
-    .selectFrom("api_tokens")
-    .select(columns)
-    .where("user_id", "=", options.userId)
-    .orderBy("created_at", "desc")
-    .execute();
+  const rows = await listUserApiTokens(options.db, options.userId);
   return { data: rows.map(toApiToken) };
 }
 
@@ -86,14 +73,7 @@ export async function revokeApiToken(options: {
   userId: string;
   id: string;
 }) {
-  const row = await options.db
-    .updateTable("api_tokens")
-    .set({ revoked_at: new Date() })
-    .where("id", "=", options.id)
-    .where("user_id", "=", options.userId)
-    .where("revoked_at", "is", null)
-    .returning(columns)
-    .executeTakeFirst();
+  const row = await revokeApiTokenRow(options.db, options.userId, options.id);
   if (!row) throw notFound("active API token of yours", options.id);
   return toApiToken(row);
 }
@@ -108,40 +88,12 @@ export async function authenticateToken(
   db: Kysely<Database>,
   token: string,
 ): Promise<UserPrincipal | undefined> {
-  const row = await db
-    .selectFrom("api_tokens as t")
-    .innerJoin("users as u", "u.id", "t.user_id")
-    .innerJoin("organizations as o", "o.id", "u.organization_id")
-    .select([
-      "t.id",
-      "t.scopes",
-      "t.last_used_at",
-      "t.role as token_role",
-      "u.id as user_id",
-      "u.email",
-      "u.role",
-      "u.totp_enabled",
-      "u.is_demo",
-      "u.organization_id",
-      "o.kind",
-      "o.country_iso2",
-    ])
-    .where("t.token_hash", "=", sha256(token))
-    .where("t.revoked_at", "is", null)
-    .where("t.expires_at", ">", new Date())
-    .where("u.active", "=", true)
-    // A token speaks for the organization it was made for, and no other.
-    .whereRef("t.organization_id", "=", "u.organization_id")
-    .executeTakeFirst();
+  const row = await findLiveTokenRow(db, sha256(token));
   if (!row) return undefined;
-  const role = tokenRole(row.token_role as Role, row.role as Role);
+  const role = tokenRole(row.token_role, row.role);
   if (!role || needsTotpSetup(row)) return undefined;
   if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > 60_000) {
-    await db
-      .updateTable("api_tokens")
-      .set({ last_used_at: new Date() })
-      .where("id", "=", row.id)
-      .execute();
+    await touchApiToken(db, row.id);
   }
   return {
     kind: "user",

@@ -8,7 +8,7 @@ import { findOrganizationRow } from "../organizations/index.ts";
 import { canManageUser, roleFitsOrganization } from "./accounts.policy.ts";
 import type { CreateUserInput, User } from "./accounts.schema.ts";
 import { assertAcceptablePassword, hashPassword } from "./passwords.ts";
-import { findUserRecord, toUser } from "./users.queries.ts";
+import { findUserRecord, insertUser, toUser } from "./users.queries.ts";
 
 /** 24 random characters from a 64-symbol alphabet: far past any guessing. */
 export const generatePassword = () => randomBytes(18).toString("base64url");
@@ -36,18 +36,14 @@ export async function createUser(options: {
         reason: "email_taken",
         values: { email: input.email },
       });
-    const { id } = await trx
-      .insertInto("users")
-      .values({
-        email: input.email,
-        name: input.name,
-        organization_id: organization.id,
-        role: input.role,
-        password_hash: passwordHash,
-        is_demo: options.isDemo ?? false,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
+    const id = await insertUser(trx, {
+      email: input.email,
+      name: input.name,
+      organization_id: organization.id,
+      role: input.role,
+      password_hash: passwordHash,
+      is_demo: options.isDemo ?? false,
+    });
     const record = await findUserRecord(trx, id);
     if (!record) throw new AppError("internal", "The new user could not be read back.");
     return { user: toUser(record), generatedPassword };

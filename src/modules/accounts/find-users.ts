@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { readPage } from "../../platform/db/paging.ts";
 import { containsPattern } from "../../platform/db/query-helpers.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import { notFound } from "../../platform/errors.ts";
@@ -23,16 +24,10 @@ export async function findUsers(options: { db: Kysely<Database>; query: ListUser
       eb.or([eb("u.email", "ilike", pattern), eb("u.name", "ilike", pattern)]),
     );
   }
-  const [rows, count] = await Promise.all([
-    base.orderBy("u.email").limit(query.limit).offset(query.offset).execute(),
-    base
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<bigint>().as("total"))
-      .executeTakeFirstOrThrow(),
-  ]);
+  const { rows, total } = await readPage({ rows: base.orderBy("u.email"), count: base }, query);
   return {
     data: rows.map(toUser),
-    page: { total: Number(count.total), limit: query.limit, offset: query.offset },
+    page: { total, limit: query.limit, offset: query.offset },
   };
 }
 

@@ -1,6 +1,13 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../platform/db/schema.ts";
 import { AppError } from "../../platform/errors.ts";
+import {
+  countGuess,
+  deleteThrottle,
+  findBlockedUntil,
+  setBlockedUntil,
+  uncountGuess,
+} from "./login-throttle.queries.ts";
 
 /**
  * Guesses allowed before each further one must wait: few for one account (or one user's
@@ -77,40 +84,10 @@ export async function reserveAttempt(
     await db.transaction().execute(async (trx) => {
       // One key order for every caller, so that two guesses never wait on each other's rows.
       for (const { key, free } of [...keys].sort((a, b) => a.key.localeCompare(b.key))) {
-        const counted = await trx
-          .insertInto("login_throttle")
-          .values({ key, failures: 1, last_failure_at: now })
-          .onConflict((oc) =>
-            oc
-              .column("key")
-              .doUpdateSet((eb) => ({
-                failures: eb("login_throttle.failures", "+", 1),
-                last_failure_at: now,
-              }))
-              .where((eb) =>
-                eb.or([
-                  eb("login_throttle.blocked_until", "is", null),
-                  eb("login_throttle.blocked_until", "<=", now),
-                ]),
-              ),
-          )
-          .returning("failures")
-          .executeTakeFirst();
-        if (!counted) {
-          const row = await trx
-            .selectFrom("login_throttle")
-            .select("blocked_until")
-            .where("key", "=", key)
-            .executeTakeFirstOrThrow();
-          throw new Throttled(row.blocked_until ?? now);
-        }
-        const wait = waitSeconds(counted.failures, free);
-        if (wait > 0)
-          await trx
-            .updateTable("login_throttle")
-            .set({ blocked_until: new Date(now.getTime() + wait * 1000) })
-            .where("key", "=", key)
-            .execute();
+        const failures = await countGuess(trx, key, now);
+        if (failures === undefined) throw new Throttled((await findBlockedUntil(trx, key)) ?? now);
+        const wait = waitSeconds(failures, free);
+        if (wait > 0) await setBlockedUntil(trx, key, new Date(now.getTime() + wait * 1000));
       }
     });
   } catch (error) {
@@ -124,15 +101,10 @@ export async function releaseAttempt(
   db: Kysely<Database>,
   keys: readonly ThrottleKey[],
 ): Promise<void> {
-  await db
-    .updateTable("login_throttle")
-    .set((eb) => ({ failures: eb.fn("greatest", [eb("failures", "-", 1), eb.lit(0)]) }))
-    .where(
-      "key",
-      "in",
-      keys.map((k) => k.key),
-    )
-    .execute();
+  await uncountGuess(
+    db,
+    keys.map((k) => k.key),
+  );
 }
 
 /**
@@ -144,6 +116,6 @@ export async function clearAttempts(
   keys: readonly ThrottleKey[],
 ): Promise<void> {
   const [own, ...shared] = keys;
-  if (own) await db.deleteFrom("login_throttle").where("key", "=", own.key).execute();
+  if (own) await deleteThrottle(db, own.key);
   if (shared.length > 0) await releaseAttempt(db, shared);
 }

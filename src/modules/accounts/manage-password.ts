@@ -1,5 +1,4 @@
 import type { Kysely } from "kysely";
-import type { Role } from "../../contracts/roles.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import { inTransaction } from "../../platform/db/transaction.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
@@ -14,7 +13,12 @@ import {
 } from "./login-throttle.ts";
 import { assertAcceptablePassword, hashPassword, verifyPassword } from "./passwords.ts";
 import { sha256 } from "./sessions.ts";
-import { endUserSessions, findUserRecord, revokeUserTokens } from "./users.queries.ts";
+import {
+  endUserSessions,
+  findUserRecord,
+  revokeUserTokens,
+  setUserPassword,
+} from "./users.queries.ts";
 
 /**
  * A user changes their own password; every other session of theirs and every API token ends.
@@ -40,19 +44,9 @@ export async function changePassword(options: {
   await assertAcceptablePassword(options.newPassword, [record.email, record.name], "new_password");
   const passwordHash = await hashPassword(options.newPassword);
   await inTransaction(options.db, async (trx) => {
-    await trx
-      .updateTable("users")
-      .set({ password_hash: passwordHash, password_changed_at: new Date(), updated_at: new Date() })
-      .where("id", "=", record.id)
-      .execute();
-    let ending = trx
-      .updateTable("sessions")
-      .set({ ended_at: new Date() })
-      .where("user_id", "=", record.id)
-      .where("ended_at", "is", null);
-    if (options.keepSessionToken)
-      ending = ending.where("token_hash", "!=", sha256(options.keepSessionToken));
-    await ending.execute();
+    await setUserPassword(trx, record.id, passwordHash);
+    const keep = options.keepSessionToken ? sha256(options.keepSessionToken) : null;
+    await endUserSessions(trx, record.id, keep);
     await revokeUserTokens(trx, record.id);
   });
 }
@@ -65,15 +59,11 @@ export async function resetPassword(options: {
 }): Promise<{ email: string; password: string }> {
   const record = await findUserRecord(options.db, options.idOrEmail);
   if (!record) throw notFound("user", options.idOrEmail);
-  assertAllowed(canManageUser(options.principal, { role: record.role as Role }));
+  assertAllowed(canManageUser(options.principal, { role: record.role }));
   const password = generatePassword();
   const passwordHash = await hashPassword(password);
   await inTransaction(options.db, async (trx) => {
-    await trx
-      .updateTable("users")
-      .set({ password_hash: passwordHash, password_changed_at: new Date(), updated_at: new Date() })
-      .where("id", "=", record.id)
-      .execute();
+    await setUserPassword(trx, record.id, passwordHash);
     await endUserSessions(trx, record.id);
     await revokeUserTokens(trx, record.id);
   });

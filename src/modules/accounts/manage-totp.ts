@@ -11,6 +11,7 @@ import {
 } from "./login-throttle.ts";
 import { verifyPassword } from "./passwords.ts";
 import { markTotpVerified } from "./sessions.ts";
+import { disableUserTotp, enableUserTotp, setTotpSecret } from "./totp.queries.ts";
 import { newTotpSecret, totpFor } from "./totp.ts";
 import { findUserRecord } from "./users.queries.ts";
 
@@ -38,11 +39,7 @@ export async function setUpTotp(options: { db: Kysely<Database>; userId: string 
       { reason: "totp_already_on" },
     );
   const secret = newTotpSecret();
-  await options.db
-    .updateTable("users")
-    .set({ totp_secret: secret })
-    .where("id", "=", record.id)
-    .execute();
+  await setTotpSecret(options.db, record.id, secret);
   return { secret, otpauth_uri: totpFor(secret, record.email).toString() };
 }
 
@@ -59,11 +56,7 @@ export async function enableTotp(options: {
       reason: "totp_not_started",
     });
   if (!(await acceptCode(options.db, record, record.totp_secret, options.code))) throw wrongCode();
-  await options.db
-    .updateTable("users")
-    .set({ totp_enabled: true, updated_at: new Date() })
-    .where("id", "=", record.id)
-    .execute();
+  await enableUserTotp(options.db, record.id);
   if (options.sessionToken) await markTotpVerified(options.db, options.sessionToken);
 }
 
@@ -98,9 +91,5 @@ export async function disableTotp(options: {
   }
   if (!(await acceptCode(options.db, record, record.totp_secret, options.code))) throw wrongCode();
   await clearAttempts(options.db, keys);
-  await options.db
-    .updateTable("users")
-    .set({ totp_enabled: false, totp_secret: null, updated_at: new Date() })
-    .where("id", "=", record.id)
-    .execute();
+  await disableUserTotp(options.db, record.id);
 }

@@ -2,6 +2,14 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "../../platform/db/schema.ts";
 import type { SessionSettings } from "../../platform/http/auth.ts";
+import {
+  endSessionRow,
+  findLiveSessionRow,
+  insertSession,
+  markSessionTotpVerified,
+  touchSession,
+} from "./sessions.queries.ts";
+
 
 export const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 const randomToken = () => randomBytes(32).toString("base64url");
@@ -18,18 +26,15 @@ export async function startSession(options: {
   const token = randomToken();
   const csrfToken = randomToken();
   const expiresAt = new Date(Date.now() + options.settings.maxHours * 3_600_000);
-  await options.db
-    .insertInto("sessions")
-    .values({
-      token_hash: sha256(token),
-      user_id: options.userId,
-      csrf_token: csrfToken,
-      totp_verified: options.totpVerified,
-      expires_at: expiresAt,
-      client_address: options.clientAddress,
-      user_agent: options.userAgent?.slice(0, 300) ?? null,
-    })
-    .execute();
+  await insertSession(options.db, {
+    token_hash: sha256(token),
+    user_id: options.userId,
+    csrf_token: csrfToken,
+    totp_verified: options.totpVerified,
+    expires_at: expiresAt,
+    client_address: options.clientAddress,
+    user_agent: options.userAgent?.slice(0, 300) ?? null,
+  });
   return { token, csrfToken, expiresAt };
 }
 
@@ -44,43 +49,20 @@ export async function findLiveSession(
 ) {
   const tokenHash = sha256(token);
   const idleSince = new Date(Date.now() - settings.idleMinutes * 60_000);
-  const session = await db
-    .selectFrom("sessions as s")
-    .innerJoin("users as u", "u.id", "s.user_id")
-    .select(["s.token_hash", "s.user_id", "s.csrf_token", "s.totp_verified", "s.last_seen_at"])
-    .where("s.token_hash", "=", tokenHash)
-    .where("s.ended_at", "is", null)
-    .where("s.expires_at", ">", new Date())
-    .where("s.last_seen_at", ">", idleSince)
-    .where("u.active", "=", true)
-    .executeTakeFirst();
+  const session = await findLiveSessionRow(db, tokenHash, idleSince);
   if (!session) return undefined;
   // Touch at most once a minute: an idle clock needs no finer grain, and reads stay cheap.
   if (Date.now() - session.last_seen_at.getTime() > 60_000) {
-    await db
-      .updateTable("sessions")
-      .set({ last_seen_at: new Date() })
-      .where("token_hash", "=", tokenHash)
-      .execute();
+    await touchSession(db, tokenHash);
   }
   return session;
 }
 
 export async function endSession(db: Kysely<Database>, token: string): Promise<string | null> {
-  const ended = await db
-    .updateTable("sessions")
-    .set({ ended_at: new Date() })
-    .where("token_hash", "=", sha256(token))
-    .where("ended_at", "is", null)
-    .returning("user_id")
-    .executeTakeFirst();
+  const ended = await endSessionRow(db, sha256(token));
   return ended?.user_id ?? null;
 }
 
 export async function markTotpVerified(db: Kysely<Database>, token: string): Promise<void> {
-  await db
-    .updateTable("sessions")
-    .set({ totp_verified: true })
-    .where("token_hash", "=", sha256(token))
-    .execute();
+  await markSessionTotpVerified(db, sha256(token));
 }

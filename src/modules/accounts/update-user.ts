@@ -1,5 +1,4 @@
 import type { Kysely } from "kysely";
-import type { Role } from "../../contracts/roles.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import { inTransaction } from "../../platform/db/transaction.ts";
 import { updateVersioned } from "../../platform/db/versioned-update.ts";
@@ -25,7 +24,7 @@ export async function updateUser(options: {
   return inTransaction(options.db, async (trx) => {
     const existing = await findUserRecord(trx, options.idOrEmail);
     if (!existing) throw notFound("user", options.idOrEmail);
-    assertAllowed(canManageUser(options.principal, { role: existing.role as Role }, input.role));
+    assertAllowed(canManageUser(options.principal, { role: existing.role }, input.role));
     let organizationId = existing.organization_id;
     let organizationKind = existing.organization_kind;
     if (input.organization !== undefined) {
@@ -38,7 +37,7 @@ export async function updateUser(options: {
       organizationId = organization.id;
       organizationKind = organization.kind;
     }
-    const fits = roleFitsOrganization((input.role ?? existing.role) as Role, organizationKind);
+    const fits = roleFitsOrganization(input.role ?? existing.role, organizationKind);
     if (!fits.allowed) throw invalidField(input.role ? "role" : "organization", fits.reason);
     await updateVersioned(trx, {
       table: "users",

@@ -1,7 +1,6 @@
-import type { Kysely } from "kysely";
-import type { Role } from "../../contracts/roles.ts";
+import type { Insertable, Kysely } from "kysely";
 import { isUuid } from "../../platform/db/query-helpers.ts";
-import type { Database } from "../../platform/db/schema.ts";
+import type { Database, UsersTable } from "../../platform/db/schema.ts";
 import type { User } from "./accounts.schema.ts";
 
 /** A user row with its organization, as every account use case needs it. */
@@ -49,7 +48,7 @@ export function toUser(record: UserRecord): User {
     id: record.id,
     email: record.email,
     name: record.name,
-    role: record.role as Role,
+    role: record.role,
     active: record.active,
     totp_enabled: record.totp_enabled,
     organization: {
@@ -65,14 +64,40 @@ export function toUser(record: UserRecord): User {
   };
 }
 
-/** Ends every open session of a user at once (disabled account, new password). */
-export function endUserSessions(db: Kysely<Database>, userId: string) {
+export async function insertUser(db: Kysely<Database>, values: Insertable<UsersTable>) {
+  const { id } = await db
+    .insertInto("users")
+    .values(values)
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** A new password hash, in force from now. */
+export function setUserPassword(db: Kysely<Database>, userId: string, passwordHash: string) {
   return db
+    .updateTable("users")
+    .set({ password_hash: passwordHash, password_changed_at: new Date(), updated_at: new Date() })
+    .where("id", "=", userId)
+    .execute();
+}
+
+/**
+ * Ends every open session of a user at once (disabled account, new password), but the one of
+ * `keepTokenHash` when given (the session that changed the password).
+ */
+export function endUserSessions(
+  db: Kysely<Database>,
+  userId: string,
+  keepTokenHash: string | null = null,
+) {
+  let ending = db
     .updateTable("sessions")
     .set({ ended_at: new Date() })
     .where("user_id", "=", userId)
-    .where("ended_at", "is", null)
-    .execute();
+    .where("ended_at", "is", null);
+  if (keepTokenHash) ending = ending.where("token_hash", "!=", keepTokenHash);
+  return ending.execute();
 }
 
 /**

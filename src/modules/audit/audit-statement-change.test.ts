@@ -119,7 +119,7 @@ describe("the statement trigger", () => {
       email: `${name}@example.org`,
       name,
       organization_id: organization.id,
-      role: "secretariat",
+      role: "secretariat" as const,
       password_hash: `argon2id-SECRET-${name}`,
       totp_secret: `TOTP-SECRET-${name}`,
     });

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import { readPage } from "../../platform/db/paging.ts";
 import type { AuditLogRow, Database } from "../../platform/db/schema.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { AuditEntry } from "./audit.schema.ts";
@@ -27,11 +28,7 @@ export async function listAuditRows(db: Kysely<Database>, filters: AuditFilters,
   if (filters.actions?.length) base = base.where("action", "in", filters.actions);
   if (filters.from) base = base.where("at", ">=", filters.from);
   if (filters.to) base = base.where("at", "<", filters.to);
-  const [rows, count] = await Promise.all([
-    base.selectAll().orderBy("seq", page.order).limit(page.limit).offset(page.offset).execute(),
-    base.select((eb) => eb.fn.countAll<bigint>().as("total")).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.total) };
+  return readPage({ rows: base.selectAll().orderBy("seq", page.order), count: base }, page);
 }
 
 /** Appends an event row through the one SQL writer of the chain; who acts comes from esca.ctx. */

@@ -1,4 +1,5 @@
-import type { Kysely, Selectable } from "kysely";
+import type { Insertable, Kysely, Selectable } from "kysely";
+import { readPage } from "../../platform/db/paging.ts";
 import { isUuid } from "../../platform/db/query-helpers.ts";
 import type { ConferencesTable, Database } from "../../platform/db/schema.ts";
 import type { Conference, ListConferencesQuery } from "./conferences.schema.ts";
@@ -17,17 +18,13 @@ export function findConferenceRow(db: Kysely<Database>, idOrCode: string) {
 
 export async function listConferenceRows(db: Kysely<Database>, query: ListConferencesQuery) {
   const base = db.selectFrom("conferences");
-  const [rows, count] = await Promise.all([
-    base
-      .selectAll()
-      .orderBy(query.sort.field, query.sort.direction)
-      .orderBy("id")
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<bigint>().as("total")).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.total) };
+  return readPage(
+    {
+      rows: base.selectAll().orderBy(query.sort.field, query.sort.direction).orderBy("id"),
+      count: base,
+    },
+    query,
+  );
 }
 
 export function toConference(row: ConferenceRow): Conference {
@@ -44,4 +41,8 @@ export function toConference(row: ConferenceRow): Conference {
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),
   };
+}
+
+export function insertConferenceRow(db: Kysely<Database>, values: Insertable<ConferencesTable>) {
+  return db.insertInto("conferences").values(values).returningAll().executeTakeFirstOrThrow();
 }

@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { Role } from "../../contracts/roles.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import { createUser } from "../accounts/index.ts";
+import { publishSubmittedInitiatives } from "./demo.queries.ts";
 import { DEMO_PRINCIPAL } from "./seed-initiatives.ts";
 
 /**
@@ -54,12 +55,6 @@ export async function seedDemoAccounts(db: Kysely<Database>): Promise<number> {
 }
 
 /** The demo's portfolio is public from submission on, as the secretariat would publish it. */
-export async function publishDemoPortfolio(db: Kysely<Database>): Promise<number> {
-  const published = await db
-    .updateTable("initiatives")
-    .set({ published_at: new Date(), updated_at: new Date() })
-    .where("status", "!=", "draft")
-    .where("published_at", "is", null)
-    .executeTakeFirst();
-  return Number(published.numUpdatedRows);
+export function publishDemoPortfolio(db: Kysely<Database>): Promise<number> {
+  return publishSubmittedInitiatives(db);
 }

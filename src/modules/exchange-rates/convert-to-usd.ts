@@ -61,7 +61,7 @@ export async function convertToUsd(options: {
 export function applyUsdRate(options: {
   amountMinor: bigint;
   currency: string;
-  rate: { usd_per_unit: string; rate_date: string; basis?: string; source?: string };
+  rate: { usd_per_unit: string; rate_date: string; basis?: RateBasis; source?: string };
   path: string;
 }): UsdConversion {
   const { amountMinor, currency, rate } = options;
@@ -86,7 +86,7 @@ export function applyUsdRate(options: {
     usdMinor,
     rate: rate.usd_per_unit,
     rateDate: rate.rate_date,
-    ...(rate.basis ? { basis: rate.basis as RateBasis } : {}),
+    ...(rate.basis ? { basis: rate.basis } : {}),
     ...(rate.source ? { source: rate.source } : {}),
   };
 }

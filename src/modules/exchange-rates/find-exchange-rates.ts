@@ -1,22 +1,18 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../platform/db/schema.ts";
 import { notFound } from "../../platform/errors.ts";
-import type { ExchangeRate, ListExchangeRatesQuery, RateBasis } from "./exchange-rates.schema.ts";
+import {
+  type ExchangeRateRow,
+  findExchangeRateRow,
+  listExchangeRateRows,
+} from "./exchange-rates.queries.ts";
+import type { ExchangeRate, ListExchangeRatesQuery } from "./exchange-rates.schema.ts";
 
-type RateRow = {
-  currency: string;
-  rate_date: string;
-  usd_per_unit: string;
-  basis: string;
-  source: string;
-  updated_at: Date;
-};
-
-const toExchangeRate = (row: RateRow): ExchangeRate => ({
+const toExchangeRate = (row: ExchangeRateRow): ExchangeRate => ({
   currency: row.currency,
   date: row.rate_date,
   usd_per_unit: row.usd_per_unit,
-  basis: row.basis as RateBasis,
+  basis: row.basis,
   source: row.source,
   updated_at: row.updated_at.toISOString(),
 });
@@ -25,24 +21,11 @@ export async function findExchangeRates(options: {
   db: Kysely<Database>;
   query: ListExchangeRatesQuery;
 }) {
-  const { db, query } = options;
-  let base = db.selectFrom("exchange_rates");
-  if (query.currency?.length) base = base.where("currency", "in", query.currency);
-  if (query.from) base = base.where("rate_date", ">=", query.from);
-  if (query.to) base = base.where("rate_date", "<=", query.to);
-  const [rows, count] = await Promise.all([
-    base
-      .selectAll()
-      .orderBy("currency")
-      .orderBy("rate_date", "desc")
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<bigint>().as("total")).executeTakeFirstOrThrow(),
-  ]);
+  const { query } = options;
+  const { rows, total } = await listExchangeRateRows(options.db, query);
   return {
     data: rows.map(toExchangeRate),
-    page: { total: Number(count.total), limit: query.limit, offset: query.offset },
+    page: { total, limit: query.limit, offset: query.offset },
   };
 }
 
@@ -51,12 +34,7 @@ export async function getExchangeRate(options: {
   currency: string;
   date: string;
 }): Promise<ExchangeRate> {
-  const row = await options.db
-    .selectFrom("exchange_rates")
-    .selectAll()
-    .where("currency", "=", options.currency)
-    .where("rate_date", "=", options.date)
-    .executeTakeFirst();
+  const row = await findExchangeRateRow(options.db, options.currency, options.date);
   if (!row) throw notFound("exchange rate", `${options.currency}/${options.date}`);
   return toExchangeRate(row);
 }

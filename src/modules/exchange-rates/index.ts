@@ -1,6 +1,11 @@
 export { convertAmount } from "./convert-amount.ts";
 export { applyUsdRate, convertToUsd, type UsdConversion } from "./convert-to-usd.ts";
-export { findRateOnOrBefore, RATE_LOOKBACK_DAYS } from "./exchange-rates.queries.ts";
+export {
+  findRateOnOrBefore,
+  findRatesOnOrBefore,
+  RATE_LOOKBACK_DAYS,
+  type RateOnDate,
+} from "./exchange-rates.queries.ts";
 export { exchangeRateRoutes } from "./exchange-rates.routes.ts";
 export {
   type ExchangeRateInput,

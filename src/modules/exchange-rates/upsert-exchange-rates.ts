@@ -1,6 +1,7 @@
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import type { Database } from "../../platform/db/schema.ts";
 import { inTransaction } from "../../platform/db/transaction.ts";
+import { upsertExchangeRateRows } from "./exchange-rates.queries.ts";
 import type { ExchangeRateInput } from "./exchange-rates.schema.ts";
 
 export interface UpsertResult {
@@ -24,29 +25,16 @@ export async function upsertExchangeRates(options: {
     // Chunks keep each statement well under PostgreSQL's parameter limit.
     for (let i = 0; i < options.rates.length; i += 1000) {
       const chunk = options.rates.slice(i, i + 1000);
-      const rows = await trx
-        .insertInto("exchange_rates")
-        .values(
-          chunk.map((r) => ({
-            currency: r.currency,
-            rate_date: r.date,
-            usd_per_unit: r.usd_per_unit,
-            basis: r.basis,
-            source: r.source,
-          })),
-        )
-        .onConflict((oc) =>
-          oc.columns(["currency", "rate_date"]).doUpdateSet((eb) => ({
-            usd_per_unit: eb.ref("excluded.usd_per_unit"),
-            basis: eb.ref("excluded.basis"),
-            source: eb.ref("excluded.source"),
-            updated_at: new Date(),
-          })),
-        )
-        // xmax = 0 only for a freshly inserted row: tells created from updated.
-        .returning(sql<boolean>`(xmax = 0)`.as("inserted"))
-        .execute();
-      created += rows.filter((r) => r.inserted).length;
+      created += await upsertExchangeRateRows(
+        trx,
+        chunk.map((r) => ({
+          currency: r.currency,
+          rate_date: r.date,
+          usd_per_unit: r.usd_per_unit,
+          basis: r.basis,
+          source: r.source,
+        })),
+      );
     }
     return { imported: options.rates.length, created, updated: options.rates.length - created };
   });

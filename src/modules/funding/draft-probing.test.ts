@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp, type TestSession } from "../../../test/support/app.ts";
+import type { InitiativeStatus } from "../../contracts/enums.ts";
 import { AppError } from "../../platform/errors.ts";
 import { type Principal, systemPrincipal, type UserPrincipal } from "../accounts/index.ts";
 import type { Flow, RecordFlowInput } from "./flows.schema.ts";
@@ -48,7 +49,7 @@ describe("recording support against initiatives the writer may not read", () => 
   beforeAll(async () => {
     t = await createTestApp();
     w = await setUpLedgerWorld(t);
-    const initiative = (code: string, status: string, published = false) =>
+    const initiative = (code: string, status: InitiativeStatus, published = false) =>
       insertInitiative(t.handle.db, {
         code,
         componentId: w.components.A,

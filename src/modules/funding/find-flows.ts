@@ -6,7 +6,9 @@ import {
   type FlowRow,
   type FlowVisibility,
   findFlowRow,
+  findInitiativeAudience,
   listFlowRows,
+  organizationCodesOfUsers,
   toFlow,
 } from "./flows.queries.ts";
 import type { Flow, ListFlowsQuery } from "./flows.schema.ts";
@@ -64,18 +66,7 @@ async function withRecorders(
   const hidden = (row: FlowRow) =>
     !visibility.all && row.partner_id !== visibility.organizationId && row.recorded_by_user_id;
   const userIds = [...new Set(rows.filter(hidden).map((row) => row.recorded_by_user_id ?? ""))];
-  const organizations = new Map(
-    userIds.length === 0
-      ? []
-      : (
-          await db
-            .selectFrom("users as u")
-            .innerJoin("organizations as o", "o.id", "u.organization_id")
-            .select(["u.id", "o.code"])
-            .where("u.id", "in", userIds)
-            .execute()
-        ).map((user) => [user.id, user.code]),
-  );
+  const organizations = await organizationCodesOfUsers(db, userIds);
   return rows.map((row) => {
     const flow = toFlow(row);
     if (!hidden(row)) return flow;
@@ -91,11 +82,7 @@ async function canSeeFlow(
   const visibility = flowVisibilityFor(viewer);
   if (visibility.all || !row.initiative_id || row.partner_id === visibility.organizationId)
     return true;
-  const initiative = await db
-    .selectFrom("initiatives")
-    .select(["published_at", "lead_country"])
-    .where("id", "=", row.initiative_id)
-    .executeTakeFirst();
+  const initiative = await findInitiativeAudience(db, row.initiative_id);
   return Boolean(
     initiative &&
       (initiative.published_at !== null || initiative.lead_country === visibility.country),

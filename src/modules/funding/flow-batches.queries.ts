@@ -1,5 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../../platform/db/schema.ts";
+import { sqlArray, sqlList } from "../../platform/db/sql-arrays.ts";
 import type { FlowValues, IdentifiedFlowValues } from "./entry-rows.ts";
 import {
   type FlowRow,
@@ -7,7 +8,6 @@ import {
   type LedgerPair,
   selectFlows,
 } from "./flows.queries.ts";
-import { sqlArray, sqlList } from "./sql-arrays.ts";
 
 /** Rows per insert statement: each column travels as one text parameter. */
 export const FLOWS_PER_STATEMENT = 2000;
@@ -125,43 +125,4 @@ export async function findFirstOverCommitment(db: Kysely<Database>, ids: readonl
       disbursed: BigInt(first.disbursed),
     }
   );
-}
-
-/**
- * For each (currency, date), the latest rate on or before the date within `lookbackDays`:
- * findRateOnOrBefore for all of them in one statement.
- */
-export async function findRatesOnOrBefore(
-  db: Kysely<Database>,
-  wanted: ReadonlyArray<{ currency: string; date: string }>,
-  lookbackDays: number,
-) {
-  if (!wanted.length) return [];
-  const result = await sql<{
-    currency: string;
-    date: string;
-    rate_date: string;
-    usd_per_unit: string;
-  }>`
-    select w.currency, w.date, r.rate_date, r.usd_per_unit
-    from unnest(
-      ${sqlArray(
-        wanted.map((w) => w.currency),
-        "bpchar",
-      )},
-      ${sqlArray(
-        wanted.map((w) => w.date),
-        "date",
-      )}
-    ) as w(currency, date)
-    cross join lateral (
-      select e.rate_date, e.usd_per_unit from exchange_rates e
-      where e.currency = w.currency
-        and e.rate_date <= w.date
-        and e.rate_date >= (w.date - ${lookbackDays}::int)
-      order by e.rate_date desc
-      limit 1
-    ) as r
-  `.execute(db);
-  return result.rows;
 }

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../../platform/db/schema.ts";
-import { sqlList } from "./sql-arrays.ts";
+import { sqlList } from "../../platform/db/sql-arrays.ts";
 
 /**
  * Look-ups of the records new ledger entries point at, one statement per kind of record

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import { moneyOut } from "../../contracts/money.ts";
+import { readPage } from "../../platform/db/paging.ts";
 import type { Database, NewSupportFlow, SupportFlowRow } from "../../platform/db/schema.ts";
 import { type Flow, flowFields, type ListFlowsQuery } from "./flows.schema.ts";
 
@@ -83,19 +84,18 @@ export async function listFlowRows(
   if (query.from) base = base.where("f.value_date", ">=", query.from);
   if (query.to) base = base.where("f.value_date", "<=", query.to);
   if (!query.include_reversals) base = base.where("f.reverses_id", "is", null);
-  const [rows, count] = await Promise.all([
-    base
-      .leftJoin("support_flows as r", "r.reverses_id", "f.id")
-      .selectAll("f")
-      .select("r.id as reversed_by")
-      .orderBy(sortColumns[query.sort.field], query.sort.direction)
-      .orderBy("f.seq")
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<bigint>().as("total")).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.total) };
+  return readPage(
+    {
+      rows: base
+        .leftJoin("support_flows as r", "r.reverses_id", "f.id")
+        .selectAll("f")
+        .select("r.id as reversed_by")
+        .orderBy(sortColumns[query.sort.field], query.sort.direction)
+        .orderBy("f.seq"),
+      count: base,
+    },
+    query,
+  );
 }
 
 /**
@@ -140,8 +140,8 @@ export function toFlow(row: FlowRow): Flow {
   return {
     id: row.id,
     seq: Number(row.seq),
-    flow_type: row.flow_type as Flow["flow_type"],
-    support_kind: row.support_kind as Flow["support_kind"],
+    flow_type: row.flow_type,
+    support_kind: row.support_kind,
     partner_id: row.partner_id,
     initiative_id: row.initiative_id,
     component_id: row.component_id,
@@ -167,4 +167,28 @@ export function toFlow(row: FlowRow): Flow {
     recorded_by: row.recorded_by,
     recorded_at: row.recorded_at.toISOString(),
   };
+}
+
+/** The organization code of each of these users, by user id. */
+export async function organizationCodesOfUsers(
+  db: Kysely<Database>,
+  userIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("users as u")
+    .innerJoin("organizations as o", "o.id", "u.organization_id")
+    .select(["u.id", "o.code"])
+    .where("u.id", "in", userIds)
+    .execute();
+  return new Map(rows.map((user) => [user.id, user.code]));
+}
+
+/** What decides who may see an initiative's flows: whether it is published, and its country. */
+export function findInitiativeAudience(db: Kysely<Database>, initiativeId: string) {
+  return db
+    .selectFrom("initiatives")
+    .select(["published_at", "lead_country"])
+    .where("id", "=", initiativeId)
+    .executeTakeFirst();
 }

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import { expect } from "vitest";
 import type { TestApp } from "../../../test/support/app.ts";
+import type { InitiativeStatus } from "../../contracts/enums.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import type { Flow } from "./flows.schema.ts";
 
@@ -74,7 +75,7 @@ export async function insertInitiative(
     componentId: string;
     leadCountry: string;
     budgetUsdMinor: bigint;
-    status?: string;
+    status?: InitiativeStatus;
     /** Published to the public (a draft never is); unpublished by default. */
     published?: boolean;
   },

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import type { OrganizationKind } from "../../contracts/enums.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import type { RecordFlowInput } from "./flows.schema.ts";
 
@@ -37,7 +38,12 @@ export async function seedTwinWorld(db: Kysely<Database>): Promise<void> {
       { id: twin.components.B, code: "B", name_en: "Prevention", name_es: "Prevención" },
     ])
     .execute();
-  const org = (id: string, code: string, kind: string, country: string | null = null) => ({
+  const org = (
+    id: string,
+    code: string,
+    kind: OrganizationKind,
+    country: string | null = null,
+  ) => ({
     id,
     code,
     kind,
@@ -65,7 +71,7 @@ export async function seedTwinWorld(db: Kysely<Database>): Promise<void> {
     budget_usd_minor: 0n,
     budget_fx_rate: "1",
     budget_fx_date: "2011-06-22",
-    status: "seeking_funding",
+    status: "seeking_funding" as const,
   });
   await db
     .insertInto("initiatives")

@@ -3,10 +3,9 @@ import type { Database } from "../../platform/db/schema.ts";
 import {
   applyUsdRate,
   convertToUsd,
-  RATE_LOOKBACK_DAYS,
+  findRatesOnOrBefore,
   type UsdConversion,
 } from "../exchange-rates/index.ts";
-import { findRatesOnOrBefore } from "./flow-batches.queries.ts";
 
 export type UsdConverter = (
   amountMinor: bigint,
@@ -16,7 +15,7 @@ export type UsdConverter = (
 
 /**
  * convertToUsd for many amounts: the rates of every (currency, value date) are read in one
- * statement up front — the latest on or before the date, at most RATE_LOOKBACK_DAYS old — and
+ * statement up front by the exchange-rates module's one rule (findRatesOnOrBefore) — and
  * applied with the same applyUsdRate (and its bound on one amount). USD, and a date without a
  * rate, go to convertToUsd itself: USD needs no rate, and a missing one is refused with its very
  * error.
@@ -33,7 +32,7 @@ export async function loadUsdConverter(
   for (const { currency, valueDate } of amounts) {
     if (currency !== "USD") wanted.set(key(currency, valueDate), { currency, date: valueDate });
   }
-  const rows = await findRatesOnOrBefore(db, [...wanted.values()], RATE_LOOKBACK_DAYS);
+  const rows = await findRatesOnOrBefore(db, [...wanted.values()]);
   const rates = new Map(rows.map((row) => [key(row.currency, row.date), row]));
   return async (amountMinor, currency, valueDate) => {
     const rate = currency === "USD" ? undefined : rates.get(key(currency, valueDate));

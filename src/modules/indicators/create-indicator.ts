@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../platform/db/schema.ts";
-import { toIndicator } from "./indicators.queries.ts";
+import { insertIndicatorRow, toIndicator } from "./indicators.queries.ts";
 import type { CreateIndicatorInput, Indicator } from "./indicators.schema.ts";
 
 export async function createIndicator(options: {
@@ -8,10 +8,11 @@ export async function createIndicator(options: {
   input: CreateIndicatorInput;
 }): Promise<Indicator> {
   const { input } = options;
-  const row = await options.db
-    .insertInto("indicators")
-    .values({ code: input.code, name_es: input.name.es, name_en: input.name.en, unit: input.unit })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await insertIndicatorRow(options.db, {
+    code: input.code,
+    name_es: input.name.es,
+    name_en: input.name.en,
+    unit: input.unit,
+  });
   return toIndicator(row);
 }

@@ -1,4 +1,5 @@
-import type { Kysely, Selectable } from "kysely";
+import { type Insertable, type Kysely, type Selectable, sql } from "kysely";
+import { readPage } from "../../platform/db/paging.ts";
 import { containsPattern, isUuid } from "../../platform/db/query-helpers.ts";
 import type {
   Database,
@@ -38,17 +39,13 @@ export async function listIndicatorRows(db: Kysely<Database>, query: ListIndicat
       ]),
     );
   }
-  const [rows, count] = await Promise.all([
-    base
-      .selectAll()
-      .orderBy(query.sort.field, query.sort.direction)
-      .orderBy("id")
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<bigint>().as("total")).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.total) };
+  return readPage(
+    {
+      rows: base.selectAll().orderBy(query.sort.field, query.sort.direction).orderBy("id"),
+      count: base,
+    },
+    query,
+  );
 }
 
 function observationsWithCode(db: Kysely<Database>) {
@@ -79,20 +76,19 @@ export async function listObservationRows(
   if (query.country?.length) base = base.where("o.country_iso2", "in", query.country);
   if (query.from_year !== undefined) base = base.where("o.year", ">=", query.from_year);
   if (query.to_year !== undefined) base = base.where("o.year", "<=", query.to_year);
-  const [rows, count] = await Promise.all([
-    base
-      .innerJoin("indicators as i", "i.id", "o.indicator_id")
-      .selectAll("o")
-      .select("i.code as indicator_code")
-      .orderBy(observationSortColumns[query.sort.field], query.sort.direction)
-      .orderBy("o.country_iso2")
-      .orderBy("o.year")
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<bigint>().as("total")).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.total) };
+  return readPage(
+    {
+      rows: base
+        .innerJoin("indicators as i", "i.id", "o.indicator_id")
+        .selectAll("o")
+        .select("i.code as indicator_code")
+        .orderBy(observationSortColumns[query.sort.field], query.sort.direction)
+        .orderBy("o.country_iso2")
+        .orderBy("o.year"),
+      count: base,
+    },
+    query,
+  );
 }
 
 export function toIndicator(row: IndicatorRow): Indicator {
@@ -119,4 +115,50 @@ export function toObservation(row: ObservationRow): Observation {
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),
   };
+}
+
+export function insertIndicatorRow(db: Kysely<Database>, values: Insertable<IndicatorsTable>) {
+  return db.insertInto("indicators").values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+/**
+ * Writes the value of an indicator for a country and year, replacing the one there (a newer
+ * release of the same statistic); the same value and source again changes nothing. The row's
+ * id, and whether it is new.
+ */
+export async function upsertObservationRow(
+  db: Kysely<Database>,
+  values: Insertable<IndicatorObservationsTable> & { country_iso2: string; year: number },
+): Promise<{ id: string; created: boolean }> {
+  const written = await db
+    .insertInto("indicator_observations")
+    .values(values)
+    .onConflict((oc) =>
+      oc
+        .columns(["indicator_id", "country_iso2", "year"])
+        .doUpdateSet((eb) => ({
+          value: eb.ref("excluded.value"),
+          source: eb.ref("excluded.source"),
+          version: sql<number>`indicator_observations.version + 1`,
+          updated_at: new Date(),
+        }))
+        .where((eb) =>
+          eb.or([
+            eb("indicator_observations.value", "<>", eb.ref("excluded.value")),
+            eb("indicator_observations.source", "<>", eb.ref("excluded.source")),
+          ]),
+        ),
+    )
+    // xmax is 0 on a freshly inserted row and set on a row the upsert updated.
+    .returning(["id", sql<boolean>`xmax = 0`.as("created")])
+    .executeTakeFirst();
+  if (written) return { id: written.id, created: written.created === true };
+  const unchanged = await db
+    .selectFrom("indicator_observations")
+    .select("id")
+    .where("indicator_id", "=", values.indicator_id)
+    .where("country_iso2", "=", values.country_iso2)
+    .where("year", "=", values.year)
+    .executeTakeFirstOrThrow();
+  return { id: unchanged.id, created: false };
 }

@@ -8,6 +8,7 @@ import { todayUtc, valueBudget } from "./initiative-budget.ts";
 import type { CreateInitiativeInput } from "./initiative-input.schema.ts";
 import { replaceCountries, replaceSectors, replaceTargets } from "./initiative-parts.queries.ts";
 import { canCreateInitiative } from "./initiatives.policy.ts";
+import { insertInitiativeRow } from "./initiatives.queries.ts";
 import type { Initiative } from "./initiatives.schema.ts";
 import {
   resolveComponent,
@@ -17,6 +18,7 @@ import {
   withLeadCountry,
 } from "./resolve-initiative-refs.ts";
 import { loadInitiative } from "./to-initiative.ts";
+import { insertTransition } from "./transitions.queries.ts";
 
 /**
  * Records a new initiative as a draft, with the first entry of its history (none → draft).
@@ -44,42 +46,35 @@ export async function createInitiative(options: {
       },
       input.budget_value_date ?? input.start_date ?? todayUtc(),
     );
-    const { id } = await trx
-      .insertInto("initiatives")
-      .values({
-        code: input.code,
-        title_es: input.title.es ?? null,
-        title_en: input.title.en ?? null,
-        summary_es: input.summary?.es ?? null,
-        summary_en: input.summary?.en ?? null,
-        component_id: component.id,
-        line_of_action_id: lineOfActionId,
-        lead_country: input.lead_country,
-        executing_agency_id: executingAgencyId,
-        ...budget,
-        start_date: input.start_date ?? null,
-        end_date: input.end_date ?? null,
-        status: "draft",
-        illustrative: input.illustrative ?? false,
-        illustrative_fields: fieldsJson(input.illustrative_fields ?? []),
-        source: input.source ?? null,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
+    const id = await insertInitiativeRow(trx, {
+      code: input.code,
+      title_es: input.title.es ?? null,
+      title_en: input.title.en ?? null,
+      summary_es: input.summary?.es ?? null,
+      summary_en: input.summary?.en ?? null,
+      component_id: component.id,
+      line_of_action_id: lineOfActionId,
+      lead_country: input.lead_country,
+      executing_agency_id: executingAgencyId,
+      ...budget,
+      start_date: input.start_date ?? null,
+      end_date: input.end_date ?? null,
+      status: "draft",
+      illustrative: input.illustrative ?? false,
+      illustrative_fields: fieldsJson(input.illustrative_fields ?? []),
+      source: input.source ?? null,
+    });
     await replaceCountries(trx, id, withLeadCountry(input.lead_country, input.countries ?? []));
     await replaceSectors(trx, id, input.sectors ?? []);
     await replaceTargets(trx, id, targets);
-    await trx
-      .insertInto("initiative_transitions")
-      .values({
-        initiative_id: id,
-        from_status: null,
-        to_status: "draft",
-        actor: actorLabel(options.principal),
-        actor_user_id: actorUserId(options.principal),
-        effective_on: options.effectiveOn ?? null,
-      })
-      .execute();
+    await insertTransition(trx, {
+      initiative_id: id,
+      from_status: null,
+      to_status: "draft",
+      actor: actorLabel(options.principal),
+      actor_user_id: actorUserId(options.principal),
+      effective_on: options.effectiveOn ?? null,
+    });
     return loadInitiative(trx, id);
   });
 }

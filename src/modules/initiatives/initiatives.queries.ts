@@ -1,7 +1,14 @@
-import { type ExpressionBuilder, type InferResult, type Kysely, sql } from "kysely";
+import {
+  type ExpressionBuilder,
+  type InferResult,
+  type Insertable,
+  type Kysely,
+  sql,
+} from "kysely";
 import { initiativeStatuses } from "../../contracts/enums.ts";
+import { readPage } from "../../platform/db/paging.ts";
 import { containsPattern, isUuid } from "../../platform/db/query-helpers.ts";
-import type { Database } from "../../platform/db/schema.ts";
+import type { Database, InitiativesTable } from "../../platform/db/schema.ts";
 import type { ListInitiativesQuery } from "./initiatives.schema.ts";
 
 /** An initiative with the codes and names of its component, line and executing agency. */
@@ -181,19 +188,27 @@ export async function listInitiativeViews(
   const filter = (eb: ExpressionBuilder<Database & { i: Database["initiatives"] }, "i">) =>
     eb.and([filters(eb), visible(eb)]);
   const direction = query.sort.direction === "desc" ? sql`desc nulls last` : sql`asc nulls last`;
-  const [rows, count] = await Promise.all([
-    initiativeView(db)
-      .where(filter)
-      .orderBy(sql`${sortColumns[query.sort.field]} ${direction}`)
-      .orderBy("i.code")
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute(),
-    db
-      .selectFrom("initiatives as i")
-      .where(filter)
-      .select((eb) => eb.fn.countAll<bigint>().as("total"))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.total) };
+  return readPage(
+    {
+      rows: initiativeView(db)
+        .where(filter)
+        .orderBy(sql`${sortColumns[query.sort.field]} ${direction}`)
+        .orderBy("i.code"),
+      count: db.selectFrom("initiatives as i").where(filter),
+    },
+    query,
+  );
+}
+
+/** Adds an initiative; its id. */
+export async function insertInitiativeRow(
+  db: Kysely<Database>,
+  values: Insertable<InitiativesTable>,
+): Promise<string> {
+  const { id } = await db
+    .insertInto("initiatives")
+    .values(values)
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return id;
 }

@@ -1,9 +1,7 @@
 import type { Kysely } from "kysely";
-import type { InitiativeStatus } from "../../contracts/enums.ts";
 import { moneyOut } from "../../contracts/money.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import { notFound } from "../../platform/errors.ts";
-import type { RateBasis } from "../exchange-rates/index.ts";
 import { trimDecimal } from "../indicators/index.ts";
 import { readFields } from "./illustrative-fields.ts";
 import { countriesOf, sectorsOf, targetsOf } from "./initiative-parts.queries.ts";
@@ -58,7 +56,7 @@ export async function toInitiatives(
     budget_fx: {
       rate: trimDecimal(row.budget_fx_rate),
       date: row.budget_fx_date,
-      basis: row.budget_currency === "USD" ? null : ((row.budget_fx_basis as RateBasis) ?? null),
+      basis: row.budget_currency === "USD" ? null : row.budget_fx_basis,
     },
     start_date: row.start_date,
     end_date: row.end_date,
@@ -77,7 +75,7 @@ export async function toInitiatives(
             : null,
         target: { value: trimDecimal(t.target_value), year: t.target_year },
       })),
-    status: row.status as InitiativeStatus,
+    status: row.status,
     published_at: row.published_at?.toISOString() ?? null,
     illustrative: row.illustrative,
     illustrative_fields: readFields(row.illustrative_fields),

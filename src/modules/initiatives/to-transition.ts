@@ -1,5 +1,3 @@
-import type { InitiativeStatus } from "../../contracts/enums.ts";
-import type { Role } from "../../contracts/roles.ts";
 import type { Transition } from "./initiatives.schema.ts";
 import type { TransitionRow } from "./transitions.queries.ts";
 
@@ -22,12 +20,12 @@ export function toTransition(row: TransitionRow, showPerson: boolean): Transitio
       : null;
   return {
     id: row.id,
-    from: row.from_status as InitiativeStatus | null,
-    to: row.to_status as InitiativeStatus,
+    from: row.from_status,
+    to: row.to_status,
     actor: showPerson ? row.actor : null,
     actor_kind: row.actor_user_id ? "user" : "system",
     actor_organization: organization,
-    actor_role: (row.actor_role as Role | null) ?? null,
+    actor_role: row.actor_role,
     reason: row.reason,
     funding_override_reason: row.funding_override_reason,
     at: row.at.toISOString(),

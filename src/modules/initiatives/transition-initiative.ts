@@ -1,5 +1,4 @@
 import type { Kysely } from "kysely";
-import type { InitiativeStatus } from "../../contracts/enums.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import { inTransaction } from "../../platform/db/transaction.ts";
 import { updateVersioned } from "../../platform/db/versioned-update.ts";
@@ -13,7 +12,7 @@ import type { Initiative, Transition } from "./initiatives.schema.ts";
 import { assertFundingSecured } from "./secured-funding.ts";
 import { loadInitiative } from "./to-initiative.ts";
 import { toTransition } from "./to-transition.ts";
-import { transitionRows } from "./transitions.queries.ts";
+import { findLastSubmitter, findTransitionRow, insertTransition } from "./transitions.queries.ts";
 
 /**
  * Moves an initiative one step along its lifecycle and appends the step to its history, in
@@ -35,15 +34,9 @@ export async function transitionInitiative(options: {
   const { db, input } = options;
   return inTransaction(db, async (trx) => {
     const row = await lockVisibleInitiative(trx, options.idOrCode, options.principal);
-    const submitter = await trx
-      .selectFrom("initiative_transitions")
-      .select("actor_user_id")
-      .where("initiative_id", "=", row.id)
-      .where("to_status", "=", "submitted")
-      .orderBy("seq", "desc")
-      .executeTakeFirst();
+    const submitter = await findLastSubmitter(trx, row.id);
     assertCurrentVersion(row.version, input.version);
-    const from = row.status as InitiativeStatus;
+    const from = row.status;
     // The lifecycle first: a step out of order is the same 409 for everyone.
     assertTransitionAllowed({
       from,
@@ -51,9 +44,7 @@ export async function transitionInitiative(options: {
       reason: input.reason,
       fundingOverrideReason: input.funding_override_reason,
     });
-    assertAllowed(
-      canTransitionInitiative(options.principal, row, input.to, submitter?.actor_user_id ?? null),
-    );
+    assertAllowed(canTransitionInitiative(options.principal, row, input.to, submitter ?? null));
     if (input.to === "in_execution") {
       await assertFundingSecured({
         db: trx,
@@ -71,23 +62,17 @@ export async function transitionInitiative(options: {
       changes:
         input.to === "draft" ? { status: input.to, published_at: null } : { status: input.to },
     });
-    const inserted = await trx
-      .insertInto("initiative_transitions")
-      .values({
-        initiative_id: row.id,
-        from_status: from,
-        to_status: input.to,
-        actor: actorLabel(options.principal),
-        actor_user_id: actorUserId(options.principal),
-        reason: input.reason ?? null,
-        funding_override_reason: input.funding_override_reason ?? null,
-        effective_on: options.effectiveOn ?? null,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    const transition = await transitionRows(trx, row.id)
-      .where("t.id", "=", inserted.id)
-      .executeTakeFirstOrThrow();
+    const insertedId = await insertTransition(trx, {
+      initiative_id: row.id,
+      from_status: from,
+      to_status: input.to,
+      actor: actorLabel(options.principal),
+      actor_user_id: actorUserId(options.principal),
+      reason: input.reason ?? null,
+      funding_override_reason: input.funding_override_reason ?? null,
+      effective_on: options.effectiveOn ?? null,
+    });
+    const transition = await findTransitionRow(trx, row.id, insertedId);
     return {
       initiative: await loadInitiative(trx, row.id),
       transition: toTransition(transition, canSeeActors(options.principal, row)),

@@ -1,6 +1,7 @@
-import type { Kysely } from "kysely";
+import type { Insertable, Kysely } from "kysely";
+import { readPage } from "../../platform/db/paging.ts";
 import { containsPattern, isUuid } from "../../platform/db/query-helpers.ts";
-import type { Database, OrganizationRow } from "../../platform/db/schema.ts";
+import type { Database, OrganizationRow, OrganizationsTable } from "../../platform/db/schema.ts";
 import type { ListOrganizationsQuery, Organization } from "./organizations.schema.ts";
 
 /** A record can be addressed by its uuid or by its code ("IDB", "GT"). */
@@ -30,24 +31,20 @@ export async function listOrganizationRows(db: Kysely<Database>, query: ListOrga
       ]),
     );
   }
-  const [rows, count] = await Promise.all([
-    base
-      .selectAll()
-      .orderBy(query.sort.field, query.sort.direction)
-      .orderBy("id")
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<bigint>().as("total")).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.total) };
+  return readPage(
+    {
+      rows: base.selectAll().orderBy(query.sort.field, query.sort.direction).orderBy("id"),
+      count: base,
+    },
+    query,
+  );
 }
 
 export function toOrganization(row: OrganizationRow): Organization {
   return {
     id: row.id,
     code: row.code,
-    kind: row.kind as Organization["kind"],
+    kind: row.kind,
     name: { es: row.name_es, en: row.name_en },
     acronym: row.acronym,
     country: row.country_iso2,
@@ -58,4 +55,11 @@ export function toOrganization(row: OrganizationRow): Organization {
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),
   };
+}
+
+export function insertOrganizationRow(
+  db: Kysely<Database>,
+  values: Insertable<OrganizationsTable>,
+) {
+  return db.insertInto("organizations").values(values).returningAll().executeTakeFirstOrThrow();
 }

@@ -14,6 +14,7 @@ import type { FlowPlanInput } from "./plan-flows.ts";
 import { planWorkbook, type WorkbookPlan } from "./preview-workbook.ts";
 import { readWorkbook } from "./read-workbook.ts";
 import type { WorkbookScope } from "./spreadsheets.policy.ts";
+import { initiativeIdOfCode } from "./workbook.queries.ts";
 
 /**
  * Applies an uploaded workbook as previewed, in one transaction: initiatives are created or
@@ -99,12 +100,7 @@ async function applyRow(
   const flow = input as FlowPlanInput;
   let record = flow.record;
   if (flow.newInitiativeCode) {
-    const created = await db
-      .selectFrom("initiatives")
-      .select("id")
-      .where("code", "=", flow.newInitiativeCode)
-      .executeTakeFirstOrThrow();
-    record = { ...record, initiative_id: created.id };
+    record = { ...record, initiative_id: await initiativeIdOfCode(db, flow.newInitiativeCode) };
   }
   if (flow.replaces)
     await reverseFlow({

@@ -6,7 +6,13 @@ import { planFlows, planMissingFlows } from "./plan-flows.ts";
 import { planInitiatives } from "./plan-initiatives.ts";
 import { readWorkbook, type UploadedWorkbook } from "./read-workbook.ts";
 import type { WorkbookScope } from "./spreadsheets.policy.ts";
-import { flowRows, initiativeCodes, initiativeRows } from "./workbook.queries.ts";
+import {
+  componentCodes,
+  flowRows,
+  initiativeCodes,
+  initiativeRows,
+  organizationCodes,
+} from "./workbook.queries.ts";
 
 export interface WorkbookPlan {
   rows: PlanRow[];
@@ -31,8 +37,8 @@ export async function planWorkbook(options: {
   const [initiatives, flows, partners, components, ids] = await Promise.all([
     initiativeRows(db, scope.initiatives),
     flowRows(db, scope.initiatives),
-    db.selectFrom("organizations").select(["id", "code"]).execute(),
-    db.selectFrom("strategy_components").select(["id", "code"]).execute(),
+    organizationCodes(db),
+    componentCodes(db),
     initiativeCodes(db, scope.initiatives),
   ]);
   const partnerCodes = new Map(partners.map((p) => [p.code, p.id]));

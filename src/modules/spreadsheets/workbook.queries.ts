@@ -156,3 +156,23 @@ export async function flowRows(
     note: text(f.note),
   }));
 }
+
+/** Every organization's id and code (the partners a flow row may name). */
+export function organizationCodes(db: Kysely<Database>) {
+  return db.selectFrom("organizations").select(["id", "code"]).execute();
+}
+
+/** Every strategy component's id and code. */
+export function componentCodes(db: Kysely<Database>) {
+  return db.selectFrom("strategy_components").select(["id", "code"]).execute();
+}
+
+/** The id of the initiative with this code (one the same upload has just created). */
+export async function initiativeIdOfCode(db: Kysely<Database>, code: string): Promise<string> {
+  const row = await db
+    .selectFrom("initiatives")
+    .select("id")
+    .where("code", "=", code)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

@@ -2,7 +2,12 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../platform/db/schema.ts";
 import { inTransaction } from "../../platform/db/transaction.ts";
 import { invalidField } from "../../platform/errors.ts";
-import { findComponentRow, findLineOfActionRow, toLineOfAction } from "./strategy.queries.ts";
+import {
+  findComponentRow,
+  findLineOfActionRow,
+  insertLineOfActionRow,
+  toLineOfAction,
+} from "./strategy.queries.ts";
 import type { CreateLineOfActionInput, LineOfAction } from "./strategy.schema.ts";
 
 export async function createLineOfAction(options: {
@@ -19,16 +24,12 @@ export async function createLineOfAction(options: {
         `a line of component ${component.code} has a code starting with ${component.code}, e.g. ${component.code}A`,
       );
     }
-    const { id } = await trx
-      .insertInto("lines_of_action")
-      .values({
-        component_id: component.id,
-        code: input.code,
-        name_es: input.name.es,
-        name_en: input.name.en,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
+    const id = await insertLineOfActionRow(trx, {
+      component_id: component.id,
+      code: input.code,
+      name_es: input.name.es,
+      name_en: input.name.en,
+    });
     const row = await findLineOfActionRow(trx, id);
     if (!row) throw new Error(`line of action ${id} vanished inside its own transaction`);
     return toLineOfAction(row);

@@ -1,4 +1,5 @@
-import type { Kysely, Selectable } from "kysely";
+import type { Insertable, Kysely, Selectable } from "kysely";
+import { readPage } from "../../platform/db/paging.ts";
 import { isUuid } from "../../platform/db/query-helpers.ts";
 import type {
   Database,
@@ -48,17 +49,13 @@ export function findLineOfActionRow(
 
 export async function listComponentRows(db: Kysely<Database>, query: ListComponentsQuery) {
   const base = db.selectFrom("strategy_components");
-  const [rows, count] = await Promise.all([
-    base
-      .selectAll()
-      .orderBy(query.sort.field, query.sort.direction)
-      .orderBy("id")
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<bigint>().as("total")).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.total) };
+  return readPage(
+    {
+      rows: base.selectAll().orderBy(query.sort.field, query.sort.direction).orderBy("id"),
+      count: base,
+    },
+    query,
+  );
 }
 
 export function linesOfComponents(db: Kysely<Database>, componentIds: string[]) {
@@ -78,18 +75,17 @@ export async function listLineOfActionRows(
     .selectFrom("lines_of_action as l")
     .innerJoin("strategy_components as c", "c.id", "l.component_id");
   if (componentId) base = base.where("l.component_id", "=", componentId);
-  const [rows, count] = await Promise.all([
-    base
-      .selectAll("l")
-      .select("c.code as component_code")
-      .orderBy(`l.${query.sort.field}`, query.sort.direction)
-      .orderBy("l.id")
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<bigint>().as("total")).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.total) };
+  return readPage(
+    {
+      rows: base
+        .selectAll("l")
+        .select("c.code as component_code")
+        .orderBy(`l.${query.sort.field}`, query.sort.direction)
+        .orderBy("l.id"),
+      count: base,
+    },
+    query,
+  );
 }
 
 export function toLineOfAction(row: LineOfActionRow): LineOfAction {
@@ -120,4 +116,28 @@ export function toComponent(row: ComponentRow, lines: LineOfActionRow[]): Compon
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),
   };
+}
+
+export function insertComponentRow(
+  db: Kysely<Database>,
+  values: Insertable<StrategyComponentsTable>,
+) {
+  return db
+    .insertInto("strategy_components")
+    .values(values)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Adds a line of action; its id. */
+export async function insertLineOfActionRow(
+  db: Kysely<Database>,
+  values: Insertable<LinesOfActionTable>,
+): Promise<string> {
+  const { id } = await db
+    .insertInto("lines_of_action")
+    .values(values)
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return id;
 }

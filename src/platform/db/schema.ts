@@ -1,7 +1,17 @@
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+import type {
+  FlowType,
+  InitiativeStatus,
+  OrganizationKind,
+  RateBasis,
+  SupportKind,
+} from "../../contracts/enums.ts";
+import type { Role } from "../../contracts/roles.ts";
 
 /**
- * The database as Kysely sees it; kept in step with src/platform/migrations/*.sql.
+ * The database as Kysely sees it; kept in step with src/platform/migrations/*.sql, and
+ * schema-drift.test.ts fails when the two differ (tables, columns, nullability, and the values
+ * a CHECK (… in (…)) allows, typed here as their unions).
  * int8 columns decode to bigint, numeric to string, date to "YYYY-MM-DD" (type-parsers.ts).
  */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -10,7 +20,7 @@ type Version = ColumnType<number, number | undefined, number>;
 export interface OrganizationsTable {
   id: Generated<string>;
   code: string;
-  kind: string;
+  kind: OrganizationKind;
   name_es: string;
   name_en: string;
   acronym: string | null;
@@ -51,7 +61,7 @@ export interface ExchangeRatesTable {
   rate_date: string;
   usd_per_unit: string;
   /** daily | monthly_average | annual_average | peg (migration 20261205212000). */
-  basis: ColumnType<string, string | undefined, string>;
+  basis: ColumnType<RateBasis, RateBasis | undefined, RateBasis>;
   source: string;
   updated_at: Timestamp;
 }
@@ -75,7 +85,7 @@ export interface InitiativesTable {
   budget_fx_date: string;
   start_date: string | null;
   end_date: string | null;
-  status: Generated<string>;
+  status: Generated<InitiativeStatus>;
   published_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   illustrative: Generated<boolean>;
   /** jsonb: the fields made up in an otherwise sourced record (20261206000800). */
@@ -100,8 +110,8 @@ export interface InitiativeSectorsTable {
 export interface InitiativeTransitionsTable {
   id: Generated<string>;
   initiative_id: string;
-  from_status: string | null;
-  to_status: string;
+  from_status: InitiativeStatus | null;
+  to_status: InitiativeStatus;
   actor: string;
   reason: string | null;
   funding_override_reason: string | null;
@@ -163,8 +173,8 @@ export interface InitiativeTargetsTable {
 export interface SupportFlowsTable {
   id: Generated<string>;
   seq: ColumnType<bigint, never, never>;
-  flow_type: string;
-  support_kind: string;
+  flow_type: FlowType;
+  support_kind: SupportKind;
   partner_id: string;
   initiative_id: string | null;
   component_id: string;
@@ -195,7 +205,7 @@ export interface UsersTable {
   email: string;
   name: string;
   organization_id: string;
-  role: string;
+  role: Role;
   active: Generated<boolean>;
   password_hash: string;
   password_changed_at: Timestamp;
@@ -225,7 +235,7 @@ export interface ApiTokensTable {
   user_id: string;
   organization_id: string;
   /** The role its user had when it was created: it never acts with more. */
-  role: string;
+  role: Role;
   name: string;
   prefix: string;
   token_hash: string;
@@ -293,7 +303,7 @@ export interface IatiActivitiesTable {
   related_activities: Json;
   other_identifiers: Json;
   initiative_id: string | null;
-  link_source: string | null;
+  link_source: "mapping" | "related-activity" | "other-identifier" | null;
   last_updated: string | null;
 }
 

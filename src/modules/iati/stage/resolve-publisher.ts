@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import type { OrganizationKind } from "../../../contracts/enums.ts";
 import type { Database } from "../../../platform/db/schema.ts";
 import type { ParsedActivity } from "../read/iati-activity.ts";
 import {
@@ -8,7 +9,7 @@ import {
 } from "./publications.queries.ts";
 
 /** IATI OrganisationType → ESCA Hub organization kind. */
-function kindOf(type: string | null): string {
+function kindOf(type: string | null): OrganizationKind {
   if (type === "10" || type === "11" || type === "15") return "partner_government";
   if (type && ["21", "22", "23", "24", "30"].includes(type)) return "civil_society";
   return "international_org";
