@@ -10,7 +10,6 @@ import {
   touchSession,
 } from "./sessions.queries.ts";
 
-
 export const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
 const randomToken = () => randomBytes(32).toString("base64url");
 

@@ -1,7 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp, createTestApp, type TestApp, type TestSession } from "../../../../test/support/app.ts";
+import {
+  buildApp,
+  createTestApp,
+  type TestApp,
+  type TestSession,
+} from "../../../../test/support/app.ts";
 import { addPublishingDonor, iatiFile, setUpIatiWorld } from "../iati-xml.fixtures.ts";
 import type { ImportJob, ImportJobListItem } from "./import-job.schema.ts";
 

@@ -4,7 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildApp, createTestApp, type TestApp, type TestSession } from "../../../../test/support/app.ts";
+import {
+  buildApp,
+  createTestApp,
+  type TestApp,
+  type TestSession,
+} from "../../../../test/support/app.ts";
 import { generateWorkload, haveBench } from "../iati.fixtures.ts";
 import { addPublishingDonor, iatiFile, setUpIatiWorld } from "../iati-xml.fixtures.ts";
 import type { ImportJob } from "./import-job.schema.ts";
