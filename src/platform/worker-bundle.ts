@@ -1,5 +1,13 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { isBuiltin } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, extname, join, relative, resolve, sep } from "node:path";
@@ -28,6 +36,20 @@ const defaultCacheDir = join(
 /** The file name a worker entry's bundle has (src/modules/x/y-worker.ts → src_modules_x_y-worker.ts). */
 export const workerBundleName = (entry: string) =>
   relative(projectRoot, entry).replace(/[^\w.-]+/g, "_");
+
+/**
+ * The worker threads' entries: each is a `.ts` file with a `.mjs` of the same name beside it,
+ * the shim that starts it through tsx when no bundle can be made (e.g. iati/stage-worker).
+ */
+export function workerEntries(dir = join(projectRoot, "src")): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === "web" ? [] : workerEntries(path);
+    if (!name.endsWith(".mjs")) return [];
+    const entry = `${path.slice(0, -4)}.ts`;
+    return statSync(entry, { throwIfNoEntry: false })?.isFile() ? [entry] : [];
+  });
+}
 
 /**
  * A worker thread's TypeScript entry as one plain JavaScript module, so that the worker

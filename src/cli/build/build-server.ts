@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { build } from "esbuild";
 import {
@@ -11,24 +11,11 @@ import {
   builtWorkersDir,
   sourceLocations,
   workerBundleName,
+  workerEntries,
   writeWorkerBundle,
 } from "../../platform/worker-bundle.ts";
 
 const thisFile = join(projectRoot, "src/cli/build/build-server.ts");
-
-/**
- * The worker threads' entries: each is a `.ts` file with a `.mjs` of the same name beside it,
- * the shim that starts it through tsx when no bundle can be made (e.g. iati/stage-worker).
- */
-export function workerEntries(dir = join(projectRoot, "src")): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === "web" ? [] : workerEntries(path);
-    if (!name.endsWith(".mjs")) return [];
-    const entry = `${path.slice(0, -4)}.ts`;
-    return statSync(entry, { throwIfNoEntry: false })?.isFile() ? [entry] : [];
-  });
-}
 
 /**
  * Bundles the command line, which holds the server (`esca serve`), into dist/cli/esca.mjs with
