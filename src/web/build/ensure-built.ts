@@ -73,15 +73,24 @@ async function buildUnlessFresh(log: (line: string) => void, force: boolean) {
   return "built" as const;
 }
 
-/** The first line of a build error, without the colours a terminal would show. */
+/**
+ * A build error in one line: its first line, where it is (file:line:column) when the error
+ * says, without the colours a terminal would show. esbuild and Rolldown announce a count
+ * first ("Build failed with 1 error:"): the error itself follows.
+ */
 export function buildErrorLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes
   const plain = text.replace(/\u001b\[[0-9;]*m/g, "");
-  const [first, second] = plain.split("\n").filter((line) => line.trim() !== "");
-  // esbuild and Rollup announce a count ("Build failed with 1 error:") then the error itself.
-  if (first?.endsWith(":") && second) return `${first} ${second.trim()}`;
-  return first ?? "unknown error";
+  const lines = plain
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "");
+  const head =
+    (/^Build failed with \d+ errors?:$/.test(lines[0] ?? "") ? lines[1] : lines[0]) ?? "";
+  const where = lines.map((line) => line.match(/[\w./@-]+\.\w+:\d+:\d+/)?.[0]).find(Boolean);
+  if (!head) return "unknown error";
+  return where && !head.includes(where) ? `${head} (${where})` : head;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
