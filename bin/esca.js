@@ -6,6 +6,8 @@ import { freshCli } from "../src/platform/build-manifest.mjs";
 
 const built = freshCli();
 if (built) {
+  // Stack traces name the TypeScript sources (the build has its source map beside it).
+  process.setSourceMapsEnabled(true);
   await import(pathToFileURL(built).href);
 } else {
   let register;

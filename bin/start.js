@@ -32,4 +32,6 @@ if (!freshCli() || !isWebFresh()) {
 }
 
 process.argv.splice(2, 0, "serve");
+// Stack traces name the TypeScript sources (the build has its source map beside it).
+process.setSourceMapsEnabled(true);
 await import(pathToFileURL(builtCli.entry).href);
