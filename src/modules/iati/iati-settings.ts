@@ -5,8 +5,8 @@ import { z } from "zod";
 import { AppError } from "../../platform/errors.ts";
 
 const projectRoot = fileURLToPath(new URL("../../../", import.meta.url));
-/** The official schemas beside the project (../shared/data/iati/schemas), when present. */
-export const defaultSchemaDir = resolve(projectRoot, "../shared/data/iati/schemas");
+/** The official IATI 2.03 schemas shipped with the project (vendor/iati/README.md). */
+export const defaultSchemaDir = resolve(projectRoot, "vendor/iati/2.03");
 
 const envSchema = z.object({
   ESCA_IATI_SCHEMA_DIR: z.string().min(1).optional(),

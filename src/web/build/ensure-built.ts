@@ -1,54 +1,29 @@
-import { createHash } from "node:crypto";
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
-import { join, relative } from "node:path";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
+import {
+  builtWeb,
+  isWebFresh,
+  projectRoot,
+  recordInputs,
+  writeManifest,
+} from "../../platform/build-manifest.mjs";
 
 /**
- * Builds the web application into dist/web when the build is missing or stale. "Stale"
- * means the content of its inputs (src/web, src/contracts, the Vite config and the lock
- * file) hashes differently from the hash recorded by the last build; mtimes are not
- * trusted because a fresh clone or a copy gives every file a new one.
+ * Builds the web application into dist/web when the build is missing or stale. "Stale" means
+ * one of its inputs (every file of src/web and src/contracts, the Vite config and the lock
+ * file) differs from what the last build recorded in dist/web-build.json, by content: a fresh
+ * clone or a copy gives every file a new time without making the build stale.
  */
-const projectRoot = fileURLToPath(new URL("../../../", import.meta.url));
-const outDir = join(projectRoot, "dist/web");
-const hashFile = join(projectRoot, "dist/web-build.hash");
+const inputs = {
+  dirs: ["src/web", "src/contracts"],
+  files: ["vite.config.ts", "package-lock.json"],
+};
 /** Two processes (say, two browser test files) must not build into dist/web at once. */
 const lockDir = join(projectRoot, "dist/web-build.lock");
-const inputs = ["src/web", "src/contracts", "vite.config.ts", "package-lock.json"];
 
-function listFiles(path: string): string[] {
-  if (!existsSync(path)) return [];
-  if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path)
-    .sort()
-    .flatMap((name) => listFiles(join(path, name)));
-}
-
-export function webInputsHash(): string {
-  const hash = createHash("sha256");
-  for (const file of inputs.flatMap((input) => listFiles(join(projectRoot, input)))) {
-    if (file.endsWith(".test.ts")) continue;
-    hash.update(relative(projectRoot, file));
-    hash.update("\0");
-    hash.update(readFileSync(file));
-    hash.update("\0");
-  }
-  return hash.digest("hex");
-}
-
-export function isWebBuildFresh(): boolean {
-  if (!existsSync(join(outDir, "index.html")) || !existsSync(hashFile)) return false;
-  return readFileSync(hashFile, "utf8").trim() === webInputsHash();
-}
+export const isWebBuildFresh = isWebFresh;
 
 async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
   mkdirSync(join(projectRoot, "dist"), { recursive: true });
@@ -69,36 +44,60 @@ async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Returns what it did: "fresh" (nothing to do) or "built". */
-export async function ensureWebBuilt(log: (line: string) => void = console.log) {
-  if (isWebBuildFresh()) return "fresh" as const;
-  return withBuildLock(() => buildUnlessFresh(log));
+/**
+ * Returns what it did: "fresh" (nothing to do) or "built"; `force` builds whatever the state.
+ * A failed build throws, and leaves no manifest: nothing serves it as fresh.
+ */
+export async function ensureWebBuilt(
+  log: (line: string) => void = console.log,
+  options: { force?: boolean } = {},
+) {
+  if (!options.force && isWebBuildFresh()) return "fresh" as const;
+  return withBuildLock(() => buildUnlessFresh(log, options.force === true));
 }
 
-async function buildUnlessFresh(log: (line: string) => void) {
-  if (isWebBuildFresh()) return "fresh" as const;
-  const hash = webInputsHash();
+async function buildUnlessFresh(log: (line: string) => void, force: boolean) {
+  if (!force && isWebBuildFresh()) return "fresh" as const;
+  // Recorded before building: a file saved during the build makes the next check stale.
+  const manifest = recordInputs(inputs);
   log(
-    existsSync(join(outDir, "index.html"))
+    existsSync(builtWeb.index)
       ? "The web application changed since its last build: building it…"
       : "Building the web application (first start)…",
   );
+  rmSync(builtWeb.manifest, { force: true });
   const { build } = await import("vite");
-  await build({
-    configFile: join(projectRoot, "vite.config.ts"),
-    logLevel: "warn",
-  });
-  writeFileSync(hashFile, `${hash}\n`);
+  await build({ configFile: join(projectRoot, "vite.config.ts"), logLevel: "silent" });
+  writeManifest(builtWeb.manifest, manifest);
   log("Web application built into dist/web.");
   return "built" as const;
 }
 
+/**
+ * A build error in one line: its first line, where it is (file:line:column) when the error
+ * says, without the colours a terminal would show. esbuild and Rolldown announce a count
+ * first ("Build failed with 1 error:"): the error itself follows.
+ */
+export function buildErrorLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes
+  const plain = text.replace(/\u001b\[[0-9;]*m/g, "");
+  const lines = plain
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "");
+  const head =
+    (/^Build failed with \d+ errors?:$/.test(lines[0] ?? "") ? lines[1] : lines[0]) ?? "";
+  const where = lines.map((line) => line.match(/[\w./@-]+\.\w+:\d+:\d+/)?.[0]).find(Boolean);
+  if (!head) return "unknown error";
+  return where && !head.includes(where) ? `${head} (${where})` : head;
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const force = process.argv.includes("--force");
-  if (force && existsSync(hashFile)) writeFileSync(hashFile, "");
-  await ensureWebBuilt().catch((error: unknown) => {
-    // Serving the API without the web application beats not serving at all.
-    console.error(`Could not build the web application: ${(error as Error).message}`);
-    process.exitCode = existsSync(join(outDir, "index.html")) ? 0 : 1;
-  });
+  await ensureWebBuilt(console.log, { force: process.argv.includes("--force") }).catch(
+    (error: unknown) => {
+      console.error(`The web application did not build: ${buildErrorLine(error)}`);
+      process.exitCode = 1;
+    },
+  );
 }

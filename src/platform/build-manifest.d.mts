@@ -1,0 +1,20 @@
+/** Each input of a build: size, modification time (ms) and SHA-256 of its content. */
+export interface BuildManifest {
+  /** Folders whose every file is an input: a file added to one makes the build stale. */
+  dirs?: string[];
+  inputs: Record<string, [size: number, mtimeMs: number, sha256: string]>;
+}
+
+export const projectRoot: string;
+export function recordInputs(options: {
+  root?: string;
+  files?: string[];
+  dirs?: string[];
+}): BuildManifest;
+export function writeManifest(path: string, manifest: BuildManifest): void;
+export function readManifest(path: string): BuildManifest | null;
+export function isFresh(manifest: BuildManifest | null, root?: string): boolean;
+export const builtCli: { entry: string; manifest: string };
+export const builtWeb: { index: string; manifest: string };
+export function freshCli(): string | null;
+export function isWebFresh(): boolean;
