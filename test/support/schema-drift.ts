@@ -172,7 +172,7 @@ export async function readDatabaseSchema(db: Kysely<Database>): Promise<Tables<D
   return tables;
 }
 
-/** What a database type decodes to (src/platform/db/type-parsers.ts). */
+/** What a database type decodes to (src/platform/db/type-parsers.ts); JSON may hold an object or an array. */
 const kindsOf: Record<string, ValueKind[]> = {
   text: ["string"],
   character: ["string"],
@@ -185,8 +185,8 @@ const kindsOf: Record<string, ValueKind[]> = {
   bigint: ["bigint"],
   boolean: ["boolean"],
   "timestamp with time zone": ["Date"],
-  json: ["unknown", "object"],
-  jsonb: ["unknown", "object"],
+  json: ["unknown", "object", "array"],
+  jsonb: ["unknown", "object", "array"],
   ARRAY: ["array"],
 };
 
