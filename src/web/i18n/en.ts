@@ -141,6 +141,7 @@ export const en = {
   "provenance.field.amount": "amount",
   "provenance.field.value_date": "date",
   "provenance.field.description": "description",
+  "provenance.field.finance_type": "finance type",
 
   "dashboard.kicker": "Central American Security Strategy",
   "dashboard.title": "What was promised, and what arrived?",

@@ -140,6 +140,7 @@ export const es: Messages = {
   "provenance.field.amount": "monto",
   "provenance.field.value_date": "fecha",
   "provenance.field.description": "descripción",
+  "provenance.field.finance_type": "tipo de financiamiento",
 
   "dashboard.kicker": "Estrategia de Seguridad de Centroamérica",
   "dashboard.title": "¿Qué se prometió y qué llegó?",
