@@ -32,7 +32,14 @@ export const supportKinds = ["financial", "technical"] as const;
 /** The eight SICA member states, the countries an initiative can be led by. */
 export const memberStates = ["BZ", "CR", "SV", "GT", "HN", "NI", "PA", "DO"] as const;
 
-export const rollupDimensions = ["component", "country", "partner", "year", "initiative"] as const;
+export const rollupDimensions = [
+  "component",
+  "country",
+  "partner",
+  "year",
+  "initiative",
+  "finance_type",
+] as const;
 
 /**
  * What an exchange rate is (migration 20261205212000): the rate of its day, the average of
@@ -66,4 +73,11 @@ export const initiativeFields = [
 ] as const;
 
 /** The parts of a ledger entry that can be marked illustrative on their own. */
-export const flowFields = ["partner", "allocation", "amount", "value_date", "description"] as const;
+export const flowFields = [
+  "partner",
+  "allocation",
+  "amount",
+  "value_date",
+  "description",
+  "finance_type",
+] as const;

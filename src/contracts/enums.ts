@@ -8,6 +8,7 @@ import {
   rollupDimensions,
   supportKinds,
 } from "./enum-values.ts";
+import { financeTypes } from "./finance-types.ts";
 
 export {
   flowTypes,
@@ -19,6 +20,10 @@ export {
   rollupDimensions,
   supportKinds,
 } from "./enum-values.ts";
+export { type FinanceType, financeTypes } from "./finance-types.ts";
+
+/** IATI FinanceType codes (finance-types.ts): 110 standard grant, 421 standard loan… */
+export const financeTypeSchema = z.enum(financeTypes);
 
 export const organizationKindSchema = z.enum(organizationKinds);
 export type OrganizationKind = z.infer<typeof organizationKindSchema>;

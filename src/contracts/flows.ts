@@ -1,5 +1,6 @@
 import { z } from "zod/mini";
 import { flowFields, flowTypes, supportKinds } from "./enum-values.ts";
+import { financeTypes } from "./finance-types.ts";
 import { isoDate, listOf, moneySchema, timestamp, uuid } from "./shapes.ts";
 
 /** A ledger entry as the API shows it; amounts keep their original currency beside USD. */
@@ -11,7 +12,12 @@ export const flowSchema = z
     support_kind: z.enum(supportKinds),
     partner_id: uuid,
     initiative_id: z.nullable(uuid),
-    component_id: uuid,
+    component_id: z.nullable(uuid).check(
+      z.meta({
+        description:
+          "The initiative's component; null for support announced to no initiative and no component (region-wide)",
+      }),
+    ),
     conference_id: z.nullable(uuid),
     pledge_id: z.nullable(uuid),
     commitment_id: z.nullable(uuid),
@@ -28,6 +34,13 @@ export const flowSchema = z
     fx_date: z.nullable(isoDate),
     value_date: isoDate,
     over_commitment_reason: z.nullable(z.string()),
+    finance_type: z.nullable(z.enum(financeTypes)).check(
+      z.meta({
+        description:
+          "IATI FinanceType code (110 standard grant, 421 standard loan…); null where the source does not say",
+        example: "110",
+      }),
+    ),
     illustrative: z
       .boolean()
       .check(

@@ -18,6 +18,9 @@ export const GROUPINGS: RollupDimension[][] = [
   ["component", "country"],
   ["partner", "initiative"],
   ["partner", "year"],
+  ["finance_type"],
+  ["component", "finance_type"],
+  ["partner", "finance_type"],
 ];
 
 /** The measures a total is the sum of its rows of (coverage, a ratio, is not). */
@@ -55,7 +58,12 @@ export function expectAddsUp(summary: FundingSummary, label: string) {
     expect(sum, `${label}: ${measure} = rows + remainders`).toBe(total);
   }
   for (const row of summary.rows) {
-    expect([null, "not_allocated_to_initiative"], label).toContain(row.remainder);
+    expect([null, "not_allocated_to_initiative", "not_allocated_to_component"], label).toContain(
+      row.remainder,
+    );
+    // Support announced to no component is named so only where rows are components.
+    if (row.remainder === "not_allocated_to_component")
+      expect([row.key.component, summary.by.includes("component")], label).toEqual([null, true]);
     if (row.remainder) expect([row.budget, row.gap], `${label}: remainder`).toEqual([null, null]);
   }
 }

@@ -60,6 +60,30 @@ describe(`cross-check of every total, demo data (${testBackend})`, { timeout: 12
           [row?.budget, row?.committed, row?.gap].map((v) => BigInt((v ?? "").replace(".", ""))),
         ).toEqual([expected.budget, expected.committed, expected.gap]);
       }
+      // Grants and loans apart: each finance type's row is the ledger's plain sum of it.
+      const byFinanceType = await summary("?by=finance_type", anonymous);
+      expect(byFinanceType.rows.map((r) => r.key.finance_type ?? "none").sort()).toEqual(
+        [...ledger.financeTypes.keys()].sort(),
+      );
+      for (const row of byFinanceType.rows) {
+        const expected = ledger.financeTypes.get(row.key.finance_type ?? "none");
+        expect(
+          [row.announced, row.committed, row.disbursed].map((v) => BigInt(v.replace(".", ""))),
+          `finance type ${row.key.finance_type}`,
+        ).toEqual([expected?.announced, expected?.committed, expected?.disbursed]);
+        expect(row.budget, "budgets have no finance type").toBeNull();
+      }
+      // The 2011 conference pledges: about 1.95 billion, announced to no component, 1.5 billion
+      // of it as loans; by component they are one named remainder row.
+      expect(ledger.announcedToNoComponent).toBe(195_000_000_000n);
+      expect(ledger.financeTypes.get("421")?.announced).toBeGreaterThanOrEqual(150_000_000_000n);
+      const byComponent = await summary("?by=component", anonymous);
+      const regionWide = byComponent.rows.filter(
+        (r) => r.remainder === "not_allocated_to_component",
+      );
+      expect(regionWide.map((r) => BigInt(r.announced.replace(".", "")))).toEqual([
+        ledger.announcedToNoComponent,
+      ]);
       const byPartner = await summary("?by=partner", anonymous);
       for (const [code, open] of ledger.partnersNotCommitted) {
         const row = byPartner.rows.find((r) => r.key.partner?.code === code);

@@ -19,6 +19,10 @@ export interface LedgerTotals {
   countries: Map<string, { committed: bigint; budget: bigint; gap: bigint }>;
   /** Per partner code: max(announced − committed, 0). */
   partnersNotCommitted: Map<string, bigint>;
+  /** Per IATI finance type code ("none" where not stated): the ledger's plain sums. */
+  financeTypes: Map<string, { announced: bigint; committed: bigint; disbursed: bigint }>;
+  /** Announced to no initiative and no component (region-wide). */
+  announcedToNoComponent: bigint;
 }
 
 const cents = (value: string | null | undefined) => BigInt(value ?? "0");
@@ -68,6 +72,35 @@ export async function ledgerTotals(
     where ${flowSeen}
     group by p.code`.execute(db);
 
+  const perFinanceType = await sql<{
+    code: string;
+    announced: string | null;
+    committed: string | null;
+    disbursed: string | null;
+    no_component: string | null;
+  }>`
+    select coalesce(f.finance_type, 'none') as code,
+      sum(f.usd_minor) filter (where f.flow_type = 'pledge')::text as announced,
+      sum(f.usd_minor) filter (where f.flow_type = 'commitment')::text as committed,
+      sum(f.usd_minor) filter (where f.flow_type = 'disbursement')::text as disbursed,
+      sum(f.usd_minor) filter (where f.flow_type = 'pledge' and f.component_id is null)::text
+        as no_component
+    from support_flows f where ${flowSeen}
+    group by coalesce(f.finance_type, 'none')`.execute(db);
+  const financeTypes = new Map(
+    perFinanceType.rows.map((f) => [
+      f.code,
+      {
+        announced: cents(f.announced),
+        committed: cents(f.committed),
+        disbursed: cents(f.disbursed),
+      },
+    ]),
+  );
+  const announcedToNoComponent = perFinanceType.rows.reduce(
+    (sum, f) => sum + cents(f.no_component),
+    0n,
+  );
   const row = sums.rows[0] ?? {};
   const countries = new Map<string, { committed: bigint; budget: bigint; gap: bigint }>();
   let budget = 0n;
@@ -105,5 +138,7 @@ export async function ledgerTotals(
     announced_not_committed: announcedNotCommitted,
     countries,
     partnersNotCommitted,
+    financeTypes,
+    announcedToNoComponent,
   };
 }

@@ -29,10 +29,15 @@ function sections() {
 }
 
 describe("docs/MEASURES.md and the catalogs", () => {
-  it("defines every measure of the roll-up, and the remainder row", () => {
+  it("defines every measure of the roll-up, the remainder rows and the finance type", () => {
     const fields = sections().map((s) => s.field);
     expect(fields.sort()).toEqual(
-      [...Object.keys(fundingMeasuresSchema.shape), "remainder"].sort(),
+      [
+        ...Object.keys(fundingMeasuresSchema.shape),
+        "remainder",
+        "not_allocated_to_component",
+        "finance_type",
+      ].sort(),
     );
   });
 

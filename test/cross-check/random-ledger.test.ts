@@ -44,7 +44,10 @@ const flowArb = fc.record({
   partner: fc.constantFrom("EU", "IDB", "ES"),
   /** Index into the initiatives, or null for support to `component` and no initiative. */
   initiative: fc.option(fc.nat(), { nil: null, freq: 3 }),
-  component: fc.constantFrom("A", "B", "C"),
+  /** With no initiative, null is support announced to the whole region (no component). */
+  component: fc.constantFrom("A", "B", "C", null),
+  /** An IATI finance type, or none stated. */
+  financeType: fc.constantFrom("110", "421", "410", null),
   amount: fc.bigInt({ min: 1n, max: 10n ** 10n }),
   currency: fc.constantFrom("USD", "EUR"),
   year: fc.constantFrom(2011, 2012, 2013),
@@ -99,7 +102,8 @@ describe(`cross-check of every total, random ledgers (${testBackend})`, {
           partner_id: w.partners[flow.partner],
           ...(initiativeId
             ? { initiative_id: initiativeId }
-            : { component_id: w.components[flow.component] }),
+            : flow.component && { component_id: w.components[flow.component] }),
+          ...(flow.financeType && { finance_type: flow.financeType }),
           value: { amount: formatMinorUnits(flow.amount, flow.currency), currency: flow.currency },
           value_date: `${flow.year}-06-30`,
           ...(flow.type === "disbursement" && { over_commitment_reason: "cross-check" }),

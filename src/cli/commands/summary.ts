@@ -21,6 +21,8 @@ const COLUMNS = [
 const HEADINGS = COLUMNS.map(([, heading]) => heading);
 /** What a remainder row is, in words: the support no initiative received. */
 export const REMAINDER_LABEL = "not yet allocated to an initiative";
+/** By component: what was announced to no component at all (region-wide). */
+export const NO_COMPONENT_LABEL = "announced, not allocated to a component";
 
 export function registerSummary(program: Command) {
   program
@@ -28,7 +30,7 @@ export function registerSummary(program: Command) {
     .description("print the funding roll-up in USD (the same figures as GET /api/funding/summary)")
     .option(
       "--by <dimensions>",
-      "group by component, country, partner, year and/or initiative (comma-separated)",
+      "group by component, country, partner, year, initiative and/or finance_type (comma-separated)",
     )
     .option("--json", "print the roll-up as JSON")
     .action(
@@ -93,8 +95,9 @@ export function renderSummary(summary: FundingSummary, by: RollupDimension[]): s
     const labels = by.map((d) => keyLabel(row.key as Record<string, unknown>, d));
     if (row.remainder) {
       const blank = Math.max(labels.indexOf("—"), 0);
-      labels[blank] =
-        labels[blank] === "—" ? `(${REMAINDER_LABEL})` : `${labels[blank]} (${REMAINDER_LABEL})`;
+      const said =
+        row.remainder === "not_allocated_to_component" ? NO_COMPONENT_LABEL : REMAINDER_LABEL;
+      labels[blank] = labels[blank] === "—" ? `(${said})` : `${labels[blank]} (${said})`;
     }
     return [...labels, ...measureCells(row)];
   });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isoDateSchema } from "../../contracts/common.ts";
-import { memberStateSchema } from "../../contracts/enums.ts";
+import { financeTypeSchema, memberStateSchema } from "../../contracts/enums.ts";
 import { currencyCodeSchema, decimalAmountSchema } from "../../contracts/money.ts";
 import { rateBasisSchema } from "../exchange-rates/index.ts";
 import { flowFieldSchema } from "../funding/index.ts";
@@ -24,6 +24,7 @@ export const demoEntrySchema = z
     amount: decimalAmountSchema.optional(),
     currency: currencyCodeSchema.optional(),
     value_date: isoDateSchema,
+    finance_type: financeTypeSchema.optional(),
     description: text(5000).optional(),
     pledge: flowKey.optional(),
     commitment: flowKey.optional(),
@@ -54,8 +55,13 @@ export const demoEntrySchema = z
     message: "technical support has a description",
     path: ["description"],
   })
-  .refine((f) => (f.initiative === undefined) !== (f.component === undefined), {
-    message: "give either an initiative or, for unallocated support, a component",
+  .refine((f) => f.support_kind === "technical" || f.finance_type !== undefined, {
+    message: "financial support says whether it is a grant, a loan… (IATI FinanceType)",
+    path: ["finance_type"],
+  })
+  .refine((f) => f.initiative === undefined || f.component === undefined, {
+    message:
+      "give an initiative, or for support to no initiative a component, or neither for a region-wide announcement no partner allocated",
     path: ["component"],
   });
 export type DemoEntry = z.infer<typeof demoEntrySchema>;

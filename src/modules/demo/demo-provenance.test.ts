@@ -123,17 +123,26 @@ describe("the demo's history and sources, as the public API shows them", () => {
     for (const pledge of pledges) {
       expect(pledge.illustrative).toBe(false);
       expect(pledge.source).toBeTruthy();
-      // No partner allocated its announcement: the demo's link to a component is marked.
+      // No partner allocated its announcement: it stays unallocated, to no component.
       expect(pledge.initiative_id).toBeNull();
-      expect(pledge.illustrative_fields).toEqual(["allocation"]);
+      expect(pledge.component_id).toBeNull();
+      expect(pledge.illustrative_fields).toEqual([]);
     }
+    // About 80 % of the 2011 announcements were soft loans: 1.5 of 1.95 billion.
+    const loans = pledges.filter((p) => p.finance_type === "421");
+    expect(loans.map((p) => p.value_usd?.amount).sort()).toEqual(["1000000000.00", "500000000.00"]);
+    expect(pledges.filter((p) => p.finance_type === "110")).toHaveLength(2);
+    // Every financial entry says whether it is a grant or a loan.
+    for (const flow of flows.filter((f) => f.support_kind === "financial"))
+      expect(flow.finance_type, flow.id).not.toBeNull();
     const ac1 = flows.filter(
       (f) => f.initiative_id === byCode("AC1").id && f.flow_type === "commitment",
     );
     expect(ac1).toHaveLength(2);
     for (const commitment of ac1) {
       expect(commitment.source).toMatch(/La Gaceta 504/);
-      expect(commitment.illustrative_fields).toEqual(["amount", "value_date"]);
+      // La Gaceta names the amount, not whether it is a grant: that part is illustrative.
+      expect(commitment.illustrative_fields).toEqual(["amount", "value_date", "finance_type"]);
     }
   });
 

@@ -92,6 +92,7 @@ function toRecordInput(
       : {}),
     ...(flow.description ? { description: flow.description } : {}),
     value_date: flow.value_date,
+    ...(flow.finance_type ? { finance_type: flow.finance_type } : {}),
     ...(flow.pledge ? { pledge_id: lookup(flowIds, flow.pledge, "pledge") } : {}),
     ...(flow.commitment ? { commitment_id: lookup(flowIds, flow.commitment, "commitment") } : {}),
     ...(flow.conference ? { conference_id: refs.conferenceId } : {}),

@@ -42,6 +42,7 @@ export function recordedRow(
     reverses_id: null,
     conference_id: input.conference_id ?? null,
     over_commitment_reason: input.over_commitment_reason ?? null,
+    finance_type: input.finance_type ?? null,
     illustrative: input.illustrative ?? false,
     illustrative_fields: JSON.stringify(
       flowFields.filter((field) => input.illustrative_fields?.includes(field)),
@@ -77,6 +78,7 @@ export function reversalRow(
     reverses_id: original.id,
     conference_id: original.conference_id,
     over_commitment_reason: input.over_commitment_reason ?? null,
+    finance_type: original.finance_type,
     illustrative: original.illustrative,
     illustrative_fields: JSON.stringify(original.illustrative_fields),
     source: original.source,

@@ -32,6 +32,7 @@ const flowColumnTypes: Record<keyof FlowValues | "id", string> = {
   reverses_id: "uuid",
   conference_id: "uuid",
   over_commitment_reason: "text",
+  finance_type: "text",
   illustrative: "boolean",
   illustrative_fields: "jsonb",
   source: "text",

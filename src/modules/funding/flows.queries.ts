@@ -78,6 +78,7 @@ export async function listFlowRows(
   if (query.partner_id?.length) base = base.where("f.partner_id", "in", query.partner_id);
   if (query.initiative_id?.length) base = base.where("f.initiative_id", "in", query.initiative_id);
   if (query.component_id?.length) base = base.where("f.component_id", "in", query.component_id);
+  if (query.finance_type?.length) base = base.where("f.finance_type", "in", query.finance_type);
   if (query.conference_id?.length) base = base.where("f.conference_id", "in", query.conference_id);
   if (query.year?.length)
     base = base.where(sql<number>`extract(year from f.value_date)::int`, "in", query.year);
@@ -160,6 +161,7 @@ export function toFlow(row: FlowRow): Flow {
     fx_date: row.fx_date,
     value_date: row.value_date,
     over_commitment_reason: row.over_commitment_reason,
+    finance_type: row.finance_type,
     illustrative: row.illustrative,
     illustrative_fields: flowFields.filter((field) => row.illustrative_fields.includes(field)),
     source: row.source,

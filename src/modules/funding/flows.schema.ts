@@ -7,7 +7,7 @@ import {
   uuidSchema,
 } from "../../contracts/common.ts";
 import { flowFields } from "../../contracts/enum-values.ts";
-import { flowTypeSchema, supportKindSchema } from "../../contracts/enums.ts";
+import { financeTypeSchema, flowTypeSchema, supportKindSchema } from "../../contracts/enums.ts";
 import { moneyInputSchema } from "../../contracts/money.ts";
 
 // The answers are shared with the web: src/contracts/flows.ts.
@@ -49,17 +49,15 @@ export const recordFlowSchema = z
       .optional()
       .meta({ description: "The parts made up in an otherwise sourced entry" }),
     over_commitment_reason: text(2000).nullable().optional(),
+    finance_type: financeTypeSchema.nullable().optional().meta({
+      description:
+        "IATI FinanceType code, e.g. 110 standard grant, 421 standard loan; leave it out where the source does not say",
+    }),
   })
   .strict()
   .superRefine((value, ctx) => {
     const issue = (path: string, rule: string, message: string) =>
       ctx.addIssue({ code: "custom", path: [path], message, params: { rule } });
-    if (!value.initiative_id && !value.component_id)
-      issue(
-        "component_id",
-        "component_required",
-        "is required when no initiative_id is given (unallocated support)",
-      );
     if (value.support_kind === "financial" && !value.value)
       issue("value", "required", "is required for financial support");
     if (value.support_kind === "technical" && !value.description)
@@ -98,6 +96,7 @@ export const listFlowsQuerySchema = paginationQuerySchema.extend({
   partner_id: csvListSchema(uuidSchema).optional(),
   initiative_id: csvListSchema(uuidSchema).optional(),
   component_id: csvListSchema(uuidSchema).optional(),
+  finance_type: csvListSchema(financeTypeSchema).optional(),
   conference_id: csvListSchema(uuidSchema).optional(),
   year: csvListSchema(z.coerce.number().int().min(1900).max(2200)).optional(),
   from: isoDateSchema.optional().meta({ description: "value_date on or after" }),

@@ -9,6 +9,8 @@ export interface FundingFilter {
   partnerIds?: string[];
   years?: number[];
   initiativeIds?: string[];
+  /** IATI FinanceType codes: only entries of these (budgets have none, so they drop out). */
+  financeTypes?: string[];
   /**
    * Only what the public may see: published initiatives, and support not yet allocated to
    * an initiative. Set for every caller but the secretariat and admins.
@@ -35,6 +37,8 @@ export interface FundingRollupRow {
   initiative_code: string | null;
   initiative_title_es: string | null;
   initiative_title_en: string | null;
+  /** IATI FinanceType code; null where the entry does not state one. */
+  finance_type: string | null;
   budget: bigint;
   offered: bigint;
   announced: bigint;
@@ -52,6 +56,7 @@ const dimensionColumns = {
   partner: { column: "partner_id", type: "uuid" },
   year: { column: "year", type: "int" },
   initiative: { column: "initiative_id", type: "uuid" },
+  finance_type: { column: "finance_type", type: "text" },
 } as const satisfies Record<RollupDimension, { column: string; type: string }>;
 
 /** Dimensions whose rows carry a budget: there, support to no initiative is a row of its own. */
@@ -68,19 +73,20 @@ export const ALLOCATING_DIMENSIONS: readonly RollupDimension[] = [
 const budgetFacts = (visible: RawBuilder<unknown>) => sql`
   select 'budget' as measure, i.component_id, i.lead_country::text as country,
     null::uuid as partner_id, null::int as year, i.id as initiative_id,
-    i.budget_usd_minor::numeric as usd_minor
+    null::text as finance_type, i.budget_usd_minor::numeric as usd_minor
   from initiatives i
   where i.status not in ('rejected', 'cancelled') and ${visible}`;
 
 /**
  * Flow facts: every ledger row, reversals included (their negated amounts net the reversed
  * entry out). Support to an initiative counts in the initiative's component (even if the
- * initiative moved since); unallocated support has no initiative and so no country.
+ * initiative moved since); unallocated support has no initiative and so no country, and a
+ * region-wide announcement no partner allocated has no component either.
  */
 const flowFacts = (visible: RawBuilder<unknown>) => sql`
   select f.flow_type as measure, coalesce(i.component_id, f.component_id) as component_id,
     i.lead_country::text as country, f.partner_id, extract(year from f.value_date)::int as year,
-    f.initiative_id, f.usd_minor::numeric as usd_minor
+    f.initiative_id, f.finance_type, f.usd_minor::numeric as usd_minor
   from support_flows f
   left join initiatives i on i.id = f.initiative_id
   where ${visible}`;
@@ -96,14 +102,16 @@ const flowFacts = (visible: RawBuilder<unknown>) => sql`
  *   initiative, or a component for support not yet allocated to one) first meets its own
  *   commitments; the partner's commitments beyond what it pledged to their slot then meet
  *   its open pledges in order: those not allocated to an initiative first (by component
- *   code), then those to initiatives (by code). Example: the IDB pledges 500 to component B
+ *   code), then those to initiatives (by code). A slot is also split by finance type, so
+ *   that a partner's loan and grant pledges stay apart; the partner's total is the same.
+ *   Example: the IDB pledges 500 to component B
  *   and 100 to AF9, and commits 80 to AF9 and 300 to AF8 → AF9 open 20, B open 500, spare
  *   300 → B keeps 200 open, AF9 its 20: 220 = (600 − 380), as the partner total says.
  */
 const derivedFacts = sql`
   , gaps as (
     select 'gap' as measure, b.component_id, b.country, null::uuid as partner_id,
-      null::int as year, b.initiative_id,
+      null::int as year, b.initiative_id, null::text as finance_type,
       greatest(b.usd_minor - coalesce(c.committed, 0), 0) as usd_minor
     from visible_budgets b
     left join (
@@ -114,11 +122,11 @@ const derivedFacts = sql`
   slots as (
     select s.*, greatest(s.balance, 0) as open, greatest(-s.balance, 0) as spare
     from (
-      select partner_id, component_id, initiative_id, country,
+      select partner_id, component_id, initiative_id, country, finance_type,
         coalesce(sum(usd_minor) filter (where measure = 'pledge'), 0)
           - coalesce(sum(usd_minor) filter (where measure = 'commitment'), 0) as balance
       from visible_flows where measure in ('pledge', 'commitment')
-      group by partner_id, component_id, initiative_id, country
+      group by partner_id, component_id, initiative_id, country, finance_type
     ) s
   ),
   ordered_slots as (
@@ -126,7 +134,7 @@ const derivedFacts = sql`
       sum(s.spare) over (partition by s.partner_id) as partner_spare,
       coalesce(sum(s.open) over (
         partition by s.partner_id
-        order by s.initiative_id is not null, sc.code, si.code
+        order by s.initiative_id is not null, sc.code, si.code, s.finance_type
         rows between unbounded preceding and 1 preceding), 0) as open_before
     from slots s
     left join strategy_components sc on sc.id = s.component_id
@@ -134,7 +142,7 @@ const derivedFacts = sql`
   ),
   not_committed as (
     select 'not_committed' as measure, component_id, country, partner_id, null::int as year,
-      initiative_id, open - least(open, greatest(partner_spare - open_before, 0)) as usd_minor
+      initiative_id, finance_type, open - least(open, greatest(partner_spare - open_before, 0)) as usd_minor
     from ordered_slots
   )`;
 
@@ -147,6 +155,7 @@ function dimensionFilters(filter: FundingFilter): RawBuilder<unknown>[] {
     ...inList("partner_id", filter.partnerIds),
     ...inList("year", filter.years),
     ...inList("initiative_id", filter.initiativeIds),
+    ...inList("finance_type", filter.financeTypes),
   ];
 }
 
@@ -243,7 +252,8 @@ export async function selectFundingRollup(
     left join strategy_components c on c.id = g.component_id
     left join organizations p on p.id = g.partner_id
     left join initiatives i on i.id = g.initiative_id
-    order by g.is_total, c.code, g.country, p.code, g.year, g.not_allocated, i.code`.execute(db);
+    order by g.is_total, c.code, g.country, p.code, g.year, g.not_allocated, i.code,
+      g.finance_type`.execute(db);
   return result.rows.map((row) => {
     const sums = Object.fromEntries(measures.map((m) => [m, BigInt(row[m])])) as Record<
       (typeof measures)[number],

@@ -106,6 +106,7 @@ export const fundingRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
           ...(q.partner && { partnerIds: q.partner }),
           ...(q.year && { years: q.year }),
           ...(q.initiative && { initiativeIds: q.initiative }),
+          ...(q.finance_type && { financeTypes: q.finance_type }),
           publishedOnly: !isStaff(request.principal),
         },
       });

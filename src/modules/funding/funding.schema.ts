@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { countryCodeSchema, csvListSchema, uuidSchema } from "../../contracts/common.ts";
-import { rollupDimensionSchema } from "../../contracts/enums.ts";
+import { financeTypeSchema, rollupDimensionSchema } from "../../contracts/enums.ts";
 
 export const fundingSummaryQuerySchema = z.object({
   by: csvListSchema(rollupDimensionSchema)
@@ -11,6 +11,9 @@ export const fundingSummaryQuerySchema = z.object({
   partner: csvListSchema(uuidSchema).optional(),
   year: csvListSchema(z.coerce.number().int().min(1900).max(2200)).optional(),
   initiative: csvListSchema(uuidSchema).optional(),
+  finance_type: csvListSchema(financeTypeSchema)
+    .optional()
+    .meta({ description: "IATI FinanceType codes, e.g. 110 (grants) or 410,421 (loans)" }),
 });
 export type FundingSummaryQuery = z.infer<typeof fundingSummaryQuerySchema>;
 
@@ -71,15 +74,22 @@ const keySchema = z.object({
     })
     .nullable()
     .optional(),
+  finance_type: financeTypeSchema
+    .nullable()
+    .optional()
+    .meta({ description: "IATI FinanceType code; null where the entries do not state one" }),
 });
 
 export type FundingKey = z.infer<typeof keySchema>;
 
 /** A row that is not a group of the dimension but what no initiative received. */
-export const fundingRemainderSchema = z.enum(["not_allocated_to_initiative"]).nullable().meta({
-  description:
-    "null for a group; not_allocated_to_initiative for the remainder row holding support given to no initiative (grouped by component, country or initiative), so that the total is the sum of all rows",
-});
+export const fundingRemainderSchema = z
+  .enum(["not_allocated_to_initiative", "not_allocated_to_component"])
+  .nullable()
+  .meta({
+    description:
+      "null for a group; not_allocated_to_initiative for the remainder row holding support given to no initiative (grouped by component, country or initiative); grouped by component, not_allocated_to_component for support announced to no component at all (region-wide), so that the total is the sum of all rows",
+  });
 export type FundingRemainder = z.infer<typeof fundingRemainderSchema>;
 
 export const fundingRowSchema = fundingMeasuresSchema.extend({

@@ -91,6 +91,39 @@ describe("recording support flows", () => {
     });
   });
 
+  it("records a region-wide announcement to no component, with its finance type", async () => {
+    const pledge = await postFlow(t, {
+      flow_type: "pledge",
+      support_kind: "financial",
+      partner_id: w.partners.IDB,
+      value: { amount: "500000000.00", currency: "USD" },
+      // Out of the years the listing test below filters on.
+      value_date: "2013-06-22",
+      finance_type: "421",
+    });
+    expect(pledge.status).toBe(201);
+    expect(pledge.body).toMatchObject({
+      initiative_id: null,
+      component_id: null,
+      finance_type: "421",
+    });
+    // Its reversal keeps the finance type, so the two net out within "loans".
+    const reversal = await t.request<Flow>({
+      method: "POST",
+      url: `/api/flows/${pledge.body.id}/reversal`,
+      payload: { reason: "entered twice" },
+    });
+    expect(reversal.status).toBe(201);
+    expect(reversal.body).toMatchObject({ component_id: null, finance_type: "421" });
+    const listed = await t.request<{ data: Flow[] }>({
+      method: "GET",
+      url: "/api/flows?finance_type=421",
+    });
+    expect(listed.body.data.map((f) => f.id).sort()).toEqual(
+      [pledge.body.id, reversal.body.id].sort(),
+    );
+  });
+
   it("records technical support with a description and no valuation", async () => {
     const expert = await postFlow(t, {
       flow_type: "commitment",
@@ -124,7 +157,8 @@ describe("recording support flows", () => {
     [{ value: { amount: "12.345", currency: "USD" } }, "value.amount", 400],
     [{ value: { amount: "0", currency: "USD" } }, "value.amount", 400],
     [{ value: { amount: 100, currency: "USD" } }, "value.amount", 400],
-    [{ component_id: undefined, initiative_id: undefined }, "component_id", 400],
+    [{ finance_type: "999" }, "finance_type", 400],
+    [{ finance_type: "grant" }, "finance_type", 400],
     [{ pledge_id: "00000000-0000-4000-8000-000000000000" }, "pledge_id", 400],
     [{ flow_type: "grant" }, "flow_type", 400],
     [{ surprise: true }, "", 400],

@@ -19,8 +19,11 @@ const refused = (path: string, message: string) =>
 
 export interface FlowLinks {
   initiativeId: string | null;
-  /** The initiative's component, or the one given for unallocated support. */
-  componentId: string;
+  /**
+   * The initiative's component, or the one given for support to no initiative; null for a
+   * region-wide announcement no partner allocated (it stays unallocated, never spread by us).
+   */
+  componentId: string | null;
 }
 
 type Rows<F extends (...args: never[]) => Promise<unknown[]>> = Awaited<ReturnType<F>>[number];
@@ -120,7 +123,7 @@ export function settleFlowLinks(input: RecordFlowInput, records: LinkedRecords):
   }
 
   let initiativeId: string | null = null;
-  let componentId: string;
+  let componentId: string | null = null;
   if (input.initiative_id) {
     const initiative = records.initiatives.get(input.initiative_id);
     if (!initiative) throw refused("initiative_id", "no initiative has this id");
@@ -132,8 +135,8 @@ export function settleFlowLinks(input: RecordFlowInput, records: LinkedRecords):
     }
     initiativeId = initiative.id;
     componentId = initiative.component_id;
-  } else {
-    const component = input.component_id ? records.components.get(input.component_id) : undefined;
+  } else if (input.component_id) {
+    const component = records.components.get(input.component_id);
     if (!component) throw refused("component_id", "no strategy component has this id");
     componentId = component.id;
   }

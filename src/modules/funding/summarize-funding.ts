@@ -43,6 +43,10 @@ export type {
  * yet allocated to an initiative" (committed 129,390.00, no budget, no gap); the total says
  * committed 529,390.00, committed_not_allocated 129,390.00, gap 600,000.00, coverage 40.00 %
  * (what is committed to initiatives ÷ their budget).
+ *
+ * Grouped by finance_type (IATI code, null where not stated) any measure but the budget, its
+ * gap and coverage splits into grants, loans…: the 2011 announcements, 1,950,000,000.00,
+ * split into 421 (standard loan) 1,500,000,000.00 and 110 (standard grant) 450,000,000.00.
  */
 export async function summarizeFunding(options: {
   db: Kysely<Database>;
@@ -52,12 +56,14 @@ export async function summarizeFunding(options: {
   const by = [...new Set(options.by)];
   const filter = options.filter ?? {};
   const shape: MeasureShape = {
-    // Budgets have no partner and no year.
+    // Budgets have no partner, no year and no finance type.
     budget:
       !by.includes("partner") &&
       !by.includes("year") &&
+      !by.includes("finance_type") &&
       !filter.partnerIds?.length &&
-      !filter.years?.length,
+      !filter.years?.length &&
+      !filter.financeTypes?.length,
     // A pledge of one year may be committed in another: open pledges have no year.
     notCommitted: !by.includes("year") && !filter.years?.length,
   };
@@ -76,13 +82,26 @@ export async function summarizeFunding(options: {
       .map(
         (row): FundingRow => ({
           key: toKey(row, by),
-          remainder: row.not_allocated ? "not_allocated_to_initiative" : null,
+          remainder: remainderOf(row, by),
           ...toMeasures(row, row.not_allocated ? { ...shape, budget: false } : shape),
         }),
       ),
     // The empty grouping set always yields a row; the fallback only satisfies the types.
     total: totalRow ? toMeasures(totalRow, shape) : zeroMeasures(shape),
   };
+}
+
+/**
+ * What a remainder row holds: support to no initiative; grouped by component, the part
+ * announced to no component at all (a region-wide announcement no partner allocated, such
+ * as the 2011 conference pledges) is a remainder of its own, apart from the support given
+ * to a component but to none of its initiatives.
+ */
+function remainderOf(row: FundingRollupRow, by: RollupDimension[]): FundingRemainder {
+  if (!row.not_allocated) return null;
+  return by.includes("component") && row.component_id === null
+    ? "not_allocated_to_component"
+    : "not_allocated_to_initiative";
 }
 
 /** Secured funding: committed covers the budget (false when there is no budget to cover). */
@@ -169,6 +188,8 @@ function toKey(row: FundingRollupRow, by: RollupDimension[]): FundingKey {
             title: { es: row.initiative_title_es, en: row.initiative_title_en },
           }
         : null;
+    } else if (dimension === "finance_type") {
+      key.finance_type = row.finance_type as FundingKey["finance_type"];
     } else if (dimension === "country") {
       key.country = row.country;
     } else {

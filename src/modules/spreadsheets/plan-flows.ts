@@ -101,6 +101,7 @@ export function planFlows(
         : {}),
       ...(given(values.description) && { description: values.description }),
       value_date: values.value_date,
+      ...(given(values.finance_type) && { finance_type: values.finance_type }),
       ...(given(values.source) && { source: values.source }),
       ...(given(values.note) && { note: values.note }),
     });

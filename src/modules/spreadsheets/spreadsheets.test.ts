@@ -110,6 +110,7 @@ describe("spreadsheet round-trip", () => {
       "",
       "5000",
       "EUR",
+      "421",
       "2012-03-01",
       "",
       "sheet",
@@ -144,6 +145,7 @@ describe("spreadsheet round-trip", () => {
         "",
         "5",
         "USD",
+        "",
         "2012-03-01",
         "",
         "",
@@ -176,6 +178,13 @@ describe("spreadsheet round-trip", () => {
     expect(reversal.amount_minor).toBe(-100000n);
     const totals = (await summarizeFunding({ db: t.handle.db, by: [] })).total;
     expect(totals).toMatchObject({ committed: "1200.00", announced: "6250.00" });
+    // The sheet's finance_type column is read back: the added pledge is a loan.
+    const loans = await summarizeFunding({
+      db: t.handle.db,
+      by: [],
+      filter: { financeTypes: ["421"] },
+    });
+    expect(loans.total.announced).toBe("6250.00");
     const gt1 = await t.handle.db
       .selectFrom("initiatives")
       .select(["title_en", "version"])

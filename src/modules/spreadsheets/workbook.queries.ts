@@ -32,6 +32,7 @@ export const flowColumns = [
   "component",
   "amount",
   "currency",
+  "finance_type",
   "value_date",
   "description",
   "source",
@@ -121,7 +122,8 @@ export async function flowRows(
   const rows = await db
     .selectFrom("support_flows as f")
     .innerJoin("organizations as p", "p.id", "f.partner_id")
-    .innerJoin("strategy_components as c", "c.id", "f.component_id")
+    // A region-wide announcement names no component: its cell is left empty.
+    .leftJoin("strategy_components as c", "c.id", "f.component_id")
     .leftJoin("initiatives as i", "i.id", "f.initiative_id")
     .leftJoin("support_flows as r", "r.reverses_id", "f.id")
     .select([
@@ -132,7 +134,8 @@ export async function flowRows(
       "i.code as initiative",
       "c.code as component",
     ])
-    .select(["f.amount_minor", "f.currency", "f.value_date", "f.description", "f.source", "f.note"])
+    .select(["f.amount_minor", "f.currency", "f.finance_type", "f.value_date", "f.description"])
+    .select(["f.source", "f.note"])
     .where("f.reverses_id", "is", null)
     .where("r.id", "is", null)
     .where((eb) => eb.or([eb("f.initiative_id", "is", null), readable(visibility)]))
@@ -144,12 +147,13 @@ export async function flowRows(
     support_kind: f.support_kind,
     partner: f.partner,
     initiative: text(f.initiative),
-    component: f.component,
+    component: text(f.component),
     amount:
       f.amount_minor === null || f.currency === null
         ? ""
         : formatMinorUnits(f.amount_minor, f.currency),
     currency: text(f.currency),
+    finance_type: text(f.finance_type),
     value_date: f.value_date,
     description: text(f.description),
     source: text(f.source),

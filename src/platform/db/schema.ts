@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 import type {
+  FinanceType,
   FlowType,
   InitiativeStatus,
   OrganizationKind,
@@ -177,7 +178,8 @@ export interface SupportFlowsTable {
   support_kind: SupportKind;
   partner_id: string;
   initiative_id: string | null;
-  component_id: string;
+  /** null for support allocated to no initiative and no component (20261206001000). */
+  component_id: string | null;
   description: string | null;
   amount_minor: bigint | null;
   currency: string | null;
@@ -190,6 +192,8 @@ export interface SupportFlowsTable {
   reverses_id: string | null;
   conference_id: string | null;
   over_commitment_reason: string | null;
+  /** IATI FinanceType code, null where the source does not say (20261206001000). */
+  finance_type: FinanceType | null;
   illustrative: Generated<boolean>;
   /** jsonb: the fields made up in an otherwise sourced entry (20261206000800). */
   illustrative_fields: ColumnType<string[], string | undefined, never>;

@@ -19,6 +19,8 @@ export interface SummaryFilters {
   partner?: string | undefined;
   initiative?: string | undefined;
   year?: string | undefined;
+  /** IATI FinanceType codes, comma-separated. */
+  finance_type?: string | undefined;
 }
 
 /** The one roll-up: every funding figure on screen comes from here or from records. */

@@ -33,9 +33,14 @@ export const fundingRowSchema = z.extend(fundingMeasuresSchema, {
     initiative: z.optional(
       z.nullable(z.object({ id: z.string(), code: z.string(), title: namesSchema })),
     ),
+    /** IATI FinanceType code; null where not stated. */
+    finance_type: z.optional(z.nullable(z.string())),
   }),
-  /** Set on the remainder row: support given to no initiative (docs/MEASURES.md). */
-  remainder: z.nullable(z.literal("not_allocated_to_initiative")),
+  /**
+   * Set on a remainder row: support given to no initiative, or (by component) announced to
+   * no component at all (docs/MEASURES.md).
+   */
+  remainder: z.nullable(z.enum(["not_allocated_to_initiative", "not_allocated_to_component"])),
 });
 export type FundingRow = z.infer<typeof fundingRowSchema>;
 

@@ -88,6 +88,7 @@ export const en = {
   "dimension.partner": "Partner",
   "dimension.year": "Year",
   "dimension.initiative": "Initiative",
+  "dimension.finance_type": "Finance type",
 
   "view.chart": "Chart",
   "view.table": "Table",
@@ -103,6 +104,9 @@ export const en = {
   "table.unallocated": "Not allocated",
   "table.notAllocated": "Not yet allocated to an initiative",
   "table.notAllocatedIn": "{name}: not yet allocated to an initiative",
+  "table.notAllocatedToComponent": "Announced, not allocated to a component",
+  "table.notAllocatedToComponentHelp":
+    "Support a partner announced for the whole region and allocated to no component and no initiative, such as the 2011 conference pledges. ESCA Hub does not spread it over components; the total is the rows above plus this one.",
   "table.notAllocatedHelp":
     "Support partners gave to a component or to the whole strategy but to no initiative yet. It has no country, no budget and no gap; the total is the rows above plus this one.",
   "table.totalHelp": "The sum of every row above, to the cent.",
@@ -137,6 +141,7 @@ export const en = {
   "provenance.field.amount": "amount",
   "provenance.field.value_date": "date",
   "provenance.field.description": "description",
+  "provenance.field.finance_type": "finance type",
 
   "dashboard.kicker": "Central American Security Strategy",
   "dashboard.title": "What was promised, and what arrived?",
@@ -152,6 +157,15 @@ export const en = {
   "dashboard.byYearHelp": "By the value date of each pledge, commitment and disbursement.",
   "dashboard.promisesGap": "The promises gap, by partner",
   "dashboard.promisesGapHelp": "What each partner announced, committed and disbursed.",
+  "finance.splitTitle": "Grants and loans apart",
+  "finance.splitHelp":
+    "Announced, committed and disbursed money by IATI finance type: a grant is given, a loan is paid back.",
+  "finance.typeHelp":
+    'Whether the money is a grant or a loan, as each entry\'s IATI finance type says (110 standard grant, 421 standard loan…). Budgets have no finance type, so budget, coverage and gap are not split by it; entries that do not state one are counted as "not stated".',
+  "finance.notStated": "Not stated",
+  "finance.grant": "Grants",
+  "finance.loan": "Loans",
+  "finance.kindFigures": "{announced} announced · {committed} committed · {disbursed} disbursed",
   "dashboard.seeMap": "See the map of member states",
   "dashboard.seeInitiatives": "Browse all initiatives",
 
@@ -265,6 +279,8 @@ export const en = {
   "flow.currency": "Currency",
   "flow.value": "Value",
   "flow.source": "Source",
+  "flow.financeType": "Finance type",
+  "flow.notAllocated": "Not allocated (region-wide)",
   "flow.reversal": "Reversal",
   "flow.reversed": "Reversed",
 
@@ -321,6 +337,7 @@ export const en = {
   "partner.kpiNote":
     "Budget, coverage and gap belong to initiatives, not partners, so they are not shown here.",
   "partner.byYear": "Support by year",
+  "partner.byFinanceType": "Grants and loans",
   "partner.flows": "Ledger entries",
   "partner.initiatives": "Initiatives supported",
 
@@ -337,6 +354,8 @@ export const en = {
   "components.component": "Component {code}",
   "components.linesOfAction": "{count} lines of action",
   "component.byCountry": "Funding by country",
+  "component.regionWide":
+    "Besides, {amount} was announced for the whole region and allocated to no component; it is not counted on this page.",
   "component.initiatives": "Initiatives of this component",
 
   "action.cancel": "Cancel",
@@ -622,7 +641,10 @@ export const en = {
   "flow.initiative": "Initiative",
   "flow.initiativeHelp": "Leave empty for support not yet allocated to an initiative.",
   "flow.component": "Component",
-  "flow.componentHelp": "For support not allocated to an initiative.",
+  "flow.componentHelp":
+    "For support not allocated to an initiative; leave it empty for support announced to the whole region.",
+  "flow.financeTypeHelp":
+    "IATI finance type: a grant is given, a loan is paid back. Leave it empty only when the source does not say.",
   "flow.pledgeLink": "Pledge it fulfils",
   "flow.commitmentLink": "Commitment it pays",
   "flow.description": "Description",

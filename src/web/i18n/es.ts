@@ -86,6 +86,7 @@ export const es: Messages = {
   "dimension.partner": "Socio",
   "dimension.year": "Año",
   "dimension.initiative": "Iniciativa",
+  "dimension.finance_type": "Tipo de financiamiento",
 
   "view.chart": "Gráfico",
   "view.table": "Tabla",
@@ -101,6 +102,9 @@ export const es: Messages = {
   "table.unallocated": "Sin asignar",
   "table.notAllocated": "Aún sin asignar a una iniciativa",
   "table.notAllocatedIn": "{name}: aún sin asignar a una iniciativa",
+  "table.notAllocatedToComponent": "Anunciado, sin asignar a un componente",
+  "table.notAllocatedToComponentHelp":
+    "Apoyo que un socio anunció para toda la región sin asignarlo a ningún componente ni iniciativa, como las promesas de la conferencia de 2011. ESCA Hub no lo reparte entre componentes; el total es la suma de las filas de arriba más esta.",
   "table.notAllocatedHelp":
     "Apoyo que los socios dieron a un componente o a toda la estrategia, pero todavía a ninguna iniciativa. No tiene país, presupuesto ni brecha; el total es la suma de las filas de arriba más esta.",
   "table.totalHelp": "La suma de todas las filas de arriba, al centavo.",
@@ -136,6 +140,7 @@ export const es: Messages = {
   "provenance.field.amount": "monto",
   "provenance.field.value_date": "fecha",
   "provenance.field.description": "descripción",
+  "provenance.field.finance_type": "tipo de financiamiento",
 
   "dashboard.kicker": "Estrategia de Seguridad de Centroamérica",
   "dashboard.title": "¿Qué se prometió y qué llegó?",
@@ -152,6 +157,16 @@ export const es: Messages = {
   "dashboard.byYearHelp": "Según la fecha valor de cada promesa, compromiso y desembolso.",
   "dashboard.promisesGap": "La brecha de las promesas, por socio",
   "dashboard.promisesGapHelp": "Lo que cada socio anunció, comprometió y desembolsó.",
+  "finance.splitTitle": "Donaciones y préstamos por separado",
+  "finance.splitHelp":
+    "Dinero anunciado, comprometido y desembolsado por tipo de financiamiento IATI: una donación se da, un préstamo se devuelve.",
+  "finance.typeHelp":
+    'Si el dinero es una donación o un préstamo, según el tipo de financiamiento IATI de cada registro (110 donación estándar, 421 préstamo estándar…). Los presupuestos no tienen tipo de financiamiento, así que presupuesto, cobertura y brecha no se dividen por él; los registros que no lo indican se cuentan como "no indicado".',
+  "finance.notStated": "No indicado",
+  "finance.grant": "Donaciones",
+  "finance.loan": "Préstamos",
+  "finance.kindFigures":
+    "{announced} anunciado · {committed} comprometido · {disbursed} desembolsado",
   "dashboard.seeMap": "Ver el mapa de los Estados miembros",
   "dashboard.seeInitiatives": "Ver todas las iniciativas",
 
@@ -266,6 +281,8 @@ export const es: Messages = {
   "flow.currency": "Moneda",
   "flow.value": "Valor",
   "flow.source": "Fuente",
+  "flow.financeType": "Tipo de financiamiento",
+  "flow.notAllocated": "Sin asignar (toda la región)",
   "flow.reversal": "Reversión",
   "flow.reversed": "Revertido",
 
@@ -322,6 +339,7 @@ export const es: Messages = {
   "partner.kpiNote":
     "El presupuesto, la cobertura y la brecha corresponden a las iniciativas, no a los socios, por eso no se muestran aquí.",
   "partner.byYear": "Apoyo por año",
+  "partner.byFinanceType": "Donaciones y préstamos",
   "partner.flows": "Asientos del registro",
   "partner.initiatives": "Iniciativas apoyadas",
 
@@ -338,6 +356,8 @@ export const es: Messages = {
   "components.component": "Componente {code}",
   "components.linesOfAction": "{count} líneas de acción",
   "component.byCountry": "Financiamiento por país",
+  "component.regionWide":
+    "Además, se anunciaron {amount} para toda la región sin asignarlos a ningún componente; no se cuentan en esta página.",
   "component.initiatives": "Iniciativas de este componente",
 
   "action.cancel": "Cancelar",
@@ -631,7 +651,10 @@ export const es: Messages = {
   "flow.initiative": "Iniciativa",
   "flow.initiativeHelp": "Déjelo vacío para apoyo aún no asignado a una iniciativa.",
   "flow.component": "Componente",
-  "flow.componentHelp": "Para apoyo no asignado a una iniciativa.",
+  "flow.componentHelp":
+    "Para apoyo no asignado a una iniciativa; déjelo vacío para apoyo anunciado a toda la región.",
+  "flow.financeTypeHelp":
+    "Tipo de financiamiento IATI: una donación se da, un préstamo se devuelve. Déjelo vacío solo si la fuente no lo dice.",
   "flow.pledgeLink": "Promesa que cumple",
   "flow.commitmentLink": "Compromiso que paga",
   "flow.description": "Descripción",

@@ -149,6 +149,8 @@ function toTransaction(f: StandingFlow): XmlElement {
     ),
     f.description && el("description", {}, el("narrative", { "xml:lang": "es" }, f.description)),
     el("provider-org", { ref: f.iati_org_id }, ...narratives({ es: f.name_es, en: f.name_en })),
+    // Grant or loan (IATI FinanceType); left out where the entry does not state it.
+    f.finance_type && el("finance-type", { code: f.finance_type }),
   );
 }
 

@@ -53,6 +53,7 @@ export function standingFlows(db: Kysely<Database>, initiativeIds: string[]) {
       "f.currency",
       "f.value_date",
       "f.description",
+      "f.finance_type",
       "p.name_es",
       "p.name_en",
       "p.iati_org_id",

@@ -8,6 +8,7 @@ import { BilingualText } from "../../ui/Bilingual.tsx";
 import { PageHeader, Section } from "../../ui/PageHeader.tsx";
 import { QueryState } from "../../ui/QueryState.tsx";
 import { FundingKpis } from "../funding/FundingKpis.tsx";
+import { RegionWideNote } from "../funding/RegionWideNote.tsx";
 import { SummaryBreakdown } from "../funding/SummaryBreakdown.tsx";
 import { InitiativeList } from "../initiatives/InitiativeList.tsx";
 
@@ -40,6 +41,7 @@ function ComponentView({ component }: { component: StrategyComponent }) {
           <QueryState query={funding}>
             {(summary) => <FundingKpis total={summary.total} currency={summary.currency} />}
           </QueryState>
+          <RegionWideNote />
           <Grid gap="lg">
             <Grid.Col span={{ base: 12, md: 8 }}>
               <SummaryBreakdown

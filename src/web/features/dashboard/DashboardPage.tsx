@@ -4,6 +4,7 @@ import { useConferences, useFundingSummary } from "../../api/queries.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { BilingualText } from "../../ui/Bilingual.tsx";
 import { QueryState } from "../../ui/QueryState.tsx";
+import { FinanceSplit } from "../funding/FinanceSplit.tsx";
 import { FundingKpis } from "../funding/FundingKpis.tsx";
 import { LedgerSources } from "../funding/LedgerSources.tsx";
 import { SummaryBreakdown } from "../funding/SummaryBreakdown.tsx";
@@ -46,6 +47,7 @@ export function DashboardPage() {
             {(summary) => (
               <Stack gap={6}>
                 <FundingKpis total={summary.total} currency={summary.currency} />
+                <FinanceSplit />
                 <Text size="xs" c="dimmed">
                   {t("dashboard.kpiNote")}
                 </Text>
@@ -97,6 +99,16 @@ export function DashboardPage() {
             chartMeasures={["announced", "committed", "disbursed"]}
             tableMeasures={["announced", "committed", "disbursed", "announced_not_committed"]}
             fileName="esca-promises-gap-by-partner"
+            horizontal
+          />
+          <SummaryBreakdown
+            id="by-finance-type"
+            dimension="finance_type"
+            title={t("finance.splitTitle")}
+            description={t("finance.splitHelp")}
+            chartMeasures={["announced", "committed", "disbursed"]}
+            tableMeasures={["announced", "committed", "disbursed", "announced_not_committed"]}
+            fileName="esca-funding-by-finance-type"
             horizontal
           />
           <Group justify="space-between">

@@ -2,12 +2,14 @@ import { Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from "@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { flowTypes, supportKinds } from "../../../contracts/enum-values.ts";
+import { financeTypes } from "../../../contracts/finance-types.ts";
 import { type Flow, flowSchema } from "../../../contracts/flows.ts";
 import { api } from "../../api/client.ts";
 import { useComponents, useFlows, useInitiatives } from "../../api/queries.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { ApiErrorAlert, fieldError } from "../../ui/ApiErrorAlert.tsx";
 import { usePick } from "../../ui/Bilingual.tsx";
+import { financeTypeLabel } from "./summary-rows.tsx";
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -18,6 +20,7 @@ interface FlowFormState {
   component: string;
   amount: string;
   currency: string;
+  financeType: string;
   description: string;
   valueDate: string;
   pledge: string;
@@ -34,6 +37,7 @@ const initial = (): FlowFormState => ({
   component: "",
   amount: "",
   currency: "USD",
+  financeType: "",
   description: "",
   valueDate: today(),
   pledge: "",
@@ -73,6 +77,7 @@ export function FlowForm({
         value: financial
           ? { amount: form.amount.trim(), currency: form.currency.trim().toUpperCase() }
           : undefined,
+        finance_type: form.financeType || undefined,
         description: form.description.trim() || undefined,
         value_date: form.valueDate,
         pledge_id: form.flowType === "commitment" ? form.pledge || undefined : undefined,
@@ -180,6 +185,19 @@ export function FlowForm({
               error={err("value.currency")}
             />
           </Group>
+          <Select
+            label={t("flow.financeType")}
+            description={t("flow.financeTypeHelp")}
+            clearable
+            searchable
+            value={form.financeType || null}
+            onChange={set("financeType")}
+            data={financeTypes.map((code) => ({
+              value: code,
+              label: financeTypeLabel(code, pick, t),
+            }))}
+            error={err("finance_type")}
+          />
           {form.flowType === "commitment" ? (
             <Select
               label={t("flow.pledgeLink")}
@@ -238,6 +256,7 @@ export function FlowForm({
             "value",
             "value.amount",
             "value.currency",
+            "finance_type",
             "pledge_id",
             "commitment_id",
             "source",

@@ -13,6 +13,7 @@ import { usePick } from "../../ui/Bilingual.tsx";
 import { type Column, DataTable } from "../../ui/DataTable.tsx";
 import { IllustrativeBadge, MarkedValue, noSourceText } from "../../ui/Provenance.tsx";
 import { QueryState } from "../../ui/QueryState.tsx";
+import { financeTypeLabel } from "./summary-rows.tsx";
 
 /**
  * Ledger entries as recorded: the day each took effect (and was entered, when later),
@@ -42,6 +43,11 @@ export function FlowsTable({
   const partnerName = (id: string) =>
     pick(organizations.data?.data.find((o) => o.id === id)?.name) || id;
   const componentCode = (id: string) => components.data?.data.find((c) => c.id === id)?.code ?? "";
+  // Support to no initiative names its component, or none when announced to the whole region.
+  const unallocatedText = (flow: Flow) =>
+    flow.component_id
+      ? t("flow.toComponent", { code: componentCode(flow.component_id) })
+      : t("flow.notAllocated");
   const invented = (flow: Flow, field: Flow["illustrative_fields"][number]) =>
     flow.illustrative_fields.includes(field);
   // The day an entry took effect (its value date) and, when later, the day it was entered.
@@ -125,14 +131,21 @@ export function FlowsTable({
               {initiativeCode(f.initiative_id)}
             </Anchor>
           ) : (
-            t("flow.toComponent", { code: componentCode(f.component_id) })
+            unallocatedText(f)
           )}
         </MarkedValue>
       ),
-      value: (f) =>
-        f.initiative_id
-          ? initiativeCode(f.initiative_id)
-          : t("flow.toComponent", { code: componentCode(f.component_id) }),
+      value: (f) => (f.initiative_id ? initiativeCode(f.initiative_id) : unallocatedText(f)),
+    },
+    {
+      key: "finance-type",
+      header: t("flow.financeType"),
+      cell: (f) => (
+        <MarkedValue marked={invented(f, "finance_type")}>
+          {financeTypeLabel(f.finance_type, pick, t)}
+        </MarkedValue>
+      ),
+      value: (f) => financeTypeLabel(f.finance_type, pick, t),
     },
     {
       key: "amount",

@@ -1,6 +1,7 @@
 import { Anchor } from "@mantine/core";
 import { Link } from "react-router";
 import type { RollupDimension } from "../../../contracts/enums.ts";
+import { financeTypeNames, isFinanceType } from "../../../contracts/finance-types.ts";
 import type { FundingMeasures, FundingRow } from "../../api/schemas.ts";
 import type { Formatters } from "../../i18n/format.ts";
 import type { MessageKey, Translate } from "../../i18n/i18n.tsx";
@@ -71,6 +72,7 @@ export function rowLabel(
 ): string {
   if (row.isTotal) return t("table.total");
   const key = row.key;
+  if (row.remainder === "not_allocated_to_component") return t("table.notAllocatedToComponent");
   if (row.remainder) {
     // By component, the remainder keeps the component the support was given to.
     const component = dimension === "component" ? key?.component : null;
@@ -93,7 +95,19 @@ export function rowLabel(
       return key?.initiative
         ? `${key.initiative.code} · ${pick(key.initiative.title)}`
         : t("table.unallocated");
+    case "finance_type":
+      return financeTypeLabel(key?.finance_type ?? null, pick, t);
   }
+}
+
+/** "110 · Standard grant"; an entry that states none is "Not stated". */
+export function financeTypeLabel(
+  code: string | null,
+  pick: (names: { es: string | null; en: string | null } | null | undefined) => string,
+  t: Translate,
+): string {
+  if (code === null || !isFinanceType(code)) return t("finance.notStated");
+  return `${code} · ${pick(financeTypeNames[code])}`;
 }
 
 export function rowLink(row: SummaryTableRow, dimension: RollupDimension): string | null {
@@ -132,11 +146,14 @@ export function summaryColumns({
             {label(row)}
           </Anchor>
         );
-      const help = row.remainder
-        ? "table.notAllocatedHelp"
-        : row.isTotal
-          ? "table.totalHelp"
-          : null;
+      const help =
+        row.remainder === "not_allocated_to_component"
+          ? "table.notAllocatedToComponentHelp"
+          : row.remainder
+            ? "table.notAllocatedHelp"
+            : row.isTotal
+              ? "table.totalHelp"
+              : null;
       return help ? (
         <>
           {label(row)}

@@ -7,6 +7,7 @@ import { useI18n } from "../../i18n/i18n.tsx";
 import { BilingualText } from "../../ui/Bilingual.tsx";
 import { PageHeader, Section } from "../../ui/PageHeader.tsx";
 import { QueryState } from "../../ui/QueryState.tsx";
+import { FinanceSplit } from "../funding/FinanceSplit.tsx";
 import { FlowsTable } from "../funding/FlowsTable.tsx";
 import { FundingKpis } from "../funding/FundingKpis.tsx";
 import { SummaryBreakdown } from "../funding/SummaryBreakdown.tsx";
@@ -62,6 +63,7 @@ function PartnerView({ partner }: { partner: Organization }) {
             {(summary) => (
               <Stack gap={6}>
                 <FundingKpis total={summary.total} currency={summary.currency} />
+                <FinanceSplit filters={{ partner: partner.id }} />
                 <Text size="xs" c="dimmed">
                   {t("partner.kpiNote")}
                 </Text>
@@ -76,6 +78,16 @@ function PartnerView({ partner }: { partner: Organization }) {
             chartMeasures={["announced", "committed", "disbursed"]}
             tableMeasures={["announced", "committed", "disbursed"]}
             fileName={`esca-${partner.code}-by-year`}
+          />
+          <SummaryBreakdown
+            id="partner-by-finance-type"
+            dimension="finance_type"
+            filters={{ partner: partner.id }}
+            title={t("partner.byFinanceType")}
+            description={t("finance.splitHelp")}
+            chartMeasures={["announced", "committed", "disbursed"]}
+            tableMeasures={["announced", "committed", "disbursed", "announced_not_committed"]}
+            fileName={`esca-${partner.code}-by-finance-type`}
           />
           <Section
             title={t("partner.flows")}
