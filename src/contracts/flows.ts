@@ -28,6 +28,12 @@ export const flowSchema = z
     fx_date: z.nullable(isoDate),
     value_date: isoDate,
     over_commitment_reason: z.nullable(z.string()),
+    over_commitment_approved_at: z.nullable(timestamp).check(
+      z.meta({
+        description:
+          "When the secretariat approved the partner's request to disburse this above its commitment (the reason is over_commitment_reason)",
+      }),
+    ),
     illustrative: z
       .boolean()
       .check(

@@ -102,17 +102,6 @@ export async function markDecided(
     .execute();
 }
 
-/** The approved requests behind some disbursements: when and why each was approved. */
-export function findApprovals(db: Kysely<Database>, flowIds: readonly string[]) {
-  if (!flowIds.length) return Promise.resolve([]);
-  return db
-    .selectFrom("over_disbursement_requests")
-    .select(["flow_id", "decided_at", "reason"])
-    .where("status", "=", "approved")
-    .where("flow_id", "in", flowIds)
-    .execute();
-}
-
 export function toRequest(row: RequestRow): OverDisbursementRequest {
   return {
     id: row.id,
