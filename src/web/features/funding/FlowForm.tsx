@@ -1,4 +1,13 @@
-import { Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import {
+  Alert,
+  Button,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { flowTypes, supportKinds } from "../../../contracts/enum-values.ts";
@@ -66,6 +75,7 @@ export function FlowForm({
   // Only the secretariat gives an over-commitment reason itself; a partner asks it instead.
   const session = useSession();
   const overrides = session.data?.user ? isStaff(session.data.user) : false;
+  const [askedFor, setAskedFor] = useState<string | null>(null);
   const record = useMutation({
     mutationFn: () => {
       const financial = form.supportKind === "financial" || form.amount.trim() !== "";
@@ -262,8 +272,17 @@ export function FlowForm({
               value: { amount: form.amount.trim(), currency: form.currency.trim().toUpperCase() },
               value_date: form.valueDate,
             }}
-            onSent={() => setForm(initial())}
+            onSent={(amount) => {
+              setAskedFor(amount);
+              setForm(initial());
+              record.reset();
+            }}
           />
+        ) : null}
+        {askedFor ? (
+          <Alert color="green" title={t("override.sent")} data-testid="override-sent">
+            {t("override.sentBody", { amount: askedFor })}
+          </Alert>
         ) : null}
         <Group>
           <Button type="submit" loading={record.isPending}>

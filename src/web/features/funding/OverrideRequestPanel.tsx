@@ -14,17 +14,12 @@ export function OverrideRequestPanel({
   onSent,
 }: {
   draft: Omit<OverrideRequestDraft, "reason">;
-  onSent: () => void;
+  /** Called with the amount asked for, formatted, once the secretariat has the request. */
+  onSent: (amount: string) => void;
 }) {
   const { t, fmt } = useI18n();
   const [reason, setReason] = useState("");
   const ask = useAskOverride();
-  if (ask.isSuccess)
-    return (
-      <Alert color="green" title={t("override.sent")} data-testid="override-sent">
-        {t("override.sentBody", { amount: fmt.money(draft.value.amount, draft.value.currency) })}
-      </Alert>
-    );
   return (
     <Alert color="yellow" title={t("override.askTitle")} data-testid="override-ask">
       <Stack gap="xs">
@@ -43,7 +38,10 @@ export function OverrideRequestPanel({
           variant="light"
           loading={ask.isPending}
           onClick={() =>
-            ask.mutate({ ...draft, reason: reason.trim() }, { onSuccess: () => onSent() })
+            ask.mutate(
+              { ...draft, reason: reason.trim() },
+              { onSuccess: () => onSent(fmt.money(draft.value.amount, draft.value.currency)) },
+            )
           }
         >
           {t("override.ask")}
