@@ -3,7 +3,7 @@ import { authRoutes, userRoutes } from "../modules/accounts/index.ts";
 import { auditRoutes } from "../modules/audit/index.ts";
 import { conferenceRoutes } from "../modules/conferences/index.ts";
 import { exchangeRateRoutes } from "../modules/exchange-rates/index.ts";
-import { fundingRoutes } from "../modules/funding/index.ts";
+import { fundingRoutes, overDisbursementRoutes } from "../modules/funding/index.ts";
 import { iatiRoutes } from "../modules/iati/index.ts";
 import { indicatorRoutes } from "../modules/indicators/index.ts";
 import { initiativeRoutes } from "../modules/initiatives/index.ts";
@@ -61,6 +61,11 @@ export const apiModules: ApiModule[] = [
     tag: "funding",
     description: "The support-flow ledger and the funding roll-ups (budget, committed, gap)",
     routes: fundingRoutes,
+  },
+  {
+    tag: "over-disbursements",
+    description: "A partner's request to disburse above its commitment, decided by the secretariat",
+    routes: overDisbursementRoutes,
   },
   {
     tag: "audit",

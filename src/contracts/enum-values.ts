@@ -29,6 +29,10 @@ export const flowTypes = ["offer", "pledge", "commitment", "disbursement"] as co
 
 export const supportKinds = ["financial", "technical"] as const;
 
+/** A partner's request to disburse above its commitment, decided once by the secretariat. */
+export const overrideRequestStatuses = ["requested", "approved", "declined"] as const;
+export type OverrideRequestStatus = (typeof overrideRequestStatuses)[number];
+
 /** The eight SICA member states, the countries an initiative can be led by. */
 export const memberStates = ["BZ", "CR", "SV", "GT", "HN", "NI", "PA", "DO"] as const;
 

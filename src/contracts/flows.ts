@@ -41,6 +41,12 @@ export const flowSchema = z
         example: "110",
       }),
     ),
+    over_commitment_approved_at: z.nullable(timestamp).check(
+      z.meta({
+        description:
+          "When the secretariat approved the partner's request to disburse this above its commitment (the reason is over_commitment_reason)",
+      }),
+    ),
     illustrative: z
       .boolean()
       .check(

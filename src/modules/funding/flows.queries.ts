@@ -4,7 +4,11 @@ import { readPage } from "../../platform/db/paging.ts";
 import type { Database, NewSupportFlow, SupportFlowRow } from "../../platform/db/schema.ts";
 import { type Flow, flowFields, type ListFlowsQuery } from "./flows.schema.ts";
 
-export type FlowRow = SupportFlowRow & { reversed_by: string | null };
+export type FlowRow = SupportFlowRow & {
+  reversed_by: string | null;
+  /** When the secretariat approved the partner's request this disbursement was recorded by. */
+  over_commitment_approved_at?: Date | null;
+};
 
 export interface LedgerPair {
   initiativeId: string;
@@ -14,13 +18,17 @@ export interface LedgerPair {
 /** First key of the ledger's advisory locks (the resolution's number). */
 export const LEDGER_LOCK_NAMESPACE = 2626;
 
-/** Every flow read carries the id of its reversal, found through the unique reverses_id. */
+/**
+ * Every flow read carries the id of its reversal, found through the unique reverses_id, and
+ * when an over-disbursement request it was recorded by was approved (the unique flow_id).
+ */
 export function selectFlows(db: Kysely<Database>) {
   return db
     .selectFrom("support_flows as f")
     .leftJoin("support_flows as r", "r.reverses_id", "f.id")
+    .leftJoin("over_disbursement_requests as o", "o.flow_id", "f.id")
     .selectAll("f")
-    .select("r.id as reversed_by");
+    .select(["r.id as reversed_by", "o.decided_at as over_commitment_approved_at"]);
 }
 
 export function findFlowRow(db: Kysely<Database>, id: string): Promise<FlowRow | undefined> {
@@ -89,8 +97,9 @@ export async function listFlowRows(
     {
       rows: base
         .leftJoin("support_flows as r", "r.reverses_id", "f.id")
+        .leftJoin("over_disbursement_requests as o", "o.flow_id", "f.id")
         .selectAll("f")
-        .select("r.id as reversed_by")
+        .select(["r.id as reversed_by", "o.decided_at as over_commitment_approved_at"])
         .orderBy(sortColumns[query.sort.field], query.sort.direction)
         .orderBy("f.seq"),
       count: base,
@@ -162,6 +171,7 @@ export function toFlow(row: FlowRow): Flow {
     value_date: row.value_date,
     over_commitment_reason: row.over_commitment_reason,
     finance_type: row.finance_type,
+    over_commitment_approved_at: row.over_commitment_approved_at?.toISOString() ?? null,
     illustrative: row.illustrative,
     illustrative_fields: flowFields.filter((field) => row.illustrative_fields.includes(field)),
     source: row.source,

@@ -15,6 +15,32 @@ export function canRecordFlow(principal: Principal, partnerId: string): Decision
   return deny("Only partners and the secretariat record support.");
 }
 
+/**
+ * Who may record a disbursement above its commitment with a reason of their own: the
+ * secretariat (and the platform). A partner asks the secretariat instead, which approves or
+ * declines its request — an override is never approved by the one it benefits.
+ */
+export function canOverrideCommitment(principal: Principal): Decision {
+  return isStaff(principal)
+    ? allow
+    : deny(
+        "Only the secretariat records a disbursement above its commitment; ask it for an override.",
+      );
+}
+
+/** Who decides a partner's over-disbursement request: the secretariat or an admin, never a partner. */
+export const canDecideOverrideRequest = canOverrideCommitment;
+
+/** A partner asks for an override of its own organization's commitments only. */
+export function canRequestOverride(principal: Principal, partnerId: string): Decision {
+  if (principal.kind === "user" && principal.role === "partner") {
+    return principal.organizationId === partnerId
+      ? allow
+      : deny("You may ask for an override of your own organization's commitments only.");
+  }
+  return deny("Only partners ask for an override; the secretariat records it directly.");
+}
+
 /** What decides who reads an initiative: whether it is published, and its country. */
 export interface InitiativeReadFacts {
   published_at: Date | null;

@@ -2,6 +2,7 @@ export { findFlows, getFlow } from "./find-flows.ts";
 export type { Flow, ListFlowsQuery, RecordFlowInput, ReverseFlowInput } from "./flows.schema.ts";
 export { flowFieldSchema, recordFlowSchema } from "./flows.schema.ts";
 export { fundingRoutes } from "./funding.routes.ts";
+export { overDisbursementRoutes } from "./overrides/override-requests.routes.ts";
 export { recordFlow } from "./record-flow.ts";
 export { recordFlows } from "./record-flows.ts";
 export { reverseFlow } from "./reverse-flow.ts";

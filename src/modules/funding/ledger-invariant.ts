@@ -8,7 +8,8 @@ import { type LedgerPair, lockInitiativePartner, sumInitiativePartner } from "./
 
 /**
  * The ledger's invariant: per (initiative, partner), disbursed USD ≤ committed USD, net of
- * reversals, unless the entry that breaks it records an over_commitment_reason.
+ * reversals, unless the entry that breaks it records an over_commitment_reason and its writer
+ * may override (the secretariat, the platform, or a partner's request the secretariat approved).
  *
  * `write` runs after the pair's lock is taken and the totals are read after it, inside the
  * same transaction, so that concurrent writers are checked one after the other and a refused
@@ -25,17 +26,31 @@ import { type LedgerPair, lockInitiativePartner, sumInitiativePartner } from "./
  */
 export async function writeWithinCommitments<T>(
   trx: Kysely<Database>,
-  pair: LedgerPair | null,
-  overrideReason: string | null | undefined,
+  entry: EntryAtRisk,
   write: () => Promise<T>,
 ): Promise<T> {
-  if (!pair) return write();
-  await lockInitiativePartner(trx, pair);
+  if (!entry.pair) return write();
+  await lockInitiativePartner(trx, entry.pair);
   const result = await write();
-  const { committed, disbursed } = await sumInitiativePartner(trx, pair);
-  if (disbursed > committed && !overrideReason?.trim()) throw overCommitment(committed, disbursed);
+  const { committed, disbursed } = await sumInitiativePartner(trx, entry.pair);
+  if (disbursed > committed && !excused(entry)) throw overCommitment(committed, disbursed, entry);
   return result;
 }
+
+/**
+ * An entry that may push its pair over its commitments. `mayOverride` says whether its
+ * writer may excuse that with `overrideReason` (the secretariat, the platform, an approved
+ * over-disbursement request); a partner may not, and is told what is left and how to ask.
+ */
+export interface EntryAtRisk {
+  pair: LedgerPair | null;
+  overrideReason: string | null | undefined;
+  mayOverride: boolean;
+  /** The entry's own US cents (0 for a reversal): what was left before it is committed − (disbursed − this). */
+  usdMinor: bigint;
+}
+
+const excused = (entry: EntryAtRisk) => entry.mayOverride && !!entry.overrideReason?.trim();
 
 /**
  * writeWithinCommitments for many entries written together, in their order: every pair at
@@ -45,11 +60,7 @@ export async function writeWithinCommitments<T>(
  */
 export async function writeAllWithinCommitments<T>(
   trx: Kysely<Database>,
-  entries: ReadonlyArray<{
-    id: string;
-    pair: LedgerPair | null;
-    overrideReason: string | null | undefined;
-  }>,
+  entries: ReadonlyArray<EntryAtRisk & { id: string }>,
   write: () => Promise<T>,
 ): Promise<T> {
   const atRisk = entries.filter((entry) => entry.pair !== null);
@@ -58,26 +69,72 @@ export async function writeAllWithinCommitments<T>(
     atRisk.map((entry) => entry.pair as LedgerPair),
   );
   const result = await write();
-  const unexcused = atRisk.filter((entry) => !entry.overrideReason?.trim());
+  const unexcused = atRisk.filter((entry) => !excused(entry));
   const over = await findFirstOverCommitment(
     trx,
     unexcused.map((entry) => entry.id),
   );
   if (over) {
     const index = entries.findIndex((entry) => entry.id === over.id);
-    throw atEntry(index, overCommitment(over.committed, over.disbursed));
+    const entry = entries[index] as EntryAtRisk;
+    throw atEntry(index, overCommitment(over.committed, over.disbursed, entry));
   }
   return result;
 }
 
-function overCommitment(committed: bigint, disbursed: bigint): AppError {
-  const amounts = `${formatMinorUnits(disbursed, "USD")} USD disbursed against ${formatMinorUnits(committed, "USD")} USD committed`;
-  const message = `This would leave ${amounts} (net of reversals) by this partner to this initiative; give over_commitment_reason to record an override.`;
+/** Where a partner asks the secretariat for an override (overDisbursementRoutes). */
+export const OVERRIDE_REQUEST_ROUTE = "/api/over-disbursement-requests";
+
+/** US cents as people read them in English: 90000000n → "USD 900,000.00". */
+export function usdText(minor: bigint): string {
+  const [whole = "0", fraction] = formatMinorUnits(minor, "USD").split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `USD ${grouped}${fraction === undefined ? "" : `.${fraction}`}`;
+}
+
+/**
+ * The refusal names the figures as structured values (decimal strings in USD) for clients to
+ * format in their reader's language, and in its English message formatted.
+ *
+ * Worked example: 1,000.00 committed, 900.00 disbursed, a partner adds 150.00 → disbursed
+ * 1,050.00; left before it = 1,000.00 − (1,050.00 − 150.00) = 100.00.
+ */
+function overCommitment(committed: bigint, disbursed: bigint, entry: EntryAtRisk): AppError {
+  const leftMinor = committed - (disbursed - entry.usdMinor);
+  const left = leftMinor > 0n ? leftMinor : 0n;
+  const values = {
+    committed_usd: formatMinorUnits(committed, "USD"),
+    disbursed_usd: formatMinorUnits(disbursed, "USD"),
+    left_usd: formatMinorUnits(left, "USD"),
+    currency: "USD",
+  };
+  const amounts = `${usdText(disbursed)} disbursed against ${usdText(committed)} committed`;
+  if (entry.mayOverride) {
+    const message = `This would leave ${amounts} (net of reversals) by this partner to this initiative; give over_commitment_reason to record an override.`;
+    return new AppError("over_commitment", message, {
+      details: [
+        {
+          path: "over_commitment_reason",
+          message: `is required: ${amounts}`,
+          rule: { code: "over_commitment_reason_required", ...values },
+        },
+      ],
+      reason: "over_commitment",
+      values,
+      context: values,
+    });
+  }
+  const message = `Only ${usdText(left)} is left on this partner's commitments to this initiative (${amounts} with this disbursement, net of reversals). Record an amended commitment, or ask the secretariat for an override: POST ${OVERRIDE_REQUEST_ROUTE}.`;
   return new AppError("over_commitment", message, {
-    details: [{ path: "over_commitment_reason", message: `is required: ${amounts}` }],
-    context: {
-      committed_usd: formatMinorUnits(committed, "USD"),
-      disbursed_usd: formatMinorUnits(disbursed, "USD"),
-    },
+    details: [
+      {
+        path: "value.amount",
+        message: `is more than the ${usdText(left)} left on the commitment`,
+        rule: { code: "over_commitment_left", ...values },
+      },
+    ],
+    reason: "override_required",
+    values: { ...values, request_route: OVERRIDE_REQUEST_ROUTE },
+    context: { ...values, request_route: OVERRIDE_REQUEST_ROUTE },
   });
 }

@@ -61,7 +61,7 @@ describe("disbursed never exceeds committed per (initiative, partner)", () => {
     expect(statuses.filter((s) => s === 409)).toHaveLength(10);
     for (const refused of results.filter((r) => r.status === 409)) {
       expect(refused.body.error.code).toBe("over_commitment");
-      expect(refused.body.error.message).toContain("1100.00 USD disbursed against 1000.00 USD");
+      expect(refused.body.error.message).toContain("USD 1,100.00 disbursed against USD 1,000.00");
     }
     expect(await disbursedCents(initiative, w.partners.EU)).toBe(100_000n);
   });

@@ -8,14 +8,19 @@ import { convertToUsd } from "../exchange-rates/index.ts";
 import { pairAtRisk, recordedRow } from "./entry-rows.ts";
 import { findFlowRow, insertFlowRow, toFlow } from "./flows.queries.ts";
 import type { Flow, RecordFlowInput } from "./flows.schema.ts";
-import { canRecordFlow } from "./funding.policy.ts";
+import { canOverrideCommitment, canRecordFlow } from "./funding.policy.ts";
 import { writeWithinCommitments } from "./ledger-invariant.ts";
+import { assertOwnReasonAllowed } from "./override-reason.ts";
 import { resolveFlowLinks } from "./resolve-flow-links.ts";
 
 /**
  * Appends one entry to the funding ledger. The amount is kept as given and converted to US
  * cents once, here, with the rate of its value date; that USD value and the rate used are
  * stored with the entry, so later rate edits never change history.
+ *
+ * A partner's disbursement may not go beyond its commitments (net of reversals): the refusal
+ * says what is left and where to ask the secretariat for an override. Only the secretariat
+ * (or the platform) gives an over_commitment_reason itself.
  *
  * Worked example: 1,234.56 EUR valued 2011-06-22, rate 1.4385 USD/EUR on that date →
  * amount_minor 123456, currency EUR, usd_minor 177591 (1,775.91 USD), fx_rate 1.4385.
@@ -27,6 +32,7 @@ export async function recordFlow(options: {
 }): Promise<Flow> {
   const { input, principal } = options;
   assertAllowed(canRecordFlow(principal, input.partner_id));
+  assertOwnReasonAllowed(input, principal);
   return inTransaction(options.db, async (trx) => {
     const links = await resolveFlowLinks(trx, input, principal);
     const value = input.value ?? null;
@@ -44,8 +50,12 @@ export async function recordFlow(options: {
     const values = recordedRow(input, links, amountMinor, usd, principal);
     const { id } = await writeWithinCommitments(
       trx,
-      pairAtRisk(values),
-      input.over_commitment_reason,
+      {
+        pair: pairAtRisk(values),
+        overrideReason: values.over_commitment_reason,
+        mayOverride: canOverrideCommitment(principal).allowed,
+        usdMinor: values.usd_minor ?? 0n,
+      },
       () => insertFlowRow(trx, values),
     );
     const row = await findFlowRow(trx, id);

@@ -45,7 +45,7 @@ describe("recording more entries than one statement takes", () => {
     );
     expect(error).toMatchObject({ code: "over_commitment" });
     expect((error as AppError).message).toMatch(
-      /^entries\.2001: This would leave 20\.01 USD disbursed against 20\.00 USD committed/,
+      /^entries\.2001: This would leave USD 20\.01 disbursed against USD 20\.00 committed/,
     );
     expect(await countFlows(handle.db)).toBe(0);
   });

@@ -351,7 +351,7 @@ describe("recording and reversing in bulk writes the ledger of one-by-one writes
       index: 2,
       code: "over_commitment",
       path: "entries.2.over_commitment_reason",
-      message: /2650\.00 USD disbursed against 2600\.00 USD committed/,
+      message: /USD 2,650\.00 disbursed against USD 2,600\.00 committed/,
     });
   });
 
@@ -373,7 +373,7 @@ describe("recording and reversing in bulk writes the ledger of one-by-one writes
       index: 1,
       code: "over_commitment",
       path: "entries.1.over_commitment_reason",
-      message: /2500\.00 USD disbursed against 0\.00 USD committed/,
+      message: /USD 2,500\.00 disbursed against USD 0\.00 committed/,
     });
     const reversal = (await ledgerRows(bulk.db)).findIndex((row) => row.reverses_id !== null);
     const ids = await bulk.db.selectFrom("support_flows").select("id").orderBy("seq").execute();

@@ -9,8 +9,9 @@ import { type IdentifiedFlowValues, pairAtRisk, recordedRow } from "./entry-rows
 import { findFlowRowsByIds, insertFlowRows } from "./flow-batches.queries.ts";
 import { toFlow } from "./flows.queries.ts";
 import type { Flow, RecordFlowInput } from "./flows.schema.ts";
-import { canRecordFlow } from "./funding.policy.ts";
+import { canOverrideCommitment, canRecordFlow } from "./funding.policy.ts";
 import { writeAllWithinCommitments } from "./ledger-invariant.ts";
+import { assertOwnReasonAllowed } from "./override-reason.ts";
 import { findLinkedRecords, settleFlowLinks } from "./resolve-flow-links.ts";
 import { loadUsdConverter } from "./usd-converter.ts";
 
@@ -35,6 +36,12 @@ export async function recordFlows(options: {
    * importer's name what the platform's activity links chose, so it passes the system.
    */
   linkedBy?: Principal;
+  /**
+   * Who vouches for the entries' over_commitment_reason, when not the principal: the IATI
+   * sync passes the system, as its reason states the partner's own publication, not a claim
+   * typed by the partner. A partner's own reason is refused (see assertOwnReasonAllowed).
+   */
+  overridesBy?: Principal;
 }): Promise<Flow[]> {
   const { entries, principal } = options;
   if (!entries.length) return [];
@@ -44,6 +51,9 @@ export async function recordFlows(options: {
     partners.add(input.partner_id);
     await forEntry(index, () => assertAllowed(canRecordFlow(principal, input.partner_id)));
   }
+  const vouching = options.overridesBy ?? principal;
+  for (const [index, input] of entries.entries())
+    await forEntry(index, () => assertOwnReasonAllowed(input, vouching));
   return inTransaction(options.db, async (trx) => {
     const records = await findLinkedRecords(trx, entries, options.linkedBy ?? principal);
     const toUsd = await loadUsdConverter(
@@ -67,7 +77,7 @@ export async function recordFlows(options: {
         }),
       );
     }
-    return writeEntryRows(trx, rows);
+    return writeEntryRows(trx, rows, canOverrideCommitment(vouching).allowed);
   });
 }
 
@@ -78,6 +88,8 @@ export async function recordFlows(options: {
 export async function writeEntryRows(
   trx: Kysely<Database>,
   rows: IdentifiedFlowValues[],
+  /** Whether the rows' over_commitment_reason may excuse them (checked by the caller). */
+  mayOverride: boolean,
 ): Promise<Flow[]> {
   await writeAllWithinCommitments(
     trx,
@@ -85,6 +97,8 @@ export async function writeEntryRows(
       id: row.id,
       pair: pairAtRisk(row),
       overrideReason: row.over_commitment_reason,
+      mayOverride,
+      usdMinor: row.reverses_id ? 0n : (row.usd_minor ?? 0n),
     })),
     () => insertFlowRows(trx, rows),
   );

@@ -121,7 +121,7 @@ describe("reversals and the append-only ledger", () => {
     const refused = await postReversal(t, commitment.body.id, { reason: "Cancelled" });
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe("over_commitment");
-    expect(refused.body.error.message).toContain("600.00 USD disbursed against 0.00 USD committed");
+    expect(refused.body.error.message).toContain("USD 600.00 disbursed against USD 0.00 committed");
     const overridden = await postReversal(t, commitment.body.id, {
       reason: "Cancelled",
       over_commitment_reason: "Funds already spent; recovery agreed with the partner",

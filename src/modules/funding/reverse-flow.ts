@@ -35,8 +35,12 @@ export async function reverseFlow(options: {
       // Only removing committed money can leave a pair over-disbursed.
       const { id } = await writeWithinCommitments(
         trx,
-        pairAtRisk(values),
-        input.over_commitment_reason,
+        {
+          pair: pairAtRisk(values),
+          overrideReason: input.over_commitment_reason,
+          mayOverride: true,
+          usdMinor: 0n,
+        },
         () => insertFlowRow(trx, values),
       );
       const row = await findFlowRow(trx, id);

@@ -53,7 +53,7 @@ export async function reverseFlows(options: {
           }),
         );
       }
-      return writeEntryRows(trx, rows);
+      return writeEntryRows(trx, rows, true);
     });
   } catch (error) {
     if (!isDuplicateReversal(error)) throw error;

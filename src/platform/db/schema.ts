@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+import type { OverrideRequestStatus } from "../../contracts/enum-values.ts";
 import type {
   FinanceType,
   FlowType,
@@ -202,6 +203,31 @@ export interface SupportFlowsTable {
   recorded_by: string;
   recorded_by_user_id: ColumnType<string | null, string | null | undefined, never>;
   recorded_at: Timestamp;
+}
+
+/** A partner's request to disburse above its commitment (20261206001100). */
+export interface OverDisbursementRequestsTable {
+  id: Generated<string>;
+  partner_id: string;
+  initiative_id: string;
+  commitment_id: string | null;
+  amount_minor: bigint;
+  currency: string;
+  value_date: string;
+  reason: string;
+  status: ColumnType<
+    OverrideRequestStatus,
+    OverrideRequestStatus | undefined,
+    OverrideRequestStatus
+  >;
+  requested_by: string;
+  requested_by_user_id: string | null;
+  requested_at: Timestamp;
+  decided_by: string | null;
+  decided_by_user_id: string | null;
+  decided_at: Date | null;
+  decision_note: string | null;
+  flow_id: string | null;
 }
 
 export interface UsersTable {
@@ -426,6 +452,7 @@ export interface Database {
   indicator_observations: IndicatorObservationsTable;
   initiative_targets: InitiativeTargetsTable;
   support_flows: SupportFlowsTable;
+  over_disbursement_requests: OverDisbursementRequestsTable;
   audit_log: AuditLogTable;
   schema_migrations: SchemaMigrationsTable;
   iati_publications: IatiPublicationsTable;

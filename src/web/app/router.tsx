@@ -107,6 +107,13 @@ export const router = createBrowserRouter([
             }),
           },
           {
+            path: "over-disbursements",
+            lazy: async () => ({
+              Component: (await import("../features/funding/OverrideRequestsPage.tsx"))
+                .OverrideRequestsPage,
+            }),
+          },
+          {
             path: "account",
             lazy: async () => ({
               Component: (await import("../features/accounts/AccountPage.tsx")).AccountPage,

@@ -1,4 +1,5 @@
 import { ApiError, type ApiErrorDetail } from "../api/client.ts";
+import { locales } from "./format.ts";
 import type { Language, MessageKey, Translate } from "./i18n.tsx";
 
 /**
@@ -28,6 +29,26 @@ function plain(values: Record<string, unknown> | undefined): Values {
   return out;
 }
 
+/**
+ * Amounts in values are decimal strings in `currency` (USD unless named): the ledger's
+ * refusals name `*_usd` figures. They read as money in the reader's locale, with the code:
+ * "900000.00" → "USD 900,000.00" (en), "USD 900.000,00" style per locale (es).
+ */
+function withMoney(values: Values, lang: Language): Values {
+  const currency = typeof values.currency === "string" ? values.currency : "USD";
+  const out = { ...values };
+  for (const [name, value] of Object.entries(values)) {
+    if (!name.endsWith("_usd") || typeof value !== "string" || !/^-?\d+(\.\d+)?$/.test(value))
+      continue;
+    out[name] = new Intl.NumberFormat(locales[lang], {
+      style: "currency",
+      currency: name.endsWith("_usd") ? "USD" : currency,
+      currencyDisplay: "code",
+    }).format(value as Intl.StringNumericLiteral);
+  }
+  return out;
+}
+
 /** Statuses in context values (invalid_transition's from/to) read as their labels. */
 function withStatusLabels(t: Translate, values: Values): Values {
   const out = { ...values };
@@ -41,10 +62,13 @@ function withStatusLabels(t: Translate, values: Values): Values {
 /** One sentence for the whole refusal. */
 export function errorMessage(error: unknown, t: Translate, lang: Language): string {
   if (!(error instanceof ApiError)) return t("error.unexpected");
-  const values = withStatusLabels(t, {
-    ...plain(error.extras.context),
-    ...plain(error.extras.values),
-  });
+  const values = withMoney(
+    withStatusLabels(t, {
+      ...plain(error.extras.context),
+      ...plain(error.extras.values),
+    }),
+    lang,
+  );
   const byReason = error.extras.reason
     ? known(t, `apiError.reason.${error.extras.reason}`, values)
     : undefined;
@@ -82,7 +106,7 @@ export function detailMessage(detail: ApiErrorDetail, t: Translate, lang: Langua
   // A pattern's own English sentence says more than a generic one ("capital letters, …").
   if (lang === "en" && rule?.code === "invalid_format" && rule.format === "regex")
     return detail.message;
-  const worded = rule ? known(t, ruleKey(rule), plain(rule)) : undefined;
+  const worded = rule ? known(t, ruleKey(rule), withMoney(plain(rule), lang)) : undefined;
   if (worded) return worded;
   return lang === "en" ? detail.message : t("validation.invalid");
 }

@@ -482,9 +482,18 @@ export const en = {
     "Financial records cannot be edited or deleted; record a reversal instead.",
   "apiError.code.invalid_transition": "An initiative cannot move from “{from}” to “{to}”.",
   "apiError.code.funding_not_secured":
-    "Execution cannot start: USD {committed_usd} committed of a USD {budget_usd} budget. Record commitments that cover the budget, or give a reason to override.",
+    "Execution cannot start: {committed_usd} committed of a {budget_usd} budget. Record commitments that cover the budget, or give a reason to override.",
   "apiError.code.over_commitment":
-    "This would leave USD {disbursed_usd} disbursed against USD {committed_usd} committed by this partner to this initiative. Give a reason to record an override.",
+    "This would leave {disbursed_usd} disbursed against {committed_usd} committed by this partner to this initiative. Give a reason to record an override.",
+  "apiError.reason.over_commitment":
+    "This would leave {disbursed_usd} disbursed against {committed_usd} committed by this partner to this initiative. Give a reason to record an override.",
+  "apiError.reason.override_required":
+    "Only {left_usd} is left on your commitments to this initiative ({committed_usd} committed). Record an amended commitment, or ask the secretariat for an override.",
+  "apiError.reason.override_by_secretariat":
+    "Only the secretariat records a disbursement above its commitment: ask it for an override.",
+  "apiError.reason.within_commitment":
+    "This disbursement fits within the {left_usd} left on the commitment: record it directly.",
+  "apiError.reason.override_already_decided": "This request has already been decided.",
   "apiError.reason.missing_rate":
     "There is no {currency} exchange rate on {date} or in the year before it: the secretariat can add one.",
   "apiError.code.missing_exchange_rate":
@@ -578,6 +587,11 @@ export const en = {
   "validation.end_before_start": "must not be before the start date",
   "validation.to_before_from": "must not be before the first year",
   "validation.positive_amount": "must be greater than zero",
+  "validation.over_commitment_left": "is more than the {left_usd} left on the commitment",
+  "validation.over_commitment_reason_required":
+    "is required: {disbursed_usd} would be disbursed against {committed_usd} committed",
+  "validation.override_by_secretariat": "is given by the secretariat only",
+  "validation.within_commitment": "fits within the {left_usd} left: record it directly",
   "validation.amount_too_large":
     "must be worth at most USD {maximum} (one hundred billion dollars, more than any one aid flow)",
   "validation.date_range": "must be between {minimum} and {maximum}",
@@ -652,6 +666,31 @@ export const en = {
   "flow.note": "Note",
   "flow.overReason": "Reason for disbursing more than committed",
   "flow.overReasonHelp": "Only when the API asks for it.",
+  "flow.overApproved":
+    "Disbursed above its commitment — approved by the secretariat on {date}: {reason}",
+  "flow.overRecorded": "Disbursed above its commitment: {reason}",
+  "override.nav": "Over-disbursements",
+  "override.title": "Over-disbursement requests",
+  "override.description":
+    "A partner's disbursement beyond its commitment is recorded only when the secretariat approves it.",
+  "override.askTitle": "Ask the secretariat for an override",
+  "override.askBody":
+    "This disbursement goes beyond what is left on your commitment. Record an amended commitment, or say why and ask the secretariat to approve it.",
+  "override.reason": "Why the disbursement goes beyond the commitment",
+  "override.ask": "Ask the secretariat for an override",
+  "override.sent": "Request sent",
+  "override.sentBody":
+    "Your request to disburse {amount} was sent to the secretariat; it is recorded when approved.",
+  "override.requestedAt": "Requested",
+  "override.pairNow": "Committed / disbursed now",
+  "override.pairFigures": "{committed} committed, {disbursed} disbursed",
+  "override.status": "Decision",
+  "override.status.requested": "Awaiting the secretariat",
+  "override.status.approved": "Approved",
+  "override.status.declined": "Declined",
+  "override.note": "Note (required to decline)",
+  "override.approve": "Approve",
+  "override.decline": "Decline",
   "flow.record": "Record",
   "flow.recorded": "Recorded",
   "flow.recordedBody": "{type} of {amount} added to the ledger.",

@@ -486,9 +486,18 @@ export const es: Messages = {
     "Los registros financieros no se editan ni se borran; registre una reversión.",
   "apiError.code.invalid_transition": "Una iniciativa no puede pasar de «{from}» a «{to}».",
   "apiError.code.funding_not_secured":
-    "La ejecución no puede comenzar: USD {committed_usd} comprometidos de un presupuesto de USD {budget_usd}. Registre compromisos que cubran el presupuesto o indique un motivo para autorizarla.",
+    "La ejecución no puede comenzar: {committed_usd} comprometidos de un presupuesto de {budget_usd}. Registre compromisos que cubran el presupuesto o indique un motivo para autorizarla.",
   "apiError.code.over_commitment":
-    "Esto dejaría USD {disbursed_usd} desembolsados frente a USD {committed_usd} comprometidos por este socio para esta iniciativa. Indique un motivo para registrar la excepción.",
+    "Esto dejaría {disbursed_usd} desembolsados frente a {committed_usd} comprometidos por este socio para esta iniciativa. Indique un motivo para registrar la excepción.",
+  "apiError.reason.over_commitment":
+    "Esto dejaría {disbursed_usd} desembolsados frente a {committed_usd} comprometidos por este socio para esta iniciativa. Indique un motivo para registrar la excepción.",
+  "apiError.reason.override_required":
+    "Solo quedan {left_usd} de sus compromisos con esta iniciativa ({committed_usd} comprometidos). Registre un compromiso modificado o pida a la secretaría una excepción.",
+  "apiError.reason.override_by_secretariat":
+    "Solo la secretaría registra un desembolso por encima de su compromiso: pídale una excepción.",
+  "apiError.reason.within_commitment":
+    "Este desembolso cabe en los {left_usd} que quedan del compromiso: regístrelo directamente.",
+  "apiError.reason.override_already_decided": "Esta solicitud ya fue resuelta.",
   "apiError.reason.missing_rate":
     "No hay tipo de cambio de {currency} el {date} ni en el año anterior: la secretaría puede agregarlo.",
   "apiError.code.missing_exchange_rate":
@@ -587,6 +596,11 @@ export const es: Messages = {
   "validation.end_before_start": "no puede ser anterior a la fecha de inicio",
   "validation.to_before_from": "no puede ser anterior al primer año",
   "validation.positive_amount": "debe ser mayor que cero",
+  "validation.over_commitment_left": "supera los {left_usd} que quedan del compromiso",
+  "validation.over_commitment_reason_required":
+    "es obligatorio: se desembolsarían {disbursed_usd} frente a {committed_usd} comprometidos",
+  "validation.override_by_secretariat": "lo indica solo la secretaría",
+  "validation.within_commitment": "cabe en los {left_usd} que quedan: regístrelo directamente",
   "validation.amount_too_large":
     "debe valer como máximo USD {maximum} (cien mil millones de dólares, más que cualquier flujo de ayuda)",
   "validation.date_range": "debe estar entre {minimum} y {maximum}",
@@ -662,6 +676,31 @@ export const es: Messages = {
   "flow.note": "Nota",
   "flow.overReason": "Motivo para desembolsar más de lo comprometido",
   "flow.overReasonHelp": "Solo cuando la API lo pida.",
+  "flow.overApproved":
+    "Desembolsado por encima de su compromiso — aprobado por la secretaría el {date}: {reason}",
+  "flow.overRecorded": "Desembolsado por encima de su compromiso: {reason}",
+  "override.nav": "Desembolsos excedentes",
+  "override.title": "Solicitudes de desembolso excedente",
+  "override.description":
+    "Un desembolso de un socio por encima de su compromiso se registra solo cuando la secretaría lo aprueba.",
+  "override.askTitle": "Pedir a la secretaría una excepción",
+  "override.askBody":
+    "Este desembolso supera lo que queda de su compromiso. Registre un compromiso modificado, o explique el motivo y pida a la secretaría que lo apruebe.",
+  "override.reason": "Por qué el desembolso supera el compromiso",
+  "override.ask": "Pedir a la secretaría una excepción",
+  "override.sent": "Solicitud enviada",
+  "override.sentBody":
+    "Su solicitud de desembolsar {amount} fue enviada a la secretaría; se registra cuando la apruebe.",
+  "override.requestedAt": "Solicitada",
+  "override.pairNow": "Comprometido / desembolsado hoy",
+  "override.pairFigures": "{committed} comprometidos, {disbursed} desembolsados",
+  "override.status": "Decisión",
+  "override.status.requested": "En espera de la secretaría",
+  "override.status.approved": "Aprobada",
+  "override.status.declined": "Rechazada",
+  "override.note": "Nota (obligatoria para rechazar)",
+  "override.approve": "Aprobar",
+  "override.decline": "Rechazar",
   "flow.record": "Registrar",
   "flow.recorded": "Registrado",
   "flow.recordedBody": "{type} de {amount} agregado al registro.",

@@ -89,6 +89,8 @@ export async function syncIatiLedger(options: {
       principal,
       // The initiatives come from the platform's activity links, not from the importer.
       linkedBy: systemPrincipal("iati-activity-links"),
+      // Their over-commitment reason states the publication, not a partner's own claim.
+      overridesBy: systemPrincipal("iati-publication"),
     });
     // Which entries this import recorded.
     const recorded = flows.map((flow, i) => ({

@@ -1,14 +1,25 @@
-import { Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import {
+  Alert,
+  Button,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { flowTypes, supportKinds } from "../../../contracts/enum-values.ts";
 import { financeTypes } from "../../../contracts/finance-types.ts";
 import { type Flow, flowSchema } from "../../../contracts/flows.ts";
-import { api } from "../../api/client.ts";
+import { ApiError, api } from "../../api/client.ts";
 import { useComponents, useFlows, useInitiatives } from "../../api/queries.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { ApiErrorAlert, fieldError } from "../../ui/ApiErrorAlert.tsx";
 import { usePick } from "../../ui/Bilingual.tsx";
+import { isStaff, useSession } from "../accounts/session.ts";
+import { OverrideRequestPanel } from "./OverrideRequestPanel.tsx";
 import { financeTypeLabel } from "./summary-rows.tsx";
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -65,6 +76,10 @@ export function FlowForm({
   const initiatives = useInitiatives({ limit: 200, sort: "code" });
   const components = useComponents();
   const own = useFlows({ partner_id: partnerId });
+  // Only the secretariat gives an over-commitment reason itself; a partner asks it instead.
+  const session = useSession();
+  const overrides = session.data?.user ? isStaff(session.data.user) : false;
+  const [askedFor, setAskedFor] = useState<string | null>(null);
   const record = useMutation({
     mutationFn: () => {
       const financial = form.supportKind === "financial" || form.amount.trim() !== "";
@@ -85,7 +100,9 @@ export function FlowForm({
         source: form.source.trim() || undefined,
         note: form.note.trim() || undefined,
         over_commitment_reason:
-          form.flowType === "disbursement" ? form.overReason.trim() || undefined : undefined,
+          overrides && form.flowType === "disbursement"
+            ? form.overReason.trim() || undefined
+            : undefined,
       };
       return api.post("/flows", flowSchema, JSON.parse(JSON.stringify(body)));
     },
@@ -235,7 +252,7 @@ export function FlowForm({
           {...input("note")}
           error={err("note")}
         />
-        {form.flowType === "disbursement" ? (
+        {overrides && form.flowType === "disbursement" ? (
           <Textarea
             label={t("flow.overReason")}
             description={t("flow.overReasonHelp")}
@@ -265,6 +282,27 @@ export function FlowForm({
             "over_commitment_reason",
           ]}
         />
+        {needsOverride(record.error) && form.initiative ? (
+          <OverrideRequestPanel
+            draft={{
+              partner_id: partnerId,
+              initiative_id: form.initiative,
+              ...(form.commitment && { commitment_id: form.commitment }),
+              value: { amount: form.amount.trim(), currency: form.currency.trim().toUpperCase() },
+              value_date: form.valueDate,
+            }}
+            onSent={(amount) => {
+              setAskedFor(amount);
+              setForm(initial());
+              record.reset();
+            }}
+          />
+        ) : null}
+        {askedFor ? (
+          <Alert color="green" title={t("override.sent")} data-testid="override-sent">
+            {t("override.sentBody", { amount: askedFor })}
+          </Alert>
+        ) : null}
         <Group>
           <Button type="submit" loading={record.isPending}>
             {t("flow.record")}
@@ -274,3 +312,7 @@ export function FlowForm({
     </form>
   );
 }
+
+/** The refusal of a partner's disbursement beyond what is left on its commitment. */
+const needsOverride = (error: unknown) =>
+  error instanceof ApiError && error.extras.reason === "override_required";

@@ -63,6 +63,16 @@ export function FlowsTable({
   const sourceCell = (flow: Flow) => flow.source ?? noSourceText(t, flow.illustrative);
   const typeLabel = (flow: Flow) =>
     `${t(`flowType.${flow.flow_type}`)}${flow.reverses_id ? ` · ${t("flow.reversal")}` : ""}`;
+  // A disbursement above its commitment says so, with the approval and the reason.
+  const overText = (f: Flow) =>
+    f.flow_type !== "disbursement" || f.reverses_id || !f.over_commitment_reason
+      ? null
+      : f.over_commitment_approved_at
+        ? t("flow.overApproved", {
+            date: fmt.date(f.over_commitment_approved_at),
+            reason: f.over_commitment_reason,
+          })
+        : t("flow.overRecorded", { reason: f.over_commitment_reason });
   const columns: Column<Flow>[] = [
     {
       key: "date",
@@ -86,9 +96,14 @@ export function FlowsTable({
               {t("flow.reversed")}
             </Badge>
           ) : null}
+          {overText(f) ? (
+            <Text size="xs" c="#8a4b00" maw={280} data-testid="over-commitment-flag">
+              {overText(f)}
+            </Text>
+          ) : null}
         </Group>
       ),
-      value: typeLabel,
+      value: (f) => [typeLabel(f), overText(f)].filter(Boolean).join(" — "),
     },
     ...(hidePartner
       ? []

@@ -22,10 +22,12 @@ function links(user: User): { to: string; label: MessageKey }[] {
   // The IATI import routes admit partners (their own publication) and staff; links are staff's.
   const iatiImport = { to: "/workspace/iati", label: "iati.nav.import" as const };
   const iatiLinks = { to: "/workspace/iati/links", label: "iati.nav.links" as const };
-  if (user.role === "partner") return [home, spreadsheets, iatiImport, reconciliation];
+  const overrides = { to: "/workspace/over-disbursements", label: "override.nav" as const };
+  if (user.role === "partner") return [home, spreadsheets, iatiImport, overrides, reconciliation];
   return [
     home,
     { to: "/workspace/flows", label: "workspace.recordFlows" },
+    overrides,
     { to: "/workspace/initiatives/new", label: "workspace.newInitiative" },
     { to: "/workspace/users", label: "workspace.users" },
     spreadsheets,
