@@ -171,7 +171,10 @@ describe("recording support flows", () => {
     expect(response.status).toBe(422);
     expect(response.body.error.code).toBe("missing_exchange_rate");
     expect(response.body.error.message).toContain("EUR");
-    expect(response.body.error.details[0]?.path).toBe("value.amount");
+    expect(response.body.error.details[0]).toMatchObject({
+      path: "value.currency",
+      rule: { code: "missing_rate", currency: "EUR", date: "2010-06-01", lookback_days: 366 },
+    });
   });
 
   it("answers 404 for an unknown flow and 400 for a malformed id", async () => {

@@ -1,4 +1,5 @@
 import { ApiError, type ApiErrorDetail } from "../api/client.ts";
+import { createFormatters } from "./format.ts";
 import type { Language, MessageKey, Translate } from "./i18n.tsx";
 
 /**
@@ -28,6 +29,13 @@ function plain(values: Record<string, unknown> | undefined): Values {
   return out;
 }
 
+/** A `date` value ("2025-03-03") as the reader writes dates: 3 Mar 2025, 3 mar 2025. */
+function withDate(values: Values, lang: Language): Values {
+  const date = values.date;
+  if (typeof date !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return values;
+  return { ...values, date: createFormatters(lang).date(date) };
+}
+
 /** Statuses in context values (invalid_transition's from/to) read as their labels. */
 function withStatusLabels(t: Translate, values: Values): Values {
   const out = { ...values };
@@ -41,10 +49,10 @@ function withStatusLabels(t: Translate, values: Values): Values {
 /** One sentence for the whole refusal. */
 export function errorMessage(error: unknown, t: Translate, lang: Language): string {
   if (!(error instanceof ApiError)) return t("error.unexpected");
-  const values = withStatusLabels(t, {
-    ...plain(error.extras.context),
-    ...plain(error.extras.values),
-  });
+  const values = withDate(
+    withStatusLabels(t, { ...plain(error.extras.context), ...plain(error.extras.values) }),
+    lang,
+  );
   const byReason = error.extras.reason
     ? known(t, `apiError.reason.${error.extras.reason}`, values)
     : undefined;
@@ -82,7 +90,7 @@ export function detailMessage(detail: ApiErrorDetail, t: Translate, lang: Langua
   // A pattern's own English sentence says more than a generic one ("capital letters, …").
   if (lang === "en" && rule?.code === "invalid_format" && rule.format === "regex")
     return detail.message;
-  const worded = rule ? known(t, ruleKey(rule), plain(rule)) : undefined;
+  const worded = rule ? known(t, ruleKey(rule), withDate(plain(rule), lang)) : undefined;
   if (worded) return worded;
   return lang === "en" ? detail.message : t("validation.invalid");
 }

@@ -467,7 +467,7 @@ export const en = {
   "apiError.code.over_commitment":
     "This would leave USD {disbursed_usd} disbursed against USD {committed_usd} committed by this partner to this initiative. Give a reason to record an override.",
   "apiError.reason.missing_rate":
-    "There is no {currency} exchange rate on {date} or in the year before it: the secretariat can add one.",
+    "No USD rate for {currency} on or before {date} (within {lookback_days} days): the secretariat can add one.",
   "apiError.code.missing_exchange_rate":
     "There is no exchange rate for this currency on or before the value date.",
   "apiError.code.unprocessable":
@@ -562,6 +562,7 @@ export const en = {
   "validation.amount_too_large":
     "must be worth at most USD {maximum} (one hundred billion dollars, more than any one aid flow)",
   "validation.date_range": "must be between {minimum} and {maximum}",
+  "validation.missing_rate": "No USD rate for {currency} on or before {date} (within {lookback_days} days)",
   "validation.nul_character": "contains a character that cannot be stored (NUL)",
   "validation.component_required": "is required when the support is not for one initiative",
   "validation.pledge_only_commitment": "only a commitment can reference a pledge",

@@ -470,7 +470,7 @@ export const es: Messages = {
   "apiError.code.over_commitment":
     "Esto dejaría USD {disbursed_usd} desembolsados frente a USD {committed_usd} comprometidos por este socio para esta iniciativa. Indique un motivo para registrar la excepción.",
   "apiError.reason.missing_rate":
-    "No hay tipo de cambio de {currency} el {date} ni en el año anterior: la secretaría puede agregarlo.",
+    "No hay tipo de cambio a USD para {currency} el {date} ni en los {lookback_days} días anteriores: la secretaría puede agregarlo.",
   "apiError.code.missing_exchange_rate":
     "No hay tipo de cambio para esta moneda en la fecha valor ni antes.",
   "apiError.code.unprocessable":
@@ -570,6 +570,8 @@ export const es: Messages = {
   "validation.amount_too_large":
     "debe valer como máximo USD {maximum} (cien mil millones de dólares, más que cualquier flujo de ayuda)",
   "validation.date_range": "debe estar entre {minimum} y {maximum}",
+  "validation.missing_rate":
+    "No hay tipo de cambio a USD para {currency} el {date} ni en los {lookback_days} días anteriores",
   "validation.nul_character": "contiene un carácter que no se puede guardar (NUL)",
   "validation.component_required": "es obligatorio cuando el apoyo no es para una iniciativa",
   "validation.pledge_only_commitment": "solo un compromiso puede referirse a una promesa",
