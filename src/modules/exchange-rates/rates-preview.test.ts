@@ -184,6 +184,14 @@ describe("records a missing rate blocks", () => {
   });
 
   it("is the secretariat's: a partner or the public is refused", async () => {
+    const focal = await t.signIn({ role: "focal_point", organization: "GT" });
+    expect(
+      (await focal.request({ method: "GET", url: "/api/exchange-rates/blocked" })).status,
+    ).toBe(403);
+    const secretariat = await t.signIn({ role: "secretariat", organization: "SICA" });
+    expect(
+      (await secretariat.request({ method: "GET", url: "/api/exchange-rates/blocked" })).status,
+    ).toBe(200);
     const partner = await t.signIn({ role: "partner", organization: "IDB" });
     expect(
       (await partner.request({ method: "GET", url: "/api/exchange-rates/blocked" })).status,
