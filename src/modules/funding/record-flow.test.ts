@@ -128,7 +128,7 @@ describe("recording support flows", () => {
     [{ pledge_id: "00000000-0000-4000-8000-000000000000" }, "pledge_id", 400],
     [{ flow_type: "grant" }, "flow_type", 400],
     [{ surprise: true }, "", 400],
-    [{ value: { amount: "10.00", currency: "GBP" } }, "value.amount", 422],
+    [{ value: { amount: "10.00", currency: "GBP" } }, "value.currency", 422],
     [{ partner_id: "00000000-0000-4000-8000-000000000000" }, "partner_id", 422],
     [{ partner_id: "GUATEMALA" }, "partner_id", 422],
     [{ component_id: "COMPONENT_B" }, "component_id", 422],
