@@ -1,5 +1,5 @@
 import { z } from "zod/mini";
-import { flowFields, flowTypes, supportKinds } from "./enum-values.ts";
+import { flowFields, flowTypes, rateBases, rateBasisMeta, supportKinds } from "./enum-values.ts";
 import { financeTypes } from "./finance-types.ts";
 import { isoDate, listOf, moneySchema, timestamp, uuid } from "./shapes.ts";
 
@@ -32,6 +32,9 @@ export const flowSchema = z
       .nullable(z.string())
       .check(z.meta({ description: "USD per unit applied", example: "1.4385" })),
     fx_date: z.nullable(isoDate),
+    fx_basis: z
+      .nullable(z.enum(rateBases).check(z.meta(rateBasisMeta)))
+      .check(z.meta({ description: "What the applied rate is; null for USD or no amount" })),
     value_date: isoDate,
     over_commitment_reason: z.nullable(z.string()),
     finance_type: z.nullable(z.enum(financeTypes)).check(

@@ -350,6 +350,17 @@ export const routeCases: Record<string, RouteCase> = {
       },
     }),
   },
+  "POST /api/exchange-rates/import/preview": {
+    allowed: staffOnly,
+    prepare: async () => ({
+      request: {
+        method: "POST",
+        url: "/api/exchange-rates/import/preview",
+        headers: { "content-type": "text/csv" },
+        payload: "currency,date,usd_per_unit,source\nEUR,2011-01-01,1.39,Matrix\n",
+      },
+    }),
+  },
   "POST /api/initiatives": {
     allowed: ownFocal,
     prepare: async (w, _a, side) => ({

@@ -27,7 +27,8 @@ export interface UsdConversion {
  * Converts an amount to US cents with the stored rate of its value date: the latest rate on
  * or before that date, at most RATE_LOOKBACK_DAYS old. No rate is an error naming the field,
  * the currency and the date, never a silent 0 or 1. `path` is the input field the amount came
- * from.
+ * from (an amount too large is its problem); `ratePath` the field a missing rate is blamed on
+ * (the currency's, e.g. "value.currency"; `path` when not given).
  */
 export async function convertToUsd(options: {
   db: Kysely<Database>;
@@ -35,20 +36,29 @@ export async function convertToUsd(options: {
   currency: string;
   valueDate: string;
   path: string;
+  ratePath?: string;
 }): Promise<UsdConversion> {
   const { amountMinor, currency, valueDate } = options;
   if (currency === "USD")
     return applyUsdRate({ ...options, rate: { usd_per_unit: "1", rate_date: valueDate } });
   const rate = await findRateOnOrBefore(options.db, currency, valueDate);
-  if (!rate) {
-    const message = `No exchange rate for ${currency} on or within ${RATE_LOOKBACK_DAYS} days before ${valueDate}; add one (PUT /api/exchange-rates/${currency}/${valueDate} or "esca import rates").`;
-    throw new AppError("missing_exchange_rate", message, {
-      details: [{ path: options.path, message }],
-      reason: "missing_rate",
-      values: { currency, date: valueDate, lookback_days: RATE_LOOKBACK_DAYS },
-    });
-  }
+  if (!rate) throw missingRate(options.ratePath ?? options.path, currency, valueDate);
   return applyUsdRate({ amountMinor, currency, rate, path: options.path });
+}
+
+/**
+ * The refusal of an amount whose currency has no rate for its date, on the field `path`,
+ * with the rule a client words itself: "No USD rate for GTQ on or before 3 Mar 2025 (within
+ * 366 days)".
+ */
+export function missingRate(path: string, currency: string, date: string): AppError {
+  const message = `No USD rate for ${currency} on or before ${date} (within ${RATE_LOOKBACK_DAYS} days); the secretariat can add one (PUT /api/exchange-rates/${currency}/${date} or "esca import rates").`;
+  const values = { currency, date, lookback_days: RATE_LOOKBACK_DAYS };
+  return new AppError("missing_exchange_rate", message, {
+    details: [{ path, message, rule: { code: "missing_rate", ...values } }],
+    reason: "missing_rate",
+    values,
+  });
 }
 
 /**

@@ -92,6 +92,28 @@ export function findExchangeRateRow(db: Kysely<Database>, currency: string, date
     .executeTakeFirst();
 }
 
+/** The rates stored for exactly these (currency, date) pairs, in one statement. */
+export async function findExchangeRateRowsAt(
+  db: Kysely<Database>,
+  pairs: ReadonlyArray<{ currency: string; date: string }>,
+): Promise<ExchangeRateRow[]> {
+  if (!pairs.length) return [];
+  const result = await sql<ExchangeRateRow>`
+    select e.* from exchange_rates e
+    join unnest(
+      ${sqlArray(
+        pairs.map((p) => p.currency),
+        "bpchar",
+      )},
+      ${sqlArray(
+        pairs.map((p) => p.date),
+        "date",
+      )}
+    ) as w(currency, date) on e.currency = w.currency and e.rate_date = w.date
+  `.execute(db);
+  return result.rows;
+}
+
 /**
  * Adds each rate, or replaces the one stored for its (currency, date), in one statement; how
  * many were added (the rest replaced one).

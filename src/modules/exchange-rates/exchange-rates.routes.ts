@@ -5,6 +5,7 @@ import type { RouteOptions } from "../../platform/http/context.ts";
 import { errorResponses } from "../../platform/http/responses.ts";
 import { convertAmount } from "./convert-amount.ts";
 import {
+  blockedByRateSchema,
   conversionQuerySchema,
   conversionSchema,
   exchangeRateListSchema,
@@ -13,9 +14,13 @@ import {
   importResultSchema,
   listExchangeRatesQuerySchema,
   putExchangeRateBodySchema,
+  ratesPreviewSchema,
 } from "./exchange-rates.schema.ts";
+import { findBlockedByMissingRate } from "./find-blocked-records.ts";
 import { findExchangeRates, getExchangeRate } from "./find-exchange-rates.ts";
-import { importRatesCsv, MAX_RATES_CSV_BYTES } from "./import-rates-csv.ts";
+import { importRatesCsv } from "./import-rates-csv.ts";
+import { previewRatesCsv } from "./preview-rates-csv.ts";
+import { MAX_RATES_CSV_BYTES } from "./read-rates-csv.ts";
 import { upsertExchangeRates } from "./upsert-exchange-rates.ts";
 
 const tags = ["exchange-rates"];
@@ -96,5 +101,35 @@ export const exchangeRateRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
       },
     },
     async (request) => importRatesCsv({ db: ctx.db, csv: request.body }),
+  );
+  app.post(
+    "/exchange-rates/import/preview",
+    {
+      config: { access: staff },
+      schema: {
+        tags,
+        summary: "Preview a rates CSV: rows to add or replace, problems per row; writes nothing",
+        description:
+          "The same CSV as POST /exchange-rates/import. Each valid row says whether it adds a rate, replaces the stored one (shown beside it) or leaves it unchanged; each problem names its line (the header is line 1), its column and a stable code with values for a client's own wording.",
+        consumes: ["text/csv"],
+        body: z.string(),
+        response: { 200: ratesPreviewSchema, ...errorResponses },
+      },
+    },
+    async (request) => previewRatesCsv({ db: ctx.db, csv: request.body }),
+  );
+  app.get(
+    "/exchange-rates/blocked",
+    {
+      config: { access: staff },
+      schema: {
+        tags,
+        summary: "Records a missing exchange rate blocks",
+        description:
+          "Initiatives (drafts included), standing ledger entries, and current IATI transactions and budgets kept without USD, whose currency has no rate on or before their value date within 366 days; with the missing (currency, date) pairs and how many records each blocks.",
+        response: { 200: blockedByRateSchema, ...errorResponses },
+      },
+    },
+    async () => findBlockedByMissingRate({ db: ctx.db }),
   );
 };

@@ -1,18 +1,21 @@
 import { z } from "zod";
-import {
-  csvListSchema,
-  isoDateSchema,
-  listOf,
-  paginationQuerySchema,
-  timestampSchema,
-} from "../../contracts/common.ts";
+import { csvListSchema, isoDateSchema, paginationQuerySchema } from "../../contracts/common.ts";
 import { rateBases, rateBasisMeta } from "../../contracts/enums.ts";
-import {
-  currencyCodeSchema,
-  decimalAmountSchema,
-  moneySchema,
-  toMinorUnits,
-} from "../../contracts/money.ts";
+import { currencyCodeSchema, decimalAmountSchema, toMinorUnits } from "../../contracts/money.ts";
+
+export {
+  type BlockedByRate,
+  blockedByRateSchema,
+  type Conversion,
+  conversionSchema,
+  type ExchangeRate,
+  exchangeRateListSchema,
+  exchangeRateSchema,
+  importResultSchema,
+  type RateCsvProblem,
+  type RatesPreview,
+  ratesPreviewSchema,
+} from "../../contracts/exchange-rates.ts";
 
 /** What a rate is: its day's, a month's or a year's average, or a peg (contracts/enums.ts). */
 export { rateBases };
@@ -45,18 +48,6 @@ export const putExchangeRateBodySchema = exchangeRateInputSchema.omit({
   date: true,
 });
 
-export const exchangeRateSchema = z
-  .object({
-    currency: z.string(),
-    date: z.string(),
-    usd_per_unit: z.string(),
-    basis: rateBasisSchema,
-    source: z.string(),
-    updated_at: timestampSchema,
-  })
-  .meta({ id: "ExchangeRate" });
-export type ExchangeRate = z.infer<typeof exchangeRateSchema>;
-
 export const listExchangeRatesQuerySchema = paginationQuerySchema.extend({
   currency: csvListSchema(currencyCodeSchema).optional(),
   from: isoDateSchema.optional(),
@@ -64,13 +55,7 @@ export const listExchangeRatesQuerySchema = paginationQuerySchema.extend({
 });
 export type ListExchangeRatesQuery = z.infer<typeof listExchangeRatesQuerySchema>;
 
-export const exchangeRateListSchema = listOf(exchangeRateSchema);
 export const exchangeRateParams = z.object({ currency: currencyCodeSchema, date: isoDateSchema });
-export const importResultSchema = z.object({
-  imported: z.number().int(),
-  created: z.number().int(),
-  updated: z.number().int(),
-});
 
 export const conversionQuerySchema = z
   .object({
@@ -86,14 +71,3 @@ export const conversionQuerySchema = z
     }
   });
 export type ConversionQuery = z.infer<typeof conversionQuerySchema>;
-
-/** An amount valued in USD on its date, with the rate that was used (null for USD itself). */
-export const conversionSchema = z
-  .object({
-    amount: moneySchema,
-    value_date: z.string(),
-    usd: moneySchema,
-    rate: exchangeRateSchema.omit({ updated_at: true }).nullable(),
-  })
-  .meta({ id: "UsdConversion" });
-export type Conversion = z.infer<typeof conversionSchema>;

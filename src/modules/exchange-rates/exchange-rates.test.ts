@@ -130,12 +130,13 @@ describe("exchange rates", () => {
         currency: "EUR",
         valueDate: "2010-12-31",
         path: "value.amount",
+        ratePath: "value.currency",
       }),
     ).rejects.toMatchObject({
       code: "missing_exchange_rate",
       reason: "missing_rate",
       values: { currency: "EUR", date: "2010-12-31" },
-      details: [{ path: "value.amount" }],
+      details: [{ path: "value.currency", rule: { code: "missing_rate", currency: "EUR" } }],
     });
     await expect(
       convertToUsd({

@@ -1,5 +1,10 @@
 export { convertAmount } from "./convert-amount.ts";
-export { applyUsdRate, convertToUsd, type UsdConversion } from "./convert-to-usd.ts";
+export {
+  applyUsdRate,
+  convertToUsd,
+  missingRate,
+  type UsdConversion,
+} from "./convert-to-usd.ts";
 export {
   findRateOnOrBefore,
   findRatesOnOrBefore,
@@ -13,6 +18,8 @@ export {
   rateBases,
   rateBasisSchema,
 } from "./exchange-rates.schema.ts";
+export { findBlockedByMissingRate } from "./find-blocked-records.ts";
 export { findExchangeRates, getExchangeRate } from "./find-exchange-rates.ts";
 export { importRatesCsv } from "./import-rates-csv.ts";
+export { previewRatesCsv } from "./preview-rates-csv.ts";
 export { type UpsertResult, upsertExchangeRates } from "./upsert-exchange-rates.ts";

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import type { RateBasis } from "../../contracts/enums.ts";
 import { moneyOut } from "../../contracts/money.ts";
 import { readPage } from "../../platform/db/paging.ts";
 import type { Database, NewSupportFlow, SupportFlowRow } from "../../platform/db/schema.ts";
@@ -8,6 +9,8 @@ export type FlowRow = SupportFlowRow & {
   reversed_by: string | null;
   /** When the secretariat approved the partner's request this disbursement was recorded by. */
   over_commitment_approved_at?: Date | null;
+  /** What the rate applied is (a month's or year's average, a peg…), from exchange_rates. */
+  fx_basis: RateBasis | null;
 };
 
 export interface LedgerPair {
@@ -27,8 +30,15 @@ export function selectFlows(db: Kysely<Database>) {
     .selectFrom("support_flows as f")
     .leftJoin("support_flows as r", "r.reverses_id", "f.id")
     .leftJoin("over_disbursement_requests as o", "o.flow_id", "f.id")
+    .leftJoin("exchange_rates as x", (join) =>
+      join.onRef("x.currency", "=", "f.currency").onRef("x.rate_date", "=", "f.fx_date"),
+    )
     .selectAll("f")
-    .select(["r.id as reversed_by", "o.decided_at as over_commitment_approved_at"]);
+    .select([
+      "r.id as reversed_by",
+      "o.decided_at as over_commitment_approved_at",
+      "x.basis as fx_basis",
+    ]);
 }
 
 export function findFlowRow(db: Kysely<Database>, id: string): Promise<FlowRow | undefined> {
@@ -98,8 +108,15 @@ export async function listFlowRows(
       rows: base
         .leftJoin("support_flows as r", "r.reverses_id", "f.id")
         .leftJoin("over_disbursement_requests as o", "o.flow_id", "f.id")
+        .leftJoin("exchange_rates as x", (join) =>
+          join.onRef("x.currency", "=", "f.currency").onRef("x.rate_date", "=", "f.fx_date"),
+        )
         .selectAll("f")
-        .select(["r.id as reversed_by", "o.decided_at as over_commitment_approved_at"])
+        .select([
+          "r.id as reversed_by",
+          "o.decided_at as over_commitment_approved_at",
+          "x.basis as fx_basis",
+        ])
         .orderBy(sortColumns[query.sort.field], query.sort.direction)
         .orderBy("f.seq"),
       count: base,
@@ -168,6 +185,7 @@ export function toFlow(row: FlowRow): Flow {
     value_usd: row.usd_minor === null ? null : moneyOut(row.usd_minor, "USD"),
     fx_rate: row.fx_rate === null ? null : trimRate(row.fx_rate),
     fx_date: row.fx_date,
+    fx_basis: row.fx_basis,
     value_date: row.value_date,
     over_commitment_reason: row.over_commitment_reason,
     finance_type: row.finance_type,

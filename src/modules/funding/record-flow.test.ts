@@ -162,7 +162,7 @@ describe("recording support flows", () => {
     [{ pledge_id: "00000000-0000-4000-8000-000000000000" }, "pledge_id", 400],
     [{ flow_type: "grant" }, "flow_type", 400],
     [{ surprise: true }, "", 400],
-    [{ value: { amount: "10.00", currency: "GBP" } }, "value.amount", 422],
+    [{ value: { amount: "10.00", currency: "GBP" } }, "value.currency", 422],
     [{ partner_id: "00000000-0000-4000-8000-000000000000" }, "partner_id", 422],
     [{ partner_id: "GUATEMALA" }, "partner_id", 422],
     [{ component_id: "COMPONENT_B" }, "component_id", 422],
@@ -205,7 +205,10 @@ describe("recording support flows", () => {
     expect(response.status).toBe(422);
     expect(response.body.error.code).toBe("missing_exchange_rate");
     expect(response.body.error.message).toContain("EUR");
-    expect(response.body.error.details[0]?.path).toBe("value.amount");
+    expect(response.body.error.details[0]).toMatchObject({
+      path: "value.currency",
+      rule: { code: "missing_rate", currency: "EUR", date: "2010-06-01", lookback_days: 366 },
+    });
   });
 
   it("answers 404 for an unknown flow and 400 for a malformed id", async () => {

@@ -45,6 +45,7 @@ export async function recordFlow(options: {
             currency: value.currency,
             valueDate: input.value_date,
             path: "value.amount",
+            ratePath: "value.currency",
           })
         : null;
     const values = recordedRow(input, links, amountMinor, usd, principal);

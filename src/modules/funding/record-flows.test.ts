@@ -305,14 +305,14 @@ describe("recording and reversing in bulk writes the ledger of one-by-one writes
     await recordEach([...valid, pledge(eur("10"), "2014-01-03")])({
       index: 3,
       code: "missing_exchange_rate",
-      path: "entries.3.value.amount",
-      message: /^entries\.3: No exchange rate for EUR on or within 366 days before 2014-01-03/,
+      path: "entries.3.value.currency",
+      message: /^entries\.3: No USD rate for EUR on or before 2014-01-03 \(within 366 days\)/,
     });
     await recordEach([pledge({ amount: "1", currency: "GBP" }, "2012-01-01"), ...valid])({
       index: 0,
       code: "missing_exchange_rate",
-      path: "entries.0.value.amount",
-      message: /No exchange rate for GBP/,
+      path: "entries.0.value.currency",
+      message: /No USD rate for GBP/,
     });
   });
 

@@ -36,7 +36,15 @@ export async function loadUsdConverter(
   const rates = new Map(rows.map((row) => [key(row.currency, row.date), row]));
   return async (amountMinor, currency, valueDate) => {
     const rate = currency === "USD" ? undefined : rates.get(key(currency, valueDate));
-    if (!rate) return convertToUsd({ db, amountMinor, currency, valueDate, path: "value.amount" });
+    if (!rate)
+      return convertToUsd({
+        db,
+        amountMinor,
+        currency,
+        valueDate,
+        path: "value.amount",
+        ratePath: "value.currency",
+      });
     return applyUsdRate({ amountMinor, currency, rate, path: "value.amount" });
   };
 }

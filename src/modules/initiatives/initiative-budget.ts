@@ -13,7 +13,7 @@ export const todayUtc = () => new Date().toISOString().slice(0, 10);
  * Worked example: EUR 21,500,000.00 valued on 2011-06-22 at 1.4385 USD/EUR
  *   → budget_amount_minor 2150000000 EUR, budget_usd_minor 3092775000 (USD 30,927,750.00),
  *     budget_fx_rate "1.4385", budget_fx_date "2011-06-22".
- * No stored rate for the date is an error on "budget.amount" (HTTP 422), never a guess.
+ * No stored rate for the date is an error on "budget.currency" (HTTP 422), never a guess.
  */
 export async function valueBudget(db: Kysely<Database>, budget: Money, valueDate: string) {
   const usd = await convertToUsd({
@@ -22,6 +22,7 @@ export async function valueBudget(db: Kysely<Database>, budget: Money, valueDate
     currency: budget.currency,
     valueDate,
     path: "budget.amount",
+    ratePath: "budget.currency",
   });
   return {
     budget_amount_minor: budget.amountMinor,

@@ -70,12 +70,12 @@ describe("initiative validation", () => {
     expect((await refused(ac1Payload({ component: "Q" }))).paths).toEqual(["component"]);
   });
 
-  it("refuses a budget with no exchange rate for its date: 422 naming budget.amount", async () => {
+  it("refuses a budget with no exchange rate for its date: 422 naming budget.currency", async () => {
     const error = await refused(ac1Payload({ budget: { amount: "1000000", currency: "JPY" } }));
     expect(error).toMatchObject({
       status: 422,
       code: "missing_exchange_rate",
-      paths: ["budget.amount"],
+      paths: ["budget.currency"],
     });
     const early = await refused(ac1Payload({ start_date: "2001-01-01" }));
     expect(early.status).toBe(422);

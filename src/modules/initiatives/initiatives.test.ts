@@ -224,6 +224,6 @@ describe("initiatives API", () => {
     expect(refused.status).toBe(422);
     expect(refused.body.error.code).toBe("missing_exchange_rate");
     expect(refused.body.error.values).toMatchObject({ currency: "GTQ", date: "2017-02-01" });
-    expect(refused.body.error.details[0]?.path).toBe("budget.amount");
+    expect(refused.body.error.details[0]?.path).toBe("budget.currency");
   });
 });

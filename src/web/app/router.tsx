@@ -138,6 +138,13 @@ export const router = createBrowserRouter([
             }),
           },
           {
+            path: "exchange-rates",
+            lazy: async () => ({
+              Component: (await import("../features/exchange-rates/ExchangeRatesPage.tsx"))
+                .ExchangeRatesPage,
+            }),
+          },
+          {
             path: "spreadsheets",
             lazy: async () => ({
               Component: (await import("../features/exchange/SpreadsheetPage.tsx")).SpreadsheetPage,

@@ -1,5 +1,5 @@
 import { ApiError, type ApiErrorDetail } from "../api/client.ts";
-import { locales } from "./format.ts";
+import { createFormatters, locales } from "./format.ts";
 import type { Language, MessageKey, Translate } from "./i18n.tsx";
 
 /**
@@ -49,6 +49,13 @@ function withMoney(values: Values, lang: Language): Values {
   return out;
 }
 
+/** A `date` value ("2025-03-03") as the reader writes dates: 3 Mar 2025, 3 mar 2025. */
+function withDate(values: Values, lang: Language): Values {
+  const date = values.date;
+  if (typeof date !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return values;
+  return { ...values, date: createFormatters(lang).date(date) };
+}
+
 /** Statuses in context values (invalid_transition's from/to) read as their labels. */
 function withStatusLabels(t: Translate, values: Values): Values {
   const out = { ...values };
@@ -62,11 +69,14 @@ function withStatusLabels(t: Translate, values: Values): Values {
 /** One sentence for the whole refusal. */
 export function errorMessage(error: unknown, t: Translate, lang: Language): string {
   if (!(error instanceof ApiError)) return t("error.unexpected");
-  const values = withMoney(
-    withStatusLabels(t, {
-      ...plain(error.extras.context),
-      ...plain(error.extras.values),
-    }),
+  const values = withDate(
+    withMoney(
+      withStatusLabels(t, {
+        ...plain(error.extras.context),
+        ...plain(error.extras.values),
+      }),
+      lang,
+    ),
     lang,
   );
   const byReason = error.extras.reason
@@ -106,7 +116,9 @@ export function detailMessage(detail: ApiErrorDetail, t: Translate, lang: Langua
   // A pattern's own English sentence says more than a generic one ("capital letters, …").
   if (lang === "en" && rule?.code === "invalid_format" && rule.format === "regex")
     return detail.message;
-  const worded = rule ? known(t, ruleKey(rule), withMoney(plain(rule), lang)) : undefined;
+  const worded = rule
+    ? known(t, ruleKey(rule), withDate(withMoney(plain(rule), lang), lang))
+    : undefined;
   if (worded) return worded;
   return lang === "en" ? detail.message : t("validation.invalid");
 }

@@ -73,9 +73,14 @@ function FieldProblems({ details }: { details: ApiErrorDetail[] }) {
   return <>{details.map((d) => detailMessage(d, t, lang)).join("; ")}</>;
 }
 
-/** The API's problems with one field (`details[].path`), worded for the input's `error`. */
-export function fieldError(error: unknown, path: string) {
+/**
+ * The API's problems with one field (`details[].path`) and, unless `exact`, with its parts
+ * (`value` → `value.amount`), worded for the input's `error`.
+ */
+export function fieldError(error: unknown, path: string, exact = false) {
   if (!(error instanceof ApiError)) return undefined;
-  const found = error.details.filter((d) => d.path === path || d.path.startsWith(`${path}.`));
+  const found = error.details.filter(
+    (d) => d.path === path || (!exact && d.path.startsWith(`${path}.`)),
+  );
   return found.length ? <FieldProblems details={found} /> : undefined;
 }

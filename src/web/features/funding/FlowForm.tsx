@@ -193,7 +193,8 @@ export function FlowForm({
               description={t("form.budgetAmountHelp")}
               inputMode="decimal"
               {...input("amount")}
-              error={err("value.amount") ?? err("value")}
+              // The currency's own problems (a missing rate) stay under the currency.
+              error={err("value.amount") ?? fieldError(record.error, "value", true)}
             />
             <TextInput
               label={t("form.currency")}

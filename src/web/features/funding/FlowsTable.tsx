@@ -13,6 +13,7 @@ import { usePick } from "../../ui/Bilingual.tsx";
 import { type Column, DataTable } from "../../ui/DataTable.tsx";
 import { IllustrativeBadge, MarkedValue, noSourceText } from "../../ui/Provenance.tsx";
 import { QueryState } from "../../ui/QueryState.tsx";
+import { conversionNote, conversionNoteText } from "../exchange-rates/conversion-note.ts";
 import { financeTypeLabel } from "./summary-rows.tsx";
 
 /**
@@ -183,7 +184,32 @@ export function FlowsTable({
       key: "usd",
       header: t("table.inCurrency", { label: t("flow.value"), currency: "USD" }),
       kind: "amount",
-      cell: (f) => (f.value_usd ? fmt.money(f.value_usd.amount, f.value_usd.currency) : "—"),
+      cell: (f) => {
+        if (!f.value_usd) return "—";
+        const note = f.value
+          ? conversionNoteText(
+              conversionNote({
+                currency: f.value.currency,
+                valueDate: f.value_date,
+                rateDate: f.fx_date,
+                basis: f.fx_basis,
+              }),
+              t,
+              fmt.date,
+            )
+          : null;
+        const usd = fmt.money(f.value_usd.amount, f.value_usd.currency);
+        return note ? (
+          <>
+            {usd}
+            <Text size="xs" c="dimmed" data-testid="conversion-note">
+              {note}
+            </Text>
+          </>
+        ) : (
+          usd
+        );
+      },
       value: (f) => f.value_usd?.amount ?? null,
     },
     {

@@ -12,6 +12,7 @@ import { PageHeader, Section } from "../../ui/PageHeader.tsx";
 import { IllustrativeBadge, MarkedValue, SourceLine } from "../../ui/Provenance.tsx";
 import { QueryState } from "../../ui/QueryState.tsx";
 import { StatusBadge } from "../../ui/StatusBadge.tsx";
+import { conversionNote, conversionNoteText } from "../exchange-rates/conversion-note.ts";
 import { FlowsTable } from "../funding/FlowsTable.tsx";
 import { FundingKpis } from "../funding/FundingKpis.tsx";
 import { IndicatorTargets } from "./IndicatorTargets.tsx";
@@ -68,6 +69,15 @@ function InitiativeView({ initiative }: { initiative: Initiative }) {
   const funding = useFundingSummary([], { initiative: initiative.id });
   const invented = (...fields: Initiative["illustrative_fields"]) =>
     fields.some((field) => initiative.illustrative_fields.includes(field));
+  // A budget valued with a rate from before its value date's month says so (an annual
+  // average already names itself in the basis below).
+  const note = conversionNote({
+    currency: initiative.budget.currency,
+    valueDate: initiative.budget_value_date,
+    rateDate: initiative.budget_fx.date,
+    basis: initiative.budget_fx.basis,
+  });
+  const olderRate = note?.kind === "older" ? conversionNoteText(note, t, fmt.date) : null;
   const rows: [string, ReactNode, boolean][] = [
     [
       t("initiative.component"),
@@ -109,18 +119,20 @@ function InitiativeView({ initiative }: { initiative: Initiative }) {
       t("initiative.budgetUsd"),
       initiative.budget.currency === "USD"
         ? fmt.money(initiative.budget_usd.amount, "USD")
-        : initiative.budget_fx.basis
-          ? t("initiative.budgetConvertedBasis", {
-              amount: fmt.money(initiative.budget_usd.amount, "USD"),
-              rate: initiative.budget_fx.rate,
-              basis: t(`rateBasis.${initiative.budget_fx.basis}`),
-              date: fmt.date(initiative.budget_fx.date),
-            })
-          : t("initiative.budgetConverted", {
-              amount: fmt.money(initiative.budget_usd.amount, "USD"),
-              rate: initiative.budget_fx.rate,
-              date: fmt.date(initiative.budget_fx.date),
-            }),
+        : olderRate
+          ? `${fmt.money(initiative.budget_usd.amount, "USD")} (${olderRate})`
+          : initiative.budget_fx.basis
+            ? t("initiative.budgetConvertedBasis", {
+                amount: fmt.money(initiative.budget_usd.amount, "USD"),
+                rate: initiative.budget_fx.rate,
+                basis: t(`rateBasis.${initiative.budget_fx.basis}`),
+                date: fmt.date(initiative.budget_fx.date),
+              })
+            : t("initiative.budgetConverted", {
+                amount: fmt.money(initiative.budget_usd.amount, "USD"),
+                rate: initiative.budget_fx.rate,
+                date: fmt.date(initiative.budget_fx.date),
+              }),
       invented("budget"),
     ],
     [

@@ -30,6 +30,7 @@ function links(user: User): { to: string; label: MessageKey }[] {
     overrides,
     { to: "/workspace/initiatives/new", label: "workspace.newInitiative" },
     { to: "/workspace/users", label: "workspace.users" },
+    { to: "/workspace/exchange-rates", label: "rates.nav" },
     spreadsheets,
     iatiImport,
     iatiLinks,

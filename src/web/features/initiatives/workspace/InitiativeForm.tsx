@@ -275,7 +275,8 @@ export function InitiativeForm({
               required
               inputMode="decimal"
               {...input("amount")}
-              error={err("budget.amount") ?? err("budget")}
+              // The currency's own problems (a missing rate) stay under the currency.
+              error={err("budget.amount") ?? fieldError(save.error, "budget", true)}
             />
             <TextInput
               label={t("form.currency")}
