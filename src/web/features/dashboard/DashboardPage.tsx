@@ -7,6 +7,7 @@ import { QueryState } from "../../ui/QueryState.tsx";
 import { FundingKpis } from "../funding/FundingKpis.tsx";
 import { LedgerSources } from "../funding/LedgerSources.tsx";
 import { SummaryBreakdown } from "../funding/SummaryBreakdown.tsx";
+import { MandatesPanel } from "../mandates/MandatesPanel.tsx";
 
 function ConferenceLine() {
   const { fmt } = useI18n();
@@ -99,6 +100,7 @@ export function DashboardPage() {
             fileName="esca-promises-gap-by-partner"
             horizontal
           />
+          <MandatesPanel />
           <Group justify="space-between">
             <Anchor component={Link} to="/countries">
               {t("dashboard.seeMap")}

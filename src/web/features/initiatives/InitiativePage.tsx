@@ -14,6 +14,7 @@ import { QueryState } from "../../ui/QueryState.tsx";
 import { StatusBadge } from "../../ui/StatusBadge.tsx";
 import { FlowsTable } from "../funding/FlowsTable.tsx";
 import { FundingKpis } from "../funding/FundingKpis.tsx";
+import { InitiativeParagraphs } from "../mandates/InitiativeParagraphs.tsx";
 import { IndicatorTargets } from "./IndicatorTargets.tsx";
 import { StatusHistory } from "./StatusHistory.tsx";
 
@@ -174,6 +175,7 @@ function InitiativeView({ initiative }: { initiative: Initiative }) {
               <Stack gap={6}>
                 <FundingKpis total={summary.total} currency={summary.currency} />
                 <SourceLine source={initiative.source} illustrative={initiative.illustrative} />
+                <InitiativeParagraphs initiativeId={initiative.id} />
               </Stack>
             )}
           </QueryState>
