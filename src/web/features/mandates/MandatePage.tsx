@@ -178,8 +178,8 @@ function MandateView({ mandate }: { mandate: MandateDetail }) {
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {mandate.history.map((entry, index) => (
-                    <Table.Tr key={`${entry.at}-${index}`}>
+                  {mandate.history.map((entry) => (
+                    <Table.Tr key={`${entry.at}-${entry.period}-${entry.action}`}>
                       <Table.Td>{fmt.dateTime(entry.at)}</Table.Td>
                       <Table.Td>{entry.period}</Table.Td>
                       <Table.Td>
