@@ -84,3 +84,18 @@ describe("resolution files", () => {
     expect(error.details[0]?.path).toBe("symbol");
   });
 });
+
+describe("docs/resolution.schema.json", () => {
+  it("lists the addressees and required fields the import checks", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { mandateAddressees } = await import("../../contracts/enum-values.ts");
+    const { resolutionFileSchema } = await import("./resolution-file.ts");
+    const doc = JSON.parse(
+      readFileSync(new URL("../../../docs/resolution.schema.json", import.meta.url), "utf8"),
+    );
+    expect(doc.$defs.addressee.enum).toEqual([...mandateAddressees]);
+    const shape = resolutionFileSchema.safeParse({});
+    const missing = shape.success ? [] : shape.error.issues.map((issue) => issue.path.join("."));
+    expect([...doc.required].sort()).toEqual(missing.sort());
+  });
+});
