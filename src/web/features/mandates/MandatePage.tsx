@@ -134,7 +134,11 @@ function MandateView({ mandate }: { mandate: MandateDetail }) {
                   <List size="sm">
                     {mandate.initiatives.map((initiative) => (
                       <List.Item key={initiative.id}>
-                        <Anchor component={Link} to={`/initiatives/${initiative.code}`}>
+                        <Anchor
+                          component={Link}
+                          to={`/initiatives/${initiative.code}`}
+                          underline="always"
+                        >
                           {initiative.code}
                         </Anchor>{" "}
                         · <BilingualText value={initiative.title} />

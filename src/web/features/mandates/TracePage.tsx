@@ -124,7 +124,12 @@ function TraceView({ trace }: { trace: Trace }) {
           {trace.initiatives.map((initiative) => (
             <Card key={initiative.id} withBorder radius="md" padding="lg">
               <Title order={2} fz="lg">
-                <Anchor component={Link} to={`/initiatives/${initiative.code}`} inherit>
+                <Anchor
+                  component={Link}
+                  to={`/initiatives/${initiative.code}`}
+                  inherit
+                  underline="always"
+                >
                   {initiative.code}
                 </Anchor>{" "}
                 · <BilingualText value={initiative.title} />
