@@ -7,6 +7,7 @@ import { fundingRoutes, overDisbursementRoutes } from "../modules/funding/index.
 import { iatiRoutes } from "../modules/iati/index.ts";
 import { indicatorRoutes } from "../modules/indicators/index.ts";
 import { initiativeRoutes } from "../modules/initiatives/index.ts";
+import { mandateRoutes } from "../modules/mandates/index.ts";
 import { organizationRoutes } from "../modules/organizations/index.ts";
 import { reconciliationRoutes } from "../modules/reconciliation/index.ts";
 import { spreadsheetRoutes } from "../modules/spreadsheets/index.ts";
@@ -41,6 +42,12 @@ export const apiModules: ApiModule[] = [
     tag: "initiatives",
     description: "Initiatives member states present, and their lifecycle from draft to completed",
     routes: initiativeRoutes,
+  },
+  {
+    tag: "mandates",
+    description:
+      "The resolution's operative paragraphs as mandates: status per period, evidence, trace",
+    routes: mandateRoutes,
   },
   {
     tag: "exchange-rates",

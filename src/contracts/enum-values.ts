@@ -46,6 +46,44 @@ export const rollupDimensions = [
 ] as const;
 
 /**
+ * Whom a resolution's operative paragraph addresses, and who reports on it (migration
+ * 20261206001400_mandates.sql lists the same values).
+ */
+export const mandateAddressees = [
+  "member_states",
+  "central_american_states",
+  "general_secretariat",
+  "permanent_council",
+  "general_assembly",
+  "oas_organs",
+  "international_organizations",
+  "international_community",
+  "group_of_friends",
+  "all_sectors_of_society",
+] as const;
+
+/** Where a mandate stands in one reporting period. */
+export const mandateStatuses = [
+  "not_started",
+  "in_progress",
+  "implemented",
+  "not_applicable",
+] as const;
+
+/**
+ * What can be shown as evidence that a mandate is being carried out: a record of ESCA Hub
+ * named by kind and id. A new kind is added here and in the migration's CHECK.
+ */
+export const evidenceKinds = [
+  "initiative",
+  "flow",
+  "conference",
+  "support_request",
+  "report",
+  "practice",
+] as const;
+
+/**
  * What an exchange rate is (migration 20261205212000): the rate of its day, the average of
  * the month it is dated at the start of, the average of the year it is dated 1 January of,
  * or a fixed peg.

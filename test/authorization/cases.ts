@@ -3,6 +3,7 @@ import { TOTP } from "otpauth";
 import type { TestSession } from "../support/app.ts";
 import { TEST_PASSWORD } from "../support/app.ts";
 import { iatiRouteCases } from "./iati-cases.ts";
+import { mandateRouteCases } from "./mandate-cases.ts";
 import { overrideRouteCases } from "./override-cases.ts";
 import type { ActorName, MatrixWorld, Side } from "./world.ts";
 
@@ -90,6 +91,7 @@ const body = (method: string, url: string, payload?: object): InjectOptions =>
 /** Every mutating route of the API, with how to call it and who may. */
 export const routeCases: Record<string, RouteCase> = {
   ...iatiRouteCases,
+  ...mandateRouteCases,
   ...overrideRouteCases,
   "POST /api/auth/login": {
     allowed: () => true,

@@ -5,6 +5,7 @@ import {
   exportIatiOrganisation,
   loadIatiSettings,
 } from "../../modules/iati/index.ts";
+import { exportResolution, resolutionFileText } from "../../modules/mandates/index.ts";
 import { loadConfig } from "../../platform/config.ts";
 import { AppError } from "../../platform/errors.ts";
 import { action } from "../run.ts";
@@ -12,6 +13,36 @@ import { withDatabaseOrServer } from "../through-server.ts";
 
 export function registerExport(program: Command) {
   const exportCommand = program.command("export").description("export data to files");
+  exportCommand
+    .command("resolution")
+    .argument("<symbol>", 'the resolution\'s symbol, e.g. "AG/RES. 2626 (XLI-O/11)"')
+    .description(
+      "write a resolution as the JSON file `esca import resolution` reads (GET /api/resolutions/export)",
+    )
+    .option("-o, --out <file>", "write to this file instead of standard output")
+    .action(
+      action(async (symbol: string, options: { out?: string }) => {
+        const text = await withDatabaseOrServer(loadConfig(), "export resolution", {
+          local: async (db) => resolutionFileText(await exportResolution({ db, symbol })),
+          remote: async (client) => {
+            const response = await fetch(
+              `${client.url}/api/resolutions/export?symbol=${encodeURIComponent(symbol)}`,
+            );
+            if (response.status === 404)
+              throw new AppError("not_found", `No resolution with the symbol "${symbol}".`);
+            if (!response.ok)
+              throw new AppError(
+                "internal",
+                `The server at ${client.url} answered ${response.status}.`,
+              );
+            return `${JSON.stringify(await response.json(), null, 2)}\n`;
+          },
+        });
+        if (!options.out) return void process.stdout.write(text);
+        writeFileSync(options.out, text);
+        process.stdout.write(`Wrote ${symbol} to ${options.out}.\n`);
+      }),
+    );
   exportCommand
     .command("iati")
     .description(

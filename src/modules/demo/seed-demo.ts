@@ -8,6 +8,7 @@ import { type DemoDataset, loadDemoDataset } from "./load-dataset.ts";
 import { publishDemoPortfolio, seedDemoAccounts } from "./seed-accounts.ts";
 import { emptyFlowCounts, isExecutionFlow, recordDemoFlows } from "./seed-flows.ts";
 import { advanceInitiatives, createDemoInitiatives } from "./seed-initiatives.ts";
+import { seedDemoMandates } from "./seed-mandates.ts";
 import { seedReferenceData } from "./seed-reference-data.ts";
 
 /** How many records of each kind the demo seed wrote: flat counts, easy to print. */
@@ -28,6 +29,8 @@ export interface DemoSummary {
   reversals: number;
   published: number;
   accounts: number;
+  mandates: number;
+  mandate_statuses: number;
 }
 
 /**
@@ -88,6 +91,11 @@ function writeDataset(
     transitions += await advanceInitiatives(db, initiatives, "completed");
     const published = await publishDemoPortfolio(db);
     const accounts = await seedDemoAccounts(db);
+    const mandates = await seedDemoMandates({
+      db,
+      initiativeIds: new Map([...initiatives].map(([code, seeded]) => [code, seeded.id])),
+      conferenceIds: new Map([[data.conference.code, refs.conferenceId]]),
+    });
 
     return {
       organizations: refs.counts.organizations,
@@ -106,6 +114,7 @@ function writeDataset(
       reversals: flows.reversal,
       published,
       accounts,
+      ...mandates,
     };
   });
 }

@@ -8,6 +8,7 @@ import type {
   RateBasis,
   SupportKind,
 } from "../../contracts/enums.ts";
+import type { EvidenceKind, MandateAddressee, MandateStatus } from "../../contracts/mandates.ts";
 import type { Role } from "../../contracts/roles.ts";
 
 /**
@@ -438,6 +439,72 @@ export interface SchemaMigrationsTable {
   applied_at: Timestamp;
 }
 
+export interface ResolutionsTable {
+  id: Generated<string>;
+  symbol: string;
+  title_es: string;
+  title_en: string;
+  adopted_on: string;
+  session_es: string;
+  session_en: string;
+  source: string | null;
+  created_at: Timestamp;
+}
+
+export interface ResolutionPeriodsTable {
+  resolution_id: string;
+  code: string;
+  label_es: string;
+  label_en: string;
+  starts_on: string;
+  ends_on: string;
+}
+
+export interface MandatesTable {
+  id: Generated<string>;
+  resolution_id: string;
+  paragraph: number;
+  text_en: string;
+  text_es: string;
+  /** jsonb: MandateAddressee[] (20261206001400). */
+  addressees: ColumnType<MandateAddressee[], string, string>;
+  reporting_body: MandateAddressee;
+  due_session_es: string;
+  due_session_en: string;
+  due_on: string;
+}
+
+export interface MandateStatusesTable {
+  id: Generated<string>;
+  mandate_id: string;
+  period_code: string;
+  status: MandateStatus;
+  note: string | null;
+  illustrative: Generated<boolean>;
+  set_by_organization_id: string | null;
+  set_by_role: string | null;
+  set_at: Timestamp;
+  version: Version;
+}
+
+export interface MandateEvidenceTable {
+  id: Generated<string>;
+  mandate_id: string;
+  period_code: string | null;
+  kind: EvidenceKind;
+  target_id: string;
+  note: string | null;
+  illustrative: Generated<boolean>;
+  added_at: Timestamp;
+}
+
+export interface MandateInitiativesTable {
+  mandate_id: string;
+  initiative_id: string;
+  illustrative: Generated<boolean>;
+  linked_at: Timestamp;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   strategy_components: StrategyComponentsTable;
@@ -467,6 +534,12 @@ export interface Database {
   api_tokens: ApiTokensTable;
   login_throttle: LoginThrottleTable;
   totp_used_steps: TotpUsedStepsTable;
+  resolutions: ResolutionsTable;
+  resolution_periods: ResolutionPeriodsTable;
+  mandates: MandatesTable;
+  mandate_statuses: MandateStatusesTable;
+  mandate_evidence: MandateEvidenceTable;
+  mandate_initiatives: MandateInitiativesTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>;

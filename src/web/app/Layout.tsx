@@ -28,6 +28,7 @@ const navigation: { to: string; label: MessageKey; end?: boolean }[] = [
   { to: "/countries", label: "nav.countries" },
   { to: "/partners", label: "nav.partners" },
   { to: "/components", label: "nav.components" },
+  { to: "/mandates", label: "nav.mandates" },
   { to: "/workspace", label: "nav.workspace" },
 ];
 

@@ -30,6 +30,24 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: "mandates",
+        lazy: async () => ({
+          Component: (await import("../features/mandates/MandatesPage.tsx")).MandatesPage,
+        }),
+      },
+      {
+        path: "mandates/:id",
+        lazy: async () => ({
+          Component: (await import("../features/mandates/MandatePage.tsx")).MandatePage,
+        }),
+      },
+      {
+        path: "mandates/:id/trace",
+        lazy: async () => ({
+          Component: (await import("../features/mandates/TracePage.tsx")).TracePage,
+        }),
+      },
+      {
         path: "countries",
         lazy: async () => ({
           Component: (await import("../features/countries/CountriesPage.tsx")).CountriesPage,

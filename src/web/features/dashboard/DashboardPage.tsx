@@ -8,6 +8,7 @@ import { FinanceSplit } from "../funding/FinanceSplit.tsx";
 import { FundingKpis } from "../funding/FundingKpis.tsx";
 import { LedgerSources } from "../funding/LedgerSources.tsx";
 import { SummaryBreakdown } from "../funding/SummaryBreakdown.tsx";
+import { MandatesPanel } from "../mandates/MandatesPanel.tsx";
 
 function ConferenceLine() {
   const { fmt } = useI18n();
@@ -111,6 +112,7 @@ export function DashboardPage() {
             fileName="esca-funding-by-finance-type"
             horizontal
           />
+          <MandatesPanel />
           <Group justify="space-between">
             <Anchor component={Link} to="/countries">
               {t("dashboard.seeMap")}

@@ -15,6 +15,7 @@ import { StatusBadge } from "../../ui/StatusBadge.tsx";
 import { conversionNote, conversionNoteText } from "../exchange-rates/conversion-note.ts";
 import { FlowsTable } from "../funding/FlowsTable.tsx";
 import { FundingKpis } from "../funding/FundingKpis.tsx";
+import { InitiativeParagraphs } from "../mandates/InitiativeParagraphs.tsx";
 import { IndicatorTargets } from "./IndicatorTargets.tsx";
 import { StatusHistory } from "./StatusHistory.tsx";
 
@@ -186,6 +187,7 @@ function InitiativeView({ initiative }: { initiative: Initiative }) {
               <Stack gap={6}>
                 <FundingKpis total={summary.total} currency={summary.currency} />
                 <SourceLine source={initiative.source} illustrative={initiative.illustrative} />
+                <InitiativeParagraphs initiativeId={initiative.id} />
               </Stack>
             )}
           </QueryState>

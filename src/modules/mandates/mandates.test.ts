@@ -1,0 +1,212 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp, type TestSession } from "../../../test/support/app.ts";
+import type { MandateDetail, MandateList, Trace } from "../../contracts/mandates.ts";
+import { seedDemo } from "../demo/index.ts";
+import { summarizeFunding } from "../funding/index.ts";
+import { findMandateByParagraph } from "./index.ts";
+
+const SYMBOL = "AG/RES. 2626 (XLI-O/11)";
+const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
+
+describe("mandates over the demo data", () => {
+  let t: TestApp;
+  let secretariat: TestSession;
+  let mandates: MandateList["data"];
+  const paragraph = (n: number) => {
+    const mandate = mandates.find((m) => m.paragraph === n);
+    if (!mandate) throw new Error(`no ¶${n}`);
+    return mandate;
+  };
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedDemo({ db: t.handle.db, force: true });
+    secretariat = await t.signIn({
+      role: "secretariat",
+      organization: "SICA-DSD",
+      kind: "sica_body",
+    });
+    const list = await t.anonymous<MandateList>({ method: "GET", url: "/api/mandates" });
+    expect(list.status).toBe(200);
+    mandates = list.body.data;
+  }, 120_000);
+  afterAll(async () => t.close());
+
+  it("lists AG/RES. 2626's ten paragraphs with a status per reporting period", () => {
+    expect(mandates.map((m) => m.paragraph)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const first = paragraph(1);
+    expect(first.resolution.symbol).toBe(SYMBOL);
+    expect(first.text_es_official).toBe(false);
+    expect(first.statuses.map((s) => [s.period, s.status])).toEqual([
+      ["2011-2012", "implemented"],
+      ["2012-2013", "not_started"],
+    ]);
+    expect(first.statuses[0]?.illustrative).toBe(true);
+    expect(paragraph(9).addressees).toEqual(["permanent_council"]);
+  });
+
+  it("finds a mandate by symbol and paragraph for other modules", async () => {
+    const found = await findMandateByParagraph(t.handle.db, SYMBOL, 7);
+    expect(found?.id).toBe(paragraph(7).id);
+    expect(await findMandateByParagraph(t.handle.db, SYMBOL, 11)).toBeUndefined();
+  });
+
+  it("sets a status, keeps its history from the audit trail, and names no e-mail", async () => {
+    const id = paragraph(8).id;
+    const first = await secretariat.request<{ status: string; version: number }>({
+      method: "PUT",
+      url: `/api/mandates/${id}/statuses/2011-2012`,
+      payload: { status: "in_progress", note: "Requests for support received" },
+    });
+    expect(first.status).toBe(200);
+    expect(first.body.version).toBe(1);
+    const second = await secretariat.request({
+      method: "PUT",
+      url: `/api/mandates/${id}/statuses/2011-2012`,
+      payload: { status: "implemented", version: 1 },
+    });
+    expect(second.status).toBe(200);
+    const stale = await secretariat.request<{ error: { code: string } }>({
+      method: "PUT",
+      url: `/api/mandates/${id}/statuses/2011-2012`,
+      payload: { status: "not_started", version: 1 },
+    });
+    expect(stale.status).toBe(409);
+    const detail = await t.anonymous<MandateDetail>({ method: "GET", url: `/api/mandates/${id}` });
+    expect(detail.status).toBe(200);
+    expect(detail.body.history.map((h) => [h.action, h.status])).toEqual([
+      ["insert", "in_progress"],
+      ["update", "implemented"],
+    ]);
+    expect(detail.body.history[1]?.set_by).toEqual({
+      organization: "SICA-DSD",
+      role: "secretariat",
+    });
+    expect(JSON.stringify(detail.body)).not.toMatch(EMAIL);
+  });
+
+  it("refuses a status for a period the resolution does not have, naming the field", async () => {
+    const response = await secretariat.request<{ error: { details: Array<{ path: string }> } }>({
+      method: "PUT",
+      url: `/api/mandates/${paragraph(8).id}/statuses/2099`,
+      payload: { status: "implemented" },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.error.details[0]?.path).toBe("period");
+  });
+
+  it("links evidence and initiatives, and hides unpublished ones from the public", async () => {
+    const id = paragraph(6).id;
+    const draft = await secretariat.request<{ id: string }>({
+      method: "POST",
+      url: "/api/initiatives",
+      payload: {
+        code: "GTM1",
+        title: { en: "A draft answering ¶6" },
+        component: "D",
+        lead_country: "GT",
+        budget: { amount: "1000.00", currency: "USD" },
+      },
+    });
+    expect(draft.status).toBe(201);
+    const linked = await secretariat.request({
+      method: "PUT",
+      url: `/api/mandates/${id}/initiatives/${draft.body.id}`,
+    });
+    expect(linked.status).toBe(200);
+    const evidence = await secretariat.request<{ id: string }>({
+      method: "POST",
+      url: `/api/mandates/${id}/evidence`,
+      payload: { kind: "initiative", target_id: draft.body.id, period: "2012-2013" },
+    });
+    expect(evidence.status).toBe(201);
+    const staffView = await secretariat.request<MandateDetail>({
+      method: "GET",
+      url: `/api/mandates/${id}`,
+    });
+    expect(staffView.body.initiatives.map((i) => i.code)).toContain("GTM1");
+    expect(staffView.body.evidence.map((e) => e.label)).toContain("GTM1");
+    const publicView = await t.anonymous<MandateDetail>({
+      method: "GET",
+      url: `/api/mandates/${id}`,
+    });
+    expect(publicView.body.initiatives.map((i) => i.code)).toEqual(
+      ["DA2", "DB1"].filter((code) => staffView.body.initiatives.some((i) => i.code === code)),
+    );
+    expect(publicView.body.evidence.map((e) => e.label)).not.toContain("GTM1");
+    const missing = await secretariat.request<{ error: { details: Array<{ path: string }> } }>({
+      method: "POST",
+      url: `/api/mandates/${id}/evidence`,
+      payload: { kind: "flow", target_id: draft.body.id },
+    });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.details[0]?.path).toBe("target_id");
+    const removed = await secretariat.request({
+      method: "DELETE",
+      url: `/api/mandates/${id}/evidence/${evidence.body.id}`,
+    });
+    expect(removed.status).toBe(200);
+  });
+
+  it("traces ¶3 down to disbursements with the roll-up's totals for the same initiatives", async () => {
+    for (const [n, as] of [
+      [3, "anonymous"],
+      [7, "secretariat"],
+    ] as const) {
+      const request = { method: "GET" as const, url: `/api/mandates/${paragraph(n).id}/trace` };
+      const trace =
+        as === "anonymous"
+          ? await t.anonymous<Trace>(request)
+          : await secretariat.request<Trace>(request);
+      expect(trace.status).toBe(200);
+      const ids = trace.body.initiatives.map((i) => i.id);
+      expect(ids.length).toBeGreaterThan(0);
+      const summary = await summarizeFunding({
+        db: t.handle.db,
+        by: ["initiative"],
+        filter: { initiativeIds: ids, publishedOnly: as === "anonymous" },
+      });
+      expect(trace.body.totals).toEqual({
+        budget: summary.total.budget,
+        announced: summary.total.announced,
+        committed: summary.total.committed,
+        disbursed: summary.total.disbursed,
+        gap: summary.total.gap,
+      });
+      for (const initiative of trace.body.initiatives) {
+        const row = summary.rows.find((r) => r.key.initiative?.id === initiative.id);
+        expect(initiative.totals.committed).toBe(row?.committed ?? "0.00");
+        expect(initiative.totals.disbursed).toBe(row?.disbursed ?? "0.00");
+      }
+      const disbursements = trace.body.initiatives.flatMap((i) =>
+        [...i.pledges.flatMap((p) => p.commitments), ...i.unpledged_commitments].flatMap(
+          (c) => c.disbursements,
+        ),
+      );
+      expect(disbursements.length).toBeGreaterThan(0);
+      expect(Number(trace.body.totals.disbursed)).toBeGreaterThan(0);
+    }
+  });
+
+  it("shows on an initiative which paragraphs it answers", async () => {
+    const dc1 = (await t.anonymous<{ id: string }>({ method: "GET", url: "/api/initiatives/DC1" }))
+      .body;
+    const response = await t.anonymous<{ items: Array<{ paragraph: number; symbol: string }> }>({
+      method: "GET",
+      url: `/api/mandates/by-initiative/${dc1.id}`,
+    });
+    expect(response.status).toBe(200);
+    expect(response.body.items).toEqual([
+      expect.objectContaining({ symbol: SYMBOL, paragraph: 7 }),
+    ]);
+  });
+
+  it("gives the resolution file back over the API", async () => {
+    const response = await t.anonymous<{ symbol: string; paragraphs: unknown[] }>({
+      method: "GET",
+      url: `/api/resolutions/export?symbol=${encodeURIComponent(SYMBOL)}`,
+    });
+    expect(response.status).toBe(200);
+    expect(response.body.symbol).toBe(SYMBOL);
+    expect(response.body.paragraphs).toHaveLength(10);
+  });
+});
