@@ -118,6 +118,7 @@ async function completedRequestWithEntry(w: MatrixWorld, side: Side) {
     support_kind: "technical",
     partner_id: w.body[side].id,
     component_id: await componentId(w),
+    description: "Training of prosecutors",
     value: { amount: "100.00", currency: "USD" },
     value_date: "2012-03-01",
   });

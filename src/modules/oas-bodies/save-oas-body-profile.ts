@@ -16,7 +16,11 @@ async function resolveCodes(
   const found = new Map((unique.length ? await find(unique) : []).map((r) => [r.code, r.id]));
   return unique.map((code, index) => {
     const id = found.get(code);
-    if (!id) throw invalidField(`${field}.${index}`, `no ${field.replaceAll("_", " ")} "${code}"`);
+    if (!id)
+      throw invalidField(`${field}.${index}`, `no ${field.replaceAll("_", " ")} "${code}"`, {
+        code: "unknown_code",
+        value: code,
+      });
     return id;
   });
 }
@@ -24,7 +28,8 @@ async function resolveCodes(
 export async function resolveParent(db: Kysely<Database>, parent: string | null | undefined) {
   if (parent === undefined || parent === null) return parent;
   const row = await findOrganizationRow(db, parent);
-  if (row?.kind !== "oas_body") throw invalidField("parent", `no OAS body with code "${parent}"`);
+  if (row?.kind !== "oas_body")
+    throw invalidField("parent", `no OAS body with code "${parent}"`, { code: "unknown_oas_body" });
   return row.id;
 }
 

@@ -33,7 +33,9 @@ export async function createSupportRequest(options: {
     assertAllowed(canRequestFor(principal, initiative.lead_country));
     const body = await findOrganizationRow(trx, input.body);
     if (body?.kind !== "oas_body")
-      throw invalidField("body", `no OAS organ, agency or entity with code "${input.body}"`);
+      throw invalidField("body", `no OAS organ, agency or entity with code "${input.body}"`, {
+        code: "unknown_oas_body",
+      });
     const row = await trx
       .insertInto("support_requests")
       .values({

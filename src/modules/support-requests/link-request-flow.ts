@@ -15,6 +15,8 @@ import type { SupportRequestDetail } from "./support-requests.schema.ts";
  * kind technical, recorded for the body asked, standing (not a reversal, not reversed), for
  * the request's initiative or for none. A request links one entry, an entry one request.
  */
+const flowRule = { code: "request_flow_invalid" };
+
 export async function linkRequestFlow(options: {
   db: Kysely<Database>;
   id: string;
@@ -38,7 +40,7 @@ export async function linkRequestFlow(options: {
         reason: "request_already_linked",
       });
     const flow = await getFlow({ db: trx, id: options.flowId, viewer: principal }).catch(() => {
-      throw invalidField("flow_id", `no ledger entry "${options.flowId}" you may read`);
+      throw invalidField("flow_id", `no ledger entry "${options.flowId}" you may read`, flowRule);
     });
     if (flow.support_kind !== "technical")
       throw invalidField(
@@ -46,17 +48,29 @@ export async function linkRequestFlow(options: {
         "must be an entry of technical support (support_kind technical)",
       );
     if (flow.partner_id !== row.body_id)
-      throw invalidField("flow_id", `must be recorded for ${row.body_code}, the body asked`);
+      throw invalidField(
+        "flow_id",
+        `must be recorded for ${row.body_code}, the body asked`,
+        flowRule,
+      );
     if (flow.reverses_id || flow.reversed_by)
-      throw invalidField("flow_id", "must be a standing entry: neither a reversal nor reversed");
+      throw invalidField(
+        "flow_id",
+        "must be a standing entry: neither a reversal nor reversed",
+        flowRule,
+      );
     if (flow.initiative_id && flow.initiative_id !== row.initiative_id)
-      throw invalidField("flow_id", `must be for initiative ${row.initiative_code} or for none`);
+      throw invalidField(
+        "flow_id",
+        `must be for initiative ${row.initiative_code} or for none`,
+        flowRule,
+      );
     const taken = await trx
       .selectFrom("support_requests")
       .select("id")
       .where("flow_id", "=", flow.id)
       .executeTakeFirst();
-    if (taken) throw invalidField("flow_id", "is already linked to another request");
+    if (taken) throw invalidField("flow_id", "is already linked to another request", flowRule);
     await trx
       .updateTable("support_requests")
       .set((eb) => ({ flow_id: flow.id, version: eb("version", "+", 1), updated_at: new Date() }))
