@@ -8,10 +8,12 @@ import { iatiRoutes } from "../modules/iati/index.ts";
 import { indicatorRoutes } from "../modules/indicators/index.ts";
 import { initiativeRoutes } from "../modules/initiatives/index.ts";
 import { mandateRoutes } from "../modules/mandates/index.ts";
+import { oasBodyRoutes } from "../modules/oas-bodies/index.ts";
 import { organizationRoutes } from "../modules/organizations/index.ts";
 import { reconciliationRoutes } from "../modules/reconciliation/index.ts";
 import { spreadsheetRoutes } from "../modules/spreadsheets/index.ts";
 import { strategyRoutes } from "../modules/strategy/index.ts";
+import { supportRequestRoutes } from "../modules/support-requests/index.ts";
 import type { RouteOptions } from "../platform/http/context.ts";
 
 export interface ApiModule {
@@ -73,6 +75,16 @@ export const apiModules: ApiModule[] = [
     tag: "over-disbursements",
     description: "A partner's request to disburse above its commitment, decided by the secretariat",
     routes: overDisbursementRoutes,
+  },
+  {
+    tag: "oas-bodies",
+    description: "The directory of OAS organs, agencies and entities (AG/RES. 2626 ¶8)",
+    routes: oasBodyRoutes,
+  },
+  {
+    tag: "support-requests",
+    description: "Member states' requests for technical support to the OAS (AG/RES. 2626 ¶7–¶8)",
+    routes: supportRequestRoutes,
   },
   {
     tag: "audit",

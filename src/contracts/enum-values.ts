@@ -95,7 +95,26 @@ export const rateBasisMeta = {
 };
 
 /** Who uses ESCA Hub (DESIGN.md "Who uses it"); the public needs no account. */
-export const roles = ["focal_point", "partner", "secretariat", "admin"] as const;
+export const roles = ["focal_point", "partner", "secretariat", "admin", "body_officer"] as const;
+
+/** Where a support request stands (AG/RES. 2626 ¶7–¶8; migration 20261206001500). */
+export const supportRequestStatuses = [
+  "submitted",
+  "acknowledged",
+  "accepted",
+  "declined",
+  "completed",
+] as const;
+/** The steps of a request's timeline: its submission, each answer, notes, the ledger link. */
+export const supportRequestActions = [
+  "submitted",
+  "acknowledged",
+  "accepted",
+  "declined",
+  "progress",
+  "completed",
+  "flow_linked",
+] as const;
 
 /** The fields of an initiative that can be marked illustrative on their own. */
 export const initiativeFields = [

@@ -7,6 +7,8 @@ import {
   type rateBases,
   rollupDimensions,
   supportKinds,
+  type supportRequestActions,
+  supportRequestStatuses,
 } from "./enum-values.ts";
 import { financeTypes } from "./finance-types.ts";
 
@@ -37,6 +39,10 @@ export type FlowType = z.infer<typeof flowTypeSchema>;
 
 export const supportKindSchema = z.enum(supportKinds);
 export type SupportKind = z.infer<typeof supportKindSchema>;
+
+export const supportRequestStatusSchema = z.enum(supportRequestStatuses);
+export type SupportRequestStatus = z.infer<typeof supportRequestStatusSchema>;
+export type SupportRequestAction = (typeof supportRequestActions)[number];
 
 /** The eight SICA member states, the countries an initiative can be led by. */
 export const memberStateSchema = z.enum(memberStates, {

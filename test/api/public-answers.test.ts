@@ -19,6 +19,8 @@ describe("what the public sees", () => {
   let drafts: Array<{ id: string; code: string }>;
   let pledgeId: string;
   let idbOfficer: TestSession;
+  /** Support requests the public may not see: unacknowledged, and on a draft. */
+  let hiddenRequests: string[];
   beforeAll(async () => {
     t = await createTestApp();
     await seedDemo({ db: t.handle.db, force: true });
@@ -46,6 +48,25 @@ describe("what the public sees", () => {
       },
     });
     expect(fresh.status).toBe(201);
+    // Guatemala asks CICAD twice: one request not yet acknowledged (on a published
+    // initiative), one acknowledged but on the fresh draft. Neither is public.
+    const ask = (initiative: string) =>
+      focal.request<{ id: string }>({
+        method: "POST",
+        url: "/api/support-requests",
+        payload: { initiative, body: "CICAD", what: "Training", why: "Needed", paragraph: 8 },
+      });
+    const unanswered = await ask("AD1");
+    const onDraft = await ask("GTX1");
+    expect([unanswered.status, onDraft.status]).toEqual([201, 201]);
+    const cicad = await t.signIn({ role: "body_officer", organization: "CICAD" });
+    const acknowledged = await cicad.request({
+      method: "POST",
+      url: `/api/support-requests/${onDraft.body.id}/steps`,
+      payload: { action: "acknowledge" },
+    });
+    expect(acknowledged.status).toBe(201);
+    hiddenRequests = [unanswered.body.id, onDraft.body.id];
     // A partner's officer records a pledge: the public sees the organization, not the person.
     const idb = await t.signIn({ role: "partner", organization: "IDB" });
     idbOfficer = idb;
@@ -92,6 +113,7 @@ describe("what the public sees", () => {
       }
       // The records hidden from the public are asked for too: they must not be found.
       if (collection === "/api/initiatives") for (const d of drafts) refs.add(d.id).add(d.code);
+      if (collection === "/api/support-requests") for (const id of hiddenRequests) refs.add(id);
     }
     const rest = path.slice(match[0].length).replace(/\/\{[^}]+\}/g, "");
     return [...refs].map(
@@ -122,6 +144,10 @@ describe("what the public sees", () => {
     const email = EMAIL.exec(body);
     if (email) problems.push(`${url}: e-mail address ${email[0]}`);
     if (/"status":\s*"draft"/.test(body)) problems.push(`${url}: a record with status draft`);
+    if (/"status":\s*"submitted"/.test(body) && url.includes("support-requests"))
+      problems.push(`${url}: an unacknowledged support request`);
+    for (const id of hiddenRequests)
+      if (body.includes(id)) problems.push(`${url}: hidden support request ${id}`);
     for (const draft of drafts) {
       if (body.includes(draft.id) || new RegExp(`\\b${draft.code}\\b`).test(body))
         problems.push(`${url}: draft ${draft.code}`);
@@ -178,6 +204,8 @@ describe("what the public sees", () => {
       "/api/indicators/homicide_rate/observations?limit=500&sort=year",
       "/api/iati/activities.xml",
       "/api/reconciliation.csv",
+      "/api/oas-bodies/CICAD",
+      "/api/support-requests",
     ];
     expect(reached.filter((url) => !answered.includes(url))).toEqual([]);
   }, 600_000);

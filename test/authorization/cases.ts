@@ -30,6 +30,12 @@ const hiddenDraft = (actor: ActorName, side: Side) =>
   actor === "focal_point" && side === "other" ? 404 : 403;
 const ownPartner = (actor: ActorName, side: Side) =>
   isStaff(actor) || (actor === "partner" && side === "own");
+/** The officers of the body asked answer a request; the secretariat any. */
+const ownBody = (actor: ActorName, side: Side) =>
+  isStaff(actor) || (actor === "body_officer" && side === "own");
+/** Another body's unacknowledged request, or one on a draft, is not found (no probing of ids). */
+const hiddenRequest = (actor: ActorName, side: Side) =>
+  actor === "body_officer" && side === "other" ? 404 : 403;
 
 async function created<T = { id: string }>(
   w: MatrixWorld,
@@ -87,6 +93,39 @@ const body = (method: string, url: string, payload?: object): InjectOptions =>
   payload === undefined
     ? { method: method as "POST", url }
     : { method: method as "POST", url, payload };
+
+const oasBodyPayload = (w: MatrixWorld) => ({
+  code: `BODY${w.next()}`,
+  name: { es: "Órgano", en: "Body" },
+  mandate: { es: "Mandato", en: "Mandate" },
+  contact_role: { es: "Secretaría Ejecutiva", en: "Executive Secretary" },
+});
+/** A request of the own country's draft initiative, addressed to the side's body. */
+async function newSupportRequest(w: MatrixWorld, side: Side) {
+  const initiative = await newInitiative(w, "own");
+  return created(w, "/api/support-requests", {
+    initiative: initiative.code,
+    body: w.body[side].code,
+    what: "Training",
+    why: "Needed",
+    paragraph: 8,
+  });
+}
+async function completedRequestWithEntry(w: MatrixWorld, side: Side) {
+  const request = await newSupportRequest(w, side);
+  for (const action of ["acknowledge", "accept", "complete"])
+    await created(w, `/api/support-requests/${request.id}/steps`, { action });
+  const flow = await created(w, "/api/flows", {
+    flow_type: "commitment",
+    support_kind: "technical",
+    partner_id: w.body[side].id,
+    component_id: await componentId(w),
+    description: "Training of prosecutors",
+    value: { amount: "100.00", currency: "USD" },
+    value_date: "2012-03-01",
+  });
+  return { request, flow };
+}
 
 /** Every mutating route of the API, with how to call it and who may. */
 export const routeCases: Record<string, RouteCase> = {
@@ -400,6 +439,59 @@ export const routeCases: Record<string, RouteCase> = {
         request: body("POST", `/api/initiatives/${initiative.code}/publication`, {
           published: true,
         }),
+      };
+    },
+  },
+  "POST /api/oas-bodies": {
+    allowed: staffOnly,
+    prepare: async (w) => ({ request: body("POST", "/api/oas-bodies", oasBodyPayload(w)) }),
+  },
+  "PATCH /api/oas-bodies/:id": {
+    allowed: staffOnly,
+    async prepare(w) {
+      const created_ = await created<{ code: string }>(w, "/api/oas-bodies", oasBodyPayload(w));
+      return {
+        request: body("PATCH", `/api/oas-bodies/${created_.code}`, {
+          contact_role: { en: "Director" },
+        }),
+      };
+    },
+  },
+  "POST /api/support-requests": {
+    allowed: ownFocal,
+    deniedStatus: hiddenDraft,
+    async prepare(w, _a, side) {
+      const initiative = await newInitiative(w, side);
+      return {
+        request: body("POST", "/api/support-requests", {
+          initiative: initiative.code,
+          body: "CICAD",
+          what: "Training",
+          why: "Needed",
+          paragraph: 7,
+        }),
+      };
+    },
+  },
+  "POST /api/support-requests/:id/steps": {
+    allowed: ownBody,
+    deniedStatus: hiddenRequest,
+    async prepare(w, _a, side) {
+      const request = await newSupportRequest(w, side);
+      return {
+        request: body("POST", `/api/support-requests/${request.id}/steps`, {
+          action: "acknowledge",
+        }),
+      };
+    },
+  },
+  "POST /api/support-requests/:id/flow": {
+    allowed: ownBody,
+    deniedStatus: hiddenRequest,
+    async prepare(w, _a, side) {
+      const { request, flow } = await completedRequestWithEntry(w, side);
+      return {
+        request: body("POST", `/api/support-requests/${request.id}/flow`, { flow_id: flow.id }),
       };
     },
   },

@@ -10,11 +10,13 @@ export const actorNames: ActorName[] = [
   "partner",
   "secretariat",
   "admin",
+  "body_officer",
 ];
 
 /**
  * "own" resources belong to the acting user's organization (Guatemala for the focal point,
- * the IDB for the partner); "other" ones to another (Honduras, Spain).
+ * the IDB for the partner, CICAD for the body officer); "other" ones to another (Honduras,
+ * Spain, CICTE).
  */
 export type Side = "own" | "other";
 export const sides: Side[] = ["own", "other"];
@@ -24,6 +26,8 @@ export interface MatrixWorld {
   sessions: Record<Role, TestSession>;
   country: Record<Side, string>;
   partner: Record<Side, { code: string; id: string }>;
+  /** The OAS bodies support requests are addressed to. */
+  body: Record<Side, { code: string; id: string }>;
   /** A unique suffix for codes and emails. */
   next(): number;
   /** A request as an actor: its shared session, a given one, or anonymous. */
@@ -68,6 +72,15 @@ export async function buildWorld(t: TestApp): Promise<MatrixWorld> {
     kind: "sica_body",
     name: { es: "DSD", en: "DSD" },
   });
+  const oasBody = (code: string) =>
+    post("/api/oas-bodies", {
+      code,
+      name: { es: code, en: code },
+      mandate: { es: "Mandato", en: "Mandate" },
+      contact_role: { es: `Secretaría Ejecutiva, ${code}`, en: `Executive Secretary, ${code}` },
+    });
+  const cicad = await oasBody("CICAD");
+  const cicte = await oasBody("CICTE");
   await post("/api/components", {
     code: "A",
     name: { es: "Combate al delito", en: "Combating crime" },
@@ -83,12 +96,14 @@ export async function buildWorld(t: TestApp): Promise<MatrixWorld> {
     partner: await t.signIn({ role: "partner", organization: "IDB" }),
     secretariat: await t.signIn({ role: "secretariat", organization: "SICA-DSD" }),
     admin: await t.signIn({ role: "admin", organization: "ESCA-OPS" }),
+    body_officer: await t.signIn({ role: "body_officer", organization: "CICAD" }),
   };
   const organizationOf: Record<Role, string> = {
     focal_point: "GT",
     partner: "IDB",
     secretariat: "SICA-DSD",
     admin: "ESCA-OPS",
+    body_officer: "CICAD",
   };
   let counter = 0;
   return {
@@ -96,6 +111,7 @@ export async function buildWorld(t: TestApp): Promise<MatrixWorld> {
     sessions,
     country: { own: "GT", other: "HN" },
     partner: { own: { code: "IDB", id: idb.id }, other: { code: "ESP", id: esp.id } },
+    body: { own: { code: "CICAD", id: cicad.id }, other: { code: "CICTE", id: cicte.id } },
     next: () => ++counter,
     send: (actor, request, session) =>
       actor === "anonymous" ? t.anonymous(request) : (session ?? sessions[actor]).request(request),

@@ -6,6 +6,7 @@ const organizationKindsFor: Record<Role, readonly string[]> = {
   focal_point: ["member_state"],
   partner: ["partner_government", "international_org", "oas_body", "civil_society"],
   secretariat: ["oas_body", "sica_body"],
+  body_officer: ["oas_body"],
   admin: [
     "oas_body",
     "sica_body",

@@ -39,6 +39,13 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{
     password: "Endorse-San-Salvador-2011",
   },
   {
+    email: "officer.cicad@demo.esca-hub.org",
+    name: "Body officer, CICAD",
+    organization: "CICAD",
+    role: "body_officer",
+    password: "Answer-Washington-cicad-2011",
+  },
+  {
     email: "admin@demo.esca-hub.org",
     name: "Platform administrator",
     organization: "OAS-GS",

@@ -9,6 +9,7 @@ import { publishDemoPortfolio, seedDemoAccounts } from "./seed-accounts.ts";
 import { emptyFlowCounts, isExecutionFlow, recordDemoFlows } from "./seed-flows.ts";
 import { advanceInitiatives, createDemoInitiatives } from "./seed-initiatives.ts";
 import { seedDemoMandates } from "./seed-mandates.ts";
+import { seedOasBodies } from "./seed-oas-bodies.ts";
 import { seedReferenceData } from "./seed-reference-data.ts";
 
 /** How many records of each kind the demo seed wrote: flat counts, easy to print. */
@@ -28,6 +29,8 @@ export interface DemoSummary {
   disbursements: number;
   reversals: number;
   published: number;
+  oas_bodies: number;
+  support_requests: number;
   accounts: number;
   mandates: number;
   mandate_statuses: number;
@@ -90,6 +93,7 @@ function writeDataset(
     await record(data.flows.filter(isExecutionFlow));
     transitions += await advanceInitiatives(db, initiatives, "completed");
     const published = await publishDemoPortfolio(db);
+    const directory = await seedOasBodies(db);
     const accounts = await seedDemoAccounts(db);
     const mandates = await seedDemoMandates({
       db,
@@ -113,6 +117,8 @@ function writeDataset(
       disbursements: flows.disbursement,
       reversals: flows.reversal,
       published,
+      oas_bodies: directory.bodies,
+      support_requests: directory.requests,
       accounts,
       ...mandates,
     };

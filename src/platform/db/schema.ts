@@ -7,6 +7,8 @@ import type {
   OrganizationKind,
   RateBasis,
   SupportKind,
+  SupportRequestAction,
+  SupportRequestStatus,
 } from "../../contracts/enums.ts";
 import type { EvidenceKind, MandateAddressee, MandateStatus } from "../../contracts/mandates.ts";
 import type { Role } from "../../contracts/roles.ts";
@@ -229,6 +231,59 @@ export interface OverDisbursementRequestsTable {
   decided_at: Date | null;
   decision_note: string | null;
   flow_id: string | null;
+}
+
+/** The directory of OAS organs, agencies and entities (20261206001500). */
+export interface OasBodiesTable {
+  organization_id: string;
+  parent_id: string | null;
+  mandate_es: string;
+  mandate_en: string;
+  contact_role_es: string;
+  contact_role_en: string;
+  source: string | null;
+  version: Version;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OasBodyComponentsTable {
+  organization_id: string;
+  component_id: string;
+}
+
+export interface OasBodyLinesTable {
+  organization_id: string;
+  line_of_action_id: string;
+}
+
+export interface SupportRequestsTable {
+  id: Generated<string>;
+  initiative_id: string;
+  country_iso2: string;
+  body_id: string;
+  what: string;
+  why: string;
+  needed_by: string | null;
+  resolution_symbol: string;
+  paragraph: number;
+  status: Generated<SupportRequestStatus>;
+  flow_id: string | null;
+  illustrative: Generated<boolean>;
+  version: Version;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SupportRequestStepsTable {
+  id: Generated<string>;
+  request_id: string;
+  action: SupportRequestAction;
+  actor_user_id: string | null;
+  actor_organization_id: string | null;
+  actor_role: Role | null;
+  note: string | null;
+  at: Timestamp;
 }
 
 export interface UsersTable {
@@ -540,6 +595,11 @@ export interface Database {
   mandate_statuses: MandateStatusesTable;
   mandate_evidence: MandateEvidenceTable;
   mandate_initiatives: MandateInitiativesTable;
+  oas_bodies: OasBodiesTable;
+  oas_body_components: OasBodyComponentsTable;
+  oas_body_lines: OasBodyLinesTable;
+  support_requests: SupportRequestsTable;
+  support_request_steps: SupportRequestStepsTable;
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>;

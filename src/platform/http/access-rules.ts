@@ -12,5 +12,7 @@ export const flowWriters: AccessRule = {
 export const presenters: AccessRule = { roles: ["focal_point", "secretariat", "admin"] };
 /** Focal points report their own country's indicator values. */
 export const observers: AccessRule = { roles: ["focal_point", "secretariat", "admin"] };
+/** An OAS body's officer answers the support requests addressed to their body; the secretariat any. */
+export const bodyResponders: AccessRule = { roles: ["body_officer", "secretariat", "admin"] };
 /** Every signed-in role. */
 export const signedIn: AccessRule = { roles };

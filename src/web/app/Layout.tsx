@@ -27,6 +27,7 @@ const navigation: { to: string; label: MessageKey; end?: boolean }[] = [
   { to: "/initiatives", label: "nav.initiatives" },
   { to: "/countries", label: "nav.countries" },
   { to: "/partners", label: "nav.partners" },
+  { to: "/directory", label: "nav.directory" },
   { to: "/components", label: "nav.components" },
   { to: "/mandates", label: "nav.mandates" },
   { to: "/workspace", label: "nav.workspace" },

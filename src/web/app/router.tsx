@@ -72,6 +72,18 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: "directory",
+        lazy: async () => ({
+          Component: (await import("../features/directory/DirectoryPage.tsx")).DirectoryPage,
+        }),
+      },
+      {
+        path: "requests/:id",
+        lazy: async () => ({
+          Component: (await import("../features/requests/RequestPage.tsx")).RequestPage,
+        }),
+      },
+      {
         path: "components",
         lazy: async () => ({
           Component: (await import("../features/components/ComponentsPage.tsx")).ComponentsPage,
@@ -135,6 +147,13 @@ export const router = createBrowserRouter([
             path: "account",
             lazy: async () => ({
               Component: (await import("../features/accounts/AccountPage.tsx")).AccountPage,
+            }),
+          },
+          {
+            path: "requests",
+            lazy: async () => ({
+              Component: (await import("../features/requests/RequestsWorkspacePage.tsx"))
+                .RequestsWorkspacePage,
             }),
           },
           {

@@ -7,6 +7,7 @@ import { useI18n } from "../../i18n/i18n.tsx";
 import { BilingualText } from "../../ui/Bilingual.tsx";
 import { PageHeader, Section } from "../../ui/PageHeader.tsx";
 import { QueryState } from "../../ui/QueryState.tsx";
+import { BodyProfile, hasMoney } from "../directory/BodyProfile.tsx";
 import { FinanceSplit } from "../funding/FinanceSplit.tsx";
 import { FlowsTable } from "../funding/FlowsTable.tsx";
 import { FundingKpis } from "../funding/FundingKpis.tsx";
@@ -29,6 +30,9 @@ export function PartnerPage() {
 function PartnerView({ partner }: { partner: Organization }) {
   const { t } = useI18n();
   const funding = useFundingSummary([], { partner: partner.id });
+  // An OAS body leads with what it does and gave; its money shows only when there is some.
+  const body = partner.kind === "oas_body";
+  const showMoney = !body || (funding.data ? hasMoney(funding.data.total) : false);
   return (
     <>
       <PageHeader
@@ -59,36 +63,41 @@ function PartnerView({ partner }: { partner: Organization }) {
       />
       <Container size="xl">
         <Stack gap="lg">
-          <QueryState query={funding}>
-            {(summary) => (
-              <Stack gap={6}>
-                <FundingKpis total={summary.total} currency={summary.currency} />
-                <FinanceSplit filters={{ partner: partner.id }} />
-                <Text size="xs" c="dimmed">
-                  {t("partner.kpiNote")}
-                </Text>
-              </Stack>
-            )}
-          </QueryState>
-          <SummaryBreakdown
-            id="partner-by-year"
-            dimension="year"
-            filters={{ partner: partner.id }}
-            title={t("partner.byYear")}
-            chartMeasures={["announced", "committed", "disbursed"]}
-            tableMeasures={["announced", "committed", "disbursed"]}
-            fileName={`esca-${partner.code}-by-year`}
-          />
-          <SummaryBreakdown
-            id="partner-by-finance-type"
-            dimension="finance_type"
-            filters={{ partner: partner.id }}
-            title={t("partner.byFinanceType")}
-            description={t("finance.splitHelp")}
-            chartMeasures={["announced", "committed", "disbursed"]}
-            tableMeasures={["announced", "committed", "disbursed", "announced_not_committed"]}
-            fileName={`esca-${partner.code}-by-finance-type`}
-          />
+          {body ? <BodyProfile code={partner.code} /> : null}
+          {showMoney ? (
+            <>
+              <QueryState query={funding}>
+                {(summary) => (
+                  <Stack gap={6}>
+                    <FundingKpis total={summary.total} currency={summary.currency} />
+                    <FinanceSplit filters={{ partner: partner.id }} />
+                    <Text size="xs" c="dimmed">
+                      {t("partner.kpiNote")}
+                    </Text>
+                  </Stack>
+                )}
+              </QueryState>
+              <SummaryBreakdown
+                id="partner-by-year"
+                dimension="year"
+                filters={{ partner: partner.id }}
+                title={t("partner.byYear")}
+                chartMeasures={["announced", "committed", "disbursed"]}
+                tableMeasures={["announced", "committed", "disbursed"]}
+                fileName={`esca-${partner.code}-by-year`}
+              />
+              <SummaryBreakdown
+                id="partner-by-finance-type"
+                dimension="finance_type"
+                filters={{ partner: partner.id }}
+                title={t("partner.byFinanceType")}
+                description={t("finance.splitHelp")}
+                chartMeasures={["announced", "committed", "disbursed"]}
+                tableMeasures={["announced", "committed", "disbursed", "announced_not_committed"]}
+                fileName={`esca-${partner.code}-by-finance-type`}
+              />
+            </>
+          ) : null}
           <Section
             title={t("partner.flows")}
             description={t("initiative.flowsHelp")}

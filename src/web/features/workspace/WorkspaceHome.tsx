@@ -9,6 +9,7 @@ import { PageHeader, Section } from "../../ui/PageHeader.tsx";
 import { QueryState } from "../../ui/QueryState.tsx";
 import { StatusBadge } from "../../ui/StatusBadge.tsx";
 import { PartnerDesk } from "../funding/PartnerDesk.tsx";
+import { RequestsWorkspacePage } from "../requests/RequestsWorkspacePage.tsx";
 import type { WorkspaceContext } from "./workspace-context.ts";
 
 function useWorkColumns(): Column<Initiative>[] {
@@ -102,6 +103,8 @@ export function WorkspaceHome() {
   const { t, fmt } = useI18n();
   const { user, staff } = useOutletContext<WorkspaceContext>();
   if (user.role === "partner") return <PartnerDesk user={user} />;
+  // A body's officer has no country: their home is the queue of requests to their body.
+  if (user.role === "body_officer") return <RequestsWorkspacePage />;
   const country = user.organization.country ?? "";
   return (
     <>

@@ -13,12 +13,15 @@ function links(user: User): { to: string; label: MessageKey }[] {
   // The spreadsheet routes admit partners and staff; reconciliation is public.
   const spreadsheets = { to: "/workspace/spreadsheets", label: "workspace.spreadsheets" as const };
   const reconciliation = { to: "/reconciliation", label: "workspace.reconciliation" as const };
+  const requests = { to: "/workspace/requests", label: "workspace.requests" as const };
   if (user.role === "focal_point")
     return [
       home,
       { to: "/workspace/initiatives/new", label: "workspace.newInitiative" },
+      requests,
       reconciliation,
     ];
+  if (user.role === "body_officer") return [home, requests, reconciliation];
   // The IATI import routes admit partners (their own publication) and staff; links are staff's.
   const iatiImport = { to: "/workspace/iati", label: "iati.nav.import" as const };
   const iatiLinks = { to: "/workspace/iati/links", label: "iati.nav.links" as const };
@@ -31,6 +34,7 @@ function links(user: User): { to: string; label: MessageKey }[] {
     { to: "/workspace/initiatives/new", label: "workspace.newInitiative" },
     { to: "/workspace/users", label: "workspace.users" },
     { to: "/workspace/exchange-rates", label: "rates.nav" },
+    requests,
     spreadsheets,
     iatiImport,
     iatiLinks,
