@@ -48,6 +48,7 @@ async function emptyWorkbook(): Promise<Buffer> {
       "id",
       "flow_type",
       "support_kind",
+      "finance_type",
       "partner",
       "initiative",
       "component",

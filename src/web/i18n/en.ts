@@ -781,6 +781,8 @@ export const en = {
     "The workbook is protected with a password; save it without one and upload it again.",
   "apiError.reason.workbook_part_size_mismatch":
     "The workbook's file is inconsistent ({part} is not the size it declares); save it again as .xlsx.",
+  "apiError.reason.stale_version":
+    "Someone changed this record since you opened it (it is now at version {version}); reload it and try again.",
   "apiError.reason.workbook_in_progress":
     "Another workbook of yours is still being read; wait for its answer, then send this one.",
   "validation.invalid": "is not valid",
@@ -821,6 +823,7 @@ export const en = {
   "validation.pledge_only_commitment": "only a commitment can reference a pledge",
   "validation.commitment_only_disbursement": "only a disbursement can reference a commitment",
   "validation.only_disbursement": "only applies to a disbursement",
+  "validation.json": "is not valid JSON (line {line})",
   "validation.wrong": "is wrong",
   "validation.wrong_code": "is wrong, expired or already used",
   "validation.weak_password": "is too easy to guess; use a longer passphrase of unrelated words",

@@ -792,6 +792,8 @@ export const es: Messages = {
     "El libro está protegido con contraseña; guárdelo sin ella y vuelva a subirlo.",
   "apiError.reason.workbook_part_size_mismatch":
     "El archivo del libro es incoherente ({part} no tiene el tamaño que declara); guárdelo de nuevo como .xlsx.",
+  "apiError.reason.stale_version":
+    "Alguien cambió este registro después de que usted lo abrió (ahora está en la versión {version}); vuelva a cargarlo e inténtelo de nuevo.",
   "apiError.reason.workbook_in_progress":
     "Todavía se está leyendo otro libro suyo; espere su respuesta y envíe este después.",
   "validation.invalid": "no es válido",
@@ -832,6 +834,7 @@ export const es: Messages = {
   "validation.pledge_only_commitment": "solo un compromiso puede referirse a una promesa",
   "validation.commitment_only_disbursement": "solo un desembolso puede referirse a un compromiso",
   "validation.only_disbursement": "solo se aplica a un desembolso",
+  "validation.json": "no es un JSON válido (línea {line})",
   "validation.wrong": "no es correcta",
   "validation.wrong_code": "es incorrecto, venció o ya se usó",
   "validation.weak_password":
