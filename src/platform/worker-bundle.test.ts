@@ -115,7 +115,7 @@ describe("the project's worker threads, bundled", () => {
 
   it("include the IATI staging worker", () => {
     expect(entries.map((entry) => relative(projectRoot, entry))).toContain(
-      join("src", "modules", "iati", "stage-worker.ts"),
+      join("src", "modules", "iati", "stage", "stage-worker.ts"),
     );
   });
 

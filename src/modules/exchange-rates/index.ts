@@ -1,9 +1,9 @@
+export { latestRateOnOrBefore, RATE_LOOKBACK_DAYS } from "../../contracts/rate-window.ts";
 export { convertAmount } from "./convert-amount.ts";
 export { applyUsdRate, convertToUsd, type UsdConversion } from "./convert-to-usd.ts";
 export {
   findRateOnOrBefore,
   findRatesOnOrBefore,
-  RATE_LOOKBACK_DAYS,
   type RateOnDate,
 } from "./exchange-rates.queries.ts";
 export { exchangeRateRoutes } from "./exchange-rates.routes.ts";

@@ -13,14 +13,14 @@ import { detached, type XmlNode } from "../read/xml-node.ts";
 import { checkActivityRules } from "../validate/activity-rules.ts";
 import { usdTooLarge } from "../validate/amount-bound.ts";
 import type { ImportSummary } from "./import-summary.ts";
-import { type RateRows, rateTable } from "./rate-table.ts";
+import { type RateRow, rateTable } from "./rate-table.ts";
 import { type SpentBuffers, type StagedBatch, StagedRows } from "./staged-rows.ts";
 
 const MAX_LISTED = 1000;
 
 /** What staging needs from the database, as plain rows (they also go to a worker thread). */
 export interface StagerSetup {
-  rates: RateRows;
+  rates: RateRow[];
   matcher: MatcherRows;
   /** The day "in the future" is measured from (YYYY-MM-DD). */
   today: string;

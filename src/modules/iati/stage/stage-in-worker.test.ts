@@ -125,7 +125,7 @@ describe("parsing in a worker thread while the database writes", () => {
 
 describe("the staging thread kept between files", () => {
   const setup = (publicationId: string) => ({
-    rates: { rows: [], lookbackDays: 366 },
+    rates: [],
     matcher: { reportingOrgRef: "XI-IATI-ESCA", initiatives: [], links: [] },
     today: "2026-11-29",
     publicationId,

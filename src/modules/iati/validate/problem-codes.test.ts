@@ -135,7 +135,7 @@ describe("problem codes and values", () => {
 
   it("names an import's own problems: another publisher, a duplicate kept out, a missing rate, a value over the bound", async () => {
     const stager = new ActivityStager({
-      rates: { rows: [], lookbackDays: 366 },
+      rates: [],
       matcher: { reportingOrgRef: "XI-IATI-ESCA", initiatives: [], links: [] },
       today: todayUtc(),
       publicationId: "00000000-0000-4000-8000-000000000000",
