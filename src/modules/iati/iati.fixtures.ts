@@ -7,12 +7,14 @@ import type { Kysely } from "kysely";
 import { currencyDigits } from "../../contracts/money.ts";
 import type { Database } from "../../platform/db/schema.ts";
 
+/** The official IATI 2.03 schemas the project ships (vendor/iati/2.03), as at run time. */
+export { defaultSchemaDir as schemasDir } from "./iati-settings.ts";
+
+/** Samples and large generated workloads stay on the team's machines, outside the project. */
 const shared = resolve(fileURLToPath(new URL("../../../", import.meta.url)), "../shared");
 export const samplesDir = join(shared, "data/iati/samples");
-export const schemasDir = join(shared, "data/iati/schemas");
 export const benchDir = join(shared, "bench");
 export const haveSamples = existsSync(samplesDir);
-export const haveSchemas = existsSync(join(schemasDir, "iati-activities-schema.xsd"));
 export const haveBench = existsSync(join(benchDir, "gen-xml-attacks.mjs"));
 
 /** Writes gen-xml-attacks.mjs's hostile files into a fresh folder. */
