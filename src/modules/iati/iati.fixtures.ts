@@ -107,28 +107,29 @@ export async function storedFigures(
   };
 }
 
+type CountedTable =
+  | "iati_publications"
+  | "iati_activities"
+  | "iati_transactions"
+  | "iati_budgets"
+  | "organizations"
+  | "support_flows";
+
+/** How many rows a table holds. */
+export async function countRows(db: Kysely<Database>, table: CountedTable): Promise<number> {
+  const { n } = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<bigint>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
 /**
  * Row counts of every table an import writes, to show that a refusal wrote nothing: staging
  * rows included, so that one left behind shows too.
  */
 export async function importFootprint(db: Kysely<Database>) {
-  const count = async (
-    table:
-      | "iati_publications"
-      | "iati_activities"
-      | "iati_transactions"
-      | "iati_budgets"
-      | "organizations"
-      | "support_flows",
-  ) =>
-    Number(
-      (
-        await db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<bigint>().as("n"))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: CountedTable) => countRows(db, table);
   return {
     publications: await count("iati_publications"),
     activities: await count("iati_activities"),

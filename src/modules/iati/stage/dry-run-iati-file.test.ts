@@ -9,7 +9,7 @@ import { type DatabaseHandle, openEmbedded } from "../../../platform/db/connect.
 import { migrateToLatest } from "../../../platform/db/migrate.ts";
 import { systemPrincipal } from "../../accounts/index.ts";
 import { importFootprint, schemasDir as schemaDir } from "../iati.fixtures.ts";
-import { iatiFile, setUpIatiWorld } from "../iati-xml.fixtures.ts";
+import { iatiFile, setUpIatiDataDir, setUpIatiWorld } from "../iati-xml.fixtures.ts";
 import { validateIatiFile } from "../validate/validate-iati-file.ts";
 import { type DryRunPhase, dryRunIatiFile } from "./dry-run-iati-file.ts";
 import { type ImportSummary, importIatiFile } from "./import-iati-file.ts";
@@ -118,15 +118,7 @@ describe("a dry run of an IATI file", () => {
 describe("`esca import iati --dry-run`", () => {
   const dataDir = join(dir, "data");
   const env = cliEnv(dataDir);
-  beforeAll(async () => {
-    const handle = await openEmbedded({ dataDir: join(dataDir, "pglite") });
-    try {
-      await migrateToLatest(handle.db);
-      await setUpIatiWorld(handle.db);
-    } finally {
-      await handle.close();
-    }
-  }, 60_000);
+  beforeAll(() => setUpIatiDataDir(dataDir), 60_000);
 
   it("prints the summary with its validation, and writes nothing", async () => {
     const dryRun = await runCli(["import", "iati", "--dry-run", "--json", path], env, 120_000);
