@@ -4,6 +4,7 @@ import type { TestApp } from "../../../test/support/app.ts";
 import type { InitiativeStatus } from "../../contracts/enums.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import type { Flow } from "./flows.schema.ts";
+import { EUR_RATES } from "./ledger-batch.fixtures.ts";
 
 /**
  * Builders for the funding tests. Organizations go through the real API; components,
@@ -16,12 +17,7 @@ export interface LedgerWorld {
   guatemala: string;
 }
 
-export const EUR_RATES = {
-  "2011-01-01": "1.3362",
-  "2011-06-22": "1.4385",
-  "2012-01-01": "1.2939",
-  "2013-01-01": "1.3281",
-} as const;
+export { EUR_RATES };
 
 export async function setUpLedgerWorld(t: TestApp): Promise<LedgerWorld> {
   const db = t.handle.db;
