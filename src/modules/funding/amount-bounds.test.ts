@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../../test/support/app.ts";
+import type { TestApp } from "../../../test/support/app.ts";
 import { MAX_AMOUNT_USD } from "../../contracts/money.ts";
 import { AppError } from "../../platform/errors.ts";
 import { systemPrincipal } from "../accounts/index.ts";
@@ -8,9 +8,9 @@ import {
   type ErrorBody,
   insertInitiative,
   type LedgerWorld,
+  openLedgerWorld,
   postFlow,
   postReversal,
-  setUpLedgerWorld,
 } from "./funding.fixtures.ts";
 import { recordFlows } from "./record-flows.ts";
 import type { FundingSummary } from "./summarize-funding.ts";
@@ -34,8 +34,7 @@ describe("amounts are bounded, and the roll-up cannot overflow", () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp();
-    w = await setUpLedgerWorld(t);
+    ({ t, w } = await openLedgerWorld());
     await t.handle.db
       .insertInto("exchange_rates")
       .values([

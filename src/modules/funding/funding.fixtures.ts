@@ -1,6 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import { expect } from "vitest";
-import type { TestApp } from "../../../test/support/app.ts";
+import { createTestApp, type TestApp } from "../../../test/support/app.ts";
 import type { InitiativeStatus } from "../../contracts/enums.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import type { Flow } from "./flows.schema.ts";
@@ -18,6 +18,12 @@ export interface LedgerWorld {
 }
 
 export { EUR_RATES };
+
+/** A test app holding the ledger world. */
+export async function openLedgerWorld(): Promise<{ t: TestApp; w: LedgerWorld }> {
+  const t = await createTestApp();
+  return { t, w: await setUpLedgerWorld(t) };
+}
 
 export async function setUpLedgerWorld(t: TestApp): Promise<LedgerWorld> {
   const db = t.handle.db;

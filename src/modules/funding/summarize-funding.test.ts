@@ -1,14 +1,14 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../../test/support/app.ts";
+import type { TestApp } from "../../../test/support/app.ts";
 import { formatMinorUnits, toMinorUnits } from "../../contracts/money.ts";
 import {
   type ErrorBody,
   insertInitiative,
   type LedgerWorld,
+  openLedgerWorld,
   postFlow,
   postReversal,
-  setUpLedgerWorld,
 } from "./funding.fixtures.ts";
 import type { FundingSummary } from "./funding.schema.ts";
 import { isBudgetCovered, summarizeFunding } from "./summarize-funding.ts";
@@ -27,8 +27,7 @@ describe("GET /api/funding/summary", () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp();
-    w = await setUpLedgerWorld(t);
+    ({ t, w } = await openLedgerWorld());
     const db = t.handle.db;
     ids.AC1 = await insertInitiative(db, {
       code: "AC1",
