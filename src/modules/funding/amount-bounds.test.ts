@@ -11,9 +11,9 @@ import {
   openLedgerWorld,
   postFlow,
   postReversal,
+  readFundingSummary,
 } from "./funding.fixtures.ts";
 import { recordFlows } from "./record-flows.ts";
-import type { FundingSummary } from "./summarize-funding.ts";
 
 /** Largest bigint PostgreSQL holds: 9,223,372,036,854,775,807 (US cents, ≈ 92 quadrillion USD). */
 const INT8_MAX = 9_223_372_036_854_775_807n;
@@ -23,15 +23,8 @@ describe("amounts are bounded, and the roll-up cannot overflow", () => {
   let t: TestApp;
   let w: LedgerWorld;
   /** The summary as the public reads it, or as the administrator (unpublished included). */
-  const summary = async (query = "", as: "public" | "admin" = "public") => {
-    const send = as === "public" ? t.anonymous : t.request;
-    const response = await send<FundingSummary>({
-      method: "GET",
-      url: `/api/funding/summary${query}`,
-    });
-    expect(response.status).toBe(200);
-    return response.body;
-  };
+  const summary = (query = "", as: "public" | "admin" = "public") =>
+    readFundingSummary(as === "public" ? t.anonymous : t.request, query);
 
   beforeAll(async () => {
     ({ t, w } = await openLedgerWorld());

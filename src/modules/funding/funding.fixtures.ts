@@ -4,6 +4,7 @@ import { createTestApp, type TestApp } from "../../../test/support/app.ts";
 import type { InitiativeStatus } from "../../contracts/enums.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import type { Flow } from "./flows.schema.ts";
+import type { FundingSummary } from "./funding.schema.ts";
 import { EUR_RATES } from "./ledger-batch.fixtures.ts";
 
 /**
@@ -18,6 +19,19 @@ export interface LedgerWorld {
 }
 
 export { EUR_RATES };
+
+/** GET /api/funding/summary as `send` asks it (anonymous or signed in), answered with 200. */
+export async function readFundingSummary(
+  send: TestApp["request"],
+  query = "",
+): Promise<FundingSummary> {
+  const response = await send<FundingSummary>({
+    method: "GET",
+    url: `/api/funding/summary${query}`,
+  });
+  expect(response.status).toBe(200);
+  return response.body;
+}
 
 /** A test app holding the ledger world. */
 export async function openLedgerWorld(): Promise<{ t: TestApp; w: LedgerWorld }> {

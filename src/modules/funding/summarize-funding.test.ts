@@ -9,22 +9,15 @@ import {
   openLedgerWorld,
   postFlow,
   postReversal,
+  readFundingSummary,
 } from "./funding.fixtures.ts";
-import type { FundingSummary } from "./funding.schema.ts";
 import { isBudgetCovered, summarizeFunding } from "./summarize-funding.ts";
 
 describe("GET /api/funding/summary", () => {
   let t: TestApp;
   let w: LedgerWorld;
   const ids: Record<string, string> = {};
-  const summary = async (query = "") => {
-    const response = await t.request<FundingSummary>({
-      method: "GET",
-      url: `/api/funding/summary${query}`,
-    });
-    expect(response.status).toBe(200);
-    return response.body;
-  };
+  const summary = (query = "") => readFundingSummary(t.request, query);
 
   beforeAll(async () => {
     ({ t, w } = await openLedgerWorld());
