@@ -13,16 +13,17 @@ export const organizationKinds = [
   "civil_society",
 ] as const;
 
-export const initiativeStatuses = [
+/** The lifecycle's forward path, step by step; rejected and cancelled leave it. */
+export const initiativeForwardPath = [
   "draft",
   "submitted",
   "endorsed",
   "seeking_funding",
   "in_execution",
   "completed",
-  "rejected",
-  "cancelled",
 ] as const;
+
+export const initiativeStatuses = [...initiativeForwardPath, "rejected", "cancelled"] as const;
 
 /** offer → pledge (IATI 12) → commitment (IATI 2) → disbursement (IATI 3). */
 export const flowTypes = ["offer", "pledge", "commitment", "disbursement"] as const;

@@ -11,6 +11,8 @@ export function recordInputs(options: {
   files?: string[];
   dirs?: string[];
 }): BuildManifest;
+/** Writes a file by rename, so that a process starting meanwhile never reads half of it. */
+export function writeFileWhole(path: string, text: string): void;
 export function writeManifest(path: string, manifest: BuildManifest): void;
 export function readManifest(path: string): BuildManifest | null;
 export function isFresh(manifest: BuildManifest | null, root?: string): boolean;

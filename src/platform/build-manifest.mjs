@@ -45,11 +45,15 @@ export function recordInputs({ root = projectRoot, files = [], dirs = [] }) {
   return { dirs: dirs.map((dir) => key(root, resolve(root, dir))), inputs };
 }
 
-/** Writes by rename, so that a process starting meanwhile never reads half a manifest. */
-export function writeManifest(path, manifest) {
+/** Writes a file by rename, so that a process starting meanwhile never reads half of it. */
+export function writeFileWhole(path, text) {
   const unique = `${path}.${process.pid}-${Math.random().toString(36).slice(2)}`;
-  writeFileSync(unique, `${JSON.stringify(manifest)}\n`);
+  writeFileSync(unique, text);
   renameSync(unique, path);
+}
+
+export function writeManifest(path, manifest) {
+  writeFileWhole(path, `${JSON.stringify(manifest)}\n`);
 }
 
 export function readManifest(path) {

@@ -1,13 +1,5 @@
 import { createHash } from "node:crypto";
-import {
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { isBuiltin } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, extname, join, relative, resolve, sep } from "node:path";
@@ -18,6 +10,7 @@ import {
   projectRoot,
   readManifest,
   recordInputs,
+  writeFileWhole,
   writeManifest,
 } from "./build-manifest.mjs";
 
@@ -129,9 +122,7 @@ export async function writeWorkerBundle(options: {
   const files = [...Object.keys(result.metafile.inputs), ...packageFiles];
   const manifest = recordInputs({ files });
   mkdirSync(outDir, { recursive: true });
-  const unique = `${outFile}.${process.pid}-${Math.random().toString(36).slice(2)}`;
-  writeFileSync(unique, code);
-  renameSync(unique, outFile);
+  writeFileWhole(outFile, code);
   // A source saved while it was being bundled may not be in the bundle: no manifest then, so
   // the next start builds again.
   const changedMeanwhile = files.some(

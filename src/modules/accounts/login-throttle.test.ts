@@ -1,6 +1,7 @@
 import { sql } from "kysely";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestApp, TEST_PASSWORD, type TestApp } from "../../../test/support/app.ts";
+import { holdDateInEachTest } from "./accounts.fixtures.ts";
 import { FREE_FAILURES } from "./login-throttle.ts";
 
 /**
@@ -16,12 +17,7 @@ describe("the login throttle under parallel guesses", () => {
     t = await createTestApp();
   });
   afterAll(async () => t.close());
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() });
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
+  holdDateInEachTest();
 
   const login = (email: string, password: string, remoteAddress: string) =>
     t.app.inject({

@@ -1,11 +1,12 @@
 import { TOTP } from "otpauth";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   createTestApp,
   TEST_PASSWORD,
   type TestApp,
   type TestSession,
 } from "../../../test/support/app.ts";
+import { holdDateInEachTest } from "./accounts.fixtures.ts";
 import { FREE_FAILURES } from "./login-throttle.ts";
 
 /**
@@ -20,12 +21,7 @@ describe("two-factor codes", () => {
     t = await createTestApp();
   });
   afterAll(async () => t.close());
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() });
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
+  holdDateInEachTest();
 
   /** The code of the step `offset` steps from now. */
   const codeAt = (totp: TOTP, offset: number) =>

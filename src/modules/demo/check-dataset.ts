@@ -1,19 +1,16 @@
 import { memberStates } from "../../contracts/enums.ts";
 import { convertToUsdMinor, toMinorUnits } from "../../contracts/money.ts";
-import { RATE_LOOKBACK_DAYS } from "../exchange-rates/index.ts";
+import { latestRateOnOrBefore, RATE_LOOKBACK_DAYS } from "../exchange-rates/index.ts";
 import type { DemoEntry, DemoExchangeRate } from "./demo-ledger.schema.ts";
 import type { DemoDataset } from "./load-dataset.ts";
 
-const DAY_MS = 86_400_000;
-
-/** The rate the ledger would apply: the latest on or before the date, within the look-back. */
+/** The rate the ledger would apply (exchange-rates' rule: latest on or before, in the window). */
 function rateFor(rates: DemoExchangeRate[], currency: string, date: string): string | undefined {
-  const earliest = new Date(Date.parse(date) - RATE_LOOKBACK_DAYS * DAY_MS)
-    .toISOString()
-    .slice(0, 10);
-  return rates
-    .filter((r) => r.currency === currency && r.date <= date && r.date >= earliest)
-    .sort((a, b) => b.date.localeCompare(a.date))[0]?.usd_per_unit;
+  const sorted = rates
+    .filter((r) => r.currency === currency)
+    .map((r) => ({ rate_date: r.date, usd_per_unit: r.usd_per_unit }))
+    .sort((a, b) => a.rate_date.localeCompare(b.rate_date));
+  return latestRateOnOrBefore(sorted, date)?.usd_per_unit;
 }
 
 function duplicates(values: string[]): string[] {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { countryCodeSchema, isoDateSchema } from "../../contracts/common.ts";
+import { initiativeForwardPath } from "../../contracts/enum-values.ts";
 import {
   initiativeStatusSchema,
   memberStateSchema,
@@ -105,14 +106,7 @@ const targetSchema = z
   .strict();
 
 /** The lifecycle, in the order the demo walks it; `history` dates each step taken. */
-export const demoPath = [
-  "draft",
-  "submitted",
-  "endorsed",
-  "seeking_funding",
-  "in_execution",
-  "completed",
-] as const;
+export const demoPath = initiativeForwardPath;
 
 /** The day each step took effect (2011–2014), not the day the demo is loaded. */
 const historySchema = z

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { initiativeForwardPath } from "../../contracts/enum-values.ts";
 import type { InitiativeStatus } from "../../contracts/enums.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import { systemPrincipal } from "../accounts/index.ts";
@@ -9,14 +10,7 @@ import type { SeededReferences } from "./seed-reference-data.ts";
 export const DEMO_PRINCIPAL = systemPrincipal("demo-seed");
 
 /** The forward path of the lifecycle; the demo walks each initiative along it, step by step. */
-const PATH: readonly InitiativeStatus[] = [
-  "draft",
-  "submitted",
-  "endorsed",
-  "seeking_funding",
-  "in_execution",
-  "completed",
-];
+const PATH: readonly InitiativeStatus[] = initiativeForwardPath;
 
 export interface SeededInitiative {
   id: string;

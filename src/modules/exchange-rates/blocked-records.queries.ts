@@ -1,7 +1,7 @@
 import { type Kysely, sql } from "kysely";
 import type { BlockedRecord } from "../../contracts/exchange-rates.ts";
+import { RATE_LOOKBACK_DAYS } from "../../contracts/rate-window.ts";
 import type { Database } from "../../platform/db/schema.ts";
-import { RATE_LOOKBACK_DAYS } from "./exchange-rates.queries.ts";
 
 /**
  * Every record valued in a currency other than USD, with its value date: initiatives'

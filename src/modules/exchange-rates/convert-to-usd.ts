@@ -6,9 +6,10 @@ import {
   isWithinAmountBound,
   MAX_AMOUNT_USD,
 } from "../../contracts/money.ts";
+import { RATE_LOOKBACK_DAYS } from "../../contracts/rate-window.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import { AppError, invalidField } from "../../platform/errors.ts";
-import { findRateOnOrBefore, RATE_LOOKBACK_DAYS } from "./exchange-rates.queries.ts";
+import { findRateOnOrBefore } from "./exchange-rates.queries.ts";
 import type { RateBasis } from "./exchange-rates.schema.ts";
 
 export interface UsdConversion {

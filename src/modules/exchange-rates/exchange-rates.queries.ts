@@ -1,12 +1,10 @@
 import { type Insertable, type Kysely, type Selectable, sql } from "kysely";
 import type { RateBasis } from "../../contracts/enums.ts";
+import { RATE_LOOKBACK_DAYS } from "../../contracts/rate-window.ts";
 import { readPage } from "../../platform/db/paging.ts";
 import type { Database, ExchangeRatesTable } from "../../platform/db/schema.ts";
 import { sqlArray } from "../../platform/db/sql-arrays.ts";
 import type { ListExchangeRatesQuery } from "./exchange-rates.schema.ts";
-
-/** How far back a rate may be taken from: a year, so annual average rates serve their year. */
-export const RATE_LOOKBACK_DAYS = 366;
 
 export type ExchangeRateRow = Selectable<ExchangeRatesTable>;
 
@@ -22,10 +20,9 @@ export interface RateOnDate {
 }
 
 /**
- * The one rule for which stored rate values an amount: for each (currency, date), the latest
- * rate on or before the date, within RATE_LOOKBACK_DAYS. Each rate is dated at the start of
- * the period it covers (a month's average on the 1st, a year's on 1 January), so the latest
- * one on or before a date is the one of its month or year. All pairs in one statement; a pair
+ * The one rule for which stored rate values an amount (latestRateOnOrBefore, in
+ * contracts/rate-window.ts), asked of the database: for each (currency, date), the latest rate
+ * on or before the date, within RATE_LOOKBACK_DAYS. All pairs in one statement; a pair
  * without a rate is absent from the answer.
  *
  * Example: EUR rates of 2011-01-01 and 2011-06-22; EUR on 2011-06-30 → the rate of

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
+import { RATE_LOOKBACK_DAYS } from "../../contracts/rate-window.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import { countBlockedByMissingRate, findBlockedRecords } from "./blocked-records.queries.ts";
-import { RATE_LOOKBACK_DAYS } from "./exchange-rates.queries.ts";
 import type { BlockedByRate } from "./exchange-rates.schema.ts";
 
 /** At most this many records are listed; `missing` counts them all. */

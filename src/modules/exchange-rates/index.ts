@@ -1,3 +1,4 @@
+export { latestRateOnOrBefore, RATE_LOOKBACK_DAYS } from "../../contracts/rate-window.ts";
 export { convertAmount } from "./convert-amount.ts";
 export {
   applyUsdRate,
@@ -8,7 +9,6 @@ export {
 export {
   findRateOnOrBefore,
   findRatesOnOrBefore,
-  RATE_LOOKBACK_DAYS,
   type RateOnDate,
 } from "./exchange-rates.queries.ts";
 export { exchangeRateRoutes } from "./exchange-rates.routes.ts";

@@ -1,11 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/support/database.ts";
+import { latestRateOnOrBefore, RATE_LOOKBACK_DAYS } from "../../contracts/rate-window.ts";
 import type { DatabaseHandle } from "../../platform/db/connect.ts";
-import {
-  findRateOnOrBefore,
-  findRatesOnOrBefore,
-  RATE_LOOKBACK_DAYS,
-} from "./exchange-rates.queries.ts";
+import { findRateOnOrBefore, findRatesOnOrBefore } from "./exchange-rates.queries.ts";
 import { upsertExchangeRates } from "./upsert-exchange-rates.ts";
 
 /** The one rule for which rate values an amount, for one date and for many at once. */
@@ -57,6 +54,24 @@ describe("the latest rate on or before a date", () => {
     ]);
     expect(found.find((r) => r.date === "2011-06-30")?.source).toBe("EUR 2011-06-22");
     expect(await findRatesOnOrBefore(handle.db, [])).toEqual([]);
+  });
+
+  it("is the rule an IATI import applies to the rates it read once (latestRateOnOrBefore)", async () => {
+    const stored = await handle.db
+      .selectFrom("exchange_rates")
+      .select(["currency", "rate_date", "usd_per_unit"])
+      .orderBy("currency")
+      .orderBy("rate_date")
+      .execute();
+    const found = await findRatesOnOrBefore(handle.db, wanted);
+    for (const { currency, date } of wanted) {
+      const inMemory = latestRateOnOrBefore(
+        stored.filter((rate) => rate.currency === currency),
+        date,
+      );
+      const inSql = found.find((r) => r.currency === currency && r.date === date);
+      expect([currency, date, inMemory?.rate_date]).toEqual([currency, date, inSql?.rate_date]);
+    }
   });
 
   it("answers one date exactly as it answers it among many", async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../../test/support/app.ts";
+import type { TestApp } from "../../../test/support/app.ts";
 import { MAX_AMOUNT_USD } from "../../contracts/money.ts";
 import { AppError } from "../../platform/errors.ts";
 import { systemPrincipal } from "../accounts/index.ts";
@@ -8,12 +8,12 @@ import {
   type ErrorBody,
   insertInitiative,
   type LedgerWorld,
+  openLedgerWorld,
   postFlow,
   postReversal,
-  setUpLedgerWorld,
+  readFundingSummary,
 } from "./funding.fixtures.ts";
 import { recordFlows } from "./record-flows.ts";
-import type { FundingSummary } from "./summarize-funding.ts";
 
 /** Largest bigint PostgreSQL holds: 9,223,372,036,854,775,807 (US cents, ≈ 92 quadrillion USD). */
 const INT8_MAX = 9_223_372_036_854_775_807n;
@@ -23,19 +23,11 @@ describe("amounts are bounded, and the roll-up cannot overflow", () => {
   let t: TestApp;
   let w: LedgerWorld;
   /** The summary as the public reads it, or as the administrator (unpublished included). */
-  const summary = async (query = "", as: "public" | "admin" = "public") => {
-    const send = as === "public" ? t.anonymous : t.request;
-    const response = await send<FundingSummary>({
-      method: "GET",
-      url: `/api/funding/summary${query}`,
-    });
-    expect(response.status).toBe(200);
-    return response.body;
-  };
+  const summary = (query = "", as: "public" | "admin" = "public") =>
+    readFundingSummary(as === "public" ? t.anonymous : t.request, query);
 
   beforeAll(async () => {
-    t = await createTestApp();
-    w = await setUpLedgerWorld(t);
+    ({ t, w } = await openLedgerWorld());
     await t.handle.db
       .insertInto("exchange_rates")
       .values([

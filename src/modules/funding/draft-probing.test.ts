@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp, type TestSession } from "../../../test/support/app.ts";
+import type { TestApp, TestSession } from "../../../test/support/app.ts";
 import type { InitiativeStatus } from "../../contracts/enums.ts";
 import { AppError } from "../../platform/errors.ts";
 import { type Principal, systemPrincipal, type UserPrincipal } from "../accounts/index.ts";
@@ -10,7 +10,7 @@ import {
   type ErrorBody,
   insertInitiative,
   type LedgerWorld,
-  setUpLedgerWorld,
+  openLedgerWorld,
 } from "./funding.fixtures.ts";
 import { recordFlows } from "./record-flows.ts";
 
@@ -47,8 +47,7 @@ describe("recording support against initiatives the writer may not read", () => 
   });
 
   beforeAll(async () => {
-    t = await createTestApp();
-    w = await setUpLedgerWorld(t);
+    ({ t, w } = await openLedgerWorld());
     const initiative = (code: string, status: InitiativeStatus, published = false) =>
       insertInitiative(t.handle.db, {
         code,

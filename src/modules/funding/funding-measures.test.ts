@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../../test/support/app.ts";
+import type { TestApp } from "../../../test/support/app.ts";
 import type { RollupDimension } from "../../contracts/enums.ts";
 import { systemPrincipal } from "../accounts/index.ts";
-import { insertInitiative, type LedgerWorld, setUpLedgerWorld } from "./funding.fixtures.ts";
+import { insertInitiative, type LedgerWorld, openLedgerWorld } from "./funding.fixtures.ts";
 import { recordFlow } from "./record-flow.ts";
 import { summarizeFunding } from "./summarize-funding.ts";
 
@@ -18,8 +18,7 @@ describe("the measures' definitions", () => {
     summarizeFunding({ db: t.handle.db, by, filter });
 
   beforeAll(async () => {
-    t = await createTestApp();
-    w = await setUpLedgerWorld(t);
+    ({ t, w } = await openLedgerWorld());
     const db = t.handle.db;
     const initiative = (code: string, component: "A" | "B", country: string, budget: bigint) =>
       insertInitiative(db, {

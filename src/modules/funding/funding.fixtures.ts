@@ -1,9 +1,11 @@
 import { type Kysely, sql } from "kysely";
 import { expect } from "vitest";
-import type { TestApp } from "../../../test/support/app.ts";
+import { createTestApp, type TestApp } from "../../../test/support/app.ts";
 import type { InitiativeStatus } from "../../contracts/enums.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import type { Flow } from "./flows.schema.ts";
+import type { FundingSummary } from "./funding.schema.ts";
+import { EUR_RATES } from "./ledger-batch.fixtures.ts";
 
 /**
  * Builders for the funding tests. Organizations go through the real API; components,
@@ -16,12 +18,26 @@ export interface LedgerWorld {
   guatemala: string;
 }
 
-export const EUR_RATES = {
-  "2011-01-01": "1.3362",
-  "2011-06-22": "1.4385",
-  "2012-01-01": "1.2939",
-  "2013-01-01": "1.3281",
-} as const;
+export { EUR_RATES };
+
+/** GET /api/funding/summary as `send` asks it (anonymous or signed in), answered with 200. */
+export async function readFundingSummary(
+  send: TestApp["request"],
+  query = "",
+): Promise<FundingSummary> {
+  const response = await send<FundingSummary>({
+    method: "GET",
+    url: `/api/funding/summary${query}`,
+  });
+  expect(response.status).toBe(200);
+  return response.body;
+}
+
+/** A test app holding the ledger world. */
+export async function openLedgerWorld(): Promise<{ t: TestApp; w: LedgerWorld }> {
+  const t = await createTestApp();
+  return { t, w: await setUpLedgerWorld(t) };
+}
 
 export async function setUpLedgerWorld(t: TestApp): Promise<LedgerWorld> {
   const db = t.handle.db;

@@ -16,7 +16,7 @@ export const twin = {
   conference: fixedId(31),
 } as const;
 
-/** funding.fixtures.ts's EUR rates (not imported: that file needs the test runner). */
+/** The EUR rates of every ledger test world (funding.fixtures.ts re-exports them). */
 export const EUR_RATES = {
   "2011-01-01": "1.3362",
   "2011-06-22": "1.4385",

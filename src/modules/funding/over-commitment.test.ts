@@ -1,20 +1,17 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../../test/support/app.ts";
+import type { TestApp } from "../../../test/support/app.ts";
 import {
   insertInitiative,
   type LedgerWorld,
+  openLedgerWorld,
   postFlow,
-  setUpLedgerWorld,
 } from "./funding.fixtures.ts";
 
 describe("disbursed never exceeds committed per (initiative, partner)", () => {
   let t: TestApp;
   let w: LedgerWorld;
-  beforeAll(async () => {
-    t = await createTestApp();
-    w = await setUpLedgerWorld(t);
-  });
+  beforeAll(async () => ({ t, w } = await openLedgerWorld()));
   afterAll(async () => t.close());
 
   const disbursedCents = async (initiative: string, partner: string) => {

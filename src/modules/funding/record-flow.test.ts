@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../../test/support/app.ts";
+import type { TestApp } from "../../../test/support/app.ts";
 import type { Flow } from "./flows.schema.ts";
 import {
   countFlows,
   type ErrorBody,
   insertInitiative,
   type LedgerWorld,
+  openLedgerWorld,
   postFlow,
-  setUpLedgerWorld,
 } from "./funding.fixtures.ts";
 
 describe("recording support flows", () => {
@@ -15,8 +15,7 @@ describe("recording support flows", () => {
   let w: LedgerWorld;
   let initiative: string;
   beforeAll(async () => {
-    t = await createTestApp();
-    w = await setUpLedgerWorld(t);
+    ({ t, w } = await openLedgerWorld());
     initiative = await insertInitiative(t.handle.db, {
       code: "AC1",
       componentId: w.components.A,

@@ -2,16 +2,14 @@ import type { Kysely } from "kysely";
 import { toMinorUnits } from "../../contracts/money.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import { inTransaction } from "../../platform/db/transaction.ts";
-import { notFound } from "../../platform/errors.ts";
 import { assertAllowed, type Principal } from "../accounts/index.ts";
 import { convertToUsd } from "../exchange-rates/index.ts";
-import { pairAtRisk, recordedRow } from "./entry-rows.ts";
-import { findFlowRow, insertFlowRow, toFlow } from "./flows.queries.ts";
+import { recordedRow } from "./entry-rows.ts";
 import type { Flow, RecordFlowInput } from "./flows.schema.ts";
 import { canOverrideCommitment, canRecordFlow } from "./funding.policy.ts";
-import { writeWithinCommitments } from "./ledger-invariant.ts";
 import { assertOwnReasonAllowed } from "./override-reason.ts";
 import { resolveFlowLinks } from "./resolve-flow-links.ts";
+import { writeEntry } from "./write-entry.ts";
 
 /**
  * Appends one entry to the funding ledger. The amount is kept as given and converted to US
@@ -49,18 +47,10 @@ export async function recordFlow(options: {
           })
         : null;
     const values = recordedRow(input, links, amountMinor, usd, principal);
-    const { id } = await writeWithinCommitments(
-      trx,
-      {
-        pair: pairAtRisk(values),
-        overrideReason: values.over_commitment_reason,
-        mayOverride: canOverrideCommitment(principal).allowed,
-        usdMinor: values.usd_minor ?? 0n,
-      },
-      () => insertFlowRow(trx, values),
-    );
-    const row = await findFlowRow(trx, id);
-    if (!row) throw notFound("flow", id);
-    return toFlow(row);
+    return writeEntry(trx, values, {
+      overrideReason: values.over_commitment_reason,
+      mayOverride: canOverrideCommitment(principal).allowed,
+      usdMinor: values.usd_minor ?? 0n,
+    });
   });
 }

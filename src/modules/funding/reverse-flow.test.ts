@@ -1,15 +1,15 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../../test/support/app.ts";
+import type { TestApp } from "../../../test/support/app.ts";
 import { toAppError } from "../../platform/errors.ts";
 import type { Flow } from "./flows.schema.ts";
 import {
   countFlows,
   insertInitiative,
   type LedgerWorld,
+  openLedgerWorld,
   postFlow,
   postReversal,
-  setUpLedgerWorld,
 } from "./funding.fixtures.ts";
 
 describe("reversals and the append-only ledger", () => {
@@ -26,8 +26,7 @@ describe("reversals and the append-only ledger", () => {
       value_date: "2011-07-01",
     });
   beforeAll(async () => {
-    t = await createTestApp();
-    w = await setUpLedgerWorld(t);
+    ({ t, w } = await openLedgerWorld());
     initiative = await insertInitiative(t.handle.db, {
       code: "BB1",
       componentId: w.components.B,

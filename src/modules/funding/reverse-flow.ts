@@ -1,13 +1,12 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../platform/db/schema.ts";
 import { inTransaction } from "../../platform/db/transaction.ts";
-import { notFound } from "../../platform/errors.ts";
 import type { Principal } from "../accounts/index.ts";
-import { pairAtRisk, reversalRow } from "./entry-rows.ts";
-import { findFlowRow, insertFlowRow, toFlow } from "./flows.queries.ts";
+import { reversalRow } from "./entry-rows.ts";
+import { findFlowRow } from "./flows.queries.ts";
 import type { Flow, ReverseFlowInput } from "./flows.schema.ts";
-import { writeWithinCommitments } from "./ledger-invariant.ts";
 import { alreadyReversed, assertReversible, isDuplicateReversal } from "./reversal-rules.ts";
+import { writeEntry } from "./write-entry.ts";
 
 /**
  * Corrects a ledger entry the only way the ledger allows: a new row naming it in reverses_id
@@ -33,19 +32,11 @@ export async function reverseFlow(options: {
       assertReversible(original, flowId, principal);
       const values = reversalRow(original, input, principal);
       // Only removing committed money can leave a pair over-disbursed.
-      const { id } = await writeWithinCommitments(
-        trx,
-        {
-          pair: pairAtRisk(values),
-          overrideReason: input.over_commitment_reason,
-          mayOverride: true,
-          usdMinor: 0n,
-        },
-        () => insertFlowRow(trx, values),
-      );
-      const row = await findFlowRow(trx, id);
-      if (!row) throw notFound("flow", id);
-      return toFlow(row);
+      return await writeEntry(trx, values, {
+        overrideReason: input.over_commitment_reason,
+        mayOverride: true,
+        usdMinor: 0n,
+      });
     });
   } catch (error) {
     if (isDuplicateReversal(error)) throw alreadyReversed(flowId);

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import type { Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../../test/support/app.ts";
+import type { TestApp } from "../../../test/support/app.ts";
 import { type FlowType, flowTypes, type RollupDimension } from "../../contracts/enums.ts";
 import { convertToUsdMinor, formatMinorUnits, toMinorUnits } from "../../contracts/money.ts";
 import type { Database } from "../../platform/db/schema.ts";
@@ -11,7 +11,7 @@ import {
   inRolledBackTransaction,
   insertInitiative,
   type LedgerWorld,
-  setUpLedgerWorld,
+  openLedgerWorld,
 } from "./funding.fixtures.ts";
 import type { FundingMeasures, FundingSummary } from "./funding.schema.ts";
 import { recordFlow } from "./record-flow.ts";
@@ -70,10 +70,7 @@ const sumRows = (summary: FundingSummary, measure: (typeof ADDITIVE)[number]) =>
 describe("funding roll-up properties", () => {
   let t: TestApp;
   let w: LedgerWorld;
-  beforeAll(async () => {
-    t = await createTestApp();
-    w = await setUpLedgerWorld(t);
-  });
+  beforeAll(async () => ({ t, w } = await openLedgerWorld()));
   afterAll(async () => t.close());
 
   /** Writes a dataset through the use cases; returns the expected totals in US cents. */

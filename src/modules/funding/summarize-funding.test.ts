@@ -1,34 +1,26 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "../../../test/support/app.ts";
+import type { TestApp } from "../../../test/support/app.ts";
 import { formatMinorUnits, toMinorUnits } from "../../contracts/money.ts";
 import {
   type ErrorBody,
   insertInitiative,
   type LedgerWorld,
+  openLedgerWorld,
   postFlow,
   postReversal,
-  setUpLedgerWorld,
+  readFundingSummary,
 } from "./funding.fixtures.ts";
-import type { FundingSummary } from "./funding.schema.ts";
 import { isBudgetCovered, summarizeFunding } from "./summarize-funding.ts";
 
 describe("GET /api/funding/summary", () => {
   let t: TestApp;
   let w: LedgerWorld;
   const ids: Record<string, string> = {};
-  const summary = async (query = "") => {
-    const response = await t.request<FundingSummary>({
-      method: "GET",
-      url: `/api/funding/summary${query}`,
-    });
-    expect(response.status).toBe(200);
-    return response.body;
-  };
+  const summary = (query = "") => readFundingSummary(t.request, query);
 
   beforeAll(async () => {
-    t = await createTestApp();
-    w = await setUpLedgerWorld(t);
+    ({ t, w } = await openLedgerWorld());
     const db = t.handle.db;
     ids.AC1 = await insertInitiative(db, {
       code: "AC1",

@@ -1,4 +1,7 @@
+import { join } from "node:path";
 import type { Kysely } from "kysely";
+import { openEmbedded } from "../../platform/db/connect.ts";
+import { migrateToLatest } from "../../platform/db/migrate.ts";
 import type { Database } from "../../platform/db/schema.ts";
 
 export interface TestTransaction {
@@ -42,6 +45,17 @@ ${transactions}
 ${a.related ? `  <related-activity ref="${a.related}" type="5"/>\n` : ""} </iati-activity>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<iati-activities version="2.03" generated-datetime="${generated}">\n${body.join("\n")}\n</iati-activities>\n`;
+}
+
+/** A data folder the command line then opens: migrated, with setUpIatiWorld's records. */
+export async function setUpIatiDataDir(dataDir: string): Promise<void> {
+  const handle = await openEmbedded({ dataDir: join(dataDir, "pglite") });
+  try {
+    await migrateToLatest(handle.db);
+    await setUpIatiWorld(handle.db);
+  } finally {
+    await handle.close();
+  }
 }
 
 /** A component, an initiative GT1 of it, and EUR rates for 2011–2013. */

@@ -7,12 +7,14 @@ import type { Kysely } from "kysely";
 import { currencyDigits } from "../../contracts/money.ts";
 import type { Database } from "../../platform/db/schema.ts";
 
+/** The official IATI 2.03 schemas the project ships (vendor/iati/2.03), as at run time. */
+export { defaultSchemaDir as schemasDir } from "./iati-settings.ts";
+
+/** Samples and large generated workloads stay on the team's machines, outside the project. */
 const shared = resolve(fileURLToPath(new URL("../../../", import.meta.url)), "../shared");
 export const samplesDir = join(shared, "data/iati/samples");
-export const schemasDir = join(shared, "data/iati/schemas");
 export const benchDir = join(shared, "bench");
 export const haveSamples = existsSync(samplesDir);
-export const haveSchemas = existsSync(join(schemasDir, "iati-activities-schema.xsd"));
 export const haveBench = existsSync(join(benchDir, "gen-xml-attacks.mjs"));
 
 /** Writes gen-xml-attacks.mjs's hostile files into a fresh folder. */
@@ -105,28 +107,29 @@ export async function storedFigures(
   };
 }
 
+type CountedTable =
+  | "iati_publications"
+  | "iati_activities"
+  | "iati_transactions"
+  | "iati_budgets"
+  | "organizations"
+  | "support_flows";
+
+/** How many rows a table holds. */
+export async function countRows(db: Kysely<Database>, table: CountedTable): Promise<number> {
+  const { n } = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<bigint>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
 /**
  * Row counts of every table an import writes, to show that a refusal wrote nothing: staging
  * rows included, so that one left behind shows too.
  */
 export async function importFootprint(db: Kysely<Database>) {
-  const count = async (
-    table:
-      | "iati_publications"
-      | "iati_activities"
-      | "iati_transactions"
-      | "iati_budgets"
-      | "organizations"
-      | "support_flows",
-  ) =>
-    Number(
-      (
-        await db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<bigint>().as("n"))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: CountedTable) => countRows(db, table);
   return {
     publications: await count("iati_publications"),
     activities: await count("iati_activities"),

@@ -68,71 +68,72 @@ export const spreadsheetRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
         .header("content-disposition", 'attachment; filename="esca-portfolio.xlsx"')
         .send(await exportWorkbook({ db: ctx.db, scope: workbookScope(request.principal) })),
   );
-  app.post(
-    "/spreadsheets/preview",
-    {
-      config: { access: editors },
-      schema: {
-        tags,
-        summary:
-          "What an edited workbook would change, row by row (added, changed, unchanged, errors); writes nothing",
-        consumes: ["multipart/form-data"],
-        querystring: removeMissingQuery,
-        response: {
-          200: workbookPlanSchema,
-          413: errorResponses[422],
-          429: errorResponses[422],
-          ...errorResponses,
-        },
+  /**
+   * Preview and apply alike: an editor's uploaded workbook in, one at a time per user, its
+   * plan out (413: the workbook is too large; 429: one of the user's is being read).
+   */
+  const workbookRoute = <Query extends typeof removeMissingQuery>(
+    summary: string,
+    querystring: Query,
+  ) => ({
+    config: { access: editors },
+    schema: {
+      tags,
+      summary,
+      consumes: ["multipart/form-data"],
+      querystring,
+      response: {
+        200: workbookPlanSchema,
+        413: errorResponses[422],
+        429: errorResponses[422],
+        ...errorResponses,
       },
     },
+  });
+  const planOfUpload = async (
+    request: FastifyRequest,
+    plan: (workbook: {
+      buffer: Buffer;
+      scope: ReturnType<typeof workbookScope>;
+    }) => Promise<Parameters<typeof publicPlan>[0]>,
+  ) =>
+    slots.run(request.principal, async () =>
+      publicPlan(
+        await plan({ buffer: await upload(request), scope: workbookScope(request.principal) }),
+      ),
+    );
+
+  app.post(
+    "/spreadsheets/preview",
+    workbookRoute(
+      "What an edited workbook would change, row by row (added, changed, unchanged, errors); writes nothing",
+      removeMissingQuery,
+    ),
     async (request) =>
-      slots.run(request.principal, async () =>
-        publicPlan(
-          await previewWorkbook({
-            db: ctx.db,
-            buffer: await upload(request),
-            removeMissing: request.query.remove_missing,
-            scope: workbookScope(request.principal),
-          }),
-        ),
+      planOfUpload(request, (workbook) =>
+        previewWorkbook({ db: ctx.db, removeMissing: request.query.remove_missing, ...workbook }),
       ),
   );
   app.post(
     "/spreadsheets/apply",
-    {
-      config: { access: editors },
-      schema: {
-        tags,
-        summary:
-          "Apply an edited workbook as previewed, in one transaction (what the sheet left out stays, unless remove_missing reverses its flows)",
-        consumes: ["multipart/form-data"],
-        querystring: removeMissingQuery.extend({
-          plan_hash: z
-            .string()
-            .regex(/^[0-9a-f]{64}$/)
-            .meta({ description: "The preview's plan_hash: what was confirmed" }),
-        }),
-        response: {
-          200: workbookPlanSchema,
-          413: errorResponses[422],
-          429: errorResponses[422],
-          ...errorResponses,
-        },
-      },
-    },
+    workbookRoute(
+      "Apply an edited workbook as previewed, in one transaction (what the sheet left out stays, unless remove_missing reverses its flows)",
+      removeMissingQuery.extend({
+        plan_hash: z
+          .string()
+          .regex(/^[0-9a-f]{64}$/)
+          .meta({ description: "The preview's plan_hash: what was confirmed" }),
+      }),
+    ),
     async (request) =>
-      slots.run(request.principal, async () =>
-        publicPlan(
-          await applyWorkbook({
-            db: ctx.db,
-            buffer: await upload(request),
-            planHash: request.query.plan_hash,
-            principal: request.principal,
-            removeMissing: request.query.remove_missing,
-            scope: workbookScope(request.principal),
-          }),
-        ),
+      planOfUpload(request, (workbook) =>
+        applyWorkbook({
+          db: ctx.db,
+          planHash: request.query.plan_hash,
+          principal: request.principal,
+          removeMissing: request.query.remove_missing,
+          ...workbook,
+        }),
       ),
   );
 };

@@ -7,7 +7,7 @@ import type { DatabaseHandle } from "../../../platform/db/connect.ts";
 import { systemPrincipal } from "../../accounts/index.ts";
 import { seedDemo } from "../../demo/index.ts";
 import { recordFlow, reverseFlow } from "../../funding/index.ts";
-import { haveSchemas, schemasDir } from "../iati.fixtures.ts";
+import { schemasDir } from "../iati.fixtures.ts";
 import { loadIatiSettings } from "../iati-settings.ts";
 import { setUpIatiWorld } from "../iati-xml.fixtures.ts";
 import { validateAgainstSchema } from "../validate/schema-validate.ts";
@@ -33,10 +33,7 @@ describe("IATI export pieces", () => {
   });
 });
 
-const title = haveSchemas
-  ? "IATI export"
-  : "IATI export — skipped: ../shared/data/iati/schemas is absent";
-describe.skipIf(!haveSchemas)(title, () => {
+describe("IATI export", () => {
   let handle: DatabaseHandle;
   let xml: string;
   beforeAll(async () => {
@@ -155,24 +152,19 @@ describe.skipIf(!haveSchemas)(title, () => {
   });
 });
 
-describe.skipIf(!haveSchemas)(
-  haveSchemas
-    ? "IATI export of the demo portfolio"
-    : "IATI export of the demo portfolio — skipped: no schemas",
-  () => {
-    it("validates against the official schema and passes the main rules", async () => {
-      const handle = await createTestDatabase();
-      try {
-        await seedDemo({ db: handle.db });
-        const xml = await exportIatiActivities({ db: handle.db, settings });
-        const path = join(mkdtempSync(join(tmpdir(), "esca-export-")), "demo.xml");
-        writeFileSync(path, xml);
-        const report = await validateIatiFile({ path, schemaDir: schemasDir });
-        expect(report.problemCount, JSON.stringify(report.activities[0])).toBe(0);
-        expect(report.activityCount).toBeGreaterThan(10);
-      } finally {
-        await handle.close();
-      }
-    });
-  },
-);
+describe("IATI export of the demo portfolio", () => {
+  it("validates against the official schema and passes the main rules", async () => {
+    const handle = await createTestDatabase();
+    try {
+      await seedDemo({ db: handle.db });
+      const xml = await exportIatiActivities({ db: handle.db, settings });
+      const path = join(mkdtempSync(join(tmpdir(), "esca-export-")), "demo.xml");
+      writeFileSync(path, xml);
+      const report = await validateIatiFile({ path, schemaDir: schemasDir });
+      expect(report.problemCount, JSON.stringify(report.activities[0])).toBe(0);
+      expect(report.activityCount).toBeGreaterThan(10);
+    } finally {
+      await handle.close();
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import { type Kysely, type Selectable, sql } from "kysely";
+import { readPage } from "../../../platform/db/paging.ts";
 import type { Database, IatiImportJobsTable } from "../../../platform/db/schema.ts";
 import type { ImportJob, ImportJobListItem } from "./import-job.schema.ts";
 
@@ -131,39 +132,39 @@ export async function listJobRows(
 ): Promise<{ rows: ImportJobListItem[]; total: number }> {
   let base = db.selectFrom("iati_import_jobs");
   if (options.owner !== null) base = base.where("created_by_user_id", "=", options.owner);
-  const [rows, count] = await Promise.all([
-    base
-      .select([
-        "id",
-        "file_name",
-        "file_size",
-        "dry_run",
-        "state",
-        "phase",
-        "bytes_read",
-        "error_code",
-        "error_message",
-        "created_by",
-        "created_by_user_id",
-        "created_at",
-        "heartbeat_at",
-        "finished_at",
-
-        sql<unknown>`summary - 'problems'`.as("summary"),
-        sql<unknown>`case when validation is null then null else jsonb_build_object(
-          'valid', validation -> 'valid',
-          'problemCount', validation -> 'problemCount',
-          'activityCount', validation -> 'activityCount',
-          'transactionCount', validation -> 'transactionCount') end`.as("validation"),
-      ])
-      .orderBy("created_at", "desc")
-      .orderBy("id", "desc")
-      .limit(options.limit)
-      .offset(options.offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow(),
-  ]);
-  return { rows: rows.map((row) => toJob(row) as ImportJobListItem), total: Number(count.n) };
+  const { rows, total } = await readPage(
+    {
+      rows: base
+        .select([
+          "id",
+          "file_name",
+          "file_size",
+          "dry_run",
+          "state",
+          "phase",
+          "bytes_read",
+          "error_code",
+          "error_message",
+          "created_by",
+          "created_by_user_id",
+          "created_at",
+          "heartbeat_at",
+          "finished_at",
+          sql<unknown>`summary - 'problems'`.as("summary"),
+          sql<unknown>`case when validation is null then null else jsonb_build_object(
+            'valid', validation -> 'valid',
+            'problemCount', validation -> 'problemCount',
+            'activityCount', validation -> 'activityCount',
+            'transactionCount', validation -> 'transactionCount') end`.as("validation"),
+        ])
+        .orderBy("created_at", "desc")
+        .orderBy("id", "desc"),
+      count: base,
+    },
+    options,
+  );
+  // The list's summary is the SQL's, without its problems: what ImportJobListItem says.
+  return { rows: rows.map((row) => toJob(row) as ImportJobListItem), total };
 }
 
 function toJob(row: JobRow): ImportJob {

@@ -1,7 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../../platform/db/schema.ts";
 import type { ListImportedActivitiesQuery } from "./imported-activity.schema.ts";
-import type { LinkSource } from "./initiative-matcher.ts";
 import { listImportedActivities } from "./links.queries.ts";
 
 /** Partners' imported activities and the initiative each is linked to, by publisher and identifier. */
@@ -22,7 +21,7 @@ export async function findImportedActivities(options: {
         row.initiative_id && row.initiative_code
           ? { id: row.initiative_id, code: row.initiative_code }
           : null,
-      link_source: row.link_source as LinkSource | null,
+      link_source: row.link_source,
     })),
     page: { total, limit: query.limit, offset: query.offset },
   };

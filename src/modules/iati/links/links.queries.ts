@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import { readPage } from "../../../platform/db/paging.ts";
 import { containsPattern } from "../../../platform/db/query-helpers.ts";
 import type { Database } from "../../../platform/db/schema.ts";
 import type { ListImportedActivitiesQuery } from "./imported-activity.schema.ts";
@@ -103,10 +104,7 @@ export async function setActivityInitiative(
 }
 
 /** A page of current publications' activities, with the initiative each links to, and the total. */
-export async function listImportedActivities(
-  db: Kysely<Database>,
-  query: ListImportedActivitiesQuery,
-) {
+export function listImportedActivities(db: Kysely<Database>, query: ListImportedActivitiesQuery) {
   let base = db
     .selectFrom("iati_activities as a")
     .innerJoin("iati_publications as p", "p.id", "a.publication_id")
@@ -125,27 +123,26 @@ export async function listImportedActivities(
   }
   if (query.linked !== undefined)
     base = base.where("a.initiative_id", query.linked ? "is not" : "is", null);
-  const [rows, count] = await Promise.all([
-    base
-      .select([
-        "a.iati_identifier",
-        "p.publisher_ref",
-        "a.title_es",
-        "a.title_en",
-        "a.line",
-        "a.initiative_id",
-        "i.code as initiative_code",
-        "a.link_source",
-        sql<number>`(select count(*)::int from iati_transactions t where t.activity_id = a.id)`.as(
-          "transaction_count",
-        ),
-      ])
-      .orderBy("p.publisher_ref")
-      .orderBy("a.iati_identifier")
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
+  return readPage(
+    {
+      rows: base
+        .select([
+          "a.iati_identifier",
+          "p.publisher_ref",
+          "a.title_es",
+          "a.title_en",
+          "a.line",
+          "a.initiative_id",
+          "i.code as initiative_code",
+          "a.link_source",
+          sql<number>`(select count(*)::int from iati_transactions t where t.activity_id = a.id)`.as(
+            "transaction_count",
+          ),
+        ])
+        .orderBy("p.publisher_ref")
+        .orderBy("a.iati_identifier"),
+      count: base,
+    },
+    query,
+  );
 }

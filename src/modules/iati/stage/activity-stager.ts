@@ -12,15 +12,15 @@ import { xmlRefused } from "../read/xml-limits.ts";
 import { detached, type XmlNode } from "../read/xml-node.ts";
 import { checkActivityRules } from "../validate/activity-rules.ts";
 import { usdTooLarge } from "../validate/amount-bound.ts";
-import type { ImportSummary } from "./import-summary.ts";
-import { type RateRows, rateTable } from "./rate-table.ts";
+import { type ImportSummary, noActivitiesRead } from "./import-summary.ts";
+import { type RateRow, rateTable } from "./rate-table.ts";
 import { type SpentBuffers, type StagedBatch, StagedRows } from "./staged-rows.ts";
 
 const MAX_LISTED = 1000;
 
 /** What staging needs from the database, as plain rows (they also go to a worker thread). */
 export interface StagerSetup {
-  rates: RateRows;
+  rates: RateRow[];
   matcher: MatcherRows;
   /** The day "in the future" is measured from (YYYY-MM-DD). */
   today: string;
@@ -46,18 +46,7 @@ export type StagedTotals = Pick<
 /** The first activity of a file, which says whose publication it is. */
 export type PublisherActivity = Pick<ParsedActivity, "identifier" | "line" | "reportingOrg">;
 
-const emptyTotals = (): StagedTotals => ({
-  publisher: null,
-  version: null,
-  activities: 0,
-  transactions: 0,
-  budgets: 0,
-  skipped: 0,
-  linked: 0,
-  missingRates: 0,
-  problemCount: 0,
-  problems: [],
-});
+const emptyTotals = (): StagedTotals => noActivitiesRead();
 
 /**
  * Turns a file's activities into rows to write, without the database: parses each activity,

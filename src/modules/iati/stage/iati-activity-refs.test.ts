@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, testBackend } from "../../../../test/support/database.ts";
 import type { DatabaseHandle } from "../../../platform/db/connect.ts";
 import type { Database } from "../../../platform/db/schema.ts";
+import { countRows } from "../iati.fixtures.ts";
 
 /**
  * Transactions and budgets refer to their activity through statement-level triggers
@@ -18,15 +19,8 @@ describe("the activity a transaction or budget belongs to", () => {
   });
   afterAll(async () => handle.close());
 
-  const count = async (table: "iati_activities" | "iati_transactions" | "iati_budgets") =>
-    Number(
-      (
-        await db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<bigint>().as("n"))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: "iati_activities" | "iati_transactions" | "iati_budgets") =>
+    countRows(db, table);
   const addActivity = async (identifier: string) => {
     const { rows } = await sql<{ id: string }>`
       insert into iati_activities (publication_id, iati_identifier, line, titles, descriptions,

@@ -4,9 +4,8 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type CliResult, cliEnv, runCli } from "../../../../test/support/cli.ts";
 import { openEmbedded } from "../../../platform/db/connect.ts";
-import { migrateToLatest } from "../../../platform/db/migrate.ts";
 import { generateWorkload, haveBench } from "../iati.fixtures.ts";
-import { iatiFile, setUpIatiWorld } from "../iati-xml.fixtures.ts";
+import { iatiFile, setUpIatiDataDir } from "../iati-xml.fixtures.ts";
 import type { ImportSummary } from "./import-iati-file.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "esca-iati-again-cli-"));
@@ -21,15 +20,7 @@ const status = (run: CliResult) =>
   run.code === 0 ? (JSON.parse(run.stdout) as ImportSummary[])[0]?.status : run.stderr;
 
 describe("`esca import iati` of the file that is already current", () => {
-  beforeAll(async () => {
-    const handle = await openEmbedded({ dataDir: join(dataDir, "pglite") });
-    try {
-      await migrateToLatest(handle.db);
-      await setUpIatiWorld(handle.db);
-    } finally {
-      await handle.close();
-    }
-  }, 60_000);
+  beforeAll(() => setUpIatiDataDir(dataDir), 60_000);
 
   it("answers unchanged every time, and lets go of the data folder", async () => {
     const small = join(dir, "small.xml");

@@ -42,7 +42,7 @@ function manyRows(path: string, activities: number, generated = "2026-01-01T00:0
 
 describe("cancelling a file's staging while an event is pending", () => {
   const setup = {
-    rates: { rows: [], lookbackDays: 366 },
+    rates: [],
     matcher: { reportingOrgRef: "XI-IATI-ESCA", initiatives: [], links: [] },
     today: "2026-11-29",
     publicationId: "0190aaaa-0000-7000-8000-000000000009",

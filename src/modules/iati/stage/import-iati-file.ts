@@ -5,7 +5,6 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../../platform/db/schema.ts";
 import { inTransaction } from "../../../platform/db/transaction.ts";
 import type { Principal } from "../../accounts/index.ts";
-import { RATE_LOOKBACK_DAYS } from "../../exchange-rates/index.ts";
 import { loadMatcherRows } from "../links/links.queries.ts";
 import { todayUtc } from "../validate/validate-iati-file.ts";
 import type { ImportSummary } from "./import-summary.ts";
@@ -121,7 +120,7 @@ async function writePublication(
   const fileName = options.fileName ?? basename(options.path);
   const publicationId = uuidV7();
   const setup = {
-    rates: await loadRateRows(db, RATE_LOOKBACK_DAYS),
+    rates: await loadRateRows(db),
     matcher: await loadMatcherRows(db, options.reportingOrgRef),
     today: todayUtc(),
     publicationId,

@@ -21,22 +21,27 @@ export interface ImportSummary {
   problems: ActivityReport[];
 }
 
+/** What a file's activities add up to before any is read (staging counts from here). */
+export const noActivitiesRead = () => ({
+  publisher: null,
+  version: null,
+  activities: 0,
+  transactions: 0,
+  budgets: 0,
+  skipped: 0,
+  linked: 0,
+  missingRates: 0,
+  problemCount: 0,
+  problems: [] as ActivityReport[],
+});
+
 export function emptySummary(file: string, sha256: string): Omit<ImportSummary, "status"> {
   return {
     file,
     sha256,
-    publisher: null,
-    version: null,
-    activities: 0,
-    transactions: 0,
-    budgets: 0,
-    skipped: 0,
-    linked: 0,
-    missingRates: 0,
+    ...noActivitiesRead(),
     flowsRecorded: 0,
     flowsReversed: 0,
     partnerCreated: false,
-    problemCount: 0,
-    problems: [],
   };
 }

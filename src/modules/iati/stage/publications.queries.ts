@@ -1,6 +1,6 @@
 import { type Insertable, type Kysely, sql } from "kysely";
 import type { Database } from "../../../platform/db/schema.ts";
-import type { RateRows } from "./rate-table.ts";
+import type { RateRow } from "./rate-table.ts";
 
 /** Serializes imports of one publisher (advisory lock, released with the transaction). */
 export async function lockPublisher(db: Kysely<Database>, publisherRef: string): Promise<void> {
@@ -120,13 +120,12 @@ export function insertPublisherOrganization(
     .executeTakeFirstOrThrow();
 }
 
-/** The platform's stored rates, oldest first per currency, and how old a rate may be. */
-export async function loadRateRows(db: Kysely<Database>, lookbackDays: number): Promise<RateRows> {
-  const rows = await db
+/** The platform's stored rates, oldest first per currency. */
+export function loadRateRows(db: Kysely<Database>): Promise<RateRow[]> {
+  return db
     .selectFrom("exchange_rates")
     .select(["currency", "rate_date", "usd_per_unit"])
     .orderBy("currency")
     .orderBy("rate_date")
     .execute();
-  return { rows, lookbackDays };
 }

@@ -36,7 +36,7 @@ describe("the size of staged batches", () => {
     writeFileSync(path, iatiFile("XM-DAC-46012", activities));
     const sizes: number[] = [];
     const events = stageInThread({ path }).events({
-      rates: { rows: [], lookbackDays: 366 },
+      rates: [],
       matcher: { reportingOrgRef: "XI-IATI-ESCA", initiatives: [], links: [] },
       today: "2026-11-29",
       publicationId: "0190aaaa-0000-7000-8000-000000000002",

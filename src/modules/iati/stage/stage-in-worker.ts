@@ -177,7 +177,7 @@ export async function warmStagingThread(): Promise<void> {
     const document = warmUpDocument();
     await writeFile(path, document.xml);
     const events = stageInWorker({ path }).events({
-      rates: { rows: document.rates, lookbackDays: 366 },
+      rates: document.rates,
       matcher: { reportingOrgRef: "XI-IATI-ESCA", initiatives: [], links: [] },
       today: new Date().toISOString().slice(0, 10),
       publicationId: randomUUID(),

@@ -3,17 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cliEnv, runCli } from "../../../../test/support/cli.ts";
-import {
-  generateAttacks,
-  haveBench,
-  haveSamples,
-  haveSchemas,
-  samplesDir,
-} from "../iati.fixtures.ts";
+import { generateAttacks, haveBench, haveSamples, samplesDir } from "../iati.fixtures.ts";
 import { iatiFile } from "../iati-xml.fixtures.ts";
 
 const env = cliEnv(join(mkdtempSync(join(tmpdir(), "esca-iati-cli-")), "data"));
-const ready = haveSamples && haveSchemas && haveBench;
+const ready = haveSamples && haveBench;
 const title = ready
   ? "esca iati validate"
   : "esca iati validate — skipped: ../shared/data/iati or ../shared/bench is absent";

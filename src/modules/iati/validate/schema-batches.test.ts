@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { generateWorkload, haveBench, haveSchemas, schemasDir } from "../iati.fixtures.ts";
+import { generateWorkload, haveBench, schemasDir } from "../iati.fixtures.ts";
 import { type IatiStreamItem, readIatiActivities } from "../read/read-iati-stream.ts";
 import { XmlGuard } from "../read/xml-guard.ts";
 import { defaultXmlLimits } from "../read/xml-limits.ts";
@@ -73,10 +73,7 @@ const files: Record<string, { xml: string; batches: number }> = {
   },
 };
 
-const title = haveSchemas
-  ? "schema validation in batches"
-  : "schema validation in batches — skipped: ../shared/data/iati/schemas is absent";
-describe.skipIf(!haveSchemas)(title, () => {
+describe("schema validation in batches", () => {
   it.each(Object.keys(files))(
     "reports what the whole file gives, at the same lines: %s",
     async (name) => {
@@ -115,11 +112,10 @@ function validateInChild(path: string): MemoryRun {
   return JSON.parse(run.stdout) as MemoryRun;
 }
 
-const ready = haveSchemas && haveBench;
-const largeTitle = ready
+const largeTitle = haveBench
   ? "schema validation of large files"
-  : "schema validation of large files — skipped: ../shared/bench or ../shared/data/iati/schemas is absent";
-describe.skipIf(!ready)(largeTitle, () => {
+  : "schema validation of large files — skipped: ../shared/bench is absent";
+describe.skipIf(!haveBench)(largeTitle, () => {
   it("names the line of errors deep in a 40 MB file, in the memory a 5 MB file takes", () => {
     const small = join(dir, "5mb.xml");
     const large = join(dir, "40mb.xml");

@@ -25,6 +25,7 @@ import { api } from "../../api/client.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { ApiErrorAlert, fieldError } from "../../ui/ApiErrorAlert.tsx";
 import { PageHeader, Section } from "../../ui/PageHeader.tsx";
+import { PasswordField } from "./PasswordField.tsx";
 import { isStaff, useSession } from "./session.ts";
 import { TotpEnrollment } from "./TotpSetup.tsx";
 
@@ -59,21 +60,21 @@ function PasswordSection() {
     <Section title={t("account.password")} description={t("account.passwordHelp")} id="password">
       <form onSubmit={submit} noValidate data-testid="password-form">
         <Stack gap="sm" maw={420}>
-          <PasswordInput
+          <PasswordField
             label={t("account.currentPassword")}
             autoComplete="current-password"
-            required
             value={current}
-            onChange={(e) => setCurrent(e.currentTarget.value)}
-            error={fieldError(change.error, "current_password")}
+            onChange={setCurrent}
+            refusal={change.error}
+            field="current_password"
           />
-          <PasswordInput
+          <PasswordField
             label={t("account.newPassword")}
             autoComplete="new-password"
-            required
             value={next}
-            onChange={(e) => setNext(e.currentTarget.value)}
-            error={fieldError(change.error, "new_password")}
+            onChange={setNext}
+            refusal={change.error}
+            field="new_password"
           />
           <PasswordInput
             label={t("account.repeatPassword")}
@@ -141,13 +142,13 @@ function TwoFactorSection({ enabled, mustKeep }: { enabled: boolean; mustKeep: b
           >
             <Stack gap="sm">
               <Text size="sm">{t("account.totpDisableHelp")}</Text>
-              <PasswordInput
+              <PasswordField
                 label={t("login.password")}
                 autoComplete="current-password"
-                required
                 value={password}
-                onChange={(e) => setPassword(e.currentTarget.value)}
-                error={fieldError(disable.error, "password")}
+                onChange={setPassword}
+                refusal={disable.error}
+                field="password"
               />
               <TextInput
                 label={t("login.totp")}

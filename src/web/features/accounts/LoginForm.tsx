@@ -1,17 +1,9 @@
-import {
-  Button,
-  Container,
-  Paper,
-  PasswordInput,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Button, Container, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { ApiError } from "../../api/client.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { ApiErrorAlert, fieldError } from "../../ui/ApiErrorAlert.tsx";
+import { PasswordField } from "./PasswordField.tsx";
 import { useLogin } from "./session.ts";
 
 export function LoginForm() {
@@ -49,13 +41,13 @@ export function LoginForm() {
               onChange={(e) => setEmail(e.currentTarget.value)}
               error={fieldError(login.error, "email")}
             />
-            <PasswordInput
+            <PasswordField
               label={t("login.password")}
               autoComplete="current-password"
-              required
               value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
-              error={fieldError(login.error, "password")}
+              onChange={setPassword}
+              refusal={login.error}
+              field="password"
             />
             {askTotp ? (
               <TextInput

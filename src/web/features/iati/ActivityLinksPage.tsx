@@ -26,6 +26,7 @@ import {
   useImportedActivities,
 } from "./iati-api.ts";
 import { LinkDialog, type LinkTarget } from "./LinkDialog.tsx";
+import { textColumn } from "./text-column.ts";
 
 type LinkedFilter = "all" | "true" | "false";
 
@@ -56,18 +57,8 @@ export function ActivityLinksPage() {
   const sourceLabel = (a: ImportedActivity) =>
     a.link_source ? t(`iati.links.source.${a.link_source}`) : t("iati.links.source.none");
   const columns: Column<ImportedActivity>[] = [
-    {
-      key: "identifier",
-      header: t("iati.links.identifier"),
-      cell: (a) => a.iati_identifier,
-      value: (a) => a.iati_identifier,
-    },
-    {
-      key: "publisher",
-      header: t("iati.links.publisher"),
-      cell: (a) => a.publisher_ref,
-      value: (a) => a.publisher_ref,
-    },
+    textColumn("identifier", t("iati.links.identifier"), (a) => a.iati_identifier),
+    textColumn("publisher", t("iati.links.publisher"), (a) => a.publisher_ref),
     {
       key: "title",
       header: t("iati.links.title"),
@@ -111,12 +102,7 @@ export function ActivityLinksPage() {
     },
   ];
   const mappingColumns: Column<ActivityLink>[] = [
-    {
-      key: "identifier",
-      header: t("iati.links.identifier"),
-      cell: (l) => l.iati_identifier,
-      value: (l) => l.iati_identifier,
-    },
+    textColumn("identifier", t("iati.links.identifier"), (l) => l.iati_identifier),
     {
       key: "initiative",
       header: t("iati.links.initiative"),

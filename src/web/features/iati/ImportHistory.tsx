@@ -6,6 +6,7 @@ import { QueryState } from "../../ui/QueryState.tsx";
 import { HISTORY_PAGE, type ImportJobListItem, useImportJobs } from "./iati-api.ts";
 import { fileSize, outcomeLabel, outcomeOf } from "./iati-format.ts";
 import { OutcomeBadge } from "./OutcomeBadge.tsx";
+import { textColumn } from "./text-column.ts";
 
 /** Every upload the reader may see (everyone's for the secretariat), newest first, a page at a time. */
 export function ImportHistory({ onOpen }: { onOpen: (id: string) => void }) {
@@ -35,12 +36,7 @@ export function ImportHistory({ onOpen }: { onOpen: (id: string) => void }) {
       cell: (j) => t(j.dryRun ? "iati.mode.dryRun" : "iati.mode.import"),
       value: (j) => t(j.dryRun ? "iati.mode.dryRun" : "iati.mode.import"),
     },
-    {
-      key: "by",
-      header: t("iati.history.by"),
-      cell: (j) => j.createdBy,
-      value: (j) => j.createdBy,
-    },
+    textColumn("by", t("iati.history.by"), (j) => j.createdBy),
     {
       key: "status",
       header: t("iati.history.status"),
