@@ -69,7 +69,8 @@ export async function listFlowRows(
   query: ListFlowsQuery,
   visibility: FlowVisibility = { all: true },
 ) {
-  let base = db.selectFrom("support_flows as f");
+  // The read's joins are on unique keys: they add columns, never rows, so the count is the filter's.
+  let base = selectFlows(db);
   if (!visibility.all) {
     const { organizationId, country } = visibility;
     base = base.where((eb) =>
@@ -105,20 +106,7 @@ export async function listFlowRows(
   if (!query.include_reversals) base = base.where("f.reverses_id", "is", null);
   return readPage(
     {
-      rows: base
-        .leftJoin("support_flows as r", "r.reverses_id", "f.id")
-        .leftJoin("over_disbursement_requests as o", "o.flow_id", "f.id")
-        .leftJoin("exchange_rates as x", (join) =>
-          join.onRef("x.currency", "=", "f.currency").onRef("x.rate_date", "=", "f.fx_date"),
-        )
-        .selectAll("f")
-        .select([
-          "r.id as reversed_by",
-          "o.decided_at as over_commitment_approved_at",
-          "x.basis as fx_basis",
-        ])
-        .orderBy(sortColumns[query.sort.field], query.sort.direction)
-        .orderBy("f.seq"),
+      rows: base.orderBy(sortColumns[query.sort.field], query.sort.direction).orderBy("f.seq"),
       count: base,
     },
     query,

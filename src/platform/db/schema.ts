@@ -606,4 +606,9 @@ export type OrganizationRow = Selectable<OrganizationsTable>;
 export type InitiativeRow = Selectable<InitiativesTable>;
 export type SupportFlowRow = Selectable<SupportFlowsTable>;
 export type NewSupportFlow = Insertable<SupportFlowsTable>;
+/** What a partner's over-disbursement request asks to record, as its row holds it. */
+export type RequestedDisbursement = Pick<
+  OverDisbursementRequestsTable,
+  "partner_id" | "initiative_id" | "commitment_id" | "amount_minor" | "currency" | "value_date"
+>;
 export type AuditLogRow = Selectable<AuditLogTable>;

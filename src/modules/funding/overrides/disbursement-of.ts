@@ -1,20 +1,14 @@
 import { formatMinorUnits } from "../../../contracts/money.ts";
+import type { RequestedDisbursement } from "../../../platform/db/schema.ts";
 import type { RecordFlowInput } from "../flows.schema.ts";
 
 /**
  * The ledger entry a request stands for: the financial disbursement it asks to record, with
  * its reason as the override's (`over_commitment_reason`) once approved.
  */
-export function disbursementOf(request: {
-  partner_id: string;
-  initiative_id: string;
-  commitment_id: string | null;
-  amount_minor: bigint;
-  currency: string;
-  value_date: string;
-  reason?: string;
-  note?: string;
-}): RecordFlowInput {
+export function disbursementOf(
+  request: RequestedDisbursement & { reason?: string; note?: string },
+): RecordFlowInput {
   return {
     flow_type: "disbursement",
     support_kind: "financial",

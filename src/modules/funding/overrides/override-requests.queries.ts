@@ -2,7 +2,7 @@ import { type Kysely, sql } from "kysely";
 import type { OverrideRequestStatus } from "../../../contracts/enum-values.ts";
 import { moneyOut } from "../../../contracts/money.ts";
 import { readPage } from "../../../platform/db/paging.ts";
-import type { Database } from "../../../platform/db/schema.ts";
+import type { Database, RequestedDisbursement } from "../../../platform/db/schema.ts";
 import type { OverDisbursementRequest } from "./override-requests.schema.ts";
 
 /** A request with its partner, its initiative and the pair's figures now (net of reversals). */
@@ -64,13 +64,7 @@ export function lockRequest(db: Kysely<Database>, id: string) {
 
 export async function insertRequest(
   db: Kysely<Database>,
-  values: {
-    partner_id: string;
-    initiative_id: string;
-    commitment_id: string | null;
-    amount_minor: bigint;
-    currency: string;
-    value_date: string;
+  values: RequestedDisbursement & {
     reason: string;
     requested_by: string;
     requested_by_user_id: string | null;

@@ -9,7 +9,7 @@ import { PageHeader, Section } from "../../ui/PageHeader.tsx";
 import { QueryState } from "../../ui/QueryState.tsx";
 import { FundingKpis } from "../funding/FundingKpis.tsx";
 import { RegionWideNote } from "../funding/RegionWideNote.tsx";
-import { SummaryBreakdown } from "../funding/SummaryBreakdown.tsx";
+import { budgetBars, fundingColumns, SummaryBreakdown } from "../funding/SummaryBreakdown.tsx";
 import { InitiativeList } from "../initiatives/InitiativeList.tsx";
 
 export function ComponentPage() {
@@ -49,15 +49,8 @@ function ComponentView({ component }: { component: StrategyComponent }) {
                 dimension="country"
                 filters={{ component: component.id }}
                 title={t("component.byCountry")}
-                chartMeasures={["budget", "committed", "disbursed"]}
-                tableMeasures={[
-                  "budget",
-                  "announced",
-                  "committed",
-                  "disbursed",
-                  "coverage_pct",
-                  "gap",
-                ]}
+                chartMeasures={budgetBars}
+                tableMeasures={fundingColumns}
                 fileName={`esca-component-${component.code}-by-country`}
                 horizontal
               />

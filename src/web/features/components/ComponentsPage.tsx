@@ -5,7 +5,7 @@ import { useI18n } from "../../i18n/i18n.tsx";
 import { BilingualText } from "../../ui/Bilingual.tsx";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { QueryState } from "../../ui/QueryState.tsx";
-import { SummaryBreakdown } from "../funding/SummaryBreakdown.tsx";
+import { FundingByComponent } from "../funding/FundingByComponent.tsx";
 
 export function ComponentsPage() {
   const { t } = useI18n();
@@ -50,15 +50,7 @@ export function ComponentsPage() {
               </SimpleGrid>
             )}
           </QueryState>
-          <SummaryBreakdown
-            id="components-funding"
-            dimension="component"
-            title={t("dashboard.byComponent")}
-            description={t("dashboard.byComponentHelp")}
-            chartMeasures={["budget", "announced", "committed", "disbursed"]}
-            tableMeasures={["budget", "announced", "committed", "disbursed", "coverage_pct", "gap"]}
-            fileName="esca-funding-by-component"
-          />
+          <FundingByComponent id="components-funding" />
         </Stack>
       </Container>
     </>

@@ -13,7 +13,7 @@ import { PageHeader, Section } from "../../ui/PageHeader.tsx";
 import { SourceLine } from "../../ui/Provenance.tsx";
 import { QueryState } from "../../ui/QueryState.tsx";
 import { FundingKpis } from "../funding/FundingKpis.tsx";
-import { SummaryBreakdown } from "../funding/SummaryBreakdown.tsx";
+import { budgetBars, fundingColumns, SummaryBreakdown } from "../funding/SummaryBreakdown.tsx";
 import { RegionalInitiatives } from "./RegionalInitiatives.tsx";
 
 const isMemberState = (code: string): code is MemberState =>
@@ -84,16 +84,8 @@ function CountryView({ code }: { code: MemberState }) {
             filters={{ country: code }}
             title={t("country.led", { country: name })}
             description={t("country.ledHelp")}
-            chartMeasures={["budget", "committed", "disbursed"]}
-            tableMeasures={[
-              "budget",
-              "announced",
-              "committed",
-              "disbursed",
-              "coverage_pct",
-              "gap",
-              "announced_not_committed",
-            ]}
+            chartMeasures={budgetBars}
+            tableMeasures={[...fundingColumns, "announced_not_committed"]}
             fileName={`esca-${code}-led-initiatives`}
             horizontal
           />
@@ -104,15 +96,8 @@ function CountryView({ code }: { code: MemberState }) {
                 dimension="component"
                 filters={{ country: code }}
                 title={t("country.byComponent", { country: name })}
-                chartMeasures={["budget", "committed", "disbursed"]}
-                tableMeasures={[
-                  "budget",
-                  "announced",
-                  "committed",
-                  "disbursed",
-                  "coverage_pct",
-                  "gap",
-                ]}
+                chartMeasures={budgetBars}
+                tableMeasures={fundingColumns}
                 fileName={`esca-${code}-by-component`}
               />
             </Grid.Col>

@@ -5,9 +5,15 @@ import { useI18n } from "../../i18n/i18n.tsx";
 import { BilingualText } from "../../ui/Bilingual.tsx";
 import { QueryState } from "../../ui/QueryState.tsx";
 import { FinanceSplit } from "../funding/FinanceSplit.tsx";
+import { FundingByComponent } from "../funding/FundingByComponent.tsx";
 import { FundingKpis } from "../funding/FundingKpis.tsx";
 import { LedgerSources } from "../funding/LedgerSources.tsx";
-import { SummaryBreakdown } from "../funding/SummaryBreakdown.tsx";
+import {
+  arrivalBars,
+  budgetBars,
+  fundingColumns,
+  SummaryBreakdown,
+} from "../funding/SummaryBreakdown.tsx";
 import { MandatesPanel } from "../mandates/MandatesPanel.tsx";
 
 function ConferenceLine() {
@@ -55,30 +61,15 @@ export function DashboardPage() {
               </Stack>
             )}
           </QueryState>
-          <SummaryBreakdown
-            id="by-component"
-            dimension="component"
-            title={t("dashboard.byComponent")}
-            description={t("dashboard.byComponentHelp")}
-            chartMeasures={["budget", "announced", "committed", "disbursed"]}
-            tableMeasures={["budget", "announced", "committed", "disbursed", "coverage_pct", "gap"]}
-            fileName="esca-funding-by-component"
-          />
+          <FundingByComponent id="by-component" />
           <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
             <SummaryBreakdown
               id="by-country"
               dimension="country"
               title={t("dashboard.byCountry")}
               description={t("dashboard.byCountryHelp")}
-              chartMeasures={["budget", "committed", "disbursed"]}
-              tableMeasures={[
-                "budget",
-                "announced",
-                "committed",
-                "disbursed",
-                "coverage_pct",
-                "gap",
-              ]}
+              chartMeasures={budgetBars}
+              tableMeasures={fundingColumns}
               fileName="esca-funding-by-country"
               horizontal
             />
@@ -87,7 +78,7 @@ export function DashboardPage() {
               dimension="year"
               title={t("dashboard.byYear")}
               description={t("dashboard.byYearHelp")}
-              chartMeasures={["announced", "committed", "disbursed"]}
+              chartMeasures={arrivalBars}
               tableMeasures={["announced", "committed", "disbursed"]}
               fileName="esca-funding-by-year"
             />
@@ -97,7 +88,7 @@ export function DashboardPage() {
             dimension="partner"
             title={t("dashboard.promisesGap")}
             description={t("dashboard.promisesGapHelp")}
-            chartMeasures={["announced", "committed", "disbursed"]}
+            chartMeasures={arrivalBars}
             tableMeasures={["announced", "committed", "disbursed", "announced_not_committed"]}
             fileName="esca-promises-gap-by-partner"
             horizontal
@@ -107,7 +98,7 @@ export function DashboardPage() {
             dimension="finance_type"
             title={t("finance.splitTitle")}
             description={t("finance.splitHelp")}
-            chartMeasures={["announced", "committed", "disbursed"]}
+            chartMeasures={arrivalBars}
             tableMeasures={["announced", "committed", "disbursed", "announced_not_committed"]}
             fileName="esca-funding-by-finance-type"
             horizontal

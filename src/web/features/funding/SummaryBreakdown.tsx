@@ -19,6 +19,20 @@ import {
   summaryColumns,
 } from "./summary-rows.tsx";
 
+/** The money an initiative needs and what it got, drawn as bars. */
+export const budgetBars: Measure[] = ["budget", "committed", "disbursed"];
+/** What arrived of what was announced, drawn as bars. */
+export const arrivalBars: Measure[] = ["announced", "committed", "disbursed"];
+/** A table of initiatives' funding: budget, each step of the money, coverage and gap. */
+export const fundingColumns: Measure[] = [
+  "budget",
+  "announced",
+  "committed",
+  "disbursed",
+  "coverage_pct",
+  "gap",
+];
+
 interface BreakdownProps {
   dimension: RollupDimension;
   title: string;

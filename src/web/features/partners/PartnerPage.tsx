@@ -11,7 +11,7 @@ import { BodyProfile, hasMoney } from "../directory/BodyProfile.tsx";
 import { FinanceSplit } from "../funding/FinanceSplit.tsx";
 import { FlowsTable } from "../funding/FlowsTable.tsx";
 import { FundingKpis } from "../funding/FundingKpis.tsx";
-import { SummaryBreakdown } from "../funding/SummaryBreakdown.tsx";
+import { arrivalBars, SummaryBreakdown } from "../funding/SummaryBreakdown.tsx";
 import { InitiativeList } from "../initiatives/InitiativeList.tsx";
 
 export function PartnerPage() {
@@ -82,7 +82,7 @@ function PartnerView({ partner }: { partner: Organization }) {
                 dimension="year"
                 filters={{ partner: partner.id }}
                 title={t("partner.byYear")}
-                chartMeasures={["announced", "committed", "disbursed"]}
+                chartMeasures={arrivalBars}
                 tableMeasures={["announced", "committed", "disbursed"]}
                 fileName={`esca-${partner.code}-by-year`}
               />
@@ -92,7 +92,7 @@ function PartnerView({ partner }: { partner: Organization }) {
                 filters={{ partner: partner.id }}
                 title={t("partner.byFinanceType")}
                 description={t("finance.splitHelp")}
-                chartMeasures={["announced", "committed", "disbursed"]}
+                chartMeasures={arrivalBars}
                 tableMeasures={["announced", "committed", "disbursed", "announced_not_committed"]}
                 fileName={`esca-${partner.code}-by-finance-type`}
               />

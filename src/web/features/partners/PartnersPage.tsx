@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { LedgerSources } from "../funding/LedgerSources.tsx";
-import { SummaryBreakdown } from "../funding/SummaryBreakdown.tsx";
+import { arrivalBars, SummaryBreakdown } from "../funding/SummaryBreakdown.tsx";
 
 export function PartnersPage() {
   const { t } = useI18n();
@@ -26,7 +26,7 @@ export function PartnersPage() {
             dimension="partner"
             title={t("dashboard.promisesGap")}
             description={t("dashboard.promisesGapHelp")}
-            chartMeasures={["announced", "committed", "disbursed"]}
+            chartMeasures={arrivalBars}
             tableMeasures={[
               "offered",
               "announced",
