@@ -7,10 +7,17 @@ import { fundingRoutes, overDisbursementRoutes } from "../modules/funding/index.
 import { iatiRoutes } from "../modules/iati/index.ts";
 import { indicatorRoutes } from "../modules/indicators/index.ts";
 import { initiativeRoutes } from "../modules/initiatives/index.ts";
+import { liveBoardRoutes } from "../modules/live-board/index.ts";
 import { mandateRoutes } from "../modules/mandates/index.ts";
 import { oasBodyRoutes } from "../modules/oas-bodies/index.ts";
+import { openDataRoutes } from "../modules/open-data/index.ts";
 import { organizationRoutes } from "../modules/organizations/index.ts";
+import { practiceRoutes } from "../modules/practices/index.ts";
 import { reconciliationRoutes } from "../modules/reconciliation/index.ts";
+import { reminderRoutes } from "../modules/reminders/index.ts";
+import { reportRoutes } from "../modules/reports/index.ts";
+import { resultsRoutes } from "../modules/results/index.ts";
+import { searchRoutes } from "../modules/search/index.ts";
 import { spreadsheetRoutes } from "../modules/spreadsheets/index.ts";
 import { strategyRoutes } from "../modules/strategy/index.ts";
 import { supportRequestRoutes } from "../modules/support-requests/index.ts";
@@ -52,6 +59,22 @@ export const apiModules: ApiModule[] = [
     routes: mandateRoutes,
   },
   {
+    tag: "practices",
+    description: "The library of good practices of mechanisms and states (AG/RES. 2626 ¶6)",
+    routes: practiceRoutes,
+  },
+  {
+    tag: "open-data",
+    description: "The published data's licence and last change; where each download is",
+    routes: openDataRoutes,
+  },
+  {
+    tag: "search",
+    description:
+      "One search over published initiatives, partners, OAS bodies, mandates and practices",
+    routes: searchRoutes,
+  },
+  {
     tag: "exchange-rates",
     description: "Dated exchange rates used to value every amount in USD",
     routes: exchangeRateRoutes,
@@ -62,9 +85,21 @@ export const apiModules: ApiModule[] = [
     routes: indicatorRoutes,
   },
   {
+    tag: "results",
+    description:
+      "Initiatives' results frameworks: output and outcome indicators, targets per year, actuals with evidence, progress to target",
+    routes: resultsRoutes,
+  },
+  {
     tag: "conferences",
-    description: "The 2011 International Conference in Support of the Strategy",
+    description:
+      "Conferences where support is announced (the 2011 International Conference in Support of the Strategy): programme, delegations, documents, announcements; the Group of Friends",
     routes: conferenceRoutes,
+  },
+  {
+    tag: "live-board",
+    description: "A conference's live pledge board: its running totals, and their events (SSE)",
+    routes: liveBoardRoutes,
   },
   {
     tag: "funding",
@@ -85,6 +120,18 @@ export const apiModules: ApiModule[] = [
     tag: "support-requests",
     description: "Member states' requests for technical support to the OAS (AG/RES. 2626 ¶7–¶8)",
     routes: supportRequestRoutes,
+  },
+  {
+    tag: "reminders",
+    description:
+      "Open items per organization (pledges not committed, results not reported…) and data quality",
+    routes: reminderRoutes,
+  },
+  {
+    tag: "reports",
+    description:
+      "The Permanent Council's report to the General Assembly (¶9): issued versions, hashes, files",
+    routes: reportRoutes,
   },
   {
     tag: "audit",

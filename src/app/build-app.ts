@@ -1,16 +1,20 @@
 import type { FastifyInstance, FastifyPluginAsync } from "fastify";
 import { installAuthentication } from "../modules/accounts/index.ts";
 import { recordRefusals } from "../modules/audit/index.ts";
+import { dataVersionOf } from "../platform/db/data-version.ts";
 import { installApiDocs } from "../platform/http/api-docs.ts";
 import { createHttpApp, type HttpAppOptions } from "../platform/http/app.ts";
 import { defaultSecurity, installRequestPrincipal } from "../platform/http/auth.ts";
 import type { AppContext } from "../platform/http/context.ts";
 import { healthRoutes } from "../platform/http/health.routes.ts";
+import { installPublicCache } from "../platform/http/public-cache.ts";
+import { installReadRouting } from "../platform/http/read-routing.ts";
 import { installBodyLimits, installRequestLimits } from "../platform/http/request-limits.ts";
 import { installSecurityHeaders } from "../platform/http/security-headers.ts";
 import { installVersionHeaders } from "../platform/http/versions.ts";
 import { webRoutes } from "../platform/http/web.ts";
 import { apiModules } from "./api-modules.ts";
+import { publicReadRoutes } from "./public-reads.ts";
 
 export interface BuildAppOptions extends HttpAppOptions {
   ctx: AppContext;
@@ -21,18 +25,26 @@ export interface BuildAppOptions extends HttpAppOptions {
 /**
  * ESCA Hub's HTTP application: the platform's plumbing wired with the modules, in the order a
  * request meets them — security headers, request limits, who is calling (accounts) and whether
- * the route lets them (refusals recorded by audit), body limits, then the modules' routes.
+ * the route lets them (refusals recorded by audit), body limits, record versions, the public
+ * reads' cache, then the modules' routes.
  */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
-  const app = createHttpApp(options);
+  // Public reads' answers go through compiled serializers (the first read after each write).
+  const app = createHttpApp({ compiledResponses: publicReadRoutes, ...options });
   const security = options.ctx.security ?? defaultSecurity;
   await installSecurityHeaders(app, { secureCookies: security.secureCookies });
   installRequestLimits(app);
   await installRequestPrincipal(app);
+  // Before the refusals' hook: a refusal is written on the primary.
+  installReadRouting(app, options.ctx.replica, {
+    secureCookies: security.secureCookies,
+    maxLagSeconds: options.ctx.replicaMaxLagSeconds ?? 0,
+  });
   recordRefusals(app, options.ctx.db);
   installAuthentication(app, options.ctx, security);
   installBodyLimits(app);
   installVersionHeaders(app);
+  installPublicCache(app, { version: dataVersionOf(options.ctx.db), routes: publicReadRoutes });
 
   await installApiDocs(
     app,

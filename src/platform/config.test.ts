@@ -68,3 +68,79 @@ describe("configuration: HTTPS and proxies", () => {
     expect(parseTrustProxy(value)).toHaveProperty("problem");
   });
 });
+
+describe("configuration: reminders and e-mail", () => {
+  it("defaults to a daily check at 06:00 UTC, 6 and 12 months, and no e-mail", () => {
+    const config = loadConfig({});
+    expect(config.reminders).toEqual({
+      schedule: "0 6 * * *",
+      scheduler: true,
+      cronMonitorSeconds: 30,
+      pledgeMonths: 6,
+      commitmentMonths: 12,
+    });
+    expect(config.mail.smtpUrl).toBeUndefined();
+  });
+
+  it("reads the thresholds, the schedule and the SMTP server", () => {
+    const config = loadConfig({
+      ESCA_REMINDER_SCHEDULE: "30 7 * * 1",
+      ESCA_REMIND_PLEDGE_MONTHS: "3",
+      ESCA_REMIND_COMMITMENT_MONTHS: "9",
+      SMTP_URL: "smtp://mail.example.org:587",
+      ESCA_PUBLIC_URL: "https://esca.example.org/",
+    });
+    expect(config.reminders).toMatchObject({
+      schedule: "30 7 * * 1",
+      pledgeMonths: 3,
+      commitmentMonths: 9,
+    });
+    expect(config.mail).toMatchObject({
+      smtpUrl: "smtp://mail.example.org:587",
+      publicUrl: "https://esca.example.org",
+    });
+  });
+
+  it.each([
+    [{ ESCA_REMINDER_SCHEDULE: "every day" }, "ESCA_REMINDER_SCHEDULE", "cron needs 5"],
+    [{ ESCA_REMINDER_SCHEDULE: "0 25 * * *" }, "ESCA_REMINDER_SCHEDULE", "hour"],
+    [{ ESCA_REMIND_PLEDGE_MONTHS: "0" }, "ESCA_REMIND_PLEDGE_MONTHS", ""],
+    [{ SMTP_URL: "mail.example.org" }, "SMTP_URL", "smtp://"],
+  ])("refuses %j, naming the variable", (env, name, words) => {
+    const error = refusal(env);
+    expect(error.message).toContain(`Environment variable ${name}`);
+    expect(error.message).toContain(words);
+  });
+});
+
+describe("configuration: a read replica", () => {
+  const primary = "postgres://esca@db1.internal:5432/esca";
+  const replica = "postgres://esca@db2.internal:5432/esca";
+
+  it("has none by default, and reads DATABASE_READ_URL with its allowed lag", () => {
+    expect(loadConfig({ DATABASE_URL: primary }).readReplica).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL: primary, DATABASE_READ_URL: replica }).readReplica).toEqual({
+      url: replica,
+      maxLagSeconds: 10,
+    });
+    expect(
+      loadConfig({
+        DATABASE_URL: primary,
+        DATABASE_READ_URL: replica,
+        ESCA_REPLICA_MAX_LAG_SECONDS: "30",
+      }).readReplica?.maxLagSeconds,
+    ).toBe(30);
+  });
+
+  it.each([
+    [{ DATABASE_READ_URL: replica }, /DATABASE_READ_URL: needs DATABASE_URL/],
+    [{ DATABASE_URL: primary, DATABASE_READ_URL: primary }, /DATABASE_READ_URL: is DATABASE_URL/],
+    [{ DATABASE_URL: primary, DATABASE_READ_URL: "mysql://x" }, /DATABASE_READ_URL: must start/],
+    [
+      { DATABASE_URL: primary, DATABASE_READ_URL: replica, ESCA_REPLICA_MAX_LAG_SECONDS: "0" },
+      /ESCA_REPLICA_MAX_LAG_SECONDS/,
+    ],
+  ])("refuses %j, naming the variable", (env, message) => {
+    expect(refusal(env).message).toMatch(message);
+  });
+});

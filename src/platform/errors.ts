@@ -1,3 +1,5 @@
+import { englishFieldLabel } from "../contracts/field-labels.ts";
+
 /**
  * The one error type of ESCA Hub. Every code maps to exactly one HTTP status here, and the
  * web app and CLI show `message` to people; stacks and SQL never leave the server.
@@ -58,6 +60,8 @@ export type MessageValues = Record<string, string | number | boolean | (string |
 export interface ErrorDetail {
   /** Field path, e.g. "budget.amount" or "sectors.1.percentage"; "" for the whole input. */
   path: string;
+  /** The field's name for people, in English ("Budget amount"); set from the path. */
+  label?: string;
   /** English, for people reading the API; clients word it from `rule` in their language. */
   message: string;
   /** The rule the field breaks: `code` (e.g. too_small, invalid_value, or a named rule such as
@@ -86,10 +90,14 @@ export class AppError extends Error {
       values?: MessageValues;
     } = {},
   ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    const details = (options.details ?? []).map(labelled);
+    super(
+      namedByLabel(message, details),
+      options.cause === undefined ? undefined : { cause: options.cause },
+    );
     this.name = "AppError";
     this.code = code;
-    this.details = options.details ?? [];
+    this.details = details;
     this.context = options.context;
     this.reason = options.reason;
     this.values = options.values;
@@ -103,13 +111,37 @@ export class AppError extends Error {
 export const notFound = (what: string, id: string) =>
   new AppError("not_found", `No ${what} with id or code "${id}".`);
 
+/** The detail with its field's English label (contracts/field-labels.ts), where it has one. */
+export function labelled(detail: ErrorDetail): ErrorDetail {
+  if (detail.label !== undefined) return detail;
+  const label = englishFieldLabel(detail.path);
+  return label === undefined ? detail : { ...detail, label };
+}
+
+/**
+ * A message that opens with a field's path ("pledge_id: …") opens with its label instead
+ * ("Pledge: …"): people read the message, and a request's keys mean nothing to them.
+ */
+function namedByLabel(message: string, details: ErrorDetail[]): string {
+  for (const detail of details) {
+    if (detail.label && detail.path && message.startsWith(`${detail.path}: `)) {
+      // A file's line or row stays in front of the label: "line 3, Date: …".
+      const position = /^((?:line|row) \d+)\./i.exec(detail.path)?.[1];
+      const label = position ? `${position}, ${detail.label}` : detail.label;
+      return `${label}${message.slice(detail.path.length)}`;
+    }
+  }
+  return message;
+}
+
+/** One field's refusal: "Reason for exceeding the commitment: is required". */
 export const invalidField = (
   path: string,
   message: string,
-  rule?: { code: string } & MessageValues,
+  rule: { code: string } & MessageValues,
 ) =>
-  new AppError("validation_failed", `${path}: ${message}`, {
-    details: [{ path, message, ...(rule ? { rule } : {}) }],
+  new AppError("validation_failed", `${englishFieldLabel(path) ?? path}: ${message}`, {
+    details: [{ path, message, rule }],
   });
 
 interface PgErrorLike {

@@ -12,6 +12,11 @@ export interface RequestContext {
   /** Human-readable actor: the user's email, "demo-seed", "esca-cli", "anonymous". */
   actor: string;
   organizationId: string | null;
+  /**
+   * Which server this request's queries run on when a read replica is configured: "replica"
+   * once http/read-routing.ts has routed an anonymous read there (db/read-replica.ts).
+   */
+  readFrom?: "primary" | "replica";
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

@@ -1,13 +1,27 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from "kysely";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { CopyText } from "./copy-format.ts";
+import { auditHeadVersion, countedVersion, registerDataVersion } from "./data-version.ts";
 import { PGlitePool } from "./pglite-pool.ts";
+import {
+  type ReadReplica,
+  ReplicaMonitor,
+  type ReplicaState,
+  readTarget,
+  routingPool,
+} from "./read-replica.ts";
 import type { Database } from "./schema.ts";
 import { SET_SESSION_CONTEXT, sessionContextValue } from "./session-context.ts";
 import { typeParsers } from "./type-parsers.ts";
+import { registerWriteTurns, WriteTurns } from "./write-turns.ts";
+
+/** Write transactions of a process that hold a PostgreSQL connection at once (write-turns.ts). */
+const POSTGRES_WRITERS = 2;
 
 export type Backend = "pglite" | "postgres";
 
@@ -18,7 +32,20 @@ export interface DatabaseHandle {
   description: string;
   /** Present on the embedded backend: used for backups and test templates. */
   pglite?: PGlite;
+  /** Present on PostgreSQL: for connections of their own, outside the pool (the event bus). */
+  connectionString?: string;
+  /** Present when a read replica is configured (DATABASE_READ_URL): its state, for routing. */
+  replica?: ReadReplica;
   close(): Promise<void>;
+}
+
+/** A streaming replica anonymous reads may use (read-replica.ts), and how far behind it may be. */
+export interface ReplicaOptions {
+  url: string;
+  maxLagSeconds: number;
+  maxConnections?: number;
+  /** Told when the replica's state changes (the server logs it). */
+  onChange?: (state: ReplicaState) => void;
 }
 
 export interface EmbeddedOptions {
@@ -34,14 +61,16 @@ export async function openEmbedded(options: EmbeddedOptions = {}): Promise<Datab
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     parsers: typeParsers,
+    // The contrib extensions the migrations create (search: accents and "did you mean").
+    extensions: { unaccent, pg_trgm },
     // A new WAL segment is created by writing its last byte instead of 16 MB of zeros (which
     // guard against a full disk on a server, but cost a tenth of a large import's writing
     // here, where files are not synced anyway: see the README on backups).
     startParams: [...PGlite.defaultStartParams, "-c", "wal_init_zero=off"],
   });
-  const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: new PGlitePool(pglite) }),
-  });
+  const pool = new PGlitePool(pglite);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  registerDataVersion(db, countedVersion(pool));
   return {
     db,
     backend: "pglite",
@@ -53,10 +82,79 @@ export async function openEmbedded(options: EmbeddedOptions = {}): Promise<Datab
   };
 }
 
-export async function openPostgres(url: string, maxConnections = 10): Promise<DatabaseHandle> {
+export async function openPostgres(
+  url: string,
+  maxConnections = 10,
+  replicaOptions?: ReplicaOptions,
+): Promise<DatabaseHandle> {
+  const primary = createPool(url, maxConnections);
+  if (!replicaOptions) {
+    const db = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: withSessionContext(primary.pool) }),
+    });
+    registerDataVersion(db, auditHeadVersion(db));
+    registerWriteTurns(db, new WriteTurns(POSTGRES_WRITERS));
+    return {
+      db,
+      backend: "postgres",
+      description: `PostgreSQL at ${redactUrl(url)}`,
+      connectionString: url,
+      close: () => {
+        primary.closing();
+        return db.destroy();
+      },
+    };
+  }
+  const replica = createPool(replicaOptions.url, replicaOptions.maxConnections ?? maxConnections);
+  const monitor = new ReplicaMonitor({
+    primary: primary.pool,
+    replica: replica.pool,
+    maxLagSeconds: replicaOptions.maxLagSeconds,
+    ...(replicaOptions.onChange ? { onChange: replicaOptions.onChange } : {}),
+  });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({
+      pool: routingPool(
+        withSessionContext(primary.pool),
+        withSessionContext(replica.pool),
+        monitor,
+      ),
+    }),
+  });
+  // The version is read from the server the request's data comes from: one shared reader per
+  // target, so a page read from the replica is never cached under the primary's newer head.
+  const versions = { primary: auditHeadVersion(db), replica: auditHeadVersion(db) };
+  registerDataVersion(db, { read: () => versions[readTarget()].read() });
+  registerWriteTurns(db, new WriteTurns(POSTGRES_WRITERS));
+  // Serving starts on the primary alone if the replica does not answer yet; a replica of
+  // another cluster is a configuration mistake, refused here.
+  const first = await monitor.probe();
+  if (first.state === "not_a_replica") {
+    primary.closing();
+    replica.closing();
+    await db.destroy();
+    throw new Error(first.problem ?? "DATABASE_READ_URL is not a streaming replica");
+  }
+  monitor.start();
+  return {
+    db,
+    backend: "postgres",
+    description: `PostgreSQL at ${redactUrl(url)}, anonymous reads from ${redactUrl(replicaOptions.url)}`,
+    connectionString: url,
+    replica: monitor,
+    close: () => {
+      primary.closing();
+      replica.closing();
+      monitor.stop();
+      return db.destroy();
+    },
+  };
+}
+
+function createPool(url: string, max: number): { pool: pg.Pool; closing(): void } {
   const pool = new pg.Pool({
     connectionString: url,
-    max: maxConnections,
+    max,
     types: {
       getTypeParser: ((oid: number, format?: "text" | "binary") =>
         typeParsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
@@ -72,16 +170,10 @@ export async function openPostgres(url: string, maxConnections = 10): Promise<Da
       `ESCA Hub: an idle database connection was closed by the server (${error.code ?? "no code"}): ${error.message}\n`,
     );
   });
-  const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: withSessionContext(pool) }),
-  });
   return {
-    db,
-    backend: "postgres",
-    description: `PostgreSQL at ${redactUrl(url)}`,
-    close: () => {
+    pool,
+    closing: () => {
       closing = true;
-      return db.destroy();
     },
   };
 }
@@ -92,6 +184,10 @@ export async function openPostgres(url: string, maxConnections = 10): Promise<Da
  * pool as broken rather than being used without it, or leaking its slot.
  */
 function withSessionContext(pool: pg.Pool): PostgresPool {
+  // The context each connection carries now (set outside any transaction, it lasts until
+  // changed): a borrower with the same one (the same request's next statement) skips setting
+  // it, which halves a request's round trips. A connection new to the pool has none yet.
+  const carried = new WeakMap<pg.PoolClient, string>();
   return {
     options: pool.options,
     // Kysely builds a separate client from these to cancel a running query.
@@ -100,7 +196,11 @@ function withSessionContext(pool: pg.Pool): PostgresPool {
       const value = sessionContextValue();
       const client = await pool.connect();
       try {
-        await client.query(SET_SESSION_CONTEXT, [value]);
+        if (carried.get(client) !== value) {
+          carried.delete(client);
+          await client.query(SET_SESSION_CONTEXT, [value]);
+          carried.set(client, value);
+        }
       } catch (error) {
         client.release(error as Error);
         throw error;

@@ -10,6 +10,26 @@ interface MemoryFiles {
 }
 
 const encoder = new TextEncoder();
+const WROTE_IN_TRANSACTION = "select pg_current_xact_id_if_assigned() is not null as wrote";
+
+/**
+ * What a statement is to the data version: a transaction's start or end, a plain read
+ * (SELECT, or WITH without INSERT, UPDATE, DELETE or MERGE; ESCA Hub's SELECTs never call a
+ * function that writes), or anything else.
+ */
+function statementKind(sql: string): "begin" | "commit" | "rollback" | "select" | "other" {
+  const [, first, second] = /^\s*([a-z]+)\s*([a-z]*)/i.exec(sql) ?? [];
+  const head = first?.toLowerCase();
+  if (head === "begin" || head === "start") return "begin";
+  if (head === "commit" || head === "end") return "commit";
+  // ROLLBACK TO SAVEPOINT ends no transaction.
+  if ((head === "rollback" || head === "abort") && second?.toLowerCase() !== "to")
+    return "rollback";
+  if (head === "select" || (head === undefined && /^\s*\(/.test(sql))) return "select";
+  // A WITH query writes only through a data-modifying statement among its parts.
+  if (head === "with" && !/\b(insert|update|delete|merge)\b/i.test(sql)) return "select";
+  return "other";
+}
 let copies = 0;
 /** COPYs sent to an embedded database in this process, by the way their rows went. */
 const copyRoutes = { memoryFile: 0, blob: 0 };
@@ -46,6 +66,16 @@ export class PGlitePool implements PostgresPool {
   readonly options = {};
   private queue: Array<() => void> = [];
   private busy = false;
+  /**
+   * How many times data was committed through this pool: advanced after each COMMIT of a
+   * transaction that wrote (it was given a transaction id) and after each statement outside a
+   * transaction that is not a plain SELECT, before its caller hears of it. The embedded
+   * database has one process (the data folder's lock) and one connection, so this is every
+   * write: the data version public reads are cached by (data-version.ts).
+   */
+  commits = 0;
+  /** The context the connection carries now: set again only when a borrower's differs. */
+  private carried: string | null = null;
 
   constructor(private readonly pglite: PGlite) {}
 
@@ -63,14 +93,39 @@ export class PGlitePool implements PostgresPool {
       if (next) next();
       else this.busy = false;
     };
-    // The one connection is shared by every borrower: each takes it with its own context.
+    // The one connection is shared by every borrower: each takes it with its own context. The
+    // setting is made outside any transaction, so it lasts until changed: a borrower with the
+    // context the connection already carries (the same request's next statement) skips it.
     try {
-      await this.pglite.query(SET_SESSION_CONTEXT, [context]);
+      if (context !== this.carried) {
+        this.carried = null;
+        await this.pglite.query(SET_SESSION_CONTEXT, [context]);
+        this.carried = context;
+      }
     } catch (error) {
       release();
       throw error;
     }
+    let inTransaction = false;
     const query = async (sql: string, parameters: readonly unknown[] = []) => {
+      const statement = statementKind(sql);
+      if (statement === "begin") inTransaction = true;
+      else if (statement === "commit" || statement === "rollback") inTransaction = false;
+      if (statement === "commit") {
+        const wrote = await this.pglite.query<{ wrote: boolean }>(WROTE_IN_TRANSACTION);
+        const result = await run(sql, parameters);
+        if (wrote.rows[0]?.wrote) this.commits++;
+        return result;
+      }
+      if (inTransaction || statement !== "other") return run(sql, parameters);
+      try {
+        return await run(sql, parameters);
+      } finally {
+        // A failed statement may still have committed part of a script (migrations).
+        this.commits++;
+      }
+    };
+    const run = async (sql: string, parameters: readonly unknown[]) => {
       // COPY's rows (copy-rows.ts) reach the embedded server as a file in its memory (the
       // root of its file system; the data folder is mounted elsewhere), or as its blob.
       const copy = parameters[0];

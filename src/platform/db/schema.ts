@@ -1,5 +1,10 @@
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
-import type { OverrideRequestStatus } from "../../contracts/enum-values.ts";
+import type {
+  ConferenceDocumentKind,
+  ConferenceStatus,
+  DelegationLevel,
+} from "../../contracts/conferences.ts";
+import type { Language, OasBodyKind, OverrideRequestStatus } from "../../contracts/enum-values.ts";
 import type {
   FinanceType,
   FlowType,
@@ -10,7 +15,14 @@ import type {
   SupportRequestAction,
   SupportRequestStatus,
 } from "../../contracts/enums.ts";
+import type {
+  IndicatorDirection,
+  ObservationSex,
+  ResultsLevel,
+} from "../../contracts/indicators.ts";
 import type { EvidenceKind, MandateAddressee, MandateStatus } from "../../contracts/mandates.ts";
+import type { ReminderRule } from "../../contracts/reminders.ts";
+import type { ReportFormat, ReportJobStage, ReportLanguage } from "../../contracts/reports.ts";
 import type { Role } from "../../contracts/roles.ts";
 
 /**
@@ -138,6 +150,83 @@ export interface ConferencesTable {
   start_date: string;
   end_date: string;
   source: string | null;
+  /** A draft until the secretariat publishes it (20261207003000). */
+  status: ColumnType<ConferenceStatus, ConferenceStatus | undefined, ConferenceStatus>;
+  published_at: Timestamp | null;
+  version: Version;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A conference's programme, delegations, documents and ¶2 contributions (20261207003000). */
+export interface ConferenceSessionsTable {
+  id: Generated<string>;
+  conference_id: string;
+  day: string;
+  /** "HH:MM", local to the venue. */
+  starts_at: string;
+  ends_at: string;
+  title_es: string;
+  title_en: string;
+  chair_organization_id: string | null;
+  chair_role_es: string | null;
+  chair_role_en: string | null;
+  illustrative: Generated<boolean>;
+  source: string | null;
+  version: Version;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ConferenceDelegationsTable {
+  id: Generated<string>;
+  conference_id: string;
+  organization_id: string;
+  level: DelegationLevel;
+  head_title_es: string;
+  head_title_en: string;
+  head_name: string | null;
+  head_name_published: Generated<boolean>;
+  illustrative: Generated<boolean>;
+  source: string | null;
+  version: Version;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ConferenceDocumentsTable {
+  id: Generated<string>;
+  conference_id: string;
+  kind: ConferenceDocumentKind;
+  title_es: string;
+  title_en: string;
+  url: string;
+  issued_on: string | null;
+  source: string | null;
+  version: Version;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ConferenceContributionsTable {
+  id: Generated<string>;
+  conference_id: string;
+  organization_id: string;
+  description_es: string;
+  description_en: string;
+  contributed_on: string | null;
+  illustrative: Generated<boolean>;
+  source: string | null;
+  version: Version;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface GroupOfFriendsJoinsTable {
+  organization_id: string;
+  joined_on: string;
+  illustrative: Generated<boolean>;
+  source: string | null;
   version: Version;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -149,6 +238,10 @@ export interface IndicatorsTable {
   name_es: string;
   name_en: string;
   unit: string;
+  /** Which way is better; lower for the demo's homicide rate (20261207007000). */
+  direction: ColumnType<IndicatorDirection, IndicatorDirection | undefined, IndicatorDirection>;
+  source: string | null;
+  sdg_indicator: string | null;
   version: Version;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -161,6 +254,8 @@ export interface IndicatorObservationsTable {
   year: number;
   value: string;
   source: string;
+  sex: ColumnType<ObservationSex, ObservationSex | undefined, ObservationSex>;
+  notes: string | null;
   version: Version;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -173,6 +268,49 @@ export interface InitiativeTargetsTable {
   baseline_year: number | null;
   target_value: string;
   target_year: number;
+}
+
+/** An initiative's own output and outcome indicators (20261207007000). */
+export interface ResultsIndicatorsTable {
+  id: Generated<string>;
+  initiative_id: string;
+  code: string;
+  level: ResultsLevel;
+  name_es: string;
+  name_en: string;
+  unit: string;
+  direction: IndicatorDirection;
+  baseline_value: string | null;
+  baseline_year: number | null;
+  national_indicator_id: string | null;
+  illustrative: Generated<boolean>;
+  version: Version;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ResultsTargetsTable {
+  id: Generated<string>;
+  results_indicator_id: string;
+  year: number;
+  value: string;
+}
+
+export interface ResultsActualsTable {
+  id: Generated<string>;
+  results_indicator_id: string;
+  year: number;
+  value: string;
+  evidence: string;
+  evidence_url: string | null;
+  notes: string | null;
+  reported_by: string | null;
+  reporter_organization_id: string | null;
+  reporter_role: Role | null;
+  illustrative: Generated<boolean>;
+  version: Version;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface SupportFlowsTable {
@@ -195,6 +333,8 @@ export interface SupportFlowsTable {
   commitment_id: string | null;
   reverses_id: string | null;
   conference_id: string | null;
+  /** The session a pledge was announced at, of conference_id (20261207003000). */
+  conference_session_id: string | null;
   over_commitment_reason: string | null;
   /** IATI FinanceType code, null where the source does not say (20261206001000). */
   finance_type: FinanceType | null;
@@ -237,6 +377,7 @@ export interface OverDisbursementRequestsTable {
 export interface OasBodiesTable {
   organization_id: string;
   parent_id: string | null;
+  body_kind: OasBodyKind;
   mandate_es: string;
   mandate_en: string;
   contact_role_es: string;
@@ -298,6 +439,8 @@ export interface UsersTable {
   totp_secret: string | null;
   totp_enabled: Generated<boolean>;
   is_demo: Generated<boolean>;
+  /** The language the user reads ESCA Hub's e-mail in (20261207005000). */
+  language: ColumnType<Language, Language | undefined, Language>;
   version: Version;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -335,6 +478,15 @@ export interface ApiTokensTable {
 export interface TotpUsedStepsTable {
   user_id: string;
   step: ColumnType<bigint, number, number>;
+}
+
+/** A second factor's single-use recovery codes, by their SHA-256 (20261208050000). */
+export interface TotpRecoveryCodesTable {
+  id: Generated<string>;
+  user_id: string;
+  code_hash: string;
+  created_at: Timestamp;
+  used_at: Date | null;
 }
 
 export interface LoginThrottleTable {
@@ -411,6 +563,8 @@ export interface IatiTransactionsTable {
   provider_ref: string | null;
   receiver_ref: string | null;
   descriptions: Json;
+  /** IATI FinanceType: its own <finance-type>, else the activity's default; null when unstated or unknown. */
+  finance_type: FinanceType | null;
 }
 
 export interface IatiBudgetsTable {
@@ -560,6 +714,106 @@ export interface MandateInitiativesTable {
   linked_at: Timestamp;
 }
 
+export interface PracticesTable {
+  id: Generated<string>;
+  slug: string;
+  title: string;
+  summary: string;
+  body: string;
+  language: "es" | "en";
+  source_kind: "mechanism" | "state";
+  source_name: string;
+  source_citation: string;
+  source_url: string | null;
+  illustrative: Generated<boolean>;
+  status: ColumnType<"draft" | "published", "draft" | "published" | undefined>;
+  published_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  version: Version;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PracticeCountriesTable {
+  practice_id: string;
+  country_iso2: string;
+}
+
+export interface PracticeComponentsTable {
+  practice_id: string;
+  component_id: string;
+}
+
+export interface PracticeInitiativesTable {
+  practice_id: string;
+  initiative_id: string;
+}
+
+export interface PracticeMandatesTable {
+  practice_id: string;
+  mandate_id: string;
+}
+
+export interface PracticeDocumentsTable {
+  practice_id: string;
+  position: number;
+  title: string;
+  url: string;
+}
+
+/** The search module's index: written only by the triggers of 20261207008010_search.sql. */
+export interface SearchDocumentsTable {
+  kind: "initiative" | "partner" | "oas_body" | "mandate" | "practice";
+  record_id: string;
+  ref: string;
+  code: string | null;
+  published: boolean;
+  language: "es" | "en" | null;
+  title_es: string | null;
+  title_en: string | null;
+  summary_es: string | null;
+  summary_en: string | null;
+  body_es: string | null;
+  body_en: string | null;
+  components: ColumnType<string[], string[] | undefined, string[]>;
+  countries: ColumnType<string[], string[] | undefined, string[]>;
+  words: ColumnType<string[], string[] | undefined, string[]>;
+}
+
+/** Reminders: a scheduled run, its snapshot of open items, digests sent (20261207005000). */
+export interface ReminderRunsTable {
+  id: Generated<string>;
+  trigger: "schedule" | "manual";
+  job_id: string | null;
+  started_by: string;
+  started_at: Timestamp;
+  finished_at: Date | null;
+  as_of: string;
+  pledge_months: number;
+  commitment_months: number;
+  item_count: Generated<number>;
+  new_count: Generated<number>;
+  digests_sent: Generated<number>;
+}
+
+export interface ReminderRunItemsTable {
+  run_id: string;
+  item_key: string;
+  rule: ReminderRule;
+  organization_id: string | null;
+  since: string;
+}
+
+export interface ReminderDigestsTable {
+  id: Generated<string>;
+  user_id: string;
+  run_id: string;
+  language: Language;
+  item_count: number;
+  new_count: number;
+  message_id: string | null;
+  sent_at: Timestamp;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   strategy_components: StrategyComponentsTable;
@@ -570,9 +824,17 @@ export interface Database {
   initiative_sectors: InitiativeSectorsTable;
   initiative_transitions: InitiativeTransitionsTable;
   conferences: ConferencesTable;
+  conference_sessions: ConferenceSessionsTable;
+  conference_delegations: ConferenceDelegationsTable;
+  conference_documents: ConferenceDocumentsTable;
+  conference_contributions: ConferenceContributionsTable;
+  group_of_friends_joins: GroupOfFriendsJoinsTable;
   indicators: IndicatorsTable;
   indicator_observations: IndicatorObservationsTable;
   initiative_targets: InitiativeTargetsTable;
+  results_indicators: ResultsIndicatorsTable;
+  results_targets: ResultsTargetsTable;
+  results_actuals: ResultsActualsTable;
   support_flows: SupportFlowsTable;
   over_disbursement_requests: OverDisbursementRequestsTable;
   audit_log: AuditLogTable;
@@ -589,6 +851,7 @@ export interface Database {
   api_tokens: ApiTokensTable;
   login_throttle: LoginThrottleTable;
   totp_used_steps: TotpUsedStepsTable;
+  totp_recovery_codes: TotpRecoveryCodesTable;
   resolutions: ResolutionsTable;
   resolution_periods: ResolutionPeriodsTable;
   mandates: MandatesTable;
@@ -600,6 +863,51 @@ export interface Database {
   oas_body_lines: OasBodyLinesTable;
   support_requests: SupportRequestsTable;
   support_request_steps: SupportRequestStepsTable;
+  practices: PracticesTable;
+  practice_countries: PracticeCountriesTable;
+  practice_components: PracticeComponentsTable;
+  practice_initiatives: PracticeInitiativesTable;
+  practice_mandates: PracticeMandatesTable;
+  practice_documents: PracticeDocumentsTable;
+  search_documents: SearchDocumentsTable;
+  reminder_runs: ReminderRunsTable;
+  reminder_run_items: ReminderRunItemsTable;
+  reminder_digests: ReminderDigestsTable;
+  reports: ReportsTable;
+  report_jobs: ReportJobsTable;
+}
+
+/** An issued report, kept for good (20261207006000): its bytes, figures and their hash. */
+export interface ReportsTable {
+  id: Generated<string>;
+  symbol: string;
+  as_of: Timestamp;
+  language: ReportLanguage;
+  format: ReportFormat;
+  original_language: ReportLanguage;
+  figures: Json;
+  sha256: string;
+  size_bytes: number;
+  /** pg reads a Buffer, PGlite a Uint8Array. */
+  bytes: Uint8Array;
+  issued_by: string;
+  issued_by_user_id: string | null;
+  issued_at: Generated<Date>;
+}
+
+/** A report being made from the workspace, stage by stage (20261207006000). */
+export interface ReportJobsTable {
+  id: Generated<string>;
+  language: ReportLanguage;
+  format: ReportFormat;
+  as_of: Timestamp;
+  stage: ColumnType<ReportJobStage, ReportJobStage | undefined, ReportJobStage>;
+  report_id: string | null;
+  error_message: string | null;
+  requested_by: string;
+  requested_by_user_id: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
 }
 
 export type OrganizationRow = Selectable<OrganizationsTable>;

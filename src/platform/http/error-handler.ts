@@ -7,9 +7,11 @@ import {
   AppError,
   type ErrorCode,
   type ErrorDetail,
+  labelled,
   type MessageValues,
   toAppError,
 } from "../errors.ts";
+import { englishExpectation, type Rule, ruleOf } from "./validation-rules.ts";
 
 const contextNames: Record<string, string> = {
   querystring: "query",
@@ -25,43 +27,10 @@ function fieldPath(context: string | undefined, instancePath: string, missing?: 
   return [prefix, ...parts].filter(Boolean).join(".");
 }
 
-const isValue = (value: unknown): value is string | number | boolean =>
-  typeof value === "string" || typeof value === "number" || typeof value === "boolean";
-
-/**
- * The zod issue as a rule a client can word: its code and plain limits (minimum, maximum,
- * inclusive, origin, expected, format, values). A custom rule names itself with
- * `params: { rule: "…", …values }` in the schema. A missing value is `required`.
- */
-function ruleOf(
-  keyword: string,
-  params: Record<string, unknown> | undefined,
-  message: string,
-): { code: string } & MessageValues {
-  const named = params?.params as Record<string, unknown> | undefined;
-  const source: Record<string, unknown> =
-    keyword === "custom" && typeof named?.rule === "string" ? named : (params ?? {});
-  const code =
-    keyword === "custom" && typeof named?.rule === "string"
-      ? named.rule
-      : keyword === "invalid_type" && /received undefined$/.test(message)
-        ? "required"
-        : keyword;
-  const rule: { code: string } & MessageValues = { code };
-  for (const [name, value] of Object.entries(source)) {
-    if (name === "rule" || name === "input" || name === "params") continue;
-    if (isValue(value)) rule[name] = value;
-    else if (typeof value === "bigint") rule[name] = value.toString();
-    else if (
-      Array.isArray(value) &&
-      value.every((v) => typeof v === "string" || typeof v === "number")
-    )
-      rule[name] = value;
-  }
-  // A pattern's message often shows a valid value ("e.g. BA1", "such as \"41.4\""): keep it.
-  const example = /(?:e\.g\.|such as) "?([^\s",;)]+)"?/.exec(message)?.[1];
-  if (code === "invalid_format" && example) rule.example = example;
-  return rule;
+/** A zod issue (from a `safeParse` of one's own) as the rule a client words, as a request's would be. */
+export function ruleOfIssue(issue: { code: string; message: string; path: PropertyKey[] }): Rule {
+  const { code, message, path: _path, ...params } = issue;
+  return ruleOf({ keyword: code, message, params });
 }
 
 /**
@@ -80,31 +49,44 @@ function requestErrorToAppError(error: unknown): AppError {
           ? (issue.params?.keys as string[] | undefined)
           : undefined;
       if (unknown?.length) {
-        return unknown.map((key) => ({
-          path: fieldPath(error.validationContext, issue.instancePath, key),
-          message: "is not a field this request accepts",
-          rule: { code: "unknown_field" },
-        }));
+        return unknown.map((key) =>
+          labelled({
+            path: fieldPath(error.validationContext, issue.instancePath, key),
+            message: "is not a field this request accepts",
+            rule: { code: "unknown_field" },
+          }),
+        );
       }
-      const message = issue.message ?? "is invalid";
+      const message = issue.message ?? "";
+      const rule = ruleOf({ keyword: issue.keyword, message, params: issue.params });
       return [
-        {
+        labelled({
           path: fieldPath(
             error.validationContext,
             issue.instancePath,
             issue.params?.missingProperty,
           ),
-          message,
-          rule: ruleOf(issue.keyword, issue.params, message),
-        },
+          message: englishExpectation(rule, message),
+          rule,
+        }),
       ];
     });
     const first = details[0];
+    // An unknown field has no label of ours: its own name is what the sender knows it by.
+    const opening = !first
+      ? ""
+      : first.label
+        ? `${first.label}: ${first.message}`
+        : first.rule?.code === "unknown_field" && first.path
+          ? `"${first.path}" ${first.message}`
+          : `The request: ${first.message}`;
     const message = first
-      ? `${first.path || "request"}: ${first.message}`
+      ? `${opening}${details.length > 1 ? ` (and ${details.length - 1} more)` : ""}`
       : "The request is invalid.";
     return new AppError("validation_failed", message, { details });
   }
+  const malformed = malformedMultipart(error);
+  if (malformed) return malformed;
   if (isResponseSerializationError(error))
     return new AppError("internal", "The server produced an invalid response.", { cause: error });
   const fastifyError = error as Partial<FastifyError>;
@@ -127,6 +109,24 @@ function requestErrorToAppError(error: unknown): AppError {
     return new AppError(code, message, { cause: error });
   }
   return toAppError(error);
+}
+
+/**
+ * The multipart reader's refusals of a body that is not a whole multipart/form-data body (cut
+ * before its closing boundary, or with no boundary named): plain errors with no code, which
+ * would otherwise pass for ours.
+ */
+const MULTIPART_FAILURES = /^Multipart: Boundary not found$|unexpected end of multipart data$/i;
+function malformedMultipart(error: unknown): AppError | undefined {
+  if (!(error instanceof Error) || (error as { code?: unknown }).code !== undefined) return;
+  if (!MULTIPART_FAILURES.test(error.message)) return;
+  return new AppError(
+    "validation_failed",
+    error.message.startsWith("Multipart: Boundary")
+      ? "The upload's content type names no boundary: send multipart/form-data with its boundary."
+      : "The upload ended before its closing boundary: send the whole multipart/form-data body.",
+    { cause: error },
+  );
 }
 
 export function errorBody(

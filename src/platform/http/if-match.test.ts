@@ -9,6 +9,11 @@ describe("parseIfMatch", () => {
     expect(parseIfMatch("7")).toEqual({ kind: "version", version: 7 });
     expect(parseIfMatch('"2147483647"')).toEqual({ kind: "version", version: 2_147_483_647 });
     expect(parseIfMatch("*")).toEqual({ kind: "any" });
+    // A public answer's ETag: the record's version, then the digest of its bytes.
+    expect(parseIfMatch('"3.zA7iKp7LF2rWlSJ8dwvvxPgybws"')).toEqual({
+      kind: "version",
+      version: 3,
+    });
   });
 
   it.each([
@@ -20,6 +25,7 @@ describe("parseIfMatch", () => {
     ['"007"', /record version/],
     ['"-1"', /record version/],
     ['"1.5"', /record version/],
+    ['"3.short"', /record version/],
     ['"2147483648"', /record version/],
     ['"99999999999"', /record version/],
     ['W/"3"', /weak/],

@@ -6,6 +6,9 @@ import { errorBody } from "./error-handler.ts";
 
 /** The longest URL (path and query) the API reads; longer ones are refused with 414. */
 export const MAX_URL_LENGTH = 8 * 1024;
+/** The longest path segment a route's parameter takes (Fastify's default, stated); a longer one
+ *  is refused with 414 before any route is chosen. */
+export const MAX_PARAM_LENGTH = 100;
 /** Node's own limit on the request line and headers together; over it Node answers 431. */
 export const MAX_HEADER_BYTES = 16 * 1024;
 
@@ -42,6 +45,27 @@ function refuseNul(value: unknown, prefix: string | undefined): void {
   if (!found) return;
   const path = [prefix, ...found].filter(Boolean).join(".") || "body";
   throw invalidField(path, "must not contain a NUL character (\\u0000)", { code: "nul_character" });
+}
+
+/**
+ * The refusals the router makes before any route or hook runs (a path parameter over
+ * MAX_PARAM_LENGTH, a malformed %-escape in the path), in the one error shape: Fastify's own
+ * answer to them is a body of another shape.
+ */
+export function routerErrorToAppError(error: { code?: string }): AppError {
+  if (error.code === "FST_ERR_MAX_PARAM_LENGTH")
+    return new AppError(
+      "uri_too_long",
+      `A value in the URL's path has more than ${MAX_PARAM_LENGTH} characters.`,
+      { values: { maximum: MAX_PARAM_LENGTH } },
+    );
+  if (error.code === "FST_ERR_BAD_URL")
+    return new AppError(
+      "validation_failed",
+      "The URL's path is not valid: a %-escape in it is malformed.",
+      { cause: error },
+    );
+  return new AppError("internal", "The request could not be routed.", { cause: error });
 }
 
 /**

@@ -1,0 +1,187 @@
+import { createHash } from "node:crypto";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { DataVersion } from "../db/data-version.ts";
+
+/** What a public answer may be cached with: revalidated on every use (ETag → 304). */
+export const PUBLIC_CACHE_CONTROL = "public, max-age=0, must-revalidate";
+/** What a signed-in caller's answers are sent with: theirs alone, never stored. */
+export const PRIVATE_CACHE_CONTROL = "private, no-store";
+
+export interface PublicCacheOptions {
+  /** The data's version, read per request (db/data-version.ts). */
+  version: DataVersion;
+  /** The GET routes (their URL pattern under the app, e.g. "/api/initiatives/:id") to cache. */
+  routes: ReadonlySet<string>;
+  /** The most answers kept, and the most bytes all of them take (least recently used first out). */
+  maxEntries?: number;
+  maxBytes?: number;
+}
+
+interface Entry {
+  version: string;
+  body: Buffer;
+  contentType: string;
+  etag: string;
+}
+
+interface Pending {
+  version: string;
+  done: Promise<void>;
+  finish(): void;
+}
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** The version this anonymous read's answer is to be cached under; null when not cached. */
+    publicCacheVersion: string | null;
+  }
+}
+
+/** Answers larger than this are served but not kept (IATI files of a large portfolio). */
+const MAX_ENTRY_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Public reads are answered from memory while the data has not changed. The answer of an
+ * anonymous GET on a cached route is kept under the data's version read when the request
+ * arrived; a later request whose version is the same gets it again without a query, and a
+ * write that commits changes the version, so no answer outlives the data it was made from, on
+ * one instance or several. Signed-in callers, whose answers may differ by role and
+ * organization, are never served or stored here: theirs go out `private, no-store`.
+ *
+ * Every cached answer carries an ETag made of its bytes and `Cache-Control: public,
+ * max-age=0, must-revalidate`, so browsers and proxies revalidate it with If-None-Match and get
+ * 304 Not Modified for as long as the answer is the same (even across unrelated writes).
+ * Requests that miss together wait for the first one's answer rather than each computing it.
+ */
+export function installPublicCache(app: FastifyInstance, options: PublicCacheOptions): void {
+  const maxEntries = options.maxEntries ?? 2000;
+  const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
+  const entries = new Map<string, Entry>();
+  const pending = new Map<string, Pending>();
+  let bytes = 0;
+
+  const remember = (key: string, entry: Entry) => {
+    forget(key);
+    entries.set(key, entry);
+    bytes += entry.body.length;
+    for (const [oldest, old] of entries) {
+      if (entries.size <= maxEntries && bytes <= maxBytes) break;
+      entries.delete(oldest);
+      bytes -= old.body.length;
+    }
+  };
+  const forget = (key: string) => {
+    const old = entries.get(key);
+    if (!old) return;
+    entries.delete(key);
+    bytes -= old.body.length;
+  };
+  const settle = (request: FastifyRequest) => {
+    const waiting = pending.get(request.url);
+    if (waiting && request.publicCacheVersion === waiting.version) {
+      pending.delete(request.url);
+      waiting.finish();
+    }
+  };
+
+  app.decorateRequest("publicCacheVersion", null);
+  app.addHook("preHandler", async (request, reply) => {
+    if (request.method !== "GET" && request.method !== "HEAD") return;
+    if (!request.url.startsWith("/api/")) return;
+    if (request.principal.kind !== "anonymous") {
+      reply.header("cache-control", PRIVATE_CACHE_CONTROL);
+      return;
+    }
+    if (!options.routes.has(request.routeOptions.url ?? "")) return;
+    const key = request.url;
+    const version = await options.version.read();
+    let entry = entries.get(key);
+    if (entry?.version !== version) {
+      const inFlight = pending.get(key);
+      if (inFlight?.version === version) {
+        await inFlight.done;
+        entry = entries.get(key);
+      }
+    }
+    if (entry?.version === version) {
+      // Most recently used last: the map's order is the eviction order.
+      entries.delete(key);
+      entries.set(key, entry);
+      return serve(request, reply, entry);
+    }
+    if (request.method !== "GET") return;
+    request.publicCacheVersion = version;
+    if (!pending.has(key)) {
+      let finish = () => {};
+      const done = new Promise<void>((resolve) => {
+        finish = resolve;
+      });
+      pending.set(key, { version, done, finish });
+    }
+  });
+
+  app.addHook("onSend", async (request, reply, payload) => {
+    const version = request.publicCacheVersion;
+    if (version === null) return payload;
+    const body =
+      typeof payload === "string"
+        ? Buffer.from(payload)
+        : Buffer.isBuffer(payload)
+          ? payload
+          : null;
+    if (reply.statusCode !== 200 || body === null) {
+      settle(request);
+      return payload;
+    }
+    const entry: Entry = {
+      version,
+      body,
+      contentType: String(reply.getHeader("content-type") ?? "application/json; charset=utf-8"),
+      etag: publicEtag(reply, body),
+    };
+    if (body.length <= MAX_ENTRY_BYTES) remember(request.url, entry);
+    settle(request);
+    cacheHeaders(reply, entry);
+    if (!matches(request, entry.etag)) return body;
+    reply.code(304);
+    return null;
+  });
+  // An answer that failed or was abandoned releases the requests waiting for it.
+  app.addHook("onResponse", async (request) => settle(request));
+  app.addHook("onRequestAbort", async (request) => settle(request));
+}
+
+function serve(request: FastifyRequest, reply: FastifyReply, entry: Entry): FastifyReply {
+  cacheHeaders(reply, entry);
+  if (matches(request, entry.etag)) return reply.code(304).send();
+  return reply.header("content-type", entry.contentType).send(entry.body);
+}
+
+function cacheHeaders(reply: FastifyReply, entry: Entry): void {
+  reply.header("etag", entry.etag);
+  reply.header("cache-control", PUBLIC_CACHE_CONTROL);
+  // A shared cache keeps the public answer apart from what a signed-in caller is sent.
+  reply.header("vary", "Cookie, Authorization");
+}
+
+/** Whether If-None-Match names this answer (weak comparison, RFC 9110 §13.1.2). */
+function matches(request: FastifyRequest, etag: string): boolean {
+  const header = request.headers["if-none-match"];
+  if (!header) return false;
+  if (header.trim() === "*") return true;
+  return header.split(",").some((tag) => {
+    const candidate = tag.trim();
+    return (candidate.startsWith("W/") ? candidate.slice(2) : candidate) === etag;
+  });
+}
+
+/**
+ * The answer's ETag: its bytes' digest, after the record's version when the answer is one
+ * versioned record (`"3.k2Xw…"`, set as `"3"` by versions.ts), so that If-Match still takes it
+ * for the record's next update and If-None-Match for the answer as a whole.
+ */
+function publicEtag(reply: FastifyReply, body: Buffer): string {
+  const digest = createHash("sha1").update(body).digest("base64url");
+  const version = /^"(\d+)"$/.exec(String(reply.getHeader("etag") ?? ""))?.[1];
+  return version ? `"${version}.${digest}"` : `"${digest}"`;
+}
