@@ -1,9 +1,11 @@
 import { Command } from "commander";
 import { registerAudit } from "./commands/audit.ts";
+import { registerBackup } from "./commands/backup.ts";
 import { registerExport } from "./commands/export.ts";
 import { registerIati } from "./commands/iati.ts";
 import { registerImport } from "./commands/import.ts";
 import { registerMigrate } from "./commands/migrate.ts";
+import { registerReport } from "./commands/report.ts";
 import { registerSeed } from "./commands/seed.ts";
 import { registerServe } from "./commands/serve.ts";
 import { registerSummary } from "./commands/summary.ts";
@@ -27,7 +29,9 @@ registerImport(program);
 registerIati(program);
 registerExport(program);
 registerSummary(program);
+registerReport(program);
 registerAudit(program);
+registerBackup(program);
 registerUser(program);
 
 await program.parseAsync(process.argv);

@@ -1,5 +1,5 @@
 import { z } from "zod/mini";
-import { roles } from "./enum-values.ts";
+import { languages, roles } from "./enum-values.ts";
 import { listOf, names, timestamp, uuid } from "./shapes.ts";
 
 /** Accounts' answers (sign-in, users, API tokens), read by the web as the server sends them. */
@@ -12,6 +12,7 @@ export const userSchema = z
     role: z.enum(roles),
     active: z.boolean(),
     totp_enabled: z.boolean(),
+    language: z.enum(languages).check(z.meta({ description: "The language of the user's e-mail" })),
     organization: z.object({
       id: z.string(),
       code: z.string(),
@@ -48,6 +49,25 @@ export const createdUserSchema = z.object({
 export const passwordResetSchema = z.object({ email: z.string(), password: z.string() });
 
 export const totpSetupSchema = z.object({ secret: z.string(), otpauth_uri: z.string() });
+
+/** A new set of recovery codes, in clear this once: only their hashes are kept. */
+export const recoveryCodesSchema = z
+  .object({
+    recovery_codes: z
+      .array(z.string())
+      .check(z.meta({ description: "Shown once; each signs in once in place of a TOTP code" })),
+  })
+  .check(z.meta({ id: "RecoveryCodes" }));
+
+/** How many of the signed-in user's recovery codes are left. */
+export const recoveryCodeStatusSchema = z
+  .object({
+    totp_enabled: z.boolean(),
+    total: z.int(),
+    remaining: z.int(),
+    generated_at: z.nullable(timestamp),
+  })
+  .check(z.meta({ id: "RecoveryCodeStatus" }));
 
 const apiToken = z.object({
   id: uuid,

@@ -13,7 +13,8 @@ export const isoDateSchema = z.iso.date().refine(isDateInRange, dateRangeIssue).
 /** An instant with its offset (ISO 8601), on a day within the same range as dates (in UTC). */
 export const isoInstantSchema = z.iso.datetime({ offset: true }).refine((value) => {
   const time = Date.parse(value);
-  if (Number.isNaN(time)) return false;
+  // Not an instant at all: the format check says so, with the form expected.
+  if (Number.isNaN(time)) return true;
   const day = new Date(time).toISOString().slice(0, 10);
   return day >= EARLIEST_DATE && day <= LATEST_DATE;
 }, dateRangeIssue);

@@ -47,6 +47,13 @@ export const rollupDimensions = [
 ] as const;
 
 /**
+ * How a ledger entry came in: entered by a person (the flow form, a spreadsheet, the API —
+ * the ledger does not tell these apart), an IATI import, the demo data, an operator command.
+ */
+export const flowOrigins = ["entered", "iati_import", "demo_data", "operator"] as const;
+export type FlowOrigin = (typeof flowOrigins)[number];
+
+/**
  * Whom a resolution's operative paragraph addresses, and who reports on it (migration
  * 20261206001400_mandates.sql lists the same values).
  */
@@ -94,6 +101,21 @@ export const rateBasisMeta = {
   description:
     "daily: the rate of its date; monthly_average: the mean of the month starting on its date; annual_average: the mean of the year starting on its date; peg: a fixed parity",
 };
+
+/**
+ * What an OAS body is (AG/RES. 2626 ¶8: "organs, agencies and entities"; migration
+ * 20261207002000): the Organization itself, an organ of the Charter (General Secretariat,
+ * IACHR), a specialized organization (CIM, IIN), a unit of the General Secretariat (SMS,
+ * DPS), or another entity (CICAD, CICTE, the Inter-American Defense Board, JSCA).
+ */
+export const oasBodyKinds = [
+  "organization",
+  "organ",
+  "specialized_organization",
+  "secretariat_unit",
+  "entity",
+] as const;
+export type OasBodyKind = (typeof oasBodyKinds)[number];
 
 /** Who uses ESCA Hub (DESIGN.md "Who uses it"); the public needs no account. */
 export const roles = ["focal_point", "partner", "secretariat", "admin", "body_officer"] as const;
@@ -143,3 +165,7 @@ export const flowFields = [
   "description",
   "finance_type",
 ] as const;
+
+/** The languages ESCA Hub speaks: a user's e-mail (digests) is in one of them. */
+export const languages = ["es", "en"] as const;
+export type Language = (typeof languages)[number];

@@ -1,5 +1,12 @@
 import { z } from "zod/mini";
-import { flowFields, flowTypes, rateBases, rateBasisMeta, supportKinds } from "./enum-values.ts";
+import {
+  flowFields,
+  flowOrigins,
+  flowTypes,
+  rateBases,
+  rateBasisMeta,
+  supportKinds,
+} from "./enum-values.ts";
 import { financeTypes } from "./finance-types.ts";
 import { isoDate, listOf, moneySchema, timestamp, uuid } from "./shapes.ts";
 
@@ -19,6 +26,9 @@ export const flowSchema = z
       }),
     ),
     conference_id: z.nullable(uuid),
+    conference_session_id: z
+      .nullable(uuid)
+      .check(z.meta({ description: "The session of the conference a pledge was announced at" })),
     pledge_id: z.nullable(uuid),
     commitment_id: z.nullable(uuid),
     reverses_id: z.nullable(uuid).check(z.meta({ description: "The entry this reversal cancels" })),
@@ -62,11 +72,34 @@ export const flowSchema = z
       }),
     ),
     source: z.nullable(z.string()),
+    origin: z.enum(flowOrigins).check(
+      z.meta({
+        description:
+          "How the entry came into the ledger: entered by a person (the flow form, a spreadsheet upload or the API), an IATI import (iati_publisher says whose publication), the demo data, or an operator command; source names the published source it was taken from",
+      }),
+    ),
+    iati_publisher: z
+      .nullable(z.string())
+      .check(
+        z.meta({ description: "The IATI publisher reference of an imported entry, else null" }),
+      ),
     note: z.nullable(z.string()),
     recorded_by: z.string().check(
       z.meta({
         description:
           "Who recorded it: the person's e-mail for the secretariat and the entry's own partner, otherwise the code of their organization",
+      }),
+    ),
+    remaining: z.optional(z.nullable(moneySchema)).check(
+      z.meta({
+        description:
+          "Listed with linkable_to only: what is left on a pledge (pledged − committed against it) or a commitment (committed − disbursed against it), net of reversals, in its own currency; null when entries against it are in other currencies or it has no amount",
+      }),
+    ),
+    remaining_usd: z.optional(z.nullable(moneySchema)).check(
+      z.meta({
+        description:
+          "Listed with linkable_to only: remaining in USD, at the rates each entry was recorded with; null when it has no amount",
       }),
     ),
     recorded_at: timestamp.check(

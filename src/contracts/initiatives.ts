@@ -75,7 +75,38 @@ export const initiativeSchema = z
   .check(z.meta({ id: "Initiative" }));
 export type Initiative = z.infer<typeof initiativeSchema>;
 
-export const initiativeListSchema = listOf(initiativeSchema);
+const usdFigure = z.string().check(z.meta({ example: "1500000.00" }));
+
+/** An initiative's own row of the funding roll-up (summarizeFunding by initiative), in USD. */
+export const initiativeFundingSchema = z
+  .object({
+    budget: z
+      .nullable(usdFigure)
+      .check(
+        z.meta({ description: "Its USD budget; null when rejected or cancelled (out of play)" }),
+      ),
+    committed: usdFigure.check(z.meta({ description: "Committed to it, reversals deducted" })),
+    disbursed: usdFigure.check(z.meta({ description: "Disbursed to it, reversals deducted" })),
+    gap: z
+      .nullable(usdFigure)
+      .check(z.meta({ description: "max(budget − committed, 0); null without a budget" })),
+  })
+  .check(
+    z.meta({
+      id: "InitiativeFunding",
+      description: "The initiative's figures from the one funding roll-up (docs/MEASURES.md)",
+    }),
+  );
+export type InitiativeFunding = z.infer<typeof initiativeFundingSchema>;
+
+/** An initiative in a list, with its funding figures beside it. */
+// Built from the shape, not extended: an extension would carry the Initiative schema's id too.
+export const initiativeListItemSchema = z
+  .object({ ...initiativeSchema.def.shape, funding: initiativeFundingSchema })
+  .check(z.meta({ id: "InitiativeListItem" }));
+export type InitiativeListItem = z.infer<typeof initiativeListItemSchema>;
+
+export const initiativeListSchema = listOf(initiativeListItemSchema);
 export type InitiativeList = z.infer<typeof initiativeListSchema>;
 
 /** One step of an initiative's lifecycle, and who took it. */

@@ -1,6 +1,8 @@
 import { z } from "zod/mini";
 import { evidenceKinds, mandateAddressees, mandateStatuses } from "./enum-values.ts";
+import { resultsIndicatorSchema } from "./results.ts";
 import { isoDate, listOf, names, optionalNames, timestamp, uuid } from "./shapes.ts";
+import { supportRequestSchema } from "./support-requests.ts";
 
 /*
  * A resolution's operative paragraphs as mandates (AG/RES. 2626 (XLI-O/11) and those
@@ -102,6 +104,11 @@ export const mandateDetailSchema = z
     ...mandateShape,
     initiatives: z.array(mandateInitiativeSchema),
     evidence: z.array(evidenceSchema),
+    /**
+     * The support requests made under this paragraph (by symbol and number), as the reader
+     * may see them: public once acknowledged on a published initiative.
+     */
+    requests: z.array(supportRequestSchema),
     history: z.array(statusHistoryEntrySchema),
   })
   .check(z.meta({ id: "MandateDetail" }));
@@ -162,6 +169,11 @@ export const traceSchema = z
         unpledged_commitments: z.array(
           z.object({ ...traceFlow.shape, disbursements: z.array(traceFlow) }),
         ),
+        /** Support requests on the initiative under this paragraph, each with its ledger entry. */
+        requests: z.array(supportRequestSchema),
+        /** The initiative's own results framework: indicators, targets, actuals, progress. */
+        results: z.array(resultsIndicatorSchema),
+        /** National indicators the initiative targets (context, not its own results). */
         targets: z.array(
           z.object({
             indicator: z.object({ code: z.string(), name: names, unit: z.string() }),

@@ -14,7 +14,10 @@ export * from "./minor-units.ts";
 export const currencyCodeSchema = z
   .string()
   .regex(/^[A-Z]{3}$/, "must be a three-letter ISO 4217 code such as USD")
-  .refine(isCurrencyCode, "is not an ISO 4217 currency code")
+  .refine(isCurrencyCode, {
+    message: "is not an ISO 4217 currency code",
+    params: { rule: "currency_code" },
+  })
   .meta({ description: "ISO 4217 currency code", example: "USD" });
 
 /** The bound on one amount as the API description and the refusals word it. */
@@ -36,11 +39,18 @@ export const decimalAmountSchema = z
 export const moneyInputSchema = z
   .object({ amount: decimalAmountSchema, currency: currencyCodeSchema })
   .superRefine((value, ctx) => {
+    // An unknown currency is the currency's own refusal; the amount cannot be read without it.
+    if (!isCurrencyCode(value.currency)) return;
     let minor: bigint;
     try {
       minor = toMinorUnits(value.amount, value.currency);
     } catch (error) {
-      ctx.addIssue({ code: "custom", path: ["amount"], message: (error as Error).message });
+      ctx.addIssue({
+        code: "custom",
+        path: ["amount"],
+        message: (error as Error).message,
+        params: { rule: "decimal_amount", currency: value.currency },
+      });
       return;
     }
     if (value.currency === "USD" && minor > MAX_AMOUNT_USD_MINOR) {

@@ -1,4 +1,5 @@
 import { z } from "zod/mini";
+import { oasBodyKinds } from "./enum-values.ts";
 import { listOf, moneySchema, names, reference, timestamp, uuid } from "./shapes.ts";
 
 /**
@@ -13,6 +14,8 @@ export const oasBodySchema = z
     name: names,
     acronym: z.nullable(z.string()),
     kind: z.literal("oas_body"),
+    /** Organ, specialized organization, General Secretariat unit or entity (¶8). */
+    body_kind: z.enum(oasBodyKinds),
     website: z.nullable(z.string()),
     parent: z.nullable(reference),
     mandate: names,

@@ -44,7 +44,7 @@ export const listOf = <T extends $ZodType>(item: T) =>
 /** What a write with nothing else to say answers. */
 export const okSchema = z.object({ ok: z.literal(true) });
 
-export const errorResponseSchema = z.object({
+const errorResponse = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
@@ -55,6 +55,9 @@ export const errorResponseSchema = z.object({
     details: z.array(
       z.object({
         path: z.string(),
+        /** The field's name for people, in English ("Budget amount"). */
+        label: z.optional(z.string()),
+        /** What the field expects, in English, without its name ("must be at most 200 characters"). */
         message: z.string(),
         /** The rule broken (zod issue code or a named rule) and its limits, for wording. */
         rule: z.optional(z.catchall(z.object({ code: z.string() }), z.unknown())),
@@ -64,4 +67,6 @@ export const errorResponseSchema = z.object({
     context: z.optional(z.record(z.string(), z.unknown())),
   }),
 });
+/** Named ApiError in the OpenAPI document, which refers to it from every refusal. */
+export const errorResponseSchema = errorResponse.check(z.meta({ id: "ApiError" }));
 export type ApiErrorBody = z.infer<typeof errorResponseSchema>;

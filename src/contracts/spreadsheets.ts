@@ -7,7 +7,19 @@ export const planRowSchema = z.object({
   key: z.string(),
   action: z.enum(["added", "changed", "unchanged", "removed", "error"]),
   changes: z.array(z.object({ field: z.string(), from: z.string(), to: z.string() })),
+  /** Each problem as an English line led by its column's header ("Amount: …"). */
   errors: z.array(z.string()),
+  /**
+   * The same problems for a client to word itself: the sheet column (its key, "" for the
+   * row), the English sentence, and the rule broken with its values (`code` and e.g. `partner`).
+   */
+  problems: z.array(
+    z.object({
+      column: z.string(),
+      message: z.string(),
+      rule: z.looseObject({ code: z.string() }),
+    }),
+  ),
 });
 export type PlanRow = z.infer<typeof planRowSchema>;
 export type PlanAction = PlanRow["action"];

@@ -6,7 +6,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router/dom";
 import { router } from "./app/router.tsx";
-import { theme } from "./app/theme.ts";
+import { errorColor, theme } from "./app/theme.ts";
 import { I18nProvider, initialLanguage, loadCatalog } from "./i18n/i18n.tsx";
 
 const queryClient = new QueryClient({
@@ -22,7 +22,7 @@ if (root)
   void loadCatalog(lang).then((messages) =>
     createRoot(root).render(
       <StrictMode>
-        <MantineProvider theme={theme} defaultColorScheme="light">
+        <MantineProvider theme={theme} cssVariablesResolver={errorColor} defaultColorScheme="light">
           <QueryClientProvider client={queryClient}>
             <I18nProvider initial={{ lang, messages }}>
               <RouterProvider router={router} />

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { paginationQuerySchema, uuidSchema, versionInputSchema } from "../../contracts/common.ts";
+import { languages } from "../../contracts/enum-values.ts";
 import { roleSchema } from "../../contracts/roles.ts";
 import { tokenScopes } from "../../platform/principal.ts";
 
@@ -9,6 +10,8 @@ export {
   createdTokenSchema,
   createdUserSchema,
   passwordResetSchema,
+  recoveryCodeStatusSchema,
+  recoveryCodesSchema,
   sessionSchema,
   tokenListSchema,
   totpSetupSchema,
@@ -23,6 +26,9 @@ const email = z
   .toLowerCase()
   .max(254)
   .regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, "must be an email address");
+/** The language of a user's e-mail. */
+export const languageInputSchema = z.object({ language: z.enum(languages) }).strict();
+
 const password = z.string().min(1, "is required").max(1024);
 
 export const loginSchema = z
@@ -33,6 +39,13 @@ export const loginSchema = z
       .string()
       .regex(/^\d{6}$/, "must be the 6-digit code of your authenticator app")
       .optional(),
+    recovery_code: z
+      .string()
+      .trim()
+      .min(1, "is required")
+      .max(64)
+      .optional()
+      .meta({ description: "One of the account's recovery codes, in place of `totp`" }),
   })
   .strict();
 export const createUserSchema = z
@@ -68,6 +81,7 @@ export const totpCodeSchema = z
 export const totpDisableSchema = z
   .object({ code: z.string().regex(/^\d{6}$/, "must be a 6-digit code"), password })
   .strict();
+export const regenerateRecoveryCodesSchema = z.object({ password }).strict();
 
 export const listUsersQuerySchema = paginationQuerySchema.extend({
   role: roleSchema.optional(),

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Role } from "../../contracts/roles.ts";
 import type { Database } from "../../platform/db/schema.ts";
+import { inTransaction } from "../../platform/db/transaction.ts";
 import { notFound } from "../../platform/errors.ts";
 import type { TokenScope, UserPrincipal } from "../../platform/principal.ts";
 import { tokenRole } from "./accounts.policy.ts";
@@ -93,7 +94,9 @@ export async function authenticateToken(
   const role = tokenRole(row.token_role, row.role);
   if (!role || needsTotpSetup(row)) return undefined;
   if (!row.last_used_at || Date.now() - row.last_used_at.getTime() > 60_000) {
-    await touchApiToken(db, row.id);
+    // An audited write: it takes its turn with the other writers (db/write-turns.ts) rather
+    // than wait for the audit chain's lock holding a connection reads need.
+    await inTransaction(db, (trx) => touchApiToken(trx, row.id));
   }
   return {
     kind: "user",

@@ -10,16 +10,23 @@ import { setContextUser } from "../../platform/request-context.ts";
 import { recordAuditEvent } from "../audit/index.ts";
 import {
   changePasswordSchema,
+  languageInputSchema,
   loginSchema,
+  recoveryCodeStatusSchema,
+  recoveryCodesSchema,
+  regenerateRecoveryCodesSchema,
   sessionSchema,
   totpCodeSchema,
   totpDisableSchema,
   totpSetupSchema,
+  userSchema,
 } from "./accounts.schema.ts";
 import { login, needsTotpSetup } from "./login.ts";
 import { changePassword } from "./manage-password.ts";
+import { findRecoveryCodeStatus, regenerateRecoveryCodes } from "./manage-recovery-codes.ts";
 import { disableTotp, enableTotp, setUpTotp } from "./manage-totp.ts";
 import { endSession, findLiveSession } from "./sessions.ts";
+import { setLanguage } from "./set-language.ts";
 import { findUserRecord, toUser } from "./users.queries.ts";
 
 const tags = ["auth"];
@@ -37,6 +44,15 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx
       throw new AppError("unauthorized", "Sign in first.");
     return principal.userId;
   };
+  // The event says a set was made, never its codes.
+  const recordCodesMade = (id: string, cause: "enable" | "regenerate") =>
+    recordAuditEvent({
+      db: ctx.db,
+      action: "recovery_codes_generated",
+      entityType: "users",
+      entityId: id,
+      details: { cause },
+    });
 
   app.post(
     "/auth/login",
@@ -60,6 +76,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx
         email: request.body.email,
         password: request.body.password,
         totp: request.body.totp,
+        recoveryCode: request.body.recovery_code,
         settings: security.session,
         clientAddress: request.ip,
         userAgent: request.headers["user-agent"] ?? null,
@@ -87,6 +104,14 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx
         entityType: "users",
         entityId: result.user.id,
       });
+      if (result.recoveryCodesRemaining !== null)
+        await recordAuditEvent({
+          db: ctx.db,
+          action: "recovery_code_used",
+          entityType: "users",
+          entityId: result.user.id,
+          details: { remaining: result.recoveryCodesRemaining },
+        });
       const cookie = sessionCookie(request);
       reply.setCookie(cookie.name, result.token, { ...cookie.options, expires: result.expiresAt });
       return {
@@ -146,6 +171,25 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx
     },
   );
 
+  app.put(
+    "/auth/language",
+    {
+      config: { access: signedIn },
+      schema: {
+        tags,
+        summary: "Set the language of your e-mail (reminder digests)",
+        body: languageInputSchema,
+        response: { 200: userSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      setLanguage({
+        db: ctx.db,
+        userId: userId(request.principal),
+        language: request.body.language,
+      }),
+  );
+
   app.post(
     "/auth/password",
     {
@@ -187,19 +231,55 @@ export const authRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx
       config: { access: signedIn },
       schema: {
         tags,
-        summary: "Confirm two-factor setup with a code",
+        summary: "Confirm two-factor setup with a code (answers with the recovery codes, once)",
         body: totpCodeSchema,
-        response: { 200: okSchema, ...errorResponses },
+        response: { 200: recoveryCodesSchema, ...errorResponses },
       },
     },
     async (request) => {
-      await enableTotp({
+      const id = userId(request.principal);
+      const result = await enableTotp({
         db: ctx.db,
-        userId: userId(request.principal),
+        userId: id,
         code: request.body.code,
         sessionToken: request.sessionToken,
       });
-      return { ok: true as const };
+      await recordCodesMade(id, "enable");
+      return result;
+    },
+  );
+  app.get(
+    "/auth/totp/recovery-codes",
+    {
+      config: { access: signedIn },
+      schema: {
+        tags,
+        summary: "How many of your recovery codes are left",
+        response: { 200: recoveryCodeStatusSchema, ...errorResponses },
+      },
+    },
+    async (request) => findRecoveryCodeStatus({ db: ctx.db, userId: userId(request.principal) }),
+  );
+  app.post(
+    "/auth/totp/recovery-codes",
+    {
+      config: { access: signedIn },
+      schema: {
+        tags,
+        summary: "New recovery codes (the old ones stop working; shown once)",
+        body: regenerateRecoveryCodesSchema,
+        response: { 200: recoveryCodesSchema, 429: errorResponses[400], ...errorResponses },
+      },
+    },
+    async (request) => {
+      const id = userId(request.principal);
+      const result = await regenerateRecoveryCodes({
+        db: ctx.db,
+        userId: id,
+        password: request.body.password,
+      });
+      await recordCodesMade(id, "regenerate");
+      return result;
     },
   );
   app.post(

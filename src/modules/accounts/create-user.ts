@@ -28,9 +28,21 @@ export async function createUser(options: {
   return inTransaction(options.db, async (trx) => {
     const organization = await findOrganizationRow(trx, input.organization);
     if (!organization)
-      throw invalidField("organization", `no organization with id or code "${input.organization}"`);
+      throw invalidField(
+        "organization",
+        `no organization with id or code "${input.organization}"`,
+        {
+          code: "unknown_organization",
+          value: input.organization,
+        },
+      );
     const fits = roleFitsOrganization(input.role, organization.kind);
-    if (!fits.allowed) throw invalidField("role", fits.reason);
+    if (!fits.allowed)
+      throw invalidField("role", fits.reason, {
+        code: "role_organization_kind",
+        role: input.role,
+        kind: organization.kind,
+      });
     if (await findUserRecord(trx, input.email))
       throw new AppError("conflict", `A user with the email ${input.email} already exists.`, {
         reason: "email_taken",

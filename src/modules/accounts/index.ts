@@ -19,5 +19,7 @@ export { installAuthentication } from "./authenticate.ts";
 export { createUser, generatePassword } from "./create-user.ts";
 export { findUsers, getUser } from "./find-users.ts";
 export { resetPassword } from "./manage-password.ts";
+export { findActiveRecipients, type Recipient } from "./recipients.queries.ts";
+export { setLanguage } from "./set-language.ts";
 export { updateUser } from "./update-user.ts";
 export { userRoutes } from "./users.routes.ts";

@@ -10,8 +10,11 @@ import {
   loginThrottled,
   releaseAttempt,
   reserveAttempt,
+  type ThrottleKey,
 } from "./login-throttle.ts";
+import { acceptRecoveryCode } from "./manage-recovery-codes.ts";
 import { verifyPassword } from "./passwords.ts";
+import { countRecoveryCodes } from "./recovery-codes.queries.ts";
 import { startSession } from "./sessions.ts";
 import { findUserRecord, toUser, type UserRecord } from "./users.queries.ts";
 
@@ -27,6 +30,8 @@ export interface LoginResult {
   expiresAt: Date;
   user: User;
   needsTotpSetup: boolean;
+  /** When a recovery code stood in for the authenticator: how many codes are left. */
+  recoveryCodesRemaining: number | null;
 }
 
 /**
@@ -35,13 +40,15 @@ export interface LoginResult {
  * which accounts exist. Each attempt is counted against its account and address before the
  * password is checked, so that parallel attempts cannot outrun the throttle; a wrong one stays
  * counted and makes the next attempts wait longer, a right one is given back. A TOTP code is
- * accepted once.
+ * accepted once; so is a recovery code, which may stand in for it (a wrong one counts as a
+ * wrong code).
  */
 export async function login(options: {
   db: Kysely<Database>;
   email: string;
   password: string;
   totp: string | undefined;
+  recoveryCode?: string | undefined;
   settings: SessionSettings;
   clientAddress: string | null;
   userAgent: string | null;
@@ -58,32 +65,24 @@ export async function login(options: {
       { reason: "invalid_credentials" },
     );
   }
+  let recoveryCodesRemaining: number | null = null;
   if (record.totp_enabled) {
-    if (!options.totp) {
-      // The password was right: asking for the code is no failed guess.
-      await releaseAttempt(db, keys);
-      throw new AppError("totp_required", "Enter the 6-digit code from your authenticator app.", {
-        details: [
-          { path: "totp", message: "is required for this account", rule: { code: "required" } },
-        ],
-      });
+    if (options.recoveryCode) {
+      if (!(await acceptRecoveryCode({ db, userId: record.id, code: options.recoveryCode })))
+        throw new AppError("unauthorized", "The recovery code is wrong or was used before.", {
+          reason: "wrong_recovery_code",
+          details: [
+            {
+              path: "recovery_code",
+              message: "is wrong or was used before",
+              rule: { code: "wrong_code" },
+            },
+          ],
+        });
+      recoveryCodesRemaining = (await countRecoveryCodes(db, record.id)).remaining;
+    } else {
+      await checkTotp(db, keys, record, options.totp);
     }
-    const accepted =
-      record.totp_secret !== null &&
-      (await acceptTotpCode({
-        db,
-        userId: record.id,
-        secret: record.totp_secret,
-        email: record.email,
-        code: options.totp,
-      }));
-    if (!accepted)
-      throw new AppError("unauthorized", "The authenticator code is wrong, expired or used.", {
-        reason: "wrong_totp",
-        details: [
-          { path: "totp", message: "is wrong, expired or used", rule: { code: "wrong_code" } },
-        ],
-      });
   }
   await clearAttempts(db, keys);
   const session = await startSession({
@@ -94,5 +93,44 @@ export async function login(options: {
     clientAddress: options.clientAddress,
     userAgent: options.userAgent,
   });
-  return { ...session, user: toUser(record), needsTotpSetup: needsTotpSetup(record) };
+  return {
+    ...session,
+    user: toUser(record),
+    needsTotpSetup: needsTotpSetup(record),
+    recoveryCodesRemaining,
+  };
+}
+
+/** The authenticator's code: asked for when missing, refused when wrong, expired or used. */
+async function checkTotp(
+  db: Kysely<Database>,
+  keys: readonly ThrottleKey[],
+  record: UserRecord,
+  totp: string | undefined,
+) {
+  if (!totp) {
+    // The password was right: asking for the code is no failed guess.
+    await releaseAttempt(db, keys);
+    throw new AppError("totp_required", "Enter the 6-digit code from your authenticator app.", {
+      details: [
+        { path: "totp", message: "is required for this account", rule: { code: "required" } },
+      ],
+    });
+  }
+  const accepted =
+    record.totp_secret !== null &&
+    (await acceptTotpCode({
+      db,
+      userId: record.id,
+      secret: record.totp_secret,
+      email: record.email,
+      code: totp,
+    }));
+  if (!accepted)
+    throw new AppError("unauthorized", "The authenticator code is wrong, expired or used.", {
+      reason: "wrong_totp",
+      details: [
+        { path: "totp", message: "is wrong, expired or used", rule: { code: "wrong_code" } },
+      ],
+    });
 }

@@ -9,7 +9,9 @@ import {
   passwordCheckThrottled,
   reserveAttempt,
 } from "./login-throttle.ts";
+import { issueRecoveryCodes } from "./manage-recovery-codes.ts";
 import { verifyPassword } from "./passwords.ts";
+import { deleteRecoveryCodes } from "./recovery-codes.queries.ts";
 import { markTotpVerified } from "./sessions.ts";
 import { disableUserTotp, enableUserTotp, setTotpSecret } from "./totp.queries.ts";
 import { newTotpSecret, totpFor } from "./totp.ts";
@@ -43,7 +45,10 @@ export async function setUpTotp(options: { db: Kysely<Database>; userId: string 
   return { secret, otpauth_uri: totpFor(secret, record.email).toString() };
 }
 
-/** Step 2: a code from the app proves it holds the secret; from now on logins need a code. */
+/**
+ * Step 2: a code from the app proves it holds the secret; from now on logins need a code.
+ * The answer holds the recovery codes in clear, this once.
+ */
 export async function enableTotp(options: {
   db: Kysely<Database>;
   userId: string;
@@ -58,6 +63,7 @@ export async function enableTotp(options: {
   if (!(await acceptCode(options.db, record, record.totp_secret, options.code))) throw wrongCode();
   await enableUserTotp(options.db, record.id);
   if (options.sessionToken) await markTotpVerified(options.db, options.sessionToken);
+  return { recovery_codes: await issueRecoveryCodes(options.db, record.id) };
 }
 
 /**
@@ -92,4 +98,5 @@ export async function disableTotp(options: {
   if (!(await acceptCode(options.db, record, record.totp_secret, options.code))) throw wrongCode();
   await clearAttempts(options.db, keys);
   await disableUserTotp(options.db, record.id);
+  await deleteRecoveryCodes(options.db, record.id);
 }

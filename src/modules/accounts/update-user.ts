@@ -33,12 +33,18 @@ export async function updateUser(options: {
         throw invalidField(
           "organization",
           `no organization with id or code "${input.organization}"`,
+          { code: "unknown_organization", value: input.organization },
         );
       organizationId = organization.id;
       organizationKind = organization.kind;
     }
     const fits = roleFitsOrganization(input.role ?? existing.role, organizationKind);
-    if (!fits.allowed) throw invalidField(input.role ? "role" : "organization", fits.reason);
+    if (!fits.allowed)
+      throw invalidField(input.role ? "role" : "organization", fits.reason, {
+        code: "role_organization_kind",
+        role: input.role ?? existing.role,
+        kind: organizationKind,
+      });
     await updateVersioned(trx, {
       table: "users",
       id: existing.id,

@@ -18,6 +18,7 @@ export function selectUsers(db: Kysely<Database>) {
       "u.totp_secret",
       "u.totp_enabled",
       "u.is_demo",
+      "u.language",
       "u.version",
       "u.created_at",
       "u.updated_at",
@@ -51,6 +52,7 @@ export function toUser(record: UserRecord): User {
     role: record.role,
     active: record.active,
     totp_enabled: record.totp_enabled,
+    language: record.language,
     organization: {
       id: record.organization_id,
       code: record.organization_code,

@@ -123,7 +123,7 @@ export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx
     {
       config: { access: signedIn },
       schema: {
-        tags: ["tokens"],
+        tags: ["users"],
         summary: "Your API tokens",
         response: { 200: tokenListSchema, ...errorResponses },
       },
@@ -135,7 +135,7 @@ export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx
     {
       config: { access: signedIn },
       schema: {
-        tags: ["tokens"],
+        tags: ["users"],
         summary: "Create an API token for your organization (shown once)",
         body: createTokenSchema,
         response: { 201: createdTokenSchema, ...errorResponses },
@@ -153,7 +153,7 @@ export const userRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx
     {
       config: { access: signedIn },
       schema: {
-        tags: ["tokens"],
+        tags: ["users"],
         summary: "Revoke one of your API tokens",
         params: tokenIdParams,
         response: { 200: apiTokenSchema, ...errorResponses },

@@ -36,14 +36,15 @@ describe("the audit trail records changes made through the API", () => {
 
     const history = await t.request<AuditList>({
       method: "GET",
-      url: `/api/audit/organizations/${created.body.id}`,
+      url: `/api/audit?entity_type=organizations&entity_id=${created.body.id}`,
     });
     expect(history.status).toBe(200);
-    expect(history.body.data.map((e) => [e.action, e.request_id])).toEqual([
+    const oldestFirst = [...history.body.data].reverse();
+    expect(oldestFirst.map((e) => [e.action, e.request_id])).toEqual([
       ["insert", "audit-create-0001"],
       ["update", "audit-update-0002"],
     ]);
-    const [insert, update] = history.body.data as [AuditEntry, AuditEntry];
+    const [insert, update] = oldestFirst as [AuditEntry, AuditEntry];
     expect(insert).toMatchObject({
       entity_type: "organizations",
       entity_id: created.body.id,

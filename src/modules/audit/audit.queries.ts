@@ -1,14 +1,18 @@
 import { type Kysely, sql } from "kysely";
 import { readPage } from "../../platform/db/paging.ts";
-import type { AuditLogRow, Database } from "../../platform/db/schema.ts";
+import type { Database } from "../../platform/db/schema.ts";
 import { AppError } from "../../platform/errors.ts";
-import type { AuditEntry } from "./audit.schema.ts";
 
 export interface AuditFilters {
   entityType?: string | undefined;
   entityId?: string | undefined;
   actor?: string | undefined;
+  /** The acting user's organization at the time. */
+  organizationId?: string | undefined;
+  actorUserId?: string | undefined;
   actions?: string[] | undefined;
+  /** Only the changes that left (or found, for a deletion) the record published. */
+  publishedOnly?: boolean | undefined;
   from?: Date | undefined;
   to?: Date | undefined;
 }
@@ -25,6 +29,14 @@ export async function listAuditRows(db: Kysely<Database>, filters: AuditFilters,
   if (filters.entityType) base = base.where("entity_type", "=", filters.entityType);
   if (filters.entityId) base = base.where("entity_id", "=", filters.entityId);
   if (filters.actor) base = base.where("actor", "=", filters.actor);
+  if (filters.organizationId) base = base.where("organization_id", "=", filters.organizationId);
+  if (filters.actorUserId) base = base.where("actor_user_id", "=", filters.actorUserId);
+  if (filters.publishedOnly)
+    base = base.where(
+      sql<boolean>`coalesce("after", "before") ->> 'published_at' is not null`,
+      "=",
+      true,
+    );
   if (filters.actions?.length) base = base.where("action", "in", filters.actions);
   if (filters.from) base = base.where("at", ">=", filters.from);
   if (filters.to) base = base.where("at", "<", filters.to);
@@ -79,22 +91,20 @@ export async function auditTrailExists(db: Kysely<Database>): Promise<boolean> {
   return result.rows[0]?.found === true;
 }
 
-export function toAuditEntry(row: AuditLogRow): AuditEntry {
-  return {
-    seq: Number(row.seq),
-    id: row.id,
-    at: row.at.toISOString(),
-    actor: row.actor,
-    actor_user_id: row.actor_user_id,
-    organization_id: row.organization_id,
-    action: row.action,
-    entity_type: row.entity_type,
-    entity_id: row.entity_id,
-    before: row.before,
-    after: row.after,
-    request_id: row.request_id,
-    client_address: row.client_address,
-    prev_hash: row.prev_hash,
-    hash: row.hash,
-  };
+/**
+ * When the newest committed change (insert, update or delete) to any of `entityTypes` was
+ * written; null when none ever was. Logins and refusals are events, not changes.
+ */
+export async function findLastChangeAt(
+  db: Kysely<Database>,
+  entityTypes: readonly string[],
+): Promise<Date | null> {
+  if (entityTypes.length === 0) return null;
+  const row = await db
+    .selectFrom("audit_log")
+    .select((eb) => eb.fn.max("at").as("at"))
+    .where("action", "in", ["insert", "update", "delete"])
+    .where("entity_type", "in", [...entityTypes])
+    .executeTakeFirst();
+  return row?.at ?? null;
 }

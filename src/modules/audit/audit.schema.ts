@@ -4,14 +4,21 @@ import {
   isoDateSchema,
   isoInstantSchema,
   paginationQuerySchema,
+  uuidSchema,
 } from "../../contracts/common.ts";
 
 // The answers are shared with the web: src/contracts/audit.ts.
 export {
   type AuditEntry,
+  type AuditHistory,
+  type AuditHistoryEntry,
   type AuditList,
+  type AuditVerdict,
+  type AuditWho,
   auditEntrySchema,
+  auditHistorySchema,
   auditListSchema,
+  auditVerdictSchema,
 } from "../../contracts/audit.ts";
 
 /** insert/update/delete/truncate come from the triggers; anything else is an event. */
@@ -31,6 +38,8 @@ export const listAuditQuerySchema = paginationQuerySchema.extend({
     .optional(),
   entity_id: z.string().min(1).max(200).optional(),
   actor: z.string().min(1).max(254).optional(),
+  organization_id: uuidSchema.optional().meta({ description: "The acting user's organization" }),
+  actor_user_id: uuidSchema.optional().meta({ description: "The acting user" }),
   action: csvListSchema(auditActionSchema).optional(),
   from: instantSchema.optional().meta({ description: "From this instant (inclusive)" }),
   to: instantSchema.optional().meta({ description: "Before this instant (exclusive)" }),

@@ -7,7 +7,14 @@ import { appendAuditEvent } from "./audit.queries.ts";
  * Events that change no row, so no trigger sees them (SECURITY-CHECKLIST 16.3.1, 16.3.2).
  * Row changes — including users, sessions and tokens — are recorded by the triggers.
  */
-export type AuditEventAction = "login" | "logout" | "login_failed" | "access_denied";
+export type AuditEventAction =
+  | "login"
+  | "logout"
+  | "login_failed"
+  | "access_denied"
+  | "recovery_code_used"
+  | "recovery_codes_generated"
+  | "chain_verified";
 
 /**
  * Appends one event to the audit chain, attributed to the current request context (who,

@@ -9,10 +9,19 @@ export interface BrokenLink {
   reason: string;
 }
 
-/** `rows`: how many rows were found intact (before `firstBad`, when there is one). */
+/** The last intact row: a copy of its hash kept elsewhere shows whether the newest rows were cut. */
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+/**
+ * `rows`: how many rows were found intact (before `firstBad`, when there is one); `head`: the
+ * last of them (null when none is).
+ */
 export type AuditChainVerdict =
-  | { ok: true; rows: number }
-  | { ok: false; rows: number; firstBad: BrokenLink };
+  | { ok: true; rows: number; head: ChainHead | null }
+  | { ok: false; rows: number; head: ChainHead | null; firstBad: BrokenLink };
 
 /**
  * Walks the audit chain in seq order, a batch at a time so a long trail is never held in
@@ -39,13 +48,21 @@ export async function verifyAuditChain(options: {
     for (const link of batch) {
       const reason = findFault(link, previous);
       if (reason)
-        return { ok: false, rows, firstBad: { seq: Number(link.seq), id: link.id, reason } };
+        return {
+          ok: false,
+          rows,
+          head: headOf(previous),
+          firstBad: { seq: Number(link.seq), id: link.id, reason },
+        };
       previous = link;
       rows++;
     }
-    if (batch.length < batchSize) return { ok: true, rows };
+    if (batch.length < batchSize) return { ok: true, rows, head: headOf(previous) };
   }
 }
+
+const headOf = (link: ChainLink | null): ChainHead | null =>
+  link === null ? null : { seq: Number(link.seq), hash: link.hash };
 
 function findFault(link: ChainLink, previous: ChainLink | null): string | null {
   if (previous === null && link.prev_hash !== null) {

@@ -6,12 +6,17 @@ import {
   sortSchema,
   versionInputSchema,
 } from "../../contracts/common.ts";
+import { conferenceStatuses } from "../../contracts/conferences.ts";
 
 // The answers are shared with the web: src/contracts/conferences.ts.
 export {
   type Conference,
+  type ConferenceDetail,
+  conferenceDetailSchema,
   conferenceListSchema,
   conferenceSchema,
+  type GroupOfFriends,
+  groupOfFriendsSchema,
 } from "../../contracts/conferences.ts";
 
 const name = z.string().trim().min(1).max(500);
@@ -57,6 +62,10 @@ export const updateConferenceSchema = z
     start_date: isoDateSchema.optional(),
     end_date: isoDateSchema.optional(),
     source: source.nullable().optional(),
+    status: z
+      .enum(conferenceStatuses)
+      .optional()
+      .meta({ description: "published: the public sees it; draft: staff only" }),
   })
   .strict()
   .refine(endNotBeforeStart, endDateRule);
@@ -68,3 +77,7 @@ export const listConferencesQuerySchema = paginationQuerySchema.extend({
 export type ListConferencesQuery = z.infer<typeof listConferencesQuerySchema>;
 
 export const conferenceIdParams = z.object({ id: z.string().min(1).max(64) });
+export const conferencePartParams = z.object({
+  id: z.string().min(1).max(64),
+  partId: z.uuid(),
+});

@@ -22,6 +22,7 @@ export async function updateConference(options: {
       throw invalidField(
         input.end_date ? "end_date" : "start_date",
         `the conference would end (${end}) before it starts (${start})`,
+        { code: "end_before_start" },
       );
     }
     await updateVersioned(trx, {
@@ -36,6 +37,12 @@ export async function updateConference(options: {
         ...(input.start_date !== undefined && { start_date: input.start_date }),
         ...(input.end_date !== undefined && { end_date: input.end_date }),
         ...(input.source !== undefined && { source: input.source }),
+        // Published since the first publication; back to draft hides it again.
+        ...(input.status !== undefined &&
+          input.status !== existing.status && {
+            status: input.status,
+            published_at: input.status === "published" ? new Date() : null,
+          }),
       },
     });
     const updated = await findConferenceRow(trx, existing.id);

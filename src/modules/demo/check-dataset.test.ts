@@ -16,7 +16,8 @@ describe("the demo dataset files", () => {
       "USA",
       "WB",
     ]);
-    expect(dataset.indicators[0]?.observations).toHaveLength(15);
+    // The 2025 release's annual series (184 rows) and the 2011 Global Study's 2010 points (7).
+    expect(dataset.indicators[0]?.observations).toHaveLength(191);
   });
 
   it("refuses a disbursement above its commitment", () => {

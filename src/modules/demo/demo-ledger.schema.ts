@@ -29,6 +29,8 @@ export const demoEntrySchema = z
     pledge: flowKey.optional(),
     commitment: flowKey.optional(),
     conference: z.boolean().optional(),
+    /** The key of the conference session it was announced at (conference-2011-record.json). */
+    session: z.string().optional(),
     illustrative: z.boolean(),
     illustrative_fields: z.array(flowFieldSchema).min(1).optional(),
     source: text(500).optional(),
@@ -38,6 +40,10 @@ export const demoEntrySchema = z
   .refine((f) => f.illustrative || f.source !== undefined, {
     message: "names its published source, or is marked illustrative",
     path: ["source"],
+  })
+  .refine((f) => !f.session || f.conference === true, {
+    message: "a pledge announced at a session is announced at the conference",
+    path: ["conference"],
   })
   .refine((f) => !(f.illustrative && f.illustrative_fields), {
     message: "an entry invented as a whole lists no invented fields",
@@ -93,6 +99,11 @@ export const observationRowSchema = z
     year: z.coerce.number().int().min(1900).max(2200),
     value: z.string().regex(/^-?\d{1,14}(\.\d{1,10})?$/),
     source: text(1000),
+    notes: z
+      .string()
+      .trim()
+      .max(2000)
+      .transform((v) => v || null),
   })
   .strict();
 export type DemoObservation = z.infer<typeof observationRowSchema>;
@@ -105,7 +116,10 @@ export const indicatorsFileSchema = z
           code: z.string().regex(/^[a-z][a-z0-9_]{1,63}$/),
           name: bilingual(300),
           unit: text(200),
-          observations_file: z.string().regex(/^[a-z0-9-]+\.csv$/),
+          direction: z.enum(["lower_is_better", "higher_is_better"]),
+          source: text(1000),
+          sdg_indicator: z.string().regex(/^[0-9]{1,2}\.[0-9a-z]{1,2}\.[0-9]{1,2}$/),
+          observations_files: z.array(z.string().regex(/^[a-z0-9-]+\.csv$/)).min(1),
         })
         .strict(),
     ),

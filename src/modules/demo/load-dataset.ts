@@ -21,11 +21,15 @@ import {
   indicatorsFileSchema,
   observationRowSchema,
 } from "./demo-ledger.schema.ts";
+import { type ConferenceRecordFile, loadConferenceRecord } from "./seed-conferences.ts";
 
 export interface DemoIndicator {
   code: string;
   name: { es: string; en: string };
   unit: string;
+  direction: "lower_is_better" | "higher_is_better";
+  source: string;
+  sdg_indicator: string;
   observations: DemoObservation[];
 }
 
@@ -39,6 +43,8 @@ export interface DemoDataset {
   flows: DemoFlow[];
   exchangeRates: DemoExchangeRate[];
   indicators: DemoIndicator[];
+  /** The conference's programme, delegations, documents and the Group of Friends. */
+  conferenceRecord: ConferenceRecordFile;
 }
 
 const FILES = {
@@ -101,14 +107,15 @@ export function loadDemoDataset(): DemoDataset {
     ),
     components: readJson("strategy.json", strategyFileSchema).components,
     conference: readJson("conference.json", demoConferenceSchema),
+    conferenceRecord: loadConferenceRecord(),
     initiatives: FILES.initiatives.flatMap(
       (name) => readJson(name, initiativesFileSchema).initiatives,
     ),
     flows: FILES.flows.flatMap((name) => readJson(name, flowsFileSchema).flows),
     exchangeRates: readCsv("exchange-rates.csv", exchangeRateRowSchema),
-    indicators: indicatorsFile.indicators.map(({ observations_file, ...indicator }) => ({
+    indicators: indicatorsFile.indicators.map(({ observations_files, ...indicator }) => ({
       ...indicator,
-      observations: readCsv(observations_file, observationRowSchema),
+      observations: observations_files.flatMap((file) => readCsv(file, observationRowSchema)),
     })),
   };
   checkDataset(dataset);

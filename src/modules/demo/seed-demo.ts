@@ -6,11 +6,14 @@ import { runWithContext, systemContext } from "../../platform/request-context.ts
 import { isDatabaseEmpty } from "./is-database-empty.ts";
 import { type DemoDataset, loadDemoDataset } from "./load-dataset.ts";
 import { publishDemoPortfolio, seedDemoAccounts } from "./seed-accounts.ts";
+import { seedConferenceRecord } from "./seed-conferences.ts";
 import { emptyFlowCounts, isExecutionFlow, recordDemoFlows } from "./seed-flows.ts";
 import { advanceInitiatives, createDemoInitiatives } from "./seed-initiatives.ts";
 import { seedDemoMandates } from "./seed-mandates.ts";
 import { seedOasBodies } from "./seed-oas-bodies.ts";
+import { seedDemoPractices } from "./seed-practices.ts";
 import { seedReferenceData } from "./seed-reference-data.ts";
+import { seedDemoResults } from "./seed-results.ts";
 
 /** How many records of each kind the demo seed wrote: flat counts, easy to print. */
 export interface DemoSummary {
@@ -19,6 +22,7 @@ export interface DemoSummary {
   components: number;
   lines_of_action: number;
   conferences: number;
+  conference_parts: number;
   indicators: number;
   observations: number;
   initiatives: number;
@@ -34,6 +38,9 @@ export interface DemoSummary {
   accounts: number;
   mandates: number;
   mandate_statuses: number;
+  results_indicators: number;
+  results_actuals: number;
+  practices: number;
 }
 
 /**
@@ -80,7 +87,14 @@ function writeDataset(
         "The database already holds organizations: demo data is loaded only into an empty database, unless forced.",
       );
     }
-    const refs = await seedReferenceData(db, data);
+    const seededRefs = await seedReferenceData(db, data);
+    const conferenceRecord = await seedConferenceRecord({
+      db,
+      record: data.conferenceRecord,
+      conferenceId: seededRefs.conferenceId,
+      organizationIds: seededRefs.organizationIds,
+    });
+    const refs = { ...seededRefs, conferenceSessionIds: conferenceRecord.sessionIds };
     const initiatives = await createDemoInitiatives(db, data.initiatives, refs);
     let transitions = await advanceInitiatives(db, initiatives, "seeking_funding");
 
@@ -93,6 +107,7 @@ function writeDataset(
     await record(data.flows.filter(isExecutionFlow));
     transitions += await advanceInitiatives(db, initiatives, "completed");
     const published = await publishDemoPortfolio(db);
+    const results = await seedDemoResults(db);
     const directory = await seedOasBodies(db);
     const accounts = await seedDemoAccounts(db);
     const mandates = await seedDemoMandates({
@@ -100,6 +115,7 @@ function writeDataset(
       initiativeIds: new Map([...initiatives].map(([code, seeded]) => [code, seeded.id])),
       conferenceIds: new Map([[data.conference.code, refs.conferenceId]]),
     });
+    const practices = await seedDemoPractices(db);
 
     return {
       organizations: refs.counts.organizations,
@@ -107,6 +123,7 @@ function writeDataset(
       components: refs.counts.components,
       lines_of_action: refs.counts.lines_of_action,
       conferences: refs.counts.conferences,
+      conference_parts: conferenceRecord.parts,
       indicators: refs.counts.indicators,
       observations: refs.counts.observations,
       initiatives: initiatives.size,
@@ -121,6 +138,8 @@ function writeDataset(
       support_requests: directory.requests,
       accounts,
       ...mandates,
+      ...results,
+      practices,
     };
   });
 }

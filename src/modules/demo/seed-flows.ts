@@ -96,6 +96,15 @@ function toRecordInput(
     ...(flow.pledge ? { pledge_id: lookup(flowIds, flow.pledge, "pledge") } : {}),
     ...(flow.commitment ? { commitment_id: lookup(flowIds, flow.commitment, "commitment") } : {}),
     ...(flow.conference ? { conference_id: refs.conferenceId } : {}),
+    ...(flow.session
+      ? {
+          conference_session_id: lookup(
+            refs.conferenceSessionIds ?? new Map(),
+            flow.session,
+            "conference session",
+          ),
+        }
+      : {}),
     ...(flow.source ? { source: flow.source } : {}),
     ...(flow.note ? { note: flow.note } : {}),
     illustrative: flow.illustrative,

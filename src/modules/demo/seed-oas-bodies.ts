@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Kysely } from "kysely";
 import { z } from "zod";
+import { oasBodyKinds } from "../../contracts/enum-values.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import { saveOasBodyProfile } from "../oas-bodies/index.ts";
 import { findOrganizationRow } from "../organizations/index.ts";
@@ -19,6 +20,7 @@ const fileSchema = z
       z
         .object({
           code: z.string(),
+          body_kind: z.enum(oasBodyKinds),
           parent: z.string().optional(),
           mandate: names,
           contact_role: names,

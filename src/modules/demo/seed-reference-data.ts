@@ -13,6 +13,8 @@ export interface SeededReferences {
   organizationIds: Map<string, string>;
   componentIds: Map<string, string>;
   conferenceId: string;
+  /** The conference's sessions by the dataset's keys (seed-conferences.ts). */
+  conferenceSessionIds?: Map<string, string>;
   counts: {
     exchange_rates: number;
     organizations: number;
@@ -64,7 +66,7 @@ export async function seedReferenceData(
       await recordObservation({
         db,
         indicatorIdOrCode: created.code,
-        input,
+        input: { ...input, sex: "total" },
         principal: DEMO_PRINCIPAL,
       });
       observations += 1;

@@ -27,14 +27,17 @@ export const usdPerUnitSchema = z
   .string()
   .trim()
   .regex(/^\d{1,12}(\.\d{1,12})?$/, 'must be a positive decimal such as "1.4385"')
-  .refine((v) => /[1-9]/.test(v), "must be greater than zero");
+  .refine((v) => /[1-9]/.test(v), {
+    message: "must be greater than zero",
+    params: { rule: "positive_amount" },
+  });
 
 export const exchangeRateInputSchema = z
   .object({
-    currency: currencyCodeSchema.refine(
-      (c) => c !== "USD",
-      "USD needs no rate: amounts in USD are used as they are",
-    ),
+    currency: currencyCodeSchema.refine((c) => c !== "USD", {
+      message: "USD needs no rate: amounts in USD are used as they are",
+      params: { rule: "usd_needs_no_rate" },
+    }),
     date: isoDateSchema,
     usd_per_unit: usdPerUnitSchema,
     basis: rateBasisSchema.default("daily"),
@@ -67,7 +70,12 @@ export const conversionQuerySchema = z
     try {
       toMinorUnits(value.amount, value.currency);
     } catch (error) {
-      ctx.addIssue({ code: "custom", path: ["amount"], message: (error as Error).message });
+      ctx.addIssue({
+        code: "custom",
+        path: ["amount"],
+        message: (error as Error).message,
+        params: { rule: "decimal_amount", currency: value.currency },
+      });
     }
   });
 export type ConversionQuery = z.infer<typeof conversionQuerySchema>;

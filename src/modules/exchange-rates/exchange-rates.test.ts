@@ -49,7 +49,7 @@ describe("exchange rates", () => {
       ),
     );
     expect(bad.status).toBe(400);
-    expect(bad.body.error.message).toMatch(/^line 3\.date/);
+    expect(bad.body.error.message).toMatch(/^line 3, Date: /);
     expect(bad.body.error.details.map((d) => d.path)).toEqual(
       expect.arrayContaining(["line 3.date", "line 4.currency", "line 4.usd_per_unit"]),
     );

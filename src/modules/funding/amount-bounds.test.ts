@@ -98,7 +98,8 @@ describe("amounts are bounded, and the roll-up cannot overflow", () => {
       const refused = (await offer(value, date)) as { status: number; body: ErrorBody };
       expect(refused.status, `${value.amount} ${value.currency}`).toBe(400);
       expect(refused.body.error.code).toBe("validation_failed");
-      expect(refused.body.error.message).toMatch(/^value\.amount: /);
+      // The message names the field as people know it, never by its key in the request.
+      expect(refused.body.error.message).toMatch(/^Amount: /);
       expect(refused.body.error.message).toMatch(said);
       expect(refused.body.error.details.map((d) => d.path)).toEqual(["value.amount"]);
     }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestApp, TestSession } from "../../../test/support/app.ts";
 import type { InitiativeStatus } from "../../contracts/enums.ts";
+import { englishFieldLabel } from "../../contracts/field-labels.ts";
 import { AppError } from "../../platform/errors.ts";
 import { type Principal, systemPrincipal, type UserPrincipal } from "../accounts/index.ts";
 import type { Flow, RecordFlowInput } from "./flows.schema.ts";
@@ -151,8 +152,10 @@ describe("recording support against initiatives the writer may not read", () => 
       body: {
         error: expect.objectContaining({
           code: "unprocessable",
-          message: "initiative_id: no initiative has this id",
-          details: [{ path: "initiative_id", message: "no initiative has this id" }],
+          message: "Initiative: no initiative has this id",
+          details: [
+            { path: "initiative_id", label: "Initiative", message: "no initiative has this id" },
+          ],
         }),
       },
     });
@@ -167,7 +170,7 @@ describe("recording support against initiatives the writer may not read", () => 
     const expected = await refusalOfBulk(partnerPrincipal, batch(missing));
     expect(expected).toMatchObject({
       code: "unprocessable",
-      message: "entries.1: initiative_id: no initiative has this id",
+      message: "entries.1: Initiative: no initiative has this id",
     });
     for (const id of [ids.draft, ids.submitted]) {
       expect(shapeOf(await refusalOfBulk(partnerPrincipal, batch(id)), id)).toEqual(
@@ -223,7 +226,9 @@ describe("recording support against initiatives the writer may not read", () => 
       const expected = await single(missing);
       expect(expected.status).toBe(422);
       expect(expected.body).toMatchObject({
-        error: { message: `${field}: no ${field.replace("_id", "")} has this id` },
+        error: {
+          message: `${englishFieldLabel(field)}: no ${field.replace("_id", "")} has this id`,
+        },
       });
       expect(await single(hidden)).toEqual(expected);
       expect(
@@ -254,7 +259,7 @@ describe("recording support against initiatives the writer may not read", () => 
       payload: { ...entry(ids.published), flow_type: "commitment", pledge_id: pledge.body.id },
     });
     expect(response.status).toBe(422);
-    expect(response.body.error.message).toBe("pledge_id: this pledge belongs to another partner");
+    expect(response.body.error.message).toBe("Pledge: this pledge belongs to another partner");
   });
 
   // For other partners than EU: a partner reads its own entries, whatever their initiative.

@@ -12,6 +12,7 @@ import {
   toFlow,
 } from "./flows.queries.ts";
 import type { Flow, ListFlowsQuery } from "./flows.schema.ts";
+import { remainingAmounts } from "./remaining-amounts.ts";
 
 export function flowVisibilityFor(viewer: Principal): FlowVisibility {
   if (isStaff(viewer)) return { all: true };
@@ -33,8 +34,11 @@ export async function findFlows(options: {
     options.query,
     flowVisibilityFor(options.viewer),
   );
+  const flows = await withRecorders(options.db, rows, options.viewer);
   return {
-    data: await withRecorders(options.db, rows, options.viewer),
+    data: options.query.linkable_to
+      ? await withRemaining(options.db, flows, flowVisibilityFor(options.viewer))
+      : flows,
     page: { total, limit: options.query.limit, offset: options.query.offset },
   };
 }
@@ -87,4 +91,22 @@ async function canSeeFlow(
     initiative &&
       (initiative.published_at !== null || initiative.lead_country === visibility.country),
   );
+}
+
+/** Each listed pledge and commitment with what is left on it (remainingAmounts). */
+async function withRemaining(
+  db: Kysely<Database>,
+  flows: Flow[],
+  visibility: FlowVisibility,
+): Promise<Flow[]> {
+  const left = await remainingAmounts(
+    db,
+    flows.map((flow) => flow.id),
+    visibility,
+  );
+  return flows.map((flow) => ({
+    ...flow,
+    remaining: left.get(flow.id)?.remaining ?? null,
+    remaining_usd: left.get(flow.id)?.remaining_usd ?? null,
+  }));
 }

@@ -31,6 +31,7 @@ const flowColumnTypes: Record<keyof FlowValues | "id", string> = {
   commitment_id: "uuid",
   reverses_id: "uuid",
   conference_id: "uuid",
+  conference_session_id: "uuid",
   over_commitment_reason: "text",
   finance_type: "text",
   illustrative: "boolean",

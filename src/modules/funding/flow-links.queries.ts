@@ -34,7 +34,15 @@ export function findComponents(db: Kysely<Database>, ids: readonly string[]) {
 }
 
 export function findConferences(db: Kysely<Database>, ids: readonly string[]) {
-  return db.selectFrom("conferences").select(["id"]).where(idIn("id", ids)).execute();
+  return db.selectFrom("conferences").select(["id", "code"]).where(idIn("id", ids)).execute();
+}
+
+export function findConferenceSessions(db: Kysely<Database>, ids: readonly string[]) {
+  return db
+    .selectFrom("conference_sessions")
+    .select(["id", "conference_id"])
+    .where(idIn("id", ids))
+    .execute();
 }
 
 /**
@@ -51,6 +59,7 @@ export function findPriorFlows(db: Kysely<Database>, ids: readonly string[]) {
       "f.flow_type",
       "f.partner_id",
       "f.initiative_id",
+      "i.code as initiative_code",
       "f.reverses_id",
       "r.id as reversed_by",
       "i.published_at as initiative_published_at",

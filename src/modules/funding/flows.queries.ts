@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import type { FlowOrigin } from "../../contracts/enum-values.ts";
 import type { RateBasis } from "../../contracts/enums.ts";
 import { moneyOut } from "../../contracts/money.ts";
 import { readPage } from "../../platform/db/paging.ts";
@@ -11,6 +12,8 @@ export type FlowRow = SupportFlowRow & {
   over_commitment_approved_at?: Date | null;
   /** What the rate applied is (a month's or year's average, a peg…), from exchange_rates. */
   fx_basis: RateBasis | null;
+  /** The publisher whose IATI file this entry was imported from (iati_ledger_entries). */
+  iati_publisher: string | null;
 };
 
 export interface LedgerPair {
@@ -22,8 +25,9 @@ export interface LedgerPair {
 export const LEDGER_LOCK_NAMESPACE = 2626;
 
 /**
- * Every flow read carries the id of its reversal, found through the unique reverses_id, and
- * when an over-disbursement request it was recorded by was approved (the unique flow_id).
+ * Every flow read carries the id of its reversal, found through the unique reverses_id, when
+ * an over-disbursement request it was recorded by was approved (the unique flow_id), and the
+ * IATI publication it was imported from (iati_ledger_entries, keyed by flow_id).
  */
 export function selectFlows(db: Kysely<Database>) {
   return db
@@ -33,11 +37,13 @@ export function selectFlows(db: Kysely<Database>) {
     .leftJoin("exchange_rates as x", (join) =>
       join.onRef("x.currency", "=", "f.currency").onRef("x.rate_date", "=", "f.fx_date"),
     )
+    .leftJoin("iati_ledger_entries as il", "il.flow_id", "f.id")
     .selectAll("f")
     .select([
       "r.id as reversed_by",
       "o.decided_at as over_commitment_approved_at",
       "x.basis as fx_basis",
+      "il.publisher_ref as iati_publisher",
     ]);
 }
 
@@ -45,8 +51,34 @@ export function findFlowRow(db: Kysely<Database>, id: string): Promise<FlowRow |
   return selectFlows(db).where("f.id", "=", id).executeTakeFirst();
 }
 
-export function insertFlowRow(db: Kysely<Database>, values: NewSupportFlow) {
-  return db.insertInto("support_flows").values(values).returning("id").executeTakeFirstOrThrow();
+/**
+ * Inserts one ledger row and returns it as findFlowRow would read it, in one statement. The
+ * joins see the tables as they were before the insert, which for a new row is what a read
+ * after it would see: nothing points at an id that did not exist yet (no reversal, no
+ * over-disbursement request, no IATI entry), and the rate it was valued with is where it was.
+ */
+export async function insertFlowRowReturning(
+  db: Kysely<Database>,
+  values: NewSupportFlow,
+): Promise<FlowRow> {
+  const row = await db
+    .with("written", (db) => db.insertInto("support_flows").values(values).returningAll())
+    .selectFrom("written as f")
+    .leftJoin("support_flows as r", "r.reverses_id", "f.id")
+    .leftJoin("over_disbursement_requests as o", "o.flow_id", "f.id")
+    .leftJoin("exchange_rates as x", (join) =>
+      join.onRef("x.currency", "=", "f.currency").onRef("x.rate_date", "=", "f.fx_date"),
+    )
+    .leftJoin("iati_ledger_entries as il", "il.flow_id", "f.id")
+    .selectAll("f")
+    .select([
+      "r.id as reversed_by",
+      "o.decided_at as over_commitment_approved_at",
+      "x.basis as fx_basis",
+      "il.publisher_ref as iati_publisher",
+    ])
+    .executeTakeFirstOrThrow();
+  return row as FlowRow;
 }
 
 const sortColumns = {
@@ -64,6 +96,24 @@ export type FlowVisibility =
   | { all: true }
   | { all: false; organizationId: string | null; country: string | null };
 
+/**
+ * Whether the entry aliased `alias` is one a viewer of `visibility` (not staff) may see: one
+ * to no initiative, to a published initiative or, for a focal point, to their country's, or
+ * their own organization's.
+ */
+export function visibleEntry(
+  alias: "f" | "c",
+  visibility: Extract<FlowVisibility, { all: false }>,
+) {
+  const { organizationId, country } = visibility;
+  const column = (name: string) => sql.ref(`${alias}.${name}`);
+  return sql<boolean>`(${column("initiative_id")} is null or exists (
+    select 1 from initiatives vi where vi.id = ${column("initiative_id")}
+      and (vi.published_at is not null${country ? sql` or vi.lead_country = ${country}` : sql``}))${
+        organizationId ? sql` or ${column("partner_id")} = ${organizationId}` : sql``
+      })`;
+}
+
 export async function listFlowRows(
   db: Kysely<Database>,
   query: ListFlowsQuery,
@@ -71,27 +121,7 @@ export async function listFlowRows(
 ) {
   // The read's joins are on unique keys: they add columns, never rows, so the count is the filter's.
   let base = selectFlows(db);
-  if (!visibility.all) {
-    const { organizationId, country } = visibility;
-    base = base.where((eb) =>
-      eb.or([
-        eb("f.initiative_id", "is", null),
-        eb.exists(
-          eb
-            .selectFrom("initiatives as vi")
-            .select("vi.id")
-            .whereRef("vi.id", "=", "f.initiative_id")
-            .where((v) =>
-              v.or([
-                v("vi.published_at", "is not", null),
-                ...(country ? [v("vi.lead_country", "=", country)] : []),
-              ]),
-            ),
-        ),
-        ...(organizationId ? [eb("f.partner_id", "=", organizationId)] : []),
-      ]),
-    );
-  }
+  if (!visibility.all) base = base.where(visibleEntry("f", visibility));
   if (query.flow_type?.length) base = base.where("f.flow_type", "in", query.flow_type);
   if (query.support_kind?.length) base = base.where("f.support_kind", "in", query.support_kind);
   if (query.partner_id?.length) base = base.where("f.partner_id", "in", query.partner_id);
@@ -104,6 +134,7 @@ export async function listFlowRows(
   if (query.from) base = base.where("f.value_date", ">=", query.from);
   if (query.to) base = base.where("f.value_date", "<=", query.to);
   if (!query.include_reversals) base = base.where("f.reverses_id", "is", null);
+  if (query.linkable_to) base = linkableTo(base, query.linkable_to);
   return readPage(
     {
       rows: base.orderBy(sortColumns[query.sort.field], query.sort.direction).orderBy("f.seq"),
@@ -111,6 +142,23 @@ export async function listFlowRows(
     },
     query,
   );
+}
+
+/**
+ * The standing pledges and commitments a new entry for `initiative` ("none": for no
+ * initiative) may point at, as resolveFlowLinks accepts them: a commitment of the same
+ * initiative, a pledge of the same initiative or of none.
+ */
+function linkableTo(base: ReturnType<typeof selectFlows>, initiative: string) {
+  const same =
+    initiative === "none" ? sql`f.initiative_id is null` : sql`f.initiative_id = ${initiative}`;
+  return base
+    .where("f.reverses_id", "is", null)
+    .where("r.id", "is", null)
+    .where(
+      sql<boolean>`((f.flow_type = 'commitment' and ${same})
+        or (f.flow_type = 'pledge' and (${same} or f.initiative_id is null)))`,
+    );
 }
 
 /**
@@ -148,6 +196,19 @@ export async function sumInitiativePartner(db: Kysely<Database>, pair: LedgerPai
   return { committed: BigInt(row.committed), disbursed: BigInt(row.disbursed) };
 }
 
+/** The label the demo seed records its entries under (DEMO_PRINCIPAL in the demo module). */
+const DEMO_RECORDER = "demo-seed";
+
+/**
+ * How an entry came in, from what the ledger keeps: an IATI import's entries are listed in
+ * iati_ledger_entries; the platform's own (no user) carry their command's label.
+ */
+function flowOrigin(row: FlowRow): FlowOrigin {
+  if (row.iati_publisher !== null) return "iati_import";
+  if (row.recorded_by_user_id !== null) return "entered";
+  return row.recorded_by === DEMO_RECORDER ? "demo_data" : "operator";
+}
+
 /** "1.438500000000" (numeric(24,12)) → "1.4385"; "1.000000000000" → "1". */
 const trimRate = (rate: string) => (rate.includes(".") ? rate.replace(/\.?0+$/, "") : rate);
 
@@ -161,6 +222,7 @@ export function toFlow(row: FlowRow): Flow {
     initiative_id: row.initiative_id,
     component_id: row.component_id,
     conference_id: row.conference_id,
+    conference_session_id: row.conference_session_id,
     pledge_id: row.pledge_id,
     commitment_id: row.commitment_id,
     reverses_id: row.reverses_id,
@@ -181,6 +243,8 @@ export function toFlow(row: FlowRow): Flow {
     illustrative: row.illustrative,
     illustrative_fields: flowFields.filter((field) => row.illustrative_fields.includes(field)),
     source: row.source,
+    origin: flowOrigin(row),
+    iati_publisher: row.iati_publisher,
     note: row.note,
     recorded_by: row.recorded_by,
     recorded_at: row.recorded_at.toISOString(),

@@ -39,7 +39,14 @@ export const recordFlowSchema = z
     value_date: isoDateSchema,
     pledge_id: uuidSchema.nullable().optional(),
     commitment_id: uuidSchema.nullable().optional(),
-    conference_id: uuidSchema.nullable().optional(),
+    conference_id: uuidSchema
+      .nullable()
+      .optional()
+      .meta({ description: "The conference a pledge was announced at (pledges only)" }),
+    conference_session_id: uuidSchema
+      .nullable()
+      .optional()
+      .meta({ description: "The session of conference_id it was announced at (pledges only)" }),
     source: text(500).nullable().optional(),
     note: text(2000).nullable().optional(),
     illustrative: z.boolean().optional(),
@@ -70,6 +77,13 @@ export const recordFlowSchema = z
         "commitment_only_disbursement",
         "only a disbursement can reference a commitment",
       );
+    // An announcement is made at a conference; commitments and disbursements follow from it.
+    if (value.conference_id && value.flow_type !== "pledge")
+      issue("conference_id", "pledge_only", "only a pledge is announced at a conference");
+    if (value.conference_session_id && value.flow_type !== "pledge")
+      issue("conference_session_id", "pledge_only", "only a pledge is announced at a session");
+    else if (value.conference_session_id && !value.conference_id)
+      issue("conference_id", "required", "is required with conference_session_id");
     if (value.over_commitment_reason && value.flow_type !== "disbursement")
       issue("over_commitment_reason", "only_disbursement", "only applies to a disbursement");
   });
@@ -107,6 +121,13 @@ export const listFlowsQuerySchema = paginationQuerySchema.extend({
     .default(true)
     .meta({ description: "Reversal rows are listed by default so that sums net out" }),
   sort: sortSchema(flowSortFields).prefault("value_date"),
+  linkable_to: z
+    .union([uuidSchema, z.literal("none")])
+    .optional()
+    .meta({
+      description:
+        "Only the pledges and commitments a new entry for this initiative (none: for no initiative) may build on — standing (not reversed, not a reversal); commitments of that initiative, pledges of it or of no initiative — each with what is left on it (remaining, remaining_usd)",
+    }),
 });
 export type ListFlowsQuery = z.infer<typeof listFlowsQuerySchema>;
 

@@ -107,6 +107,7 @@ export const fundingRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
           ...(q.year && { years: q.year }),
           ...(q.initiative && { initiativeIds: q.initiative }),
           ...(q.finance_type && { financeTypes: q.finance_type }),
+          ...(q.conference && { conferenceIds: q.conference }),
           publishedOnly: !isStaff(request.principal),
         },
       });

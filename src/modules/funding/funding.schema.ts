@@ -14,6 +14,10 @@ export const fundingSummaryQuerySchema = z.object({
   finance_type: csvListSchema(financeTypeSchema)
     .optional()
     .meta({ description: "IATI FinanceType codes, e.g. 110 (grants) or 410,421 (loans)" }),
+  conference: csvListSchema(uuidSchema).optional().meta({
+    description:
+      "Conference ids: the pledges announced there, the commitments against those pledges and the disbursements against those commitments (budgets are no conference's)",
+  }),
 });
 export type FundingSummaryQuery = z.infer<typeof fundingSummaryQuerySchema>;
 

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { formatMinorUnits } from "../../contracts/money.ts";
 import type { Database } from "../../platform/db/schema.ts";
+import { holdsAuditChainLock } from "../../platform/db/transaction.ts";
 import { AppError } from "../../platform/errors.ts";
 import { atEntry } from "./entry-errors.ts";
 import { findFirstOverCommitment, lockInitiativePartners } from "./flow-batches.queries.ts";
@@ -23,6 +24,12 @@ import { type LedgerPair, lockInitiativePartner, sumInitiativePartner } from "./
  *
  * `pair` is null for entries that cannot break the invariant (offers, pledges, commitments,
  * disbursement reversals) or that have no initiative (unallocated support).
+ *
+ * In a transaction inTransaction opened, the pair's lock is not taken: that transaction took
+ * the audit chain's lock first, which every ledger writer's transaction takes (a writer of
+ * its own by inTransaction, any other at its insert, through the audit trigger), so no other
+ * writer can add to the pair before this one ends — the pair's lock would be a second,
+ * uncontended turnstile. In a caller's own transaction it is taken as before.
  */
 export async function writeWithinCommitments<T>(
   trx: Kysely<Database>,
@@ -30,7 +37,7 @@ export async function writeWithinCommitments<T>(
   write: () => Promise<T>,
 ): Promise<T> {
   if (!entry.pair) return write();
-  await lockInitiativePartner(trx, entry.pair);
+  if (!holdsAuditChainLock(trx)) await lockInitiativePartner(trx, entry.pair);
   const result = await write();
   const { committed, disbursed } = await sumInitiativePartner(trx, entry.pair);
   if (disbursed > committed && !excused(entry)) throw overCommitment(committed, disbursed, entry);
@@ -57,6 +64,7 @@ const excused = (entry: EntryAtRisk) => entry.mayOverride && !!entry.overrideRea
  * risk is locked before `write`, and afterwards each entry without a reason is checked
  * against its pair's totals as they stood right after it (running sums in seq order), so the
  * outcome — and the entry refused, with the same totals — is that of writing them one by one.
+ * The pairs' locks are skipped as in writeWithinCommitments when the chain's lock is held.
  */
 export async function writeAllWithinCommitments<T>(
   trx: Kysely<Database>,
@@ -64,10 +72,11 @@ export async function writeAllWithinCommitments<T>(
   write: () => Promise<T>,
 ): Promise<T> {
   const atRisk = entries.filter((entry) => entry.pair !== null);
-  await lockInitiativePartners(
-    trx,
-    atRisk.map((entry) => entry.pair as LedgerPair),
-  );
+  if (!holdsAuditChainLock(trx))
+    await lockInitiativePartners(
+      trx,
+      atRisk.map((entry) => entry.pair as LedgerPair),
+    );
   const result = await write();
   const unexcused = atRisk.filter((entry) => !excused(entry));
   const over = await findFirstOverCommitment(
@@ -110,7 +119,7 @@ function overCommitment(committed: bigint, disbursed: bigint, entry: EntryAtRisk
   };
   const amounts = `${usdText(disbursed)} disbursed against ${usdText(committed)} committed`;
   if (entry.mayOverride) {
-    const message = `This would leave ${amounts} (net of reversals) by this partner to this initiative; give over_commitment_reason to record an override.`;
+    const message = `This would leave ${amounts} (net of reversals) by this partner to this initiative; give a reason for exceeding the commitment to record an override.`;
     return new AppError("over_commitment", message, {
       details: [
         {

@@ -13,7 +13,7 @@ export function assertOwnReasonAllowed(input: RecordFlowInput, principal: Princi
   if (!input.over_commitment_reason || canOverrideCommitment(principal).allowed) return;
   throw new AppError(
     "unprocessable",
-    `over_commitment_reason: only the secretariat records a disbursement above its commitment; ask it for an override: POST ${OVERRIDE_REQUEST_ROUTE}.`,
+    `Reason for exceeding the commitment: only the secretariat records a disbursement above its commitment; ask it for an override: POST ${OVERRIDE_REQUEST_ROUTE}.`,
     {
       details: [
         {

@@ -322,7 +322,7 @@ describe("recording and reversing in bulk writes the ledger of one-by-one writes
       index: 1,
       code: "unprocessable",
       path: "entries.1.initiative_id",
-      message: /^entries\.1: initiative_id: no initiative has this id$/,
+      message: /^entries\.1: Initiative: no initiative has this id$/,
     });
     await recordEach([...valid, { ...pledge(usd("1"), "2012-01-01"), partner_id: twin.guatemala }])(
       {

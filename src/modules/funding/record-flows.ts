@@ -7,6 +7,7 @@ import { assertAllowed, type Principal } from "../accounts/index.ts";
 import { forEntry } from "./entry-errors.ts";
 import { type IdentifiedFlowValues, pairAtRisk, recordedRow } from "./entry-rows.ts";
 import { findFlowRowsByIds, insertFlowRows } from "./flow-batches.queries.ts";
+import { publishFlowsRecorded } from "./flow-events.ts";
 import { toFlow } from "./flows.queries.ts";
 import type { Flow, RecordFlowInput } from "./flows.schema.ts";
 import { canOverrideCommitment, canRecordFlow } from "./funding.policy.ts";
@@ -102,6 +103,7 @@ export async function writeEntryRows(
     })),
     () => insertFlowRows(trx, rows),
   );
+  await publishFlowsRecorded(trx, rows);
   const written = new Map(
     (
       await findFlowRowsByIds(

@@ -1,10 +1,11 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../platform/db/schema.ts";
-import { AppError } from "../../platform/errors.ts";
+import { AppError, type ErrorDetail } from "../../platform/errors.ts";
 import type { Principal } from "../accounts/index.ts";
 import { visibilityFor } from "../initiatives/index.ts";
 import {
   findComponents,
+  findConferenceSessions,
   findConferences,
   findInitiativeLinks,
   findPartners,
@@ -13,9 +14,14 @@ import {
 import type { RecordFlowInput } from "./flows.schema.ts";
 import { canReadFlow, canReadInitiative } from "./funding.policy.ts";
 
-/** Well-formed input that points at the wrong record: 422 naming the field. */
-const refused = (path: string, message: string) =>
-  new AppError("unprocessable", `${path}: ${message}`, { details: [{ path, message }] });
+/**
+ * Well-formed input that points at the wrong record: 422 naming the field, with the rule it
+ * breaks where the web words it in the reader's language.
+ */
+const refused = (path: string, message: string, rule?: ErrorDetail["rule"]) =>
+  new AppError("unprocessable", `${path}: ${message}`, {
+    details: [{ path, message, ...(rule && { rule }) }],
+  });
 
 export interface FlowLinks {
   initiativeId: string | null;
@@ -37,6 +43,7 @@ export interface LinkedRecords {
   initiatives: Map<string, Rows<typeof findInitiativeLinks>>;
   components: Map<string, Rows<typeof findComponents>>;
   conferences: Map<string, Rows<typeof findConferences>>;
+  conferenceSessions: Map<string, Rows<typeof findConferenceSessions>>;
   priorFlows: Map<string, Rows<typeof findPriorFlows>>;
 }
 
@@ -93,6 +100,10 @@ export async function findLinkedRecords(
       ids((i) => i.conference_id),
       findConferences,
     ),
+    conferenceSessions: await byId(
+      ids((i) => i.conference_session_id),
+      findConferenceSessions,
+    ),
     priorFlows: await byId(
       [...new Set([...ids((i) => i.pledge_id), ...ids((i) => i.commitment_id)])],
       findPriorFlows,
@@ -142,39 +153,107 @@ export function settleFlowLinks(input: RecordFlowInput, records: LinkedRecords):
   }
 
   if (input.pledge_id) {
-    checkPrior(records, input.pledge_id, "pledge_id", "pledge", input.partner_id, undefined);
+    checkPrior(records, input.pledge_id, pledgeRules, input.partner_id, initiativeId);
   }
   if (input.commitment_id) {
-    checkPrior(records, input.commitment_id, "commitment_id", "commitment", input.partner_id, {
-      initiativeId,
-    });
+    checkPrior(records, input.commitment_id, commitmentRules, input.partner_id, initiativeId);
   }
   if (input.conference_id && !records.conferences.has(input.conference_id)) {
     throw refused("conference_id", "no conference has this id");
   }
+  if (input.conference_session_id) {
+    const session = records.conferenceSessions.get(input.conference_session_id);
+    if (!session) throw refused("conference_session_id", "no conference session has this id");
+    if (session.conference_id !== input.conference_id) {
+      const conference = input.conference_id && records.conferences.get(input.conference_id);
+      throw refused(
+        "conference_session_id",
+        `this session belongs to another conference than ${conference ? conference.code : "the one given"}`,
+      );
+    }
+  }
   return { initiativeId, componentId };
 }
 
-/** A commitment follows a pledge of the same partner; a disbursement, a commitment of the same partner and initiative. */
+/**
+ * What an earlier entry must be for a new one to build on it, and the rule each refusal names
+ * (one catalog sentence per rule and kind, so the reader is told which link is wrong).
+ */
+interface PriorRules {
+  path: "pledge_id" | "commitment_id";
+  flowType: "pledge" | "commitment";
+  /** A pledge may be announced to no initiative and committed to one; a commitment may not. */
+  unallocatedFits: boolean;
+  missing: ErrorDetail["rule"];
+  reversed: ErrorDetail["rule"];
+  otherPartner: ErrorDetail["rule"];
+  /** The earlier entry's initiative (its code), or null when it is for none. */
+  otherInitiative: (initiative: string | null) => ErrorDetail["rule"];
+}
+
+const pledgeRules: PriorRules = {
+  path: "pledge_id",
+  flowType: "pledge",
+  unallocatedFits: true,
+  missing: { code: "pledge_not_found" },
+  reversed: { code: "pledge_reversed" },
+  otherPartner: { code: "pledge_other_partner" },
+  // A pledge to no initiative fits any (unallocatedFits), so it always names one here.
+  otherInitiative: (initiative) => ({
+    code: "pledge_other_initiative",
+    initiative: initiative ?? "",
+  }),
+};
+
+const commitmentRules: PriorRules = {
+  path: "commitment_id",
+  flowType: "commitment",
+  unallocatedFits: false,
+  missing: { code: "commitment_not_found" },
+  reversed: { code: "commitment_reversed" },
+  otherPartner: { code: "commitment_other_partner" },
+  otherInitiative: (initiative) =>
+    initiative === null
+      ? { code: "commitment_unallocated" }
+      : { code: "commitment_other_initiative", initiative },
+};
+
+/**
+ * A commitment fulfils a pledge of the same partner, announced to the same initiative or to
+ * none (a region-wide or component pledge committed initiative by initiative); a
+ * disbursement pays a commitment of the same partner and the same initiative (or, for
+ * support to no initiative, a commitment to none).
+ *
+ * Worked example: the USA pledged 300 million region-wide (no initiative); its commitments
+ * to AD1 and CA1 both fulfil that pledge. A disbursement to CA1 pays the CA1 commitment,
+ * never the AD1 one: refused under commitment_id, naming AD1.
+ */
 function checkPrior(
   records: LinkedRecords,
   id: string,
-  path: string,
-  flowType: "pledge" | "commitment",
+  rules: PriorRules,
   partnerId: string,
-  sameInitiative: { initiativeId: string | null } | undefined,
+  initiativeId: string | null,
 ) {
+  const { path, flowType } = rules;
   const prior = records.priorFlows.get(id);
   if (!prior || prior.flow_type !== flowType || prior.reverses_id) {
-    throw refused(path, `no ${flowType} has this id`);
+    throw refused(path, `no ${flowType} has this id`, rules.missing);
   }
   if (prior.reversed_by) {
-    throw refused(path, `this ${flowType} was reversed (by ${prior.reversed_by})`);
+    throw refused(path, `this ${flowType} was reversed (by ${prior.reversed_by})`, rules.reversed);
   }
   if (prior.partner_id !== partnerId) {
-    throw refused(path, `this ${flowType} belongs to another partner`);
+    throw refused(path, `this ${flowType} belongs to another partner`, rules.otherPartner);
   }
-  if (sameInitiative && prior.initiative_id !== sameInitiative.initiativeId) {
-    throw refused(path, `this ${flowType} is for another initiative`);
-  }
+  if (prior.initiative_id === initiativeId) return;
+  if (prior.initiative_id === null && rules.unallocatedFits) return;
+  const rule = rules.otherInitiative(prior.initiative_code);
+  throw refused(
+    path,
+    prior.initiative_code === null
+      ? `this ${flowType} is for no initiative, this entry is for one`
+      : `this ${flowType} is for initiative ${prior.initiative_code}, not this entry's`,
+    rule,
+  );
 }

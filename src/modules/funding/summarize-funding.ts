@@ -58,6 +58,8 @@ export async function summarizeFunding(options: {
   const shape: MeasureShape = {
     // Budgets have no partner, no year and no finance type.
     budget:
+      !filter.conferenceIds?.length &&
+      !filter.conferenceSessionIds?.length &&
       !by.includes("partner") &&
       !by.includes("year") &&
       !by.includes("finance_type") &&

@@ -10,11 +10,15 @@ export interface TestTransaction {
   amount: string;
   currency?: string;
   ref?: string;
+  /** <finance-type code> of the transaction. */
+  financeType?: string;
 }
 
 export interface TestActivity {
   id: string;
   related?: string;
+  /** <default-finance-type code> of the activity. */
+  defaultFinanceType?: string;
   transactions: TestTransaction[];
 }
 
@@ -28,7 +32,7 @@ export function iatiFile(
     const transactions = a.transactions
       .map(
         (t) =>
-          `  <transaction${t.ref ? ` ref="${t.ref}"` : ""}><transaction-type code="${t.type}"/><transaction-date iso-date="${t.date}"/><value currency="${t.currency ?? "USD"}" value-date="${t.date}">${t.amount}</value></transaction>`,
+          `  <transaction${t.ref ? ` ref="${t.ref}"` : ""}><transaction-type code="${t.type}"/><transaction-date iso-date="${t.date}"/><value currency="${t.currency ?? "USD"}" value-date="${t.date}">${t.amount}</value>${t.financeType ? `<finance-type code="${t.financeType}"/>` : ""}</transaction>`,
       )
       .join("\n");
     return ` <iati-activity xml:lang="en" default-currency="USD" last-updated-datetime="${generated}">
@@ -41,7 +45,7 @@ export function iatiFile(
   <activity-date iso-date="2012-01-01" type="2"/>
   <recipient-country code="GT" percentage="100"/>
   <sector vocabulary="1" code="15210" percentage="100"/>
-${transactions}
+${a.defaultFinanceType ? `  <default-finance-type code="${a.defaultFinanceType}"/>\n` : ""}${transactions}
 ${a.related ? `  <related-activity ref="${a.related}" type="5"/>\n` : ""} </iati-activity>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<iati-activities version="2.03" generated-datetime="${generated}">\n${body.join("\n")}\n</iati-activities>\n`;

@@ -13,6 +13,9 @@ export async function createIndicator(options: {
     name_es: input.name.es,
     name_en: input.name.en,
     unit: input.unit,
+    direction: input.direction,
+    source: input.source ?? null,
+    sdg_indicator: input.sdg_indicator ?? null,
   });
   return toIndicator(row);
 }

@@ -1,4 +1,5 @@
 import { type Insertable, type Kysely, type Selectable, sql } from "kysely";
+import type { ObservationSex } from "../../contracts/indicators.ts";
 import { readPage } from "../../platform/db/paging.ts";
 import { containsPattern, isUuid } from "../../platform/db/query-helpers.ts";
 import type {
@@ -76,6 +77,8 @@ export async function listObservationRows(
   if (query.country?.length) base = base.where("o.country_iso2", "in", query.country);
   if (query.from_year !== undefined) base = base.where("o.year", ">=", query.from_year);
   if (query.to_year !== undefined) base = base.where("o.year", "<=", query.to_year);
+  if (query.sex) base = base.where("o.sex", "=", query.sex);
+  if (query.source) base = base.where("o.source", "=", query.source);
   return readPage(
     {
       rows: base
@@ -84,7 +87,9 @@ export async function listObservationRows(
         .select("i.code as indicator_code")
         .orderBy(observationSortColumns[query.sort.field], query.sort.direction)
         .orderBy("o.country_iso2")
-        .orderBy("o.year"),
+        .orderBy("o.year")
+        .orderBy("o.source")
+        .orderBy("o.sex"),
       count: base,
     },
     query,
@@ -97,6 +102,9 @@ export function toIndicator(row: IndicatorRow): Indicator {
     code: row.code,
     name: { es: row.name_es, en: row.name_en },
     unit: row.unit,
+    direction: row.direction,
+    source: row.source,
+    sdg_indicator: row.sdg_indicator,
     version: row.version,
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),
@@ -109,8 +117,10 @@ export function toObservation(row: ObservationRow): Observation {
     indicator: { id: row.indicator_id, code: row.indicator_code },
     country: row.country_iso2,
     year: row.year,
+    sex: row.sex,
     value: trimDecimal(row.value),
     source: row.source,
+    notes: row.notes,
     version: row.version,
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),
@@ -122,43 +132,74 @@ export function insertIndicatorRow(db: Kysely<Database>, values: Insertable<Indi
 }
 
 /**
- * Writes the value of an indicator for a country and year, replacing the one there (a newer
- * release of the same statistic); the same value and source again changes nothing. The row's
- * id, and whether it is new.
+ * Writes the value of an indicator for a country, year, source and sex, correcting the one
+ * there; the same value and notes again change nothing. Another source is another row: series
+ * from two releases are never merged. The row's id, and whether it is new or changed.
  */
 export async function upsertObservationRow(
   db: Kysely<Database>,
-  values: Insertable<IndicatorObservationsTable> & { country_iso2: string; year: number },
-): Promise<{ id: string; created: boolean }> {
+  values: Insertable<IndicatorObservationsTable> & {
+    country_iso2: string;
+    year: number;
+    sex: ObservationSex;
+    notes: string | null;
+  },
+): Promise<{ id: string; created: boolean; changed: boolean }> {
   const written = await db
     .insertInto("indicator_observations")
     .values(values)
     .onConflict((oc) =>
       oc
-        .columns(["indicator_id", "country_iso2", "year"])
+        .columns(["indicator_id", "country_iso2", "year", "sex", "source"])
         .doUpdateSet((eb) => ({
           value: eb.ref("excluded.value"),
-          source: eb.ref("excluded.source"),
+          notes: eb.ref("excluded.notes"),
           version: sql<number>`indicator_observations.version + 1`,
           updated_at: new Date(),
         }))
         .where((eb) =>
           eb.or([
             eb("indicator_observations.value", "<>", eb.ref("excluded.value")),
-            eb("indicator_observations.source", "<>", eb.ref("excluded.source")),
+            sql<boolean>`indicator_observations.notes is distinct from excluded.notes`,
           ]),
         ),
     )
     // xmax is 0 on a freshly inserted row and set on a row the upsert updated.
     .returning(["id", sql<boolean>`xmax = 0`.as("created")])
     .executeTakeFirst();
-  if (written) return { id: written.id, created: written.created === true };
+  if (written) return { id: written.id, created: written.created === true, changed: true };
   const unchanged = await db
     .selectFrom("indicator_observations")
     .select("id")
     .where("indicator_id", "=", values.indicator_id)
     .where("country_iso2", "=", values.country_iso2)
     .where("year", "=", values.year)
+    .where("sex", "=", values.sex)
+    .where("source", "=", values.source)
     .executeTakeFirstOrThrow();
-  return { id: unchanged.id, created: false };
+  return { id: unchanged.id, created: false, changed: false };
+}
+
+/** The ids of the indicators with these codes (for a CSV's rows). */
+export async function indicatorIdsByCode(db: Kysely<Database>, codes: string[]) {
+  if (codes.length === 0) return new Map<string, string>();
+  const rows = await db
+    .selectFrom("indicators")
+    .select(["id", "code"])
+    .where("code", "in", codes)
+    .execute();
+  return new Map(rows.map((r) => [r.code, r.id]));
+}
+
+/** Every observation of an indicator, by country, source, sex and year (for the CSV export). */
+export function allObservationRows(db: Kysely<Database>, indicatorId: string) {
+  return db
+    .selectFrom("indicator_observations")
+    .selectAll()
+    .where("indicator_id", "=", indicatorId)
+    .orderBy("country_iso2")
+    .orderBy("source")
+    .orderBy("sex")
+    .orderBy("year")
+    .execute();
 }

@@ -1,30 +1,48 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import { observers, staff } from "../../platform/http/access-rules.ts";
 import type { RouteOptions } from "../../platform/http/context.ts";
 import { errorResponses } from "../../platform/http/responses.ts";
 import { createIndicator } from "./create-indicator.ts";
+import { exportObservationsCsv } from "./export-observations-csv.ts";
 import { findIndicators, getIndicator } from "./find-indicators.ts";
 import { findObservations } from "./find-observations.ts";
 import {
+  importObservationsCsv,
+  observationsRefusal,
+  previewObservationsCsv,
+} from "./import-observations-csv.ts";
+import {
   createIndicatorSchema,
+  importObservationsQuerySchema,
   indicatorIdParams,
   indicatorListSchema,
   indicatorSchema,
   listIndicatorsQuerySchema,
   listObservationsQuerySchema,
+  observationImportResultSchema,
   observationListSchema,
   observationSchema,
   recordObservationSchema,
   updateIndicatorSchema,
   updateObservationSchema,
 } from "./indicators.schema.ts";
+import { MAX_OBSERVATIONS_CSV_BYTES } from "./read-observations-csv.ts";
 import { recordObservation } from "./record-observation.ts";
 import { updateIndicator } from "./update-indicator.ts";
 import { updateObservation } from "./update-observation.ts";
 
 const tags = ["indicators"];
 
+const csvHelp =
+  "Header indicator,country,year,value,source and, optionally, sex (total, female or male) and notes: the columns GET /indicators/{id}/observations.csv writes. Each problem names its line (the header is line 1), its column and a stable code.";
+
 export const indicatorRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { ctx }) => {
+  app.addContentTypeParser(
+    "text/csv",
+    { parseAs: "string", bodyLimit: MAX_OBSERVATIONS_CSV_BYTES },
+    (_request, body, done) => done(null, body),
+  );
   app.get(
     "/indicators",
     {
@@ -137,5 +155,69 @@ export const indicatorRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
         input: request.body,
         principal: request.principal,
       }),
+  );
+  app.get(
+    "/indicators/:id/observations.csv",
+    {
+      schema: {
+        tags,
+        summary: "An indicator's values as CSV (every source and disaggregation; imports back)",
+        params: indicatorIdParams,
+        produces: ["text/csv"],
+      },
+    },
+    async (request, reply) => {
+      const { code, csv } = await exportObservationsCsv({
+        db: ctx.db,
+        indicatorIdOrCode: request.params.id,
+      });
+      return reply
+        .type("text/csv; charset=utf-8")
+        .header("content-disposition", `attachment; filename="esca-${code}.csv"`)
+        .send(csv);
+    },
+  );
+  app.post(
+    "/indicators/import/preview",
+    {
+      config: { access: observers },
+      schema: {
+        tags,
+        summary: "Check an observations CSV row by row; writes nothing",
+        description: csvHelp,
+        consumes: ["text/csv"],
+        body: z.string(),
+        response: { 200: observationImportResultSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      previewObservationsCsv({ db: ctx.db, csv: request.body, principal: request.principal }),
+  );
+  app.post(
+    "/indicators/import",
+    {
+      config: { access: observers },
+      schema: {
+        tags,
+        summary:
+          "Import observations from CSV: a file with problems imports nothing unless skip_invalid=true",
+        description: csvHelp,
+        consumes: ["text/csv"],
+        querystring: importObservationsQuerySchema,
+        body: z.string(),
+        response: { 200: observationImportResultSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const result = await importObservationsCsv({
+        db: ctx.db,
+        csv: request.body,
+        principal: request.principal,
+        skipInvalid: request.query.skip_invalid,
+      });
+      // A refused file is a 400 in the one error shape, each problem named by line and column.
+      if (result.problems.length > 0 && result.imported === 0) throw observationsRefusal(result);
+      return result;
+    },
   );
 };

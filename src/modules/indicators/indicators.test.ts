@@ -55,7 +55,7 @@ describe("indicators API", () => {
     expect(list.body.data.map((i) => i.code)).toEqual(["homicide_rate"]);
   });
 
-  it("records observations, keeping published decimals, and replaces one on the same country and year", async () => {
+  it("records observations, keeping published decimals, and corrects one of the same source", async () => {
     const first = await record({ country: "HN", year: 2010, value: "82.1", source: unodc2011 });
     expect(first.status).toBe(201);
     expect(first.body.value).toBe("82.1");
@@ -65,9 +65,53 @@ describe("indicators API", () => {
     const again = await record({ country: "HN", year: 2010, value: "82.1", source: unodc2011 });
     expect(again.status).toBe(200);
     expect(again.body.version).toBe(1);
-    const revised = await record({ country: "HN", year: 2010, value: "81.8", source: "revised" });
+    const revised = await record({
+      country: "HN",
+      year: 2010,
+      value: "81.8",
+      source: unodc2011,
+      notes: "Corrected figure",
+    });
     expect(revised.status).toBe(200);
-    expect(revised.body).toMatchObject({ id: first.body.id, value: "81.8", version: 2 });
+    expect(revised.body).toMatchObject({
+      id: first.body.id,
+      value: "81.8",
+      notes: "Corrected figure",
+      sex: "total",
+      version: 2,
+    });
+  });
+
+  it("keeps another source's value for the same country and year as a series of its own", async () => {
+    const newer = await record({ country: "HN", year: 2010, value: "74.5", source: owid });
+    expect(newer.status).toBe(201);
+    const bySex = await record({
+      country: "HN",
+      year: 2010,
+      value: "9.1",
+      source: owid,
+      sex: "female",
+    });
+    expect(bySex.status).toBe(201);
+    const honduras = await t.request<List<Observation & { sex: string }>>({
+      method: "GET",
+      url: "/api/indicators/homicide_rate/observations?country=HN",
+    });
+    expect(honduras.body.data.map((o) => [o.source, o.sex, o.value])).toEqual([
+      [owid, "female", "9.1"],
+      [owid, "total", "74.5"],
+      [unodc2011, "total", "81.8"],
+    ]);
+    const oneSeries = await t.request<List<Observation>>({
+      method: "GET",
+      url: `/api/indicators/homicide_rate/observations?country=HN&sex=total&source=${encodeURIComponent(unodc2011)}`,
+    });
+    expect(oneSeries.body.data.map((o) => o.value)).toEqual(["81.8"]);
+    // Removed again so the tests below see one value per country.
+    await t.handle.db
+      .deleteFrom("indicator_observations")
+      .where("id", "in", [newer.body.id, bySex.body.id])
+      .execute();
   });
 
   it("lists observations filtered by country and year range, sorted", async () => {

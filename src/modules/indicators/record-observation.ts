@@ -13,9 +13,9 @@ import {
 import type { Observation, RecordObservationInput } from "./indicators.schema.ts";
 
 /**
- * Records the value of an indicator for a country and year, replacing the one recorded
- * before (a newer release of the same statistic). Recording the same value and source again
- * changes nothing, so re-running an import leaves versions alone.
+ * Records the value of an indicator for a country, year, source and sex, correcting the one
+ * recorded before from that source. Recording the same value again changes nothing, so
+ * re-running an import leaves versions alone; another source starts another series.
  */
 export async function recordObservation(options: {
   db: Kysely<Database>;
@@ -34,6 +34,8 @@ export async function recordObservation(options: {
       year: input.year,
       value: input.value,
       source: input.source,
+      sex: input.sex,
+      notes: input.notes ?? null,
     });
     const row = await findObservationRow(trx, id);
     if (!row) throw notFound("observation", id);

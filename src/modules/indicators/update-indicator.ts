@@ -23,6 +23,9 @@ export async function updateIndicator(options: {
         ...(input.name?.es !== undefined && { name_es: input.name.es }),
         ...(input.name?.en !== undefined && { name_en: input.name.en }),
         ...(input.unit !== undefined && { unit: input.unit }),
+        ...(input.direction !== undefined && { direction: input.direction }),
+        ...(input.source !== undefined && { source: input.source }),
+        ...(input.sdg_indicator !== undefined && { sdg_indicator: input.sdg_indicator }),
       },
     });
     const updated = await findIndicatorRow(trx, existing.id);

@@ -26,6 +26,7 @@ export async function updateObservation(options: {
       changes: {
         ...(input.value !== undefined && { value: input.value }),
         ...(input.source !== undefined && { source: input.source }),
+        ...(input.notes !== undefined && { notes: input.notes }),
       },
     });
     const updated = await findObservationRow(trx, existing.id);

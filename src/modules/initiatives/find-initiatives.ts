@@ -2,14 +2,25 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../platform/db/schema.ts";
 import { notFound } from "../../platform/errors.ts";
 import { isStaff, type Principal } from "../accounts/index.ts";
+import { fundingOf, fundingOfInitiatives, sortByFunding } from "./initiative-funding.ts";
 import { canSeeInitiative } from "./initiatives.policy.ts";
 import {
   findInitiativeView,
+  findInitiativeViews,
   type InitiativeVisibility,
   listInitiativeViews,
+  listMatchingInitiatives,
   lockInitiativeRow,
 } from "./initiatives.queries.ts";
-import type { Initiative, ListInitiativesQuery } from "./initiatives.schema.ts";
+import {
+  type ColumnSortField,
+  type FundingSortField,
+  fundingSortFields,
+  type Initiative,
+  type InitiativeFunding,
+  type InitiativeListItem,
+  type ListInitiativesQuery,
+} from "./initiatives.schema.ts";
 import { loadInitiative, toInitiatives } from "./to-initiative.ts";
 
 export function visibilityFor(viewer: Principal): InitiativeVisibility {
@@ -19,20 +30,67 @@ export function visibilityFor(viewer: Principal): InitiativeVisibility {
   return { unpublished: "none" };
 }
 
+/**
+ * One page of the initiatives the viewer may see, each with its funding figures. Sorted by a
+ * column of the initiative, the database orders and pages; sorted by a roll-up figure
+ * (committed, disbursed, gap), every match's figure is read from summarizeFunding first and
+ * the page is cut from that order, so page 2 follows page 1 whatever the sort.
+ */
 export async function findInitiatives(options: {
   db: Kysely<Database>;
   query: ListInitiativesQuery;
   viewer: Principal;
-}) {
-  const { rows, total } = await listInitiativeViews(
-    options.db,
-    options.query,
-    visibilityFor(options.viewer),
+}): Promise<{
+  data: InitiativeListItem[];
+  page: { total: number; limit: number; offset: number };
+}> {
+  const { db, query } = options;
+  const visibility = visibilityFor(options.viewer);
+  const publishedOnly = visibility.unpublished === "none";
+  const page = { limit: query.limit, offset: query.offset };
+  const sort = query.sort;
+  if (isFundingSort(sort)) {
+    const matches = await listMatchingInitiatives(db, query, visibility);
+    const figures = await fundingOfInitiatives(
+      db,
+      matches.map((m) => m.id),
+      publishedOnly,
+    );
+    const ids = sortByFunding(matches, figures, sort)
+      .slice(query.offset, query.offset + query.limit)
+      .map((m) => m.id);
+    const views = await findInitiativeViews(db, ids);
+    const rows = ids.flatMap((id) => views.find((view) => view.id === id) ?? []);
+    return {
+      data: withFunding(await toInitiatives(db, rows), figures),
+      page: { total: matches.length, ...page },
+    };
+  }
+  // Not a roll-up figure, so one of the initiative's columns.
+  const columnSort = { field: sort.field as ColumnSortField, direction: sort.direction };
+  const { rows, total } = await listInitiativeViews(db, { ...query, sort: columnSort }, visibility);
+  const figures = await fundingOfInitiatives(
+    db,
+    rows.map((row) => row.id),
+    publishedOnly,
   );
-  return {
-    data: await toInitiatives(options.db, rows),
-    page: { total, limit: options.query.limit, offset: options.query.offset },
-  };
+  return { data: withFunding(await toInitiatives(db, rows), figures), page: { total, ...page } };
+}
+
+type Sort = ListInitiativesQuery["sort"];
+
+function isFundingSort(sort: Sort): sort is Sort & { field: FundingSortField } {
+  return (fundingSortFields as readonly string[]).includes(sort.field);
+}
+
+function withFunding(
+  initiatives: Initiative[],
+  figures: Map<string, InitiativeFunding>,
+): InitiativeListItem[] {
+  return initiatives.map((initiative) => ({
+    ...initiative,
+    funding: fundingOf(figures, initiative.id),
+  }));
 }
 
 /** An initiative the viewer may not see answers as if it did not exist (no probing). */

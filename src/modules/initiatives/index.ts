@@ -1,6 +1,11 @@
 export { createInitiative } from "./create-initiative.ts";
 export { findInitiativeTransitions } from "./find-initiative-transitions.ts";
-export { findInitiatives, getInitiative, visibilityFor } from "./find-initiatives.ts";
+export {
+  assertVisibleInitiative,
+  findInitiatives,
+  getInitiative,
+  visibilityFor,
+} from "./find-initiatives.ts";
 export {
   type CreateInitiativeInput,
   createInitiativeSchema,
@@ -10,6 +15,7 @@ export {
   updateInitiativeSchema,
 } from "./initiative-input.schema.ts";
 export { nextStatuses } from "./initiative-lifecycle.ts";
+export { canCreateInitiative, canEditInitiative } from "./initiatives.policy.ts";
 export { findInitiativeView, type InitiativeVisibility } from "./initiatives.queries.ts";
 export { initiativeRoutes } from "./initiatives.routes.ts";
 export {
@@ -18,5 +24,6 @@ export {
   initiativeFieldSchema,
   type Transition,
 } from "./initiatives.schema.ts";
+export { findInitiativesWithoutSource, type InitiativeOpenItem } from "./open-items.queries.ts";
 export { transitionInitiative } from "./transition-initiative.ts";
 export { updateInitiative } from "./update-initiative.ts";

@@ -118,10 +118,10 @@ export const createInitiativeSchema = z
         /^[A-Z0-9][A-Z0-9.-]{0,31}$/,
         "must be 1–32 capital letters, digits, dots or dashes, e.g. BA1",
       ),
-    title: titleSchema.refine(
-      (t) => Boolean(t.es || t.en),
-      "needs at least one language: es or en",
-    ),
+    title: titleSchema.refine((t) => Boolean(t.es || t.en), {
+      message: "needs a text in at least one language: Spanish or English",
+      params: { rule: "one_language" },
+    }),
     component: reference("B"),
     lead_country: memberStateSchema,
     budget: moneyInputSchema,

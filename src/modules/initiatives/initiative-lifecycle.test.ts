@@ -77,6 +77,8 @@ describe("initiative lifecycle rules", () => {
         fundingOverrideReason: "urgent",
       });
     expect(overridden("in_execution")).not.toThrow();
-    expect(overridden("cancelled")).toThrow(/funding_override_reason|in_execution/);
+    expect(overridden("cancelled")).toThrow(
+      /Reason for starting without secured funding: .*in execution/,
+    );
   });
 });

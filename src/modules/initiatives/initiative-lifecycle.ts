@@ -40,9 +40,11 @@ export function assertTransitionAllowed(options: {
     );
   }
   if (reasonRequired(from, to) && !options.reason) {
-    throw invalidField("reason", `is required to move from ${from} to ${to}`);
+    throw invalidField("reason", `is required to move from ${from} to ${to}`, { code: "required" });
   }
   if (options.fundingOverrideReason && to !== "in_execution") {
-    throw invalidField("funding_override_reason", "applies only when moving to in_execution");
+    throw invalidField("funding_override_reason", "applies only when moving to in execution", {
+      code: "only_to_execution",
+    });
   }
 }

@@ -3,13 +3,15 @@ import {
   type InferResult,
   type Insertable,
   type Kysely,
+  type RawBuilder,
   sql,
 } from "kysely";
 import { initiativeStatuses } from "../../contracts/enums.ts";
 import { readPage } from "../../platform/db/paging.ts";
 import { containsPattern, isUuid } from "../../platform/db/query-helpers.ts";
 import type { Database, InitiativesTable } from "../../platform/db/schema.ts";
-import type { ListInitiativesQuery } from "./initiatives.schema.ts";
+import { recordsMatching } from "../search/index.ts";
+import type { ColumnSortField, ListInitiativesQuery } from "./initiatives.schema.ts";
 
 /** An initiative with the codes and names of its component, line and executing agency. */
 function initiativeView(db: Kysely<Database>) {
@@ -128,12 +130,12 @@ function matchesFilters(query: ListInitiativesQuery) {
     if (query.illustrative !== undefined)
       conditions.push(eb("i.illustrative", "=", query.illustrative));
     if (query.q) {
-      const pattern = containsPattern(query.q);
+      // The one search's matching (both languages, accents ignored, titles, summaries and
+      // objectives), and a code's part as typed ("AF" finds AF1).
       conditions.push(
         eb.or([
-          eb("i.code", "ilike", pattern),
-          eb("i.title_en", "ilike", pattern),
-          eb("i.title_es", "ilike", pattern),
+          eb("i.code", "ilike", containsPattern(query.q)),
+          eb("i.id", "in", recordsMatching("initiative", query.q)),
         ]),
       );
     }
@@ -146,7 +148,7 @@ const statusOrder = sql<number>`array_position(array[${sql.join(
   initiativeStatuses.map((status) => sql.lit(status)),
 )}]::text[], i.status::text)`;
 
-const sortColumns = {
+const sortColumns: Record<ColumnSortField, RawBuilder<unknown>> = {
   code: sql.ref("i.code"),
   title_en: sql.ref("i.title_en"),
   title_es: sql.ref("i.title_es"),
@@ -154,7 +156,7 @@ const sortColumns = {
   start_date: sql.ref("i.start_date"),
   status: statusOrder,
   updated_at: sql.ref("i.updated_at"),
-} as const;
+};
 
 /**
  * Which unpublished initiatives a viewer may also see: all (staff), those of one country
@@ -178,15 +180,40 @@ function visibleTo(visibility: InitiativeVisibility) {
   };
 }
 
-export async function listInitiativeViews(
+function visibleMatches(query: ListInitiativesQuery, visibility: InitiativeVisibility) {
+  const filters = matchesFilters(query);
+  const visible = visibleTo(visibility);
+  return (eb: ExpressionBuilder<Database & { i: Database["initiatives"] }, "i">) =>
+    eb.and([filters(eb), visible(eb)]);
+}
+
+/** Every initiative the filter matches and the viewer may see (ids and codes, by code). */
+export function listMatchingInitiatives(
   db: Kysely<Database>,
   query: ListInitiativesQuery,
   visibility: InitiativeVisibility,
 ) {
-  const filters = matchesFilters(query);
-  const visible = visibleTo(visibility);
-  const filter = (eb: ExpressionBuilder<Database & { i: Database["initiatives"] }, "i">) =>
-    eb.and([filters(eb), visible(eb)]);
+  return db
+    .selectFrom("initiatives as i")
+    .where(visibleMatches(query, visibility))
+    .select(["i.id", "i.code"])
+    .orderBy("i.code")
+    .execute();
+}
+
+/** The views of the given initiatives, in no particular order. */
+export function findInitiativeViews(db: Kysely<Database>, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return initiativeView(db).where("i.id", "in", ids).execute();
+}
+
+/** One page of the list sorted by one of the initiative's own columns. */
+export async function listInitiativeViews(
+  db: Kysely<Database>,
+  query: ListInitiativesQuery & { sort: { field: ColumnSortField } },
+  visibility: InitiativeVisibility,
+) {
+  const filter = visibleMatches(query, visibility);
   const direction = query.sort.direction === "desc" ? sql`desc nulls last` : sql`asc nulls last`;
   return readPage(
     {

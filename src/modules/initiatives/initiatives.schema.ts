@@ -10,6 +10,8 @@ export type InitiativeField = z.infer<typeof initiativeFieldSchema>;
 // The answers are shared with the web: src/contracts/initiatives.ts.
 export {
   type Initiative,
+  type InitiativeFunding,
+  type InitiativeListItem,
   initiativeListSchema,
   initiativeSchema,
   type Transition,
@@ -19,7 +21,8 @@ export {
 } from "../../contracts/initiatives.ts";
 export { initiativeFields };
 
-export const initiativeSortFields = [
+/** The initiative's own columns a list can be sorted by. */
+export const columnSortFields = [
   "code",
   "title_en",
   "title_es",
@@ -28,6 +31,11 @@ export const initiativeSortFields = [
   "status",
   "updated_at",
 ] as const;
+export type ColumnSortField = (typeof columnSortFields)[number];
+/** The funding roll-up's figures a list can be sorted by (summarizeFunding, per initiative). */
+export const fundingSortFields = ["committed", "disbursed", "gap"] as const;
+export type FundingSortField = (typeof fundingSortFields)[number];
+export const initiativeSortFields = [...columnSortFields, ...fundingSortFields] as const;
 
 export const listInitiativesQuerySchema = paginationQuerySchema.extend({
   component: csvListSchema(z.string().trim().min(1).max(64))
@@ -49,7 +57,12 @@ export const listInitiativesQuerySchema = paginationQuerySchema.extend({
     .transform((v) => v === "true")
     .optional(),
   q: z.string().trim().min(1).max(100).optional(),
-  sort: sortSchema(initiativeSortFields).prefault("code"),
+  sort: sortSchema(initiativeSortFields)
+    .prefault("code")
+    .meta({
+      description: `The order: one of ${initiativeSortFields.join(", ")}; a leading - sorts descending (-committed: most committed first). committed, disbursed and gap are the funding roll-up's figures per initiative; initiatives without one come last.`,
+      example: "-committed",
+    }),
 });
 export type ListInitiativesQuery = z.infer<typeof listInitiativesQuerySchema>;
 

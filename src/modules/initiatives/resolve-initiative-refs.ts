@@ -13,7 +13,11 @@ import type { TargetRow } from "./initiative-parts.queries.ts";
  */
 export async function resolveComponent(db: Kysely<Database>, ref: string): Promise<ComponentRow> {
   const component = await findComponentRow(db, ref);
-  if (!component) throw invalidField("component", `no strategy component "${ref}"`);
+  if (!component)
+    throw invalidField("component", `no strategy component "${ref}"`, {
+      code: "unknown_component",
+      value: ref,
+    });
   return component;
 }
 
@@ -25,11 +29,21 @@ export async function resolveLineOfAction(
 ): Promise<string | null> {
   if (ref === null) return null;
   const line = await findLineOfActionRow(db, ref);
-  if (!line) throw invalidField("line_of_action", `no line of action "${ref}"`);
+  if (!line)
+    throw invalidField("line_of_action", `no line of action "${ref}"`, {
+      code: "unknown_line_of_action",
+      value: ref,
+    });
   if (line.component_id !== component.id) {
     throw invalidField(
       "line_of_action",
       `line ${line.code} belongs to component ${line.component_code}, not ${component.code}`,
+      {
+        code: "line_not_in_component",
+        line: line.code,
+        owner: line.component_code,
+        component: component.code,
+      },
     );
   }
   return line.id;
@@ -41,7 +55,11 @@ export async function resolveExecutingAgency(
 ): Promise<string | null> {
   if (id === null) return null;
   const agency = await findOrganizationRow(db, id);
-  if (!agency) throw invalidField("executing_agency_id", `no organization with id "${id}"`);
+  if (!agency)
+    throw invalidField("executing_agency_id", `no organization with id "${id}"`, {
+      code: "unknown_organization",
+      value: id,
+    });
   return agency.id;
 }
 
@@ -53,9 +71,16 @@ export async function resolveTargets(
   for (const [index, target] of targets.entries()) {
     const path = `targets.${index}.indicator`;
     const indicator = await findIndicatorRow(db, target.indicator);
-    if (!indicator) throw invalidField(path, `no indicator "${target.indicator}"`);
+    if (!indicator)
+      throw invalidField(path, `no indicator "${target.indicator}"`, {
+        code: "unknown_indicator",
+        value: target.indicator,
+      });
     if (rows.some((row) => row.indicator_id === indicator.id)) {
-      throw invalidField(path, `indicator ${indicator.code} has a target already`);
+      throw invalidField(path, `indicator ${indicator.code} has a target already`, {
+        code: "target_repeated",
+        indicator: indicator.code,
+      });
     }
     rows.push({
       indicator_id: indicator.id,

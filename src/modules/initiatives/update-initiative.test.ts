@@ -69,6 +69,7 @@ describe("updating an initiative", () => {
     expect(unknown.body.error.details).toEqual([
       {
         path: "code",
+        label: "Code",
         message: "is not a field this request accepts",
         rule: { code: "unknown_field" },
       },

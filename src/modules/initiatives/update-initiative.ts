@@ -52,7 +52,9 @@ export async function updateInitiative(options: {
       en: input.title?.en !== undefined ? input.title.en : existing.title_en,
     };
     if (!title.es && !title.en)
-      throw invalidField("title", "needs at least one language: es or en");
+      throw invalidField("title", "needs a text in at least one language: Spanish or English", {
+        code: "one_language",
+      });
     checkDates(existing, input);
 
     const placement = await placeInStrategy(trx, existing, input);
@@ -115,7 +117,9 @@ function checkDates(existing: InitiativeRow, input: UpdateInitiativeInput) {
   const end = input.end_date !== undefined ? input.end_date : existing.end_date;
   if (start && end && end < start) {
     const field = input.end_date !== undefined ? "end_date" : "start_date";
-    throw invalidField(field, `the initiative would end (${end}) before it starts (${start})`);
+    throw invalidField(field, `the initiative would end (${end}) before it starts (${start})`, {
+      code: "end_before_start",
+    });
   }
 }
 
@@ -141,6 +145,12 @@ async function placeInStrategy(
       throw invalidField(
         "line_of_action",
         `the current line ${line.code} belongs to component ${line.component_code}; send a line of component ${component.code}, or null`,
+        {
+          code: "line_not_in_component",
+          line: line.code,
+          owner: line.component_code,
+          component: component.code,
+        },
       );
     }
   }

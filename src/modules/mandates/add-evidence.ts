@@ -6,9 +6,6 @@ import { evidenceTargetExists, findMandateRow, insertEvidenceRow } from "./manda
 import type { AddEvidenceInput } from "./mandates.schema.ts";
 import { listPeriodRows } from "./resolutions.queries.ts";
 
-/** Kinds whose records ESCA Hub already holds, so a link to a missing one is refused. */
-const checkedKinds = new Set(["initiative", "flow", "conference"] as const);
-
 /**
  * Links a record to a mandate as evidence that it is being carried out: an initiative, a
  * ledger entry, a conference, or (by kind and id) a support request, report or practice.
@@ -36,13 +33,16 @@ export async function addEvidence(options: {
         );
     }
     const kind = input.kind;
+    // Kinds whose records ESCA Hub holds: a link to a missing one is refused.
     if (
-      (kind === "initiative" || kind === "flow" || kind === "conference") &&
-      checkedKinds.has(kind) &&
+      (kind === "initiative" ||
+        kind === "flow" ||
+        kind === "conference" ||
+        kind === "support_request") &&
       !(await evidenceTargetExists(db, kind, input.target_id))
     )
-      throw invalidField("target_id", `No ${kind} with id ${input.target_id}.`, {
-        code: "not_found",
+      throw invalidField("target_id", `no ${kind.replace("_", " ")} with id ${input.target_id}`, {
+        code: "unknown_record",
       });
     try {
       return await insertEvidenceRow(db, {

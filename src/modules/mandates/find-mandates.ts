@@ -8,6 +8,7 @@ import type {
 } from "../../contracts/mandates.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import { notFound } from "../../platform/errors.ts";
+import type { Principal } from "../../platform/principal.ts";
 import {
   findMandateRow,
   findMandateRowByParagraph,
@@ -19,6 +20,7 @@ import {
   listStatusAuditRows,
   listStatusRows,
 } from "./mandates.queries.ts";
+import { findRequestsOnParagraph } from "./paragraph-requests.ts";
 import { listPeriodRows } from "./resolutions.queries.ts";
 import { toMandate } from "./to-mandate.ts";
 
@@ -49,15 +51,18 @@ export async function getMandate(options: {
   db: Kysely<Database>;
   id: string;
   publicOnly: boolean;
+  /** Whose requests to show beyond the public ones (their country's, their body's). */
+  viewer: Principal;
 }): Promise<MandateDetail> {
   const { db, publicOnly } = options;
   const row = await findMandateRow(db, options.id);
   if (!row) throw notFound("mandate", options.id);
-  const [periods, statuses, initiatives, evidence, history] = await Promise.all([
+  const [periods, statuses, initiatives, evidence, requests, history] = await Promise.all([
     listPeriodRows(db, [row.resolution_id]),
     listStatusRows(db, [row.id]),
     listLinkedInitiatives(db, [row.id], publicOnly),
     listEvidenceRows(db, row.id, publicOnly),
+    findRequestsOnParagraph({ db, mandate: row, viewer: options.viewer }),
     findStatusHistory({ db, mandateId: row.id }),
   ]);
   return {
@@ -77,6 +82,9 @@ export async function getMandate(options: {
         label:
           item.initiative_code ??
           item.conference_code ??
+          (item.request_initiative_code && item.request_body_code
+            ? `${item.request_body_code} → ${item.request_initiative_code}: ${item.request_what}`
+            : null) ??
           (item.flow_type
             ? `${item.flow_type} · ${item.partner_code ?? ""}${item.flow_initiative_code ? ` → ${item.flow_initiative_code}` : ""}`
             : null),
@@ -86,8 +94,16 @@ export async function getMandate(options: {
         added_at: item.added_at.toISOString(),
       }),
     ),
+    requests,
     history,
   };
+}
+
+export async function assertMandateExists(options: {
+  db: Kysely<Database>;
+  id: string;
+}): Promise<void> {
+  if (!(await findMandateRow(options.db, options.id))) throw notFound("mandate", options.id);
 }
 
 type StatusImage = {

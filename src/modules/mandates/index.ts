@@ -9,6 +9,7 @@ export {
 export { type ImportedResolution, importResolution } from "./import-resolution.ts";
 export { linkInitiative, unlinkInitiative } from "./link-initiative.ts";
 export { mandateRoutes } from "./mandates.routes.ts";
+export { findMandatesWithoutStatus, type MandateOpenItem } from "./open-items.queries.ts";
 export { parseResolutionFile, type ResolutionFile } from "./resolution-file.ts";
 export { setMandateStatus } from "./set-mandate-status.ts";
 export { shippedResolutionFile, shippedResolutionPath } from "./shipped-resolutions.ts";

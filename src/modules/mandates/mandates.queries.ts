@@ -134,6 +134,11 @@ export function listEvidenceRows(db: Kysely<Database>, mandateId: string, public
     .leftJoin("conferences as c", (join) =>
       join.onRef("c.id", "=", "e.target_id").on("e.kind", "=", "conference"),
     )
+    .leftJoin("support_requests as sr", (join) =>
+      join.onRef("sr.id", "=", "e.target_id").on("e.kind", "=", "support_request"),
+    )
+    .leftJoin("initiatives as ri", "ri.id", "sr.initiative_id")
+    .leftJoin("organizations as rb", "rb.id", "sr.body_id")
     .select([
       "e.id",
       "e.kind",
@@ -147,6 +152,9 @@ export function listEvidenceRows(db: Kysely<Database>, mandateId: string, public
       "fp.code as partner_code",
       "fi.code as flow_initiative_code",
       "c.code as conference_code",
+      "ri.code as request_initiative_code",
+      "rb.code as request_body_code",
+      "sr.what as request_what",
     ])
     .where("e.mandate_id", "=", mandateId);
   if (publicOnly)
@@ -160,6 +168,13 @@ export function listEvidenceRows(db: Kysely<Database>, mandateId: string, public
           eb("f.initiative_id", "is", null),
           eb("fi.published_at", "is not", null),
         ]),
+      )
+      // A request is public once acknowledged on a published initiative (support-requests).
+      .where((eb) =>
+        eb.or([
+          eb("e.kind", "!=", "support_request"),
+          eb.and([eb("sr.status", "<>", "submitted"), eb("ri.published_at", "is not", null)]),
+        ]),
       );
   return query.orderBy("e.added_at").orderBy("e.id").execute();
 }
@@ -167,11 +182,17 @@ export function listEvidenceRows(db: Kysely<Database>, mandateId: string, public
 /** Whether the record an evidence link names exists (for the kinds ESCA Hub holds). */
 export async function evidenceTargetExists(
   db: Kysely<Database>,
-  kind: "initiative" | "flow" | "conference",
+  kind: "initiative" | "flow" | "conference" | "support_request",
   id: string,
 ): Promise<boolean> {
-  const table =
-    kind === "initiative" ? "initiatives" : kind === "flow" ? "support_flows" : "conferences";
+  const table = (
+    {
+      initiative: "initiatives",
+      flow: "support_flows",
+      conference: "conferences",
+      support_request: "support_requests",
+    } as const
+  )[kind];
   const row = await db.selectFrom(table).select("id").where("id", "=", id).executeTakeFirst();
   return row !== undefined;
 }

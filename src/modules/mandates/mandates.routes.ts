@@ -7,6 +7,7 @@ import { errorResponses } from "../../platform/http/responses.ts";
 import { addEvidence } from "./add-evidence.ts";
 import { exportResolution } from "./export-resolution.ts";
 import {
+  assertMandateExists,
   findMandates,
   findParagraphsOfInitiative,
   findStatusHistory,
@@ -70,6 +71,7 @@ export const mandateRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
         db: ctx.db,
         id: request.params.id,
         publicOnly: readsPublicOnly(request.principal),
+        viewer: request.principal,
       }),
   );
   app.get(
@@ -83,7 +85,7 @@ export const mandateRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
       },
     },
     async (request) => {
-      await getMandate({ db: ctx.db, id: request.params.id, publicOnly: true });
+      await assertMandateExists({ db: ctx.db, id: request.params.id });
       return { items: await findStatusHistory({ db: ctx.db, mandateId: request.params.id }) };
     },
   );
@@ -103,6 +105,7 @@ export const mandateRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
         db: ctx.db,
         id: request.params.id,
         publicOnly: readsPublicOnly(request.principal),
+        viewer: request.principal,
       }),
   );
   app.get(

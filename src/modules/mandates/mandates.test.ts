@@ -184,7 +184,93 @@ describe("mandates over the demo data", () => {
       );
       expect(disbursements.length).toBeGreaterThan(0);
       expect(Number(trace.body.totals.disbursed)).toBeGreaterThan(0);
+      if (n === 3) {
+        // The chain ends in the initiative's own results, each with its progress to target.
+        const ba1 = trace.body.initiatives.find((i) => i.code === "BA1");
+        expect(ba1?.results.map((r) => r.code).sort()).toEqual(["OC-1", "OUT-1"]);
+        for (const indicator of ba1?.results ?? []) {
+          expect(indicator.initiative.code).toBe("BA1");
+          expect(indicator.progress.status).toMatch(
+            /^(not_reported|met|progressing|worsened|not_met)$/,
+          );
+        }
+      }
     }
+  });
+
+  it("shows the requests made under ¶8 as the reader may see them, on the page and in the trace", async () => {
+    const eighth = paragraph(8).id;
+    // The secretariat asks on Guatemala's behalf; the request stays submitted (not public).
+    const submitted = await secretariat.request<{ id: string }>({
+      method: "POST",
+      url: "/api/support-requests",
+      payload: {
+        initiative: "AA2",
+        body: "CICAD",
+        what: "A submitted request nobody has acknowledged yet",
+        why: "To check who sees it",
+        paragraph: 8,
+      },
+    });
+    expect(submitted.status).toBe(201);
+    const read = async <T = MandateDetail>(as: "anonymous" | "secretariat", url: string) =>
+      as === "anonymous"
+        ? await t.anonymous<T>({ method: "GET", url })
+        : await secretariat.request<T>({ method: "GET", url });
+    const publicView = (await read("anonymous", `/api/mandates/${eighth}`)).body;
+    const staffView = (await read("secretariat", `/api/mandates/${eighth}`)).body;
+    const whats = (list: MandateDetail["requests"]) => list.map((r) => r.what);
+    expect(publicView.requests.length).toBeGreaterThan(0);
+    expect(publicView.requests.every((r) => r.status !== "submitted" && r.paragraph === 8)).toBe(
+      true,
+    );
+    expect(whats(publicView.requests)).not.toContain(
+      "A submitted request nobody has acknowledged yet",
+    );
+    expect(whats(staffView.requests)).toContain("A submitted request nobody has acknowledged yet");
+    expect(JSON.stringify(publicView)).not.toMatch(EMAIL);
+    // In the trace, each request sits under its initiative.
+    const trace = (await read<Trace>("anonymous", `/api/mandates/${eighth}/trace`)).body;
+    const traced = trace.initiatives.flatMap((i) =>
+      i.requests.map((r) => [i.code, r.initiative.code]),
+    );
+    expect(traced.length).toBe(publicView.requests.length);
+    expect(traced.every(([under, own]) => under === own)).toBe(true);
+    // Linked as evidence, an unacknowledged request is named to staff and hidden from the public.
+    const linked = await secretariat.request<{ id: string }>({
+      method: "POST",
+      url: `/api/mandates/${eighth}/evidence`,
+      payload: { kind: "support_request", target_id: submitted.body.id },
+    });
+    expect(linked.status).toBe(201);
+    const staffEvidence = (await read("secretariat", `/api/mandates/${eighth}`)).body.evidence;
+    expect(staffEvidence.map((e) => e.label)).toContain(
+      "CICAD → AA2: A submitted request nobody has acknowledged yet",
+    );
+    const publicEvidence = (await read("anonymous", `/api/mandates/${eighth}`)).body.evidence;
+    expect(publicEvidence.map((e) => e.target_id)).not.toContain(submitted.body.id);
+    const unknown = await secretariat.request<{ error: { details: Array<{ path: string }> } }>({
+      method: "POST",
+      url: `/api/mandates/${eighth}/evidence`,
+      payload: { kind: "support_request", target_id: paragraph(1).id },
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.details[0]?.path).toBe("target_id");
+  });
+
+  it("refuses a request under a paragraph the resolution does not have, naming the field", async () => {
+    const response = await secretariat.request<{
+      error: { details: Array<{ path: string; rule?: { code: string } }> };
+    }>({
+      method: "POST",
+      url: "/api/support-requests",
+      payload: { initiative: "AA2", body: "CICAD", what: "x", why: "y", paragraph: 12 },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.error.details[0]).toMatchObject({
+      path: "paragraph",
+      rule: { code: "unknown_paragraph" },
+    });
   });
 
   it("shows on an initiative which paragraphs it answers", async () => {

@@ -111,3 +111,31 @@ export function parseResolutionFile(fileText: string): ResolutionFile {
 
 const lineSuffix = (detail: ErrorDetail) =>
   typeof detail.rule?.line === "number" ? ` (line ${detail.rule.line})` : "";
+
+/**
+ * Whether two resolution files say the same thing: the same fields and values, whatever the
+ * order of keys, of periods (by code) and of paragraphs (by number), and without `$schema`.
+ */
+export function sameResolution(a: ResolutionFile, b: ResolutionFile): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(file: ResolutionFile): string {
+  const { $schema: _schema, source, ...rest } = file;
+  return stableJson({
+    ...rest,
+    source: source ?? null,
+    reporting_periods: [...file.reporting_periods].sort((x, y) => x.code.localeCompare(y.code)),
+    paragraphs: [...file.paragraphs].sort((x, y) => x.number - y.number),
+  });
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
+  if (value && typeof value === "object")
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${stableJson((value as Record<string, unknown>)[key])}`)
+      .join(",")}}`;
+  return JSON.stringify(value);
+}

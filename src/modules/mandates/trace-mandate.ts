@@ -3,8 +3,11 @@ import type { Trace, TraceFlow, TraceTotals } from "../../contracts/mandates.ts"
 import { formatMinorUnits } from "../../contracts/minor-units.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import { notFound } from "../../platform/errors.ts";
+import type { Principal } from "../../platform/principal.ts";
 import { type FundingMeasures, summarizeFunding } from "../funding/index.ts";
+import { findResultsIndicatorsOf } from "../results/index.ts";
 import { findMandateRow, listLinkedInitiatives } from "./mandates.queries.ts";
+import { findRequestsOnParagraph } from "./paragraph-requests.ts";
 import { listTargetRows, listTraceFlowRows, type TraceFlowRow } from "./trace.queries.ts";
 
 const totalsOf = (measures: FundingMeasures): TraceTotals => ({
@@ -43,20 +46,23 @@ const toFlow = (row: TraceFlowRow): TraceFlow => ({
 /**
  * The traceability chain of one paragraph: the initiatives that answer it → each partner's
  * pledge → the commitments that fulfil it (pledge_id) → the disbursements that pay them
- * (commitment_id) → the initiative's indicators and targets. Every total is the funding
+ * (commitment_id) → the initiative's own results (its framework's indicators, targets, actuals
+ * and progress) and the national indicators it targets, beside the support requests made
+ * on it under this paragraph (each with the ledger entry it was linked to). Every total is the funding
  * roll-up's (summarizeFunding) for exactly those initiatives, never summed here.
  */
 export async function traceMandate(options: {
   db: Kysely<Database>;
   id: string;
   publicOnly: boolean;
+  viewer: Principal;
 }): Promise<Trace> {
   const { db, publicOnly } = options;
   const mandate = await findMandateRow(db, options.id);
   if (!mandate) throw notFound("mandate", options.id);
   const initiatives = await listLinkedInitiatives(db, [mandate.id], publicOnly);
   const ids = initiatives.map((initiative) => initiative.id);
-  const [summary, flows, targets] = await Promise.all([
+  const [summary, flows, targets, requests, results] = await Promise.all([
     ids.length === 0
       ? undefined
       : summarizeFunding({
@@ -66,6 +72,8 @@ export async function traceMandate(options: {
         }),
     listTraceFlowRows(db, ids),
     listTargetRows(db, ids),
+    findRequestsOnParagraph({ db, mandate, viewer: options.viewer }),
+    findResultsIndicatorsOf({ db, initiativeIds: ids }),
   ]);
   const disbursementsOf = (commitmentId: string) =>
     flows
@@ -107,6 +115,8 @@ export async function traceMandate(options: {
               !own.some((pledge) => pledge.flow_type === "pledge" && pledge.id === flow.pledge_id),
           )
           .map(withDisbursements),
+        requests: requests.filter((request) => request.initiative.id === initiative.id),
+        results: results.filter((indicator) => indicator.initiative.id === initiative.id),
         targets: targets
           .filter((target) => target.initiative_id === initiative.id)
           .map((target) => ({

@@ -16,6 +16,7 @@ function bodyRows(db: Kysely<Database>) {
       "o.name_en",
       "o.acronym",
       "o.website",
+      "b.body_kind",
       "b.mandate_es",
       "b.mandate_en",
       "b.contact_role_es",
@@ -150,6 +151,7 @@ export function toOasBody(row: OasBodyRow, areas: Areas): OasBody {
     name: { es: row.name_es, en: row.name_en },
     acronym: row.acronym,
     kind: "oas_body",
+    body_kind: row.body_kind,
     website: row.website,
     parent:
       row.parent_id && row.parent_code && row.parent_name_es && row.parent_name_en

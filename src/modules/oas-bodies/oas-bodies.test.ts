@@ -13,6 +13,7 @@ const cicad = {
     en: "Inter-American Drug Abuse Control Commission",
   },
   acronym: "CICAD",
+  body_kind: "entity",
   mandate: { es: "Foro sobre el problema de las drogas", en: "Forum on the drug problem" },
   contact_role: { es: "Secretario Ejecutivo, CICAD", en: "Executive Secretary, CICAD" },
   components: ["A"],
@@ -115,5 +116,43 @@ describe("directory of OAS organs, agencies and entities", () => {
         { entity_type: "oas_body_lines", action: "delete" },
       ]),
     );
+  });
+
+  it("renames a body and changes its kind in one edit; a bad kind changes nothing", async () => {
+    const refused = await t.request<ErrorBody>({
+      method: "PATCH",
+      url: "/api/oas-bodies/CICAD",
+      payload: { name: { es: "Otro nombre" }, body_kind: "agency" },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details.map((d) => d.path)).toEqual(["body_kind"]);
+    const renamed = await t.request<OasBody>({
+      method: "PATCH",
+      url: "/api/oas-bodies/CICAD",
+      payload: {
+        name: { es: "Comisión Interamericana (CICAD)" },
+        body_kind: "specialized_organization",
+      },
+    });
+    expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+    expect(renamed.body).toMatchObject({
+      body_kind: "specialized_organization",
+      name: {
+        es: "Comisión Interamericana (CICAD)",
+        en: "Inter-American Drug Abuse Control Commission",
+      },
+    });
+    // A stale version refuses the whole edit, the name included.
+    const stale = await t.request({
+      method: "PATCH",
+      url: "/api/oas-bodies/CICAD",
+      payload: { version: 1, name: { en: "Renamed" } },
+    });
+    expect(stale.status).toBe(409);
+    const organization = await t.anonymous<{ name: { en: string } }>({
+      method: "GET",
+      url: "/api/organizations/CICAD",
+    });
+    expect(organization.body.name.en).toBe("Inter-American Drug Abuse Control Commission");
   });
 });

@@ -42,7 +42,8 @@ export async function saveOasBodyProfile(options: {
 }): Promise<void> {
   const { db, input, organizationId } = options;
   const parentId = await resolveParent(db, input.parent);
-  if (parentId === organizationId) throw invalidField("parent", "a body cannot be its own parent");
+  if (parentId === organizationId)
+    throw invalidField("parent", "a body cannot be its own parent", { code: "own_parent" });
   const componentIds = await resolveCodes("components", input.components, (codes) =>
     findComponentIds(db, codes),
   );
@@ -56,6 +57,7 @@ export async function saveOasBodyProfile(options: {
       .values({
         organization_id: organizationId,
         parent_id: parentId ?? null,
+        body_kind: (input as OasBodyProfileInput).body_kind,
         mandate_es: mandate.es,
         mandate_en: mandate.en,
         contact_role_es: contact_role.es,
@@ -69,6 +71,7 @@ export async function saveOasBodyProfile(options: {
       .updateTable("oas_bodies")
       .set((eb) => ({
         ...(parentId !== undefined && { parent_id: parentId }),
+        ...(change.body_kind !== undefined && { body_kind: change.body_kind }),
         ...(change.mandate?.es !== undefined && { mandate_es: change.mandate.es }),
         ...(change.mandate?.en !== undefined && { mandate_en: change.mandate.en }),
         ...(change.contact_role?.es !== undefined && { contact_role_es: change.contact_role.es }),

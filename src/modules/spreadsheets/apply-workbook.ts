@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { workbookSheetNames } from "../../contracts/workbook-labels.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import { inTransaction } from "../../platform/db/transaction.ts";
 import { AppError } from "../../platform/errors.ts";
@@ -13,7 +14,6 @@ import {
 import type { FlowPlanInput } from "./plan-flows.ts";
 import { planWorkbook, type WorkbookPlan } from "./preview-workbook.ts";
 import { readWorkbook } from "./read-workbook.ts";
-import type { WorkbookScope } from "./spreadsheets.policy.ts";
 import { initiativeIdOfCode } from "./workbook.queries.ts";
 
 /**
@@ -21,7 +21,9 @@ import { initiativeIdOfCode } from "./workbook.queries.ts";
  * updated, changed flows are reversed and recorded anew, new flows recorded, and when asked
  * (`removeMissing`) standing flows the sheet left out are reversed. The caller sends
  * the preview's plan hash: if anything changed since (the sheet or ESCA Hub), nothing is done.
- * One refused row (a rule, a permission) refuses the whole upload, naming the row.
+ * One refused row (a rule, a permission) refuses the whole upload, naming the row: the plan is
+ * the preview's, permissions included (canWriteWorkbookRow), so apply refuses no row the
+ * preview did not show as an error.
  */
 export async function applyWorkbook(options: {
   db: Kysely<Database>;
@@ -29,7 +31,6 @@ export async function applyWorkbook(options: {
   planHash: string;
   principal: Principal;
   removeMissing?: boolean;
-  scope: WorkbookScope;
 }): Promise<WorkbookPlan> {
   // Read before the transaction: the database waits for no upload.
   const sheet = await readWorkbook(options.buffer);
@@ -37,7 +38,7 @@ export async function applyWorkbook(options: {
     const plan = await planWorkbook({
       db: trx,
       sheet,
-      scope: options.scope,
+      principal: options.principal,
       removeMissing: options.removeMissing ?? false,
     });
     if (plan.planHash !== options.planHash)
@@ -45,20 +46,37 @@ export async function applyWorkbook(options: {
         "conflict",
         "The workbook or the data changed since the preview; preview it again and confirm what it shows.",
       );
-    const firstError = plan.rows.find((row) => row.action === "error");
-    if (firstError)
+    const failing = plan.rows.filter((row) => row.action === "error");
+    const first = failing[0];
+    if (first)
       throw new AppError(
         "unprocessable",
-        `Sheet "${firstError.sheet}", row ${firstError.row}: ${firstError.errors[0]}; fix the errors shown in the preview first.`,
+        `Sheet "${workbookSheetNames[first.sheet].en}", row ${first.row}: ${first.errors[0]}; fix the ${failing.length} row(s) with errors shown in the preview first.`,
+        {
+          reason: "workbook_rows_refused",
+          values: {
+            row: first.row,
+            sheet_es: workbookSheetNames[first.sheet].es,
+            sheet_en: workbookSheetNames[first.sheet].en,
+            rows: failing.length,
+          },
+        },
       );
     for (const row of plan.rows) {
       try {
         await applyRow(trx, row.sheet, row.action, row.key, row.input, row.row, options.principal);
       } catch (error) {
         if (error instanceof AppError)
-          throw new AppError(error.code, `Sheet "${row.sheet}", row ${row.row}: ${error.message}`, {
-            details: error.details,
-          });
+          throw new AppError(
+            error.code,
+            `Sheet "${workbookSheetNames[row.sheet].en}", row ${row.row}: ${error.message}`,
+            {
+              details: error.details,
+              ...(error.reason !== undefined && { reason: error.reason }),
+              values: { ...error.values, row: row.row },
+              ...(error.context !== undefined && { context: error.context }),
+            },
+          );
         throw error;
       }
     }

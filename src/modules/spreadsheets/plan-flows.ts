@@ -1,7 +1,16 @@
+import type { Principal } from "../accounts/index.ts";
 import type { RecordFlowInput } from "../funding/index.ts";
 import { recordFlowSchema } from "../funding/index.ts";
-import { differences, given, issueLines, type PlanRow } from "./plan.ts";
+import {
+  differences,
+  given,
+  issueProblems,
+  type PlanRow,
+  type RowProblem,
+  refused,
+} from "./plan.ts";
 import type { SheetRow } from "./read-workbook.ts";
+import { canWriteWorkbookRow } from "./spreadsheets.policy.ts";
 import { type FlowSheetRow, flowColumns } from "./workbook.queries.ts";
 
 export interface FlowPlanInput {
@@ -22,6 +31,19 @@ export interface CodeBook {
 
 const PENDING = "00000000-0000-4000-8000-000000000000";
 const compared = flowColumns.filter((c) => c !== "id");
+const requestFields: Record<string, string> = {
+  value: "amount",
+  "value.amount": "amount",
+  "value.currency": "currency",
+  partner_id: "partner",
+  initiative_id: "initiative",
+  component_id: "component",
+};
+/** A recordFlow path ("value.amount") → the sheet column its value came from ("amount"). */
+const flowColumnOf = (path: string) => {
+  const column = requestFields[path] ?? path.split(".")[0] ?? "";
+  return (flowColumns as readonly string[]).includes(column) ? column : "";
+};
 
 /**
  * What the flows sheet would change. A row without id is a new entry; a row whose cells differ
@@ -34,11 +56,19 @@ const compared = flowColumns.filter((c) => c !== "id");
  */
 export function planMissingFlows(
   rows: Array<SheetRow<FlowSheetRow>>,
-  inScope: FlowSheetRow[],
+  standing: FlowSheetRow[],
+  principal: Principal,
+  partners: Map<string, string>,
 ): Array<PlanRow<FlowPlanInput>> {
   const listed = new Set(rows.map(({ values }) => values.id).filter(Boolean));
-  return inScope
-    .filter((flow) => !listed.has(flow.id))
+  // The entries the uploader may reverse (a partner: its own); the sheet never holds the rest.
+  const mayReverse = (flow: FlowSheetRow) =>
+    canWriteWorkbookRow(principal, {
+      sheet: "flows",
+      reverses: { id: partners.get(flow.partner) ?? "", code: flow.partner },
+    }).length === 0;
+  return standing
+    .filter((flow) => !listed.has(flow.id) && mayReverse(flow))
     .map((flow) => ({
       sheet: "flows" as const,
       row: 0,
@@ -48,6 +78,7 @@ export function planMissingFlows(
         .filter((column) => (flow[column] ?? "") !== "")
         .map((field) => ({ field, from: flow[field] ?? "", to: "" })),
       errors: [],
+      problems: [],
     }));
 }
 
@@ -55,41 +86,56 @@ export function planFlows(
   rows: Array<SheetRow<FlowSheetRow>>,
   standing: Map<string, FlowSheetRow>,
   codes: CodeBook,
+  principal: Principal,
 ): Array<PlanRow<FlowPlanInput>> {
   return rows.map(({ row, values }): PlanRow<FlowPlanInput> => {
-    const base = { sheet: "flows" as const, row, key: values.id || "new", changes: [], errors: [] };
+    const base = { sheet: "flows" as const, row, key: values.id || "new", changes: [] };
     const existing = values.id ? standing.get(values.id) : undefined;
     if (values.id && !existing)
-      return {
-        ...base,
-        action: "error",
-        errors: [
-          `id: no standing entry ${values.id} (it may have been reversed since the download)`,
-        ],
-      };
+      return refused(base, [
+        {
+          column: "id",
+          message: `no standing entry ${values.id} (it may have been reversed since the download)`,
+          rule: { code: "workbook_unknown_entry", id: values.id },
+        },
+      ]);
     const changes = existing ? differences(existing, values, compared) : [];
-    if (existing && changes.length === 0) return { ...base, action: "unchanged" };
-    const errors: string[] = [];
-    const lookup = (map: Map<string, string>, column: "partner" | "component", what: string) => {
+    if (existing && changes.length === 0)
+      return { ...base, action: "unchanged", errors: [], problems: [] };
+    const problems: RowProblem[] = [];
+    const lookup = (map: Map<string, string>, column: "partner" | "component" | "initiative") => {
       const code = values[column].toUpperCase();
       const id = map.get(code);
-      if (code && !id) errors.push(`${column}: no ${what} with code "${values[column]}"`);
+      if (code && !id)
+        problems.push({
+          column,
+          message: `no ${column === "partner" ? "organization" : column === "component" ? "strategy component" : "initiative"} with code "${values[column]}"`,
+          rule: { code: "unknown_code", value: values[column] },
+        });
       return id;
     };
-    const partnerId = lookup(codes.partners, "partner", "organization");
+    const partnerId = lookup(codes.partners, "partner");
     const initiativeCode = values.initiative.toUpperCase();
     const isNew =
       initiativeCode !== "" &&
       !codes.initiatives.has(initiativeCode) &&
       codes.addedInitiatives.has(initiativeCode);
-    const initiativeId = initiativeCode
-      ? (codes.initiatives.get(initiativeCode) ?? (isNew ? PENDING : undefined))
-      : undefined;
-    if (initiativeCode && !initiativeId)
-      errors.push(`initiative: no initiative with code "${values.initiative}"`);
-    const componentId = initiativeCode
-      ? undefined
-      : lookup(codes.components, "component", "strategy component");
+    const initiativeId = isNew
+      ? PENDING
+      : initiativeCode
+        ? lookup(codes.initiatives, "initiative")
+        : undefined;
+    const componentId = initiativeCode ? undefined : lookup(codes.components, "component");
+    // Whose support the row records, and whose standing entry it reverses: the same rule as apply.
+    problems.push(
+      ...canWriteWorkbookRow(principal, {
+        sheet: "flows",
+        records: partnerId ? { id: partnerId, code: values.partner.toUpperCase() } : undefined,
+        reverses: existing
+          ? { id: codes.partners.get(existing.partner) ?? "", code: existing.partner }
+          : undefined,
+      }),
+    );
     const parsed = recordFlowSchema.safeParse({
       flow_type: values.flow_type,
       support_kind: values.support_kind,
@@ -105,19 +151,23 @@ export function planFlows(
       ...(given(values.source) && { source: values.source }),
       ...(given(values.note) && { note: values.note }),
     });
-    // A code that named nothing is reported once, by its column, not again as an invalid id.
-    const lookupFailed = errors.length > 0;
-    if (!parsed.success)
-      errors.push(
-        ...issueLines(parsed.error.issues).filter(
-          (line) => !(lookupFailed && /^(partner|initiative|component)_id:/.test(line)),
+    if (!parsed.success) {
+      // A code that named nothing is reported once, by its column, not again as an invalid id.
+      const named = new Set(problems.map((p) => p.column));
+      problems.push(
+        ...issueProblems(parsed.error.issues, flowColumnOf).filter(
+          (p) =>
+            !(named.has(p.column) && ["partner", "initiative", "component"].includes(p.column)),
         ),
       );
-    if (errors.length > 0 || !parsed.success) return { ...base, action: "error", changes, errors };
+    }
+    if (problems.length > 0 || !parsed.success) return { ...refused(base, problems), changes };
     return {
       ...base,
       action: existing ? "changed" : "added",
       changes,
+      errors: [],
+      problems: [],
       input: {
         replaces: existing ? values.id : null,
         record: parsed.data,

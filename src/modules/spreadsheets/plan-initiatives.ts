@@ -1,9 +1,37 @@
+import type { Principal } from "../accounts/index.ts";
 import { createInitiativeSchema, updateInitiativeSchema } from "../initiatives/index.ts";
-import { differences, given, issueLines, orNull, type PlanRow } from "./plan.ts";
+import {
+  differences,
+  given,
+  issueProblems,
+  orNull,
+  type PlanRow,
+  type RowProblem,
+  refused,
+} from "./plan.ts";
 import type { SheetRow } from "./read-workbook.ts";
+import { canWriteWorkbookRow, type WorkbookWrite } from "./spreadsheets.policy.ts";
 import { type InitiativeSheetRow, initiativeColumns } from "./workbook.queries.ts";
 
 const editable = initiativeColumns.filter((c) => c !== "status" && c !== "version" && c !== "code");
+const requestFields: Record<string, string> = {
+  "title.es": "title_es",
+  "title.en": "title_en",
+  "summary.es": "summary_es",
+  "summary.en": "summary_en",
+  budget: "budget_amount",
+  "budget.amount": "budget_amount",
+  "budget.currency": "budget_currency",
+};
+/** An initiative input's path ("budget.amount", "sectors.1.code") → its sheet column. */
+const initiativeColumnOf = (path: string) => {
+  const column = requestFields[path] ?? path.split(".")[0] ?? "";
+  return (initiativeColumns as readonly string[]).includes(column) ? column : "";
+};
+
+export type InitiativeFacts = NonNullable<
+  Extract<WorkbookWrite, { sheet: "initiatives" }>["current"]
+>;
 
 /** "15210:60;15130:40" → [{code: "15210", percentage: "60"}, …]. */
 const sectorsOf = (text: string) =>
@@ -54,40 +82,61 @@ function fieldsOf(v: InitiativeSheetRow, columns: readonly string[]) {
 export function planInitiatives(
   rows: Array<SheetRow<InitiativeSheetRow>>,
   current: Map<string, InitiativeSheetRow>,
+  facts: Map<string, InitiativeFacts>,
+  principal: Principal,
 ): PlanRow[] {
   const seen = new Map<string, number>();
   return rows.map(({ row, values }): PlanRow => {
     const code = values.code.toUpperCase();
-    const base = {
-      sheet: "initiatives" as const,
-      row,
-      key: code || `row ${row}`,
-      changes: [],
-      errors: [],
-    };
+    const base = { sheet: "initiatives" as const, row, key: code || `row ${row}`, changes: [] };
     const earlier = seen.get(code);
     if (earlier)
-      return { ...base, action: "error", errors: [`code: ${code} is already on row ${earlier}`] };
+      return refused(base, [
+        {
+          column: "code",
+          message: `${code} is already on row ${earlier}`,
+          rule: { code: "workbook_duplicate_code", initiative: code, row: earlier },
+        },
+      ]);
     seen.set(code, row);
     const existing = current.get(code);
+    const mayWrite = () =>
+      canWriteWorkbookRow(principal, {
+        sheet: "initiatives",
+        code,
+        leadCountry: values.lead_country.toUpperCase(),
+        current: facts.get(code),
+      });
     if (!existing) {
       const parsed = createInitiativeSchema.safeParse({ code, ...fieldsOf(values, editable) });
-      if (!parsed.success)
-        return { ...base, action: "error", errors: issueLines(parsed.error.issues) };
-      return { ...base, action: "added", input: parsed.data };
+      const problems = [
+        ...mayWrite(),
+        ...(parsed.success ? [] : issueProblems(parsed.error.issues, initiativeColumnOf)),
+      ];
+      if (problems.length > 0 || !parsed.success) return refused(base, problems);
+      return { ...base, action: "added", errors: [], problems: [], input: parsed.data };
     }
     const changes = differences(existing, { ...values, code }, editable);
-    const errors: string[] = [];
+    const problems: RowProblem[] = [];
     if (values.status && values.status !== existing.status)
-      errors.push(
-        `status: changes only through the initiative's transitions (it is ${existing.status})`,
-      );
+      problems.push({
+        column: "status",
+        message: `changes only through the initiative's transitions (it is ${existing.status})`,
+        rule: { code: "workbook_status_read_only", status: existing.status },
+      });
     if (values.version && values.version !== existing.version)
-      errors.push(
-        `version: ${code} was changed in ESCA Hub after this sheet was downloaded (now version ${existing.version}, the sheet has ${values.version}); download it again`,
-      );
-    if (errors.length > 0) return { ...base, action: "error", errors };
-    if (changes.length === 0) return { ...base, action: "unchanged" };
+      problems.push({
+        column: "version",
+        message: `${code} was changed in ESCA Hub after this sheet was downloaded (now version ${existing.version}, the sheet has ${values.version}); download it again`,
+        rule: {
+          code: "workbook_stale_version",
+          initiative: code,
+          version: existing.version,
+          sheet_version: values.version,
+        },
+      });
+    if (problems.length > 0) return refused(base, problems);
+    if (changes.length === 0) return { ...base, action: "unchanged", errors: [], problems: [] };
     const changed = changes.map((c) => c.field);
     const budgetColumns =
       changed.includes("budget_amount") || changed.includes("budget_currency")
@@ -97,8 +146,11 @@ export function planInitiatives(
       version: Number(existing.version),
       ...fieldsOf(values, [...changed, ...budgetColumns]),
     });
-    if (!parsed.success)
-      return { ...base, action: "error", changes, errors: issueLines(parsed.error.issues) };
-    return { ...base, action: "changed", changes, input: parsed.data };
+    problems.push(
+      ...mayWrite(),
+      ...(parsed.success ? [] : issueProblems(parsed.error.issues, initiativeColumnOf)),
+    );
+    if (problems.length > 0 || !parsed.success) return { ...refused(base, problems), changes };
+    return { ...base, action: "changed", changes, errors: [], problems: [], input: parsed.data };
   });
 }

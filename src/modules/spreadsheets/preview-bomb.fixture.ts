@@ -11,6 +11,7 @@ import {
 } from "kysely";
 import type { Database } from "../../platform/db/schema.ts";
 import { AppError } from "../../platform/errors.ts";
+import { anonymous } from "../../platform/principal.ts";
 import { previewWorkbook } from "./preview-workbook.ts";
 import { bombSheet, bombWorkbook } from "./workbook-zip.fixtures.ts";
 
@@ -33,7 +34,7 @@ for (const [bomb, declared] of [
     await previewWorkbook({
       db,
       buffer: bombWorkbook(sheet, declared),
-      scope: { initiatives: { unpublished: "none" }, partnerId: null },
+      principal: anonymous,
     });
     outcomes.push({ bomb, code: null, reason: null });
   } catch (error) {

@@ -3,17 +3,33 @@ import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { workbookPlanSchema } from "../../contracts/spreadsheets.ts";
+import { type WorkbookLanguage, workbookLanguages } from "../../contracts/workbook-labels.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { RouteOptions } from "../../platform/http/context.ts";
 import { errorResponses } from "../../platform/http/responses.ts";
 import { applyWorkbook } from "./apply-workbook.ts";
 import { exportWorkbook } from "./export-workbook.ts";
 import { previewWorkbook, publicPlan } from "./preview-workbook.ts";
-import { workbookScope } from "./spreadsheets.policy.ts";
 import { megabytes, workbookLimits, workbookTooLarge } from "./workbook-limits.ts";
 import { WorkbookSlots } from "./workbook-slots.ts";
 
 const tags = ["spreadsheets"];
+const exportQuery = z.object({
+  lang: z
+    .enum(workbookLanguages)
+    .optional()
+    .meta({ description: "The workbook's language; by default the Accept-Language header's" }),
+});
+const workbookFileName = { es: "esca-cartera.xlsx", en: "esca-portfolio.xlsx" } as const;
+
+/** "es-GT,es;q=0.9,en;q=0.8" → es: the first of es and en the header names, else English. */
+const preferredLanguage = (header: string | undefined): WorkbookLanguage => {
+  const first = (header ?? "")
+    .split(",")
+    .map((part) => part.trim().slice(0, 2).toLowerCase())
+    .find((code) => code === "es" || code === "en");
+  return first === "es" ? "es" : "en";
+};
 const editors = { roles: ["partner", "secretariat", "admin"] } as const;
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -59,14 +75,20 @@ export const spreadsheetRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
       schema: {
         tags,
         summary: "Initiatives and standing flows as an XLSX workbook to edit offline",
+        description:
+          "In the language asked for (else the Accept-Language header's, else English): sheet names, headers, notes and validation lists. A partner's workbook holds every flow it may read; other organizations' rows and the initiatives are protected cells. Preview and apply read either language.",
+        querystring: exportQuery,
         produces: [XLSX],
       },
     },
-    async (request, reply) =>
-      reply
+    async (request, reply) => {
+      const lang = request.query.lang ?? preferredLanguage(request.headers["accept-language"]);
+      return reply
         .type(XLSX)
-        .header("content-disposition", 'attachment; filename="esca-portfolio.xlsx"')
-        .send(await exportWorkbook({ db: ctx.db, scope: workbookScope(request.principal) })),
+        .header("content-disposition", `attachment; filename="${workbookFileName[lang]}"`)
+        .header("content-language", lang)
+        .send(await exportWorkbook({ db: ctx.db, principal: request.principal, lang }));
+    },
   );
   /**
    * Preview and apply alike: an editor's uploaded workbook in, one at a time per user, its
@@ -94,13 +116,11 @@ export const spreadsheetRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
     request: FastifyRequest,
     plan: (workbook: {
       buffer: Buffer;
-      scope: ReturnType<typeof workbookScope>;
+      principal: FastifyRequest["principal"];
     }) => Promise<Parameters<typeof publicPlan>[0]>,
   ) =>
     slots.run(request.principal, async () =>
-      publicPlan(
-        await plan({ buffer: await upload(request), scope: workbookScope(request.principal) }),
-      ),
+      publicPlan(await plan({ buffer: await upload(request), principal: request.principal })),
     );
 
   app.post(
@@ -130,7 +150,6 @@ export const spreadsheetRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
         applyWorkbook({
           db: ctx.db,
           planHash: request.query.plan_hash,
-          principal: request.principal,
           removeMissing: request.query.remove_missing,
           ...workbook,
         }),

@@ -25,6 +25,7 @@ type Plan = {
     action: string;
     changes: Array<{ field: string }>;
     errors: string[];
+    problems: Array<{ column: string; message: string; rule: { code: string } }>;
   }>;
   counts: Record<string, number>;
   plan_hash: string;
@@ -75,8 +76,9 @@ describe("spreadsheet round-trip", () => {
     expect(download.statusCode).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(download.rawPayload as unknown as ArrayBuffer);
-    const initiatives = workbook.getWorksheet("initiatives");
-    const flows = workbook.getWorksheet("flows");
+    // Without a language asked for, nor an Accept-Language header: English.
+    const initiatives = workbook.getWorksheet("Initiatives");
+    const flows = workbook.getWorksheet("Support flows");
     if (!initiatives || !flows) throw new Error("sheets missing");
     expect(initiatives.getRow(2).getCell(1).value).toBe("GT1");
     initiatives.getRow(2).getCell(3).value = "Initiative GT1, renamed";
@@ -135,7 +137,7 @@ describe("spreadsheet round-trip", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(edited as unknown as ArrayBuffer);
     workbook
-      .getWorksheet("flows")
+      .getWorksheet("Support flows")
       ?.addRow([
         "",
         "pledge",
@@ -156,11 +158,20 @@ describe("spreadsheet round-trip", () => {
     expect(preview.body.rows.find((r) => r.action === "error")).toMatchObject({
       sheet: "flows",
       row: 4,
-      errors: ['partner: no organization with code "NOPE"'],
+      errors: ['Partner: no organization with code "NOPE"'],
+      problems: [
+        {
+          column: "partner",
+          message: 'no organization with code "NOPE"',
+          rule: { code: "unknown_code", value: "NOPE" },
+        },
+      ],
     });
     const apply = await send(`/api/spreadsheets/apply?plan_hash=${preview.body.plan_hash}`, broken);
     expect(apply.status).toBe(422);
-    expect(apply.body.error?.message).toMatch(/^Sheet "flows", row 4: partner: no organization/);
+    expect(apply.body.error?.message).toMatch(
+      /^Sheet "Support flows", row 4: Partner: no organization/,
+    );
   });
 
   it("applies what was previewed in one transaction, correcting flows by reversal", async () => {

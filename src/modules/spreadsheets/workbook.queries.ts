@@ -1,45 +1,17 @@
 import { type Kysely, sql } from "kysely";
 import { formatMinorUnits } from "../../contracts/money.ts";
+import {
+  type FlowColumn,
+  flowColumns,
+  type InitiativeColumn,
+  initiativeColumns,
+} from "../../contracts/workbook-labels.ts";
 import type { Database } from "../../platform/db/schema.ts";
 import type { InitiativeVisibility } from "../initiatives/index.ts";
 
-/** The sheets' columns, in order; the first row of each sheet names them. */
-export const initiativeColumns = [
-  "code",
-  "title_es",
-  "title_en",
-  "summary_es",
-  "summary_en",
-  "component",
-  "line_of_action",
-  "lead_country",
-  "countries",
-  "sectors",
-  "budget_amount",
-  "budget_currency",
-  "budget_value_date",
-  "start_date",
-  "end_date",
-  "status",
-  "version",
-] as const;
-export const flowColumns = [
-  "id",
-  "flow_type",
-  "support_kind",
-  "partner",
-  "initiative",
-  "component",
-  "amount",
-  "currency",
-  "finance_type",
-  "value_date",
-  "description",
-  "source",
-  "note",
-] as const;
-export type InitiativeSheetRow = Record<(typeof initiativeColumns)[number], string>;
-export type FlowSheetRow = Record<(typeof flowColumns)[number], string>;
+export { flowColumns, initiativeColumns };
+export type InitiativeSheetRow = Record<InitiativeColumn, string>;
+export type FlowSheetRow = Record<FlowColumn, string>;
 
 /** The initiatives (aliased `i`) a reader may read: published, and the drafts `visibility` opens. */
 const readable = (visibility: InitiativeVisibility) =>
@@ -179,4 +151,30 @@ export async function initiativeIdOfCode(db: Kysely<Database>, code: string): Pr
     .where("code", "=", code)
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** What decides who may change an initiative, by code, for those a reader may read. */
+export function initiativeFacts(db: Kysely<Database>, visibility: InitiativeVisibility) {
+  return db
+    .selectFrom("initiatives as i")
+    .select(["i.code", "i.lead_country", "i.status", "i.published_at"])
+    .where(readable(visibility))
+    .execute();
+}
+
+/** The codes a workbook's lists offer, with their names in both languages. */
+export async function listEntries(db: Kysely<Database>) {
+  const [organizations, components] = await Promise.all([
+    db
+      .selectFrom("organizations")
+      .select(["id", "code", "name_es", "name_en"])
+      .orderBy("code")
+      .execute(),
+    db
+      .selectFrom("strategy_components")
+      .select(["code", "name_es", "name_en"])
+      .orderBy("code")
+      .execute(),
+  ]);
+  return { organizations, components };
 }

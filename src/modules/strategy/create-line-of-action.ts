@@ -17,11 +17,16 @@ export async function createLineOfAction(options: {
   const { db, input } = options;
   return inTransaction(db, async (trx) => {
     const component = await findComponentRow(trx, input.component);
-    if (!component) throw invalidField("component", `no strategy component "${input.component}"`);
+    if (!component)
+      throw invalidField("component", `no strategy component "${input.component}"`, {
+        code: "unknown_component",
+        value: input.component,
+      });
     if (!input.code.startsWith(component.code)) {
       throw invalidField(
         "code",
         `a line of component ${component.code} has a code starting with ${component.code}, e.g. ${component.code}A`,
+        { code: "code_prefix", prefix: component.code },
       );
     }
     const id = await insertLineOfActionRow(trx, {

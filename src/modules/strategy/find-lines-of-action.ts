@@ -18,7 +18,10 @@ export async function findLinesOfAction(options: {
   if (query.component) {
     const component = await findComponentRow(db, query.component);
     if (!component)
-      throw invalidField("query.component", `no strategy component "${query.component}"`);
+      throw invalidField("query.component", `no strategy component "${query.component}"`, {
+        code: "unknown_component",
+        value: query.component,
+      });
     componentId = component.id;
   }
   const { rows, total } = await listLineOfActionRows(db, query, componentId);

@@ -8,6 +8,7 @@ import { findOrganizationRow } from "../organizations/index.ts";
 import { actorOf, type StepActor, stepValues } from "./acting.ts";
 import { getSupportRequest } from "./find-support-requests.ts";
 import { canRequestFor } from "./support-requests.policy.ts";
+import { findParagraphOfResolution } from "./support-requests.queries.ts";
 import type { CreateSupportRequestInput, SupportRequestDetail } from "./support-requests.schema.ts";
 
 /**
@@ -36,6 +37,13 @@ export async function createSupportRequest(options: {
       throw invalidField("body", `no OAS organ, agency or entity with code "${input.body}"`, {
         code: "unknown_oas_body",
       });
+    const found = await findParagraphOfResolution(trx, input.resolution_symbol, input.paragraph);
+    if (found.imported && !found.mandateId)
+      throw invalidField(
+        "paragraph",
+        `${input.resolution_symbol} has no operative paragraph ${input.paragraph}`,
+        { code: "unknown_paragraph", symbol: input.resolution_symbol },
+      );
     const row = await trx
       .insertInto("support_requests")
       .values({

@@ -46,6 +46,7 @@ export async function linkRequestFlow(options: {
       throw invalidField(
         "flow_id",
         "must be an entry of technical support (support_kind technical)",
+        flowRule,
       );
     if (flow.partner_id !== row.body_id)
       throw invalidField(

@@ -70,6 +70,8 @@ export function listSupportRequestRows(
           ? eb("b.id", "=", query.body)
           : eb("b.code", "=", query.body.toUpperCase()),
       );
+    if (query.resolution) conditions.push(eb("r.resolution_symbol", "=", query.resolution));
+    if (query.paragraph !== undefined) conditions.push(eb("r.paragraph", "=", query.paragraph));
     if (query.initiative)
       conditions.push(
         isUuid(query.initiative)
@@ -90,6 +92,27 @@ export function listSupportRequestRows(
     },
     query,
   );
+}
+
+/**
+ * Whether a resolution is imported and, if so, whether it has the paragraph: a request on a
+ * resolution not (yet) loaded keeps its symbol and number, and its mandate finds it later.
+ */
+export async function findParagraphOfResolution(
+  db: Kysely<Database>,
+  symbol: string,
+  paragraph: number,
+) {
+  const rows = await db
+    .selectFrom("resolutions as res")
+    .leftJoin("mandates as m", (join) =>
+      join.onRef("m.resolution_id", "=", "res.id").on("m.paragraph", "=", paragraph),
+    )
+    .select(["res.id as resolution_id", "m.id as mandate_id"])
+    .where("res.symbol", "=", symbol)
+    .execute();
+  const row = rows[0];
+  return row ? { imported: true, mandateId: row.mandate_id } : { imported: false, mandateId: null };
 }
 
 export function findStepRows(db: Kysely<Database>, requestId: string) {

@@ -59,6 +59,9 @@ export const listSupportRequestsQuerySchema = paginationQuerySchema.extend({
     .string()
     .regex(/^[A-Z]{2}$/, "must be a two-letter country code")
     .optional(),
+  /** The paragraph a request answers: a resolution's symbol and the paragraph's number. */
+  resolution: z.string().trim().min(1).max(64).optional(),
+  paragraph: z.coerce.number().int().min(1).max(999).optional(),
 });
 export type ListSupportRequestsQuery = z.infer<typeof listSupportRequestsQuerySchema>;
 

@@ -9,6 +9,7 @@ interface ErrorBody {
 const body = (code: string, name: string) => ({
   code,
   name: { es: name, en: name },
+  body_kind: "entity",
   mandate: { es: `Mandato de ${name}`, en: `Mandate of ${name}` },
   contact_role: { es: `Secretaría Ejecutiva, ${code}`, en: `Executive Secretary, ${code}` },
   components: ["A"],

@@ -54,13 +54,14 @@ export const setCsrfToken = (token: string | null) => {
   csrfToken = token;
 };
 
-/** What a write sends: a JSON document, or a multipart form (files). */
-type Body = { json: unknown } | { form: FormData };
+/** What a write sends: a JSON document, a multipart form (files), or a CSV's text. */
+type Body = { json: unknown } | { form: FormData } | { csv: string };
 
 /** The headers every request carries; writes add the session's CSRF token. */
 export function requestHeaders(method: string, body?: Body): Record<string, string> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (body && "json" in body) headers["content-type"] = "application/json";
+  if (body && "csv" in body) headers["content-type"] = "text/csv";
   if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
   return headers;
 }
@@ -77,7 +78,9 @@ async function request<S extends $ZodType>(
       method,
       headers: requestHeaders(method, body),
       credentials: "same-origin",
-      ...(body && { body: "json" in body ? JSON.stringify(body.json) : body.form }),
+      ...(body && {
+        body: "json" in body ? JSON.stringify(body.json) : "csv" in body ? body.csv : body.form,
+      }),
     });
   } catch (error) {
     throw new ApiError(0, "network", (error as Error).message);
@@ -117,6 +120,9 @@ export const api = {
     request("GET", `${path}${toQueryString(params)}`, schema),
   post: <S extends $ZodType>(path: string, schema: S, body: unknown = {}) =>
     request("POST", path, schema, { json: body }),
+  /** A CSV file's text (text/csv). */
+  postCsv: <S extends $ZodType>(path: string, schema: S, csv: string) =>
+    request("POST", path, schema, { csv }),
   /** A multipart form (a file upload). */
   postForm: <S extends $ZodType>(path: string, schema: S, form: FormData) =>
     request("POST", path, schema, { form }),

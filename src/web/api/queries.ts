@@ -4,6 +4,7 @@ import type { RollupDimension } from "../../contracts/enums.ts";
 import { flowListSchema } from "../../contracts/flows.ts";
 import { observationListSchema } from "../../contracts/indicators.ts";
 import {
+  type InitiativeListItem,
   initiativeListSchema,
   initiativeSchema,
   transitionHistorySchema,
@@ -49,6 +50,26 @@ export const useInitiatives = (query: InitiativeQuery) =>
     placeholderData: keepPreviousData,
   });
 
+/** The most rows the API gives in one page; a whole list is read in pages of this size. */
+const LARGEST_PAGE = 500;
+
+/**
+ * Every initiative the query matches, in its sort order: the pages read one after another
+ * (the downloads hold the whole list, not the page on screen).
+ */
+export async function fetchAllInitiatives(query: Omit<InitiativeQuery, "limit" | "offset">) {
+  const rows: InitiativeListItem[] = [];
+  for (;;) {
+    const page = await api.get("/initiatives", initiativeListSchema, {
+      ...query,
+      limit: LARGEST_PAGE,
+      offset: rows.length,
+    });
+    rows.push(...page.data);
+    if (page.data.length === 0 || rows.length >= page.page.total) return rows;
+  }
+}
+
 export const useInitiative = (id: string) =>
   useQuery({
     queryKey: ["initiative", id],
@@ -67,6 +88,8 @@ export interface FlowQuery {
   initiative_id?: string | undefined;
   component_id?: string | undefined;
   flow_type?: string | undefined;
+  /** Standing pledges and commitments a new entry for this initiative ("none") may point at. */
+  linkable_to?: string | undefined;
   limit?: number;
 }
 

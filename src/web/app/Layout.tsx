@@ -20,6 +20,7 @@ import {
   useNavigation,
   useSearchParams,
 } from "react-router";
+import { SearchBox } from "../features/search/SearchBox.tsx";
 import { isLanguage, type Language, type MessageKey, useI18n } from "../i18n/i18n.tsx";
 
 const navigation: { to: string; label: MessageKey; end?: boolean }[] = [
@@ -30,6 +31,9 @@ const navigation: { to: string; label: MessageKey; end?: boolean }[] = [
   { to: "/directory", label: "nav.directory" },
   { to: "/components", label: "nav.components" },
   { to: "/mandates", label: "nav.mandates" },
+  { to: "/conferences", label: "nav.conferences" },
+  { to: "/practices", label: "nav.practices" },
+  { to: "/reports", label: "nav.reports" },
   { to: "/workspace", label: "nav.workspace" },
 ];
 
@@ -124,6 +128,9 @@ export function Layout() {
               <NavLinks />
             </Group>
             <Group gap="xs" wrap="nowrap">
+              <Box visibleFrom="sm">
+                <SearchBox />
+              </Box>
               <LanguageSwitch />
               <Burger
                 opened={opened}
@@ -139,6 +146,9 @@ export function Layout() {
       </header>
       <Drawer opened={opened} onClose={close} title={t("nav.main")} size="xs" hiddenFrom="md">
         <Stack component="nav" aria-label={t("nav.main")} gap={4} className="drawer-nav">
+          <Box hiddenFrom="sm" mb="xs">
+            <SearchBox onSearch={close} />
+          </Box>
           <NavLinks onNavigate={close} />
         </Stack>
       </Drawer>
@@ -164,7 +174,7 @@ export function Layout() {
               <Anchor href="/api/docs" size="sm" c="esca.1">
                 {t("footer.api")}
               </Anchor>
-              <Anchor href="/api/funding/summary?by=component" size="sm" c="esca.1">
+              <Anchor component={Link} to="/open-data" size="sm" c="esca.1">
                 {t("footer.openData")}
               </Anchor>
             </Group>

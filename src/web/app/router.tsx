@@ -5,6 +5,15 @@ import { NotFoundPage, RouteError } from "./NotFoundPage.tsx";
 
 /** Every page is its own chunk; the workspaces load only when someone opens them. */
 export const router = createBrowserRouter([
+  // The live pledge board fills a projector's screen: no site header or footer around it.
+  {
+    path: "/conferences/:id/live",
+    HydrateFallback: Loading,
+    ErrorBoundary: RouteError,
+    lazy: async () => ({
+      Component: (await import("../features/live-board/LiveBoardPage.tsx")).LiveBoardPage,
+    }),
+  },
   {
     path: "/",
     Component: Layout,
@@ -48,6 +57,49 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: "practices",
+        lazy: async () => ({
+          Component: (await import("../features/practices/PracticesPage.tsx")).PracticesPage,
+        }),
+      },
+      {
+        path: "practices/:id",
+        lazy: async () => ({
+          Component: (await import("../features/practices/PracticePage.tsx")).PracticePage,
+        }),
+      },
+      {
+        path: "search",
+        lazy: async () => ({
+          Component: (await import("../features/search/SearchPage.tsx")).SearchPage,
+        }),
+      },
+      {
+        path: "conferences",
+        lazy: async () => ({
+          Component: (await import("../features/conferences/ConferencesPage.tsx")).ConferencesPage,
+        }),
+      },
+      {
+        path: "conferences/:id",
+        lazy: async () => ({
+          Component: (await import("../features/conferences/ConferencePage.tsx")).ConferencePage,
+        }),
+      },
+      {
+        path: "group-of-friends",
+        lazy: async () => ({
+          Component: (await import("../features/conferences/GroupOfFriendsPage.tsx"))
+            .GroupOfFriendsPage,
+        }),
+      },
+      {
+        path: "reports",
+        lazy: async () => ({
+          Component: (await import("../features/reports/ReportsPage.tsx")).ReportsPage,
+        }),
+      },
+      {
         path: "countries",
         lazy: async () => ({
           Component: (await import("../features/countries/CountriesPage.tsx")).CountriesPage,
@@ -57,6 +109,12 @@ export const router = createBrowserRouter([
         path: "countries/:code",
         lazy: async () => ({
           Component: (await import("../features/countries/CountryPage.tsx")).CountryPage,
+        }),
+      },
+      {
+        path: "open-data",
+        lazy: async () => ({
+          Component: (await import("../features/open-data/OpenDataPage.tsx")).OpenDataPage,
         }),
       },
       {
@@ -131,6 +189,20 @@ export const router = createBrowserRouter([
             }),
           },
           {
+            path: "initiatives/:id/results",
+            lazy: async () => ({
+              Component: (await import("../features/indicators/ResultsWorkspacePage.tsx"))
+                .ResultsWorkspacePage,
+            }),
+          },
+          {
+            path: "indicators/import",
+            lazy: async () => ({
+              Component: (await import("../features/indicators/ObservationsImportPage.tsx"))
+                .ObservationsImportPage,
+            }),
+          },
+          {
             path: "flows",
             lazy: async () => ({
               Component: (await import("../features/funding/PartnerDesk.tsx")).FlowsWorkspacePage,
@@ -144,6 +216,20 @@ export const router = createBrowserRouter([
             }),
           },
           {
+            path: "conferences",
+            lazy: async () => ({
+              Component: (await import("../features/conferences/ConferencesWorkspacePage.tsx"))
+                .ConferencesWorkspacePage,
+            }),
+          },
+          {
+            path: "conferences/:id",
+            lazy: async () => ({
+              Component: (await import("../features/conferences/ConferenceEditorPage.tsx"))
+                .ConferenceEditorPage,
+            }),
+          },
+          {
             path: "account",
             lazy: async () => ({
               Component: (await import("../features/accounts/AccountPage.tsx")).AccountPage,
@@ -154,6 +240,34 @@ export const router = createBrowserRouter([
             lazy: async () => ({
               Component: (await import("../features/requests/RequestsWorkspacePage.tsx"))
                 .RequestsWorkspacePage,
+            }),
+          },
+          {
+            path: "directory",
+            lazy: async () => ({
+              Component: (await import("../features/directory/DirectoryWorkspacePage.tsx"))
+                .DirectoryWorkspacePage,
+            }),
+          },
+          {
+            path: "practices",
+            lazy: async () => ({
+              Component: (await import("../features/practices/PracticesWorkspacePage.tsx"))
+                .PracticesWorkspacePage,
+            }),
+          },
+          {
+            path: "practices/new",
+            lazy: async () => ({
+              Component: (await import("../features/practices/PracticeEditPage.tsx"))
+                .NewPracticePage,
+            }),
+          },
+          {
+            path: "practices/:id",
+            lazy: async () => ({
+              Component: (await import("../features/practices/PracticeEditPage.tsx"))
+                .PracticeEditPage,
             }),
           },
           {
@@ -182,9 +296,34 @@ export const router = createBrowserRouter([
             }),
           },
           {
+            path: "inbox",
+            lazy: async () => ({
+              Component: (await import("../features/reminders/InboxPage.tsx")).InboxPage,
+            }),
+          },
+          {
+            path: "data-quality",
+            lazy: async () => ({
+              Component: (await import("../features/reminders/DataQualityPage.tsx"))
+                .DataQualityPage,
+            }),
+          },
+          {
             path: "spreadsheets",
             lazy: async () => ({
               Component: (await import("../features/exchange/SpreadsheetPage.tsx")).SpreadsheetPage,
+            }),
+          },
+          {
+            path: "audit",
+            lazy: async () => ({
+              Component: (await import("../features/audit/AuditBrowserPage.tsx")).AuditBrowserPage,
+            }),
+          },
+          {
+            path: "reports",
+            lazy: async () => ({
+              Component: (await import("../features/reports/IssueReportPage.tsx")).IssueReportPage,
             }),
           },
         ],

@@ -1,3 +1,4 @@
+import { fieldLabelOf } from "../../contracts/field-labels.ts";
 import { ApiError, type ApiErrorDetail } from "../api/client.ts";
 import { createFormatters, locales } from "./format.ts";
 import type { Language, MessageKey, Translate } from "./i18n.tsx";
@@ -7,7 +8,8 @@ import type { Language, MessageKey, Translate } from "./i18n.tsx";
  * API users and adds what a client needs to say them itself: the error `code`, a finer
  * `reason` with its `values`, `context` figures, and per field the `rule` broken with its
  * limits. The catalogs hold one sentence per code, reason and rule; in English the server's
- * own, more specific sentence is the fallback, in Spanish the catalog's sentence for the code.
+ * own, more specific sentence is the fallback when it names no field, in Spanish the
+ * catalog's sentence for the code.
  */
 
 type Values = Record<string, string | number>;
@@ -83,7 +85,10 @@ export function errorMessage(error: unknown, t: Translate, lang: Language): stri
     ? known(t, `apiError.reason.${error.extras.reason}`, values)
     : undefined;
   if (byReason) return byReason;
-  if (lang === "en" && error.message && error.code !== "network") return error.message;
+  // Field problems are worded one by one (detailMessage), each beside its field's label; the
+  // server's summary of them is for API users, so the reader gets the code's sentence.
+  if (lang === "en" && error.message && error.code !== "network" && error.details.length === 0)
+    return error.message;
   return known(t, `apiError.code.${error.code}`, values) ?? t("error.unexpected");
 }
 
@@ -92,35 +97,59 @@ function ruleKey(rule: { code: string; [name: string]: unknown }): string {
   const origin = typeof rule.origin === "string" ? rule.origin : "";
   const measured =
     origin === "string" ? "Text" : origin === "array" || origin === "set" ? "Items" : "Number";
+  const exclusive = measured === "Number" && rule.inclusive === false ? "Exclusive" : "";
   switch (rule.code) {
     case "too_small":
+      if (rule.exact === true && measured !== "Number") return `validation.exact${measured}`;
       return rule.origin === "string" && rule.minimum === 1
         ? "validation.required"
-        : `validation.tooSmall${measured}`;
+        : `validation.tooSmall${measured}${exclusive}`;
     case "too_big":
-      return `validation.tooBig${measured}`;
-    case "invalid_format":
-      return rule.format === "email" || rule.format === "url" || rule.format === "uuid"
-        ? `validation.format.${rule.format}`
-        : rule.example
-          ? "validation.formatExample"
-          : "validation.format";
+      if (rule.exact === true && measured !== "Number") return `validation.exact${measured}`;
+      return `validation.tooBig${measured}${exclusive}`;
+    case "invalid_value":
+      return Array.isArray(rule.values) && rule.values.length === 1
+        ? "validation.invalid_value_one"
+        : "validation.invalid_value";
+    case "invalid_format": {
+      const format = typeof rule.format === "string" ? rule.format : "";
+      if (format === "guid") return "validation.format.uuid";
+      if (format && format !== "regex") return `validation.format.${format}`;
+      return rule.example ? "validation.formatExample" : "validation.format";
+    }
     default:
       return `validation.${rule.code}`;
   }
 }
 
-/** One field's problem, without the field's name (shown beside the field). */
+/** The values a rule's sentence names: expected types in words, an exact size as count. */
+function ruleValues(rule: { code: string; [name: string]: unknown }, t: Translate): Values {
+  const values = plain(rule);
+  if (rule.code === "invalid_type") {
+    const expected = Array.isArray(rule.expected) ? rule.expected : [rule.expected];
+    values.expected = expected
+      .map((type) => known(t, `validation.typeName.${String(type)}`) ?? String(type))
+      .join(t("validation.or"));
+  }
+  if (rule.exact === true) values.count = String(rule.minimum ?? rule.maximum ?? "");
+  return values;
+}
+
+/**
+ * One field's problem, without the field's name (shown beside the field): what the field
+ * expects, from the rule's code and limits, in the reader's language. A rule this web app
+ * does not know yet (a newer server) still says what the server expects, in its words.
+ */
 export function detailMessage(detail: ApiErrorDetail, t: Translate, lang: Language): string {
   const rule = detail.rule;
   // A pattern's own English sentence says more than a generic one ("capital letters, …").
   if (lang === "en" && rule?.code === "invalid_format" && rule.format === "regex")
     return detail.message;
   const worded = rule
-    ? known(t, ruleKey(rule), withDate(withMoney(plain(rule), lang), lang))
+    ? known(t, ruleKey(rule), withDate(withMoney(ruleValues(rule, t), lang), lang))
     : undefined;
   if (worded) return worded;
-  return lang === "en" ? detail.message : t("validation.invalid");
+  return lang === "en" ? detail.message : t("validation.notAccepted", { message: detail.message });
 }
 
 const fieldLabels: Record<string, MessageKey> = {
@@ -162,8 +191,18 @@ const fieldLabels: Record<string, MessageKey> = {
   organization_id: "users.organization",
 };
 
-/** The field's label on screen where there is one, else its path in the request. */
+/**
+ * The field's label on screen where there is one, else its name for people in the reader's
+ * language (contracts/field-labels.ts: "Motivo para superar el compromiso"), never its key
+ * in the request, unless the server names a field this app does not know yet.
+ */
 export function fieldLabel(path: string, t: Translate): string {
   const key = fieldLabels[path] ?? fieldLabels[path.replace(/\.\d+(\.|$)/, "$1")];
-  return key ? t(key) : path;
+  if (key) return t(key);
+  const found = fieldLabelOf(path);
+  if (!found) return path;
+  const label = t(`field.${found.name}`);
+  return found.language
+    ? t("field.inLanguage", { field: label, language: t(`field.language.${found.language}`) })
+    : label;
 }

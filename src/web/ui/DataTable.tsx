@@ -28,6 +28,7 @@ export function DataTable<T>({
   footer,
   summary,
   rowClassName,
+  exportRows,
 }: {
   caption: string;
   fileName: string;
@@ -39,11 +40,17 @@ export function DataTable<T>({
   summary?: ReactNode;
   /** A class for a row that is not like the others (a remainder row). */
   rowClassName?: (row: T) => string | undefined;
+  /**
+   * The rows the downloads hold when they are more than the rows on screen (every page of a
+   * paged list, with the same filter and sort); the screen's rows when absent.
+   */
+  exportRows?: () => Promise<T[]>;
 }) {
   const { t } = useI18n();
-  const [busy, setBusy] = useState(false);
-  const exportTable = () => {
-    const all = footer ? [...rows, footer] : rows;
+  const [busy, setBusy] = useState<"csv" | "xlsx" | null>(null);
+  const [failed, setFailed] = useState(false);
+  const exportTable = async () => {
+    const all = exportRows ? await exportRows() : footer ? [...rows, footer] : rows;
     return {
       fileName,
       sheetName: caption,
@@ -51,6 +58,14 @@ export function DataTable<T>({
       rows: all.map((row) => columns.map((c) => c.value(row))),
       kinds: columns.map((c) => c.kind ?? "text"),
     };
+  };
+  const download = (format: "csv" | "xlsx") => {
+    setBusy(format);
+    setFailed(false);
+    void exportTable()
+      .then((table) => (format === "csv" ? downloadCsv(table) : downloadXlsx(table)))
+      .catch(() => setFailed(true))
+      .finally(() => setBusy(null));
   };
   const numeric = (c: Column<T>) => (c.kind ?? "text") !== "text";
   return (
@@ -63,7 +78,8 @@ export function DataTable<T>({
           <Button
             size="compact-sm"
             variant="default"
-            onClick={() => downloadCsv(exportTable())}
+            loading={busy === "csv"}
+            onClick={() => download("csv")}
             aria-label={t("table.downloadCsvOf", { table: caption })}
           >
             {t("table.csv")}
@@ -71,17 +87,19 @@ export function DataTable<T>({
           <Button
             size="compact-sm"
             variant="default"
-            loading={busy}
-            onClick={() => {
-              setBusy(true);
-              void downloadXlsx(exportTable()).finally(() => setBusy(false));
-            }}
+            loading={busy === "xlsx"}
+            onClick={() => download("xlsx")}
             aria-label={t("table.downloadXlsxOf", { table: caption })}
           >
             {t("table.xlsx")}
           </Button>
         </Group>
       </Group>
+      {failed ? (
+        <Text size="sm" c="red.8" role="alert" mb="xs">
+          {t("table.downloadFailed")}
+        </Text>
+      ) : null}
       <Table.ScrollContainer minWidth={560}>
         <Table striped highlightOnHover verticalSpacing="xs" fz="sm">
           <Table.Caption className="visually-hidden">{caption}</Table.Caption>

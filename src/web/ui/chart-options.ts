@@ -33,12 +33,15 @@ export function measureBars({
   fmt,
   horizontal = false,
   currency = "USD",
+  wrapLabels = false,
 }: {
   categories: string[];
   series: MeasureSeries[];
   fmt: Formatters;
   horizontal?: boolean;
   currency?: string;
+  /** Long category names wrap onto more lines instead of being cut short. */
+  wrapLabels?: boolean;
 }): EChartsCoreOption {
   const valueAxis = {
     type: "value",
@@ -62,7 +65,7 @@ export function measureBars({
       ...(narrow && !horizontal
         ? { formatter: (value: string) => value.split(" · ")[0] ?? value }
         : {}),
-      overflow: horizontal ? "truncate" : "break",
+      overflow: horizontal && !wrapLabels ? "truncate" : "break",
       fontFamily: CHART_FONT,
       lineHeight: 15,
     },

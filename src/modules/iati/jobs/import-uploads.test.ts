@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -61,7 +61,8 @@ describe("IATI uploads", () => {
     const row = await t.handle.db
       .selectFrom("iati_import_jobs")
       .select("id")
-      .where("file_name", "=", name)
+      // The browser's path is dropped from the name as the upload is read.
+      .where("file_name", "=", basename(name))
       .where("created_at", ">=", before)
       .orderBy("created_at", "desc")
       .executeTakeFirstOrThrow();
@@ -130,6 +131,18 @@ describe("IATI uploads", () => {
       expect([end, answered, job.status, job.phase]).toEqual([end, status, state, null]);
       expect(existsSync(uploadPath(job.id)), end).toBe(false);
     }
+  }, 120_000);
+
+  it("stores an upload under its job's id, never under the name the browser sent", async () => {
+    const hostile = `../../esca-upload-${randomUUID()}.xml`;
+    // Newer than anything the tests before it imported, so the dry run is not refused as older.
+    const newest = publication.replaceAll("2026-01-01T00:00:00Z", "2026-06-01T00:00:00Z");
+    const { job } = await uploadAndWait(officer, newest, hostile, true);
+    expect(job.status).toBe("succeeded");
+    expect(uploadPath(job.id)).toBe(join(tmpdir(), `esca-iati-upload-${job.id}.xml`));
+    // The name is kept as text to show people; no file was written where it points.
+    for (const base of [tmpdir(), process.cwd()])
+      expect(existsSync(join(base, hostile)), base).toBe(false);
   }, 120_000);
 
   it("deletes at a server start the uploads of jobs left running, and of jobs that ended", async () => {

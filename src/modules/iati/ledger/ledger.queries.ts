@@ -34,6 +34,7 @@ export function findLedgerTransactions(db: Kysely<Database>, publisherRef: strin
         "t.value_date",
         "t.amount_minor",
         "t.currency",
+        "t.finance_type",
       ])
       .where("p.publisher_ref", "=", publisherRef)
       .where("p.state", "=", "current")

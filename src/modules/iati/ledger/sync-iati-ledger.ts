@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import type { FinanceType } from "../../../contracts/finance-types.ts";
 import { formatMinorUnits } from "../../../contracts/money.ts";
 import type { Database } from "../../../platform/db/schema.ts";
 import { inTransaction } from "../../../platform/db/transaction.ts";
@@ -23,13 +24,15 @@ interface Wanted {
   amount: string;
   currency: string;
   valueDate: string;
+  financeType: FinanceType | null;
   note: string;
 }
 
 /**
  * Brings the ledger in line with a publisher's current publication (an import's staging rows
  * count once they are current): each linked transaction of type 12, 2, 3 or 4 with a positive
- * value and a USD value within the bound on one amount (MAX_AMOUNT_USD) is one entry. Entries recorded
+ * value and a USD value within the bound on one amount (MAX_AMOUNT_USD) is one entry, with the
+ * transaction's finance type (its own, else its activity's default). Entries recorded
  * from an earlier file that the new one no longer has (or has differently) are reversed;
  * what is new is recorded. Running it twice changes nothing, so a re-import is a no-op.
  *
@@ -82,6 +85,7 @@ export async function syncIatiLedger(options: {
         initiative_id: entry.initiativeId,
         value: { amount: entry.amount, currency: entry.currency },
         value_date: entry.valueDate,
+        finance_type: entry.financeType,
         source: `IATI publication of ${publisherRef}`,
         note: entry.note,
         ...(entry.flowType === "disbursement" && { over_commitment_reason: reason }),
@@ -116,6 +120,9 @@ async function wantedEntries(db: Kysely<Database>, publisherRef: string): Promis
       row.value_date,
       row.amount_minor,
       row.currency,
+      // A finance type joined the key later: an entry without one keeps the key it had, one
+      // whose finance type changes (or is newly stated) is reversed and recorded again.
+      ...(row.finance_type === null ? [] : [`finance-type:${row.finance_type}`]),
     ].join("|");
     const occurrence = (seen.get(base) ?? 0) + 1;
     seen.set(base, occurrence);
@@ -126,6 +133,7 @@ async function wantedEntries(db: Kysely<Database>, publisherRef: string): Promis
       amount: formatMinorUnits(row.amount_minor, row.currency),
       currency: row.currency,
       valueDate: row.value_date,
+      financeType: row.finance_type,
       note: `IATI activity ${row.iati_identifier}, transaction ${row.ref ?? `at line ${row.line}`} (type ${row.type_code})`,
     };
   });

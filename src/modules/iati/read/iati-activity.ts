@@ -1,3 +1,4 @@
+import type { FinanceType } from "../../../contracts/finance-types.ts";
 import type { Narrative } from "./xml-node.ts";
 
 /**
@@ -37,6 +38,8 @@ export const iatiProblemValueNames = {
   budget_period_reversed: ["start", "end"],
   budget_period_long: ["start", "end"],
   narrative_no_lang: [],
+  // finance: a code the ledger does not take; the row is kept without a finance type
+  finance_type_unknown: ["element", "code"],
   // rate: a row kept without a USD value
   no_rate: ["currency", "date"],
   usd_too_large: ["amount", "currency", "date", "maximum"],
@@ -95,6 +98,8 @@ export interface ParsedTransaction {
   receiverRef: string | null;
   description: Narrative[];
   hasSector: boolean;
+  /** Its own <finance-type>, else the activity's <default-finance-type>; null when neither says. */
+  financeType: FinanceType | null;
 }
 
 export interface ParsedBudget {
@@ -119,6 +124,8 @@ export interface ParsedActivity {
   reportingOrg: { ref: string; type: string | null; names: Narrative[] };
   lang: string | null;
   defaultCurrency: string | null;
+  /** <default-finance-type code>, when it is a code the ledger takes. */
+  defaultFinanceType: FinanceType | null;
   lastUpdated: string | null;
   title: Narrative[];
   description: Narrative[];

@@ -1,3 +1,4 @@
+import { type FinanceType, isFinanceType } from "../../../contracts/finance-types.ts";
 import {
   type CodePercentage,
   type IatiProblem,
@@ -49,9 +50,10 @@ export function parseActivity(node: XmlNode, endLine: number): ParsedActivity | 
   const defaultCurrency = attr(node, "default-currency");
   const reporting = first("reporting-org");
   const problems: IatiProblem[] = [];
+  const defaultFinanceType = financeTypeOf(first("default-finance-type"), problems);
   const transactions: ParsedTransaction[] = [];
   for (const t of all("transaction")) {
-    const parsed = parseTransaction(t, defaultCurrency, lang, problems);
+    const parsed = parseTransaction(t, defaultCurrency, defaultFinanceType, lang, problems);
     if (parsed) transactions.push(parsed);
   }
   const budgets: ParsedBudget[] = [];
@@ -100,6 +102,7 @@ export function parseActivity(node: XmlNode, endLine: number): ParsedActivity | 
     },
     lang,
     defaultCurrency,
+    defaultFinanceType,
     lastUpdated: attr(node, "last-updated-datetime"),
     title: narrativesOf(first("title"), lang),
     description: all("description").flatMap((d) => narrativesOf(d, lang)),
@@ -132,9 +135,32 @@ export function parseActivity(node: XmlNode, endLine: number): ParsedActivity | 
   };
 }
 
+/**
+ * A `<finance-type code>` or `<default-finance-type code>` → its FinanceType code; absent → null.
+ * A code the ledger does not take (not in the 2.03 codelist, or one of its statistical or
+ * withdrawn codes) is null as well, with a warning naming the element and its line: the row
+ * is kept, without a finance type, rather than refused.
+ */
+function financeTypeOf(node: XmlNode | undefined, problems: IatiProblem[]): FinanceType | null {
+  if (!node) return null;
+  const code = attr(node, "code") ?? "";
+  if (isFinanceType(code)) return code;
+  problems.push(
+    iatiProblem(
+      node.line,
+      "rule",
+      "finance_type_unknown",
+      { element: node.name, code: code.slice(0, 40) },
+      `<${node.name}>: "${code.slice(0, 40)}" is not an IATI FinanceType code the ledger takes; kept without a finance type`,
+    ),
+  );
+  return null;
+}
+
 function parseTransaction(
   t: XmlNode,
   defaultCurrency: string | null,
+  defaultFinanceType: FinanceType | null,
   lang: string | null,
   problems: IatiProblem[],
 ): ParsedTransaction | null {
@@ -146,6 +172,7 @@ function parseTransaction(
   let provider: XmlNode | undefined;
   let receiver: XmlNode | undefined;
   let description: XmlNode | undefined;
+  let financeType: XmlNode | undefined;
   let hasSector = false;
   for (const child of t.children) {
     switch (child.name) {
@@ -169,6 +196,9 @@ function parseTransaction(
         break;
       case "sector":
         hasSector = true;
+        break;
+      case "finance-type":
+        financeType ??= child;
         break;
     }
   }
@@ -200,6 +230,8 @@ function parseTransaction(
   }
   const value = parseValue(t, valueNode, defaultCurrency, date, problems);
   if (!value) return null;
+  // The transaction's own code overrides the default, even when its own cannot be taken.
+  const financeTypeCode = financeType ? financeTypeOf(financeType, problems) : defaultFinanceType;
   return {
     line: t.line,
     ref: attr(t, "ref"),
@@ -210,5 +242,6 @@ function parseTransaction(
     receiverRef: attr(receiver, "ref"),
     description: narrativesOf(description, lang),
     hasSector,
+    financeType: financeTypeCode,
   };
 }

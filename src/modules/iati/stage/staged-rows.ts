@@ -64,6 +64,7 @@ export const stagedColumns = {
     "provider_ref",
     "receiver_ref",
     "descriptions",
+    "finance_type",
   ],
   budgets: [
     "activity_id",
@@ -153,13 +154,13 @@ export class StagedRows {
       `${id}\t${f(a.identifier)}\t${a.line}\t${f(narrative(a.title, "es"))}\t${f(narrative(a.title, "en"))}\t${json(a.title, narrativeJson)}\t${json(a.description, narrativeJson)}\t${f(a.status)}\t${f(a.defaultCurrency?.slice(0, 3) ?? null)}\t${f(dateOf(a, "2", "1"))}\t${f(dateOf(a, "4", "3"))}\t${json(a.dates, dateJson)}\t${json(a.participatingOrgs, orgJson)}\t${json(a.sectors, codeJson)}\t${json(a.countries, codeJson)}\t${json(a.regions, codeJson)}\t${json(a.relatedActivities, refJson)}\t${json(a.otherIdentifiers, refJson)}\t${f(link?.initiativeId ?? null)}\t${f(link?.source ?? null)}\t${f(a.lastUpdated)}\t${this.publicationId}\n`,
     );
     // Minor units travel as decimal text: exact on both drivers, never a float. A value's text
-    // (a decimal number), currency (an ISO 4217 code), USD value, rate and date were checked
-    // when parsed or converted: none can hold a tab, newline or backslash, so they go as they
-    // are; any other text through copyField.
+    // (a decimal number), currency (an ISO 4217 code), USD value, rate, date and finance type
+    // (a code of the codelist) were checked when parsed or converted: none can hold a tab,
+    // newline or backslash, so they go as they are; any other text through copyField.
     let transactions = "";
     a.transactions.forEach((t, i) => {
       const usd = staged.transactionUsd[i] ?? null;
-      transactions += `${id}\t${i}\t${t.line}\t${f(t.ref)}\t${t.typeCode}\t${t.date}\t${t.value.valueDate}\t${t.value.text}\t${t.value.amountMinor}\t${t.value.currency}\t${usd ? `${usd.usdMinor}\t${usd.rate}\t${usd.rateDate}` : NO_USD}\t${f(t.providerRef)}\t${f(t.receiverRef)}\t${json(t.description, narrativeJson)}\n`;
+      transactions += `${id}\t${i}\t${t.line}\t${f(t.ref)}\t${t.typeCode}\t${t.date}\t${t.value.valueDate}\t${t.value.text}\t${t.value.amountMinor}\t${t.value.currency}\t${usd ? `${usd.usdMinor}\t${usd.rate}\t${usd.rateDate}` : NO_USD}\t${f(t.providerRef)}\t${f(t.receiverRef)}\t${json(t.description, narrativeJson)}\t${t.financeType ?? NULL}\n`;
     });
     if (transactions) this.transactions.append(transactions);
     let budgets = "";

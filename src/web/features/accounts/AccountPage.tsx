@@ -25,9 +25,10 @@ import { api } from "../../api/client.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { ApiErrorAlert, fieldError } from "../../ui/ApiErrorAlert.tsx";
 import { PageHeader, Section } from "../../ui/PageHeader.tsx";
+import { MailLanguageSection } from "../reminders/MailLanguageSection.tsx";
 import { PasswordField } from "./PasswordField.tsx";
 import { isStaff, useSession } from "./session.ts";
-import { TotpEnrollment } from "./TotpSetup.tsx";
+import { TwoFactorSection } from "./TwoFactorSection.tsx";
 
 /** What an API token may do; the API checks each route against them. */
 const scopes = ["read", "flows:write", "iati:import"] as const;
@@ -97,79 +98,6 @@ function PasswordSection() {
           </Group>
         </Stack>
       </form>
-    </Section>
-  );
-}
-
-function TwoFactorSection({ enabled, mustKeep }: { enabled: boolean; mustKeep: boolean }) {
-  const { t } = useI18n();
-  const client = useQueryClient();
-  const [password, setPassword] = useState("");
-  const [code, setCode] = useState("");
-  const disable = useMutation({
-    mutationFn: () => api.post("/auth/totp/disable", okSchema, { password, code }),
-    onSuccess: () => {
-      setPassword("");
-      setCode("");
-      void client.invalidateQueries({ queryKey: ["session"] });
-    },
-  });
-  return (
-    <Section
-      title={t("account.twoFactor")}
-      id="totp"
-      actions={
-        <Badge color={enabled ? "green" : "gray"} data-testid="totp-state">
-          {t(enabled ? "account.totpOn" : "account.totpOff")}
-        </Badge>
-      }
-    >
-      <Stack gap="sm" maw={520}>
-        {!enabled ? (
-          <>
-            <Text size="sm">{t("totp.lead")}</Text>
-            <TotpEnrollment />
-          </>
-        ) : mustKeep ? (
-          <Text size="sm">{t("apiError.reason.totp_must_stay_on")}</Text>
-        ) : (
-          <form
-            onSubmit={(event) => {
-              event.preventDefault();
-              disable.mutate();
-            }}
-            noValidate
-          >
-            <Stack gap="sm">
-              <Text size="sm">{t("account.totpDisableHelp")}</Text>
-              <PasswordField
-                label={t("login.password")}
-                autoComplete="current-password"
-                value={password}
-                onChange={setPassword}
-                refusal={disable.error}
-                field="password"
-              />
-              <TextInput
-                label={t("login.totp")}
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                maxLength={6}
-                required
-                value={code}
-                onChange={(e) => setCode(e.currentTarget.value.replace(/\D/g, ""))}
-                error={fieldError(disable.error, "code")}
-              />
-              <ApiErrorAlert error={disable.error} shownPaths={["password", "code"]} />
-              <Group>
-                <Button type="submit" color="red" variant="light" loading={disable.isPending}>
-                  {t("account.totpDisable")}
-                </Button>
-              </Group>
-            </Stack>
-          </form>
-        )}
-      </Stack>
     </Section>
   );
 }
@@ -327,6 +255,7 @@ export function AccountPage() {
           <PasswordSection />
           <TwoFactorSection enabled={user.totp_enabled === true} mustKeep={isStaff(user)} />
           <TokensSection />
+          <MailLanguageSection language={user.language} />
         </Stack>
       </Container>
     </>

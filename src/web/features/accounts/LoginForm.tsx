@@ -1,4 +1,4 @@
-import { Button, Container, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Anchor, Button, Container, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { ApiError } from "../../api/client.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
@@ -12,12 +12,20 @@ export function LoginForm() {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [totp, setTotp] = useState("");
+  const [recoveryCode, setRecoveryCode] = useState("");
+  // A recovery code stands in for the authenticator's code when the app is lost.
+  const [useRecovery, setUseRecovery] = useState(false);
   // The code field appears once the server says the account has a second factor.
   const askTotp =
-    login.error instanceof ApiError && login.error.code === "totp_required" ? true : totp !== "";
+    (login.error instanceof ApiError && login.error.code === "totp_required") ||
+    totp !== "" ||
+    useRecovery;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    login.mutate({ email, password, ...(totp ? { totp } : {}) });
+    const secondFactor = useRecovery
+      ? recoveryCode.trim() && { recovery_code: recoveryCode }
+      : totp && { totp };
+    login.mutate({ email, password, ...(secondFactor || {}) });
   };
   return (
     <Container size={460} py={48}>
@@ -49,7 +57,20 @@ export function LoginForm() {
               refusal={login.error}
               field="password"
             />
-            {askTotp ? (
+            {askTotp && useRecovery ? (
+              <TextInput
+                label={t("login.recoveryCode")}
+                description={t("login.recoveryHelp")}
+                autoComplete="off"
+                spellCheck={false}
+                maxLength={64}
+                value={recoveryCode}
+                onChange={(e) => setRecoveryCode(e.currentTarget.value)}
+                error={fieldError(login.error, "recovery_code")}
+                data-autofocus
+              />
+            ) : null}
+            {askTotp && !useRecovery ? (
               <TextInput
                 label={t("login.totp")}
                 description={t("login.totpHelp")}
@@ -62,7 +83,24 @@ export function LoginForm() {
                 data-autofocus
               />
             ) : null}
-            <ApiErrorAlert error={login.error} shownPaths={["email", "password", "totp"]} />
+            {askTotp ? (
+              <Anchor
+                component="button"
+                type="button"
+                size="sm"
+                onClick={() => {
+                  setUseRecovery(!useRecovery);
+                  setTotp("");
+                  setRecoveryCode("");
+                }}
+              >
+                {t(useRecovery ? "login.useTotp" : "login.useRecovery")}
+              </Anchor>
+            ) : null}
+            <ApiErrorAlert
+              error={login.error}
+              shownPaths={["email", "password", "totp", "recovery_code"]}
+            />
             <Button type="submit" loading={login.isPending}>
               {t("login.submit")}
             </Button>

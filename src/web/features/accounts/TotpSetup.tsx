@@ -1,11 +1,12 @@
 import { Button, Code, Container, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { totpSetupSchema } from "../../../contracts/accounts.ts";
-import { okSchema } from "../../../contracts/shapes.ts";
+import { recoveryCodesSchema, totpSetupSchema } from "../../../contracts/accounts.ts";
 import { api } from "../../api/client.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { ApiErrorAlert, fieldError } from "../../ui/ApiErrorAlert.tsx";
+import { RecoveryCodeList } from "./RecoveryCodeList.tsx";
+import { TotpQrCode } from "./TotpQrCode.tsx";
 
 /** Secretariat and admin accounts need a second factor before they may act. */
 export function TotpSetup() {
@@ -25,23 +26,41 @@ export function TotpSetup() {
   );
 }
 
-/** Two steps: a new key for the authenticator app, then a code from it to switch it on. */
+/**
+ * Two steps: a new key for the authenticator app (a QR code, or the key typed by hand), then
+ * a code from it to switch it on. The recovery codes the server then gives are shown before
+ * the session is read again, which would end this page.
+ */
 export function TotpEnrollment() {
   const { t } = useI18n();
   const client = useQueryClient();
   const setup = useMutation({ mutationFn: () => api.post("/auth/totp/setup", totpSetupSchema) });
   const enable = useMutation({
-    mutationFn: (code: string) => api.post("/auth/totp/enable", okSchema, { code }),
-    onSuccess: () => void client.invalidateQueries({ queryKey: ["session"] }),
+    mutationFn: (code: string) => api.post("/auth/totp/enable", recoveryCodesSchema, { code }),
   });
   const [code, setCode] = useState("");
+  if (enable.data)
+    return (
+      <Stack>
+        <Text size="sm" fw={600}>
+          {t("totp.enabled")}
+        </Text>
+        <RecoveryCodeList
+          codes={enable.data.recovery_codes}
+          onDone={() => void client.invalidateQueries({ queryKey: ["session"] })}
+        />
+      </Stack>
+    );
   return (
     <Stack>
       {setup.data ? (
         <>
+          <Text size="sm">{t("totp.scan")}</Text>
+          <TotpQrCode uri={setup.data.otpauth_uri} />
           <Text size="sm">{t("totp.secret")}</Text>
-          <Code block>{setup.data.secret}</Code>
-          <Code block>{setup.data.otpauth_uri}</Code>
+          <Code block data-testid="totp-secret">
+            {setup.data.secret}
+          </Code>
           <TextInput
             label={t("login.totp")}
             inputMode="numeric"

@@ -22,6 +22,7 @@ export interface Credentials {
   email: string;
   password: string;
   totp?: string;
+  recovery_code?: string;
 }
 
 export function useLogin() {

@@ -1,27 +1,28 @@
 import { Table, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { type AuditEntry, auditListSchema } from "../../../contracts/audit.ts";
+import { auditHistorySchema } from "../../../contracts/audit.ts";
 import { api } from "../../api/client.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { usePick } from "../../ui/Bilingual.tsx";
 import { QueryState } from "../../ui/QueryState.tsx";
+import { AuditChanges } from "./AuditChanges.tsx";
+import { actionLabel, fieldChanges, type Words, whoText } from "./audit-words.ts";
 
-/** Which fields an audit entry changed: those whose before and after differ. */
-export function changedFields(entry: AuditEntry): string[] {
-  const before = entry.before ?? {};
-  const after = entry.after ?? {};
-  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-  return [...keys]
-    .filter((key) => !["updated_at", "version"].includes(key))
-    .filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
-    .sort();
-}
-
-/** The record's history from the hash-chained audit trail (staff may read it). */
+/**
+ * A record's history from the hash-chained audit trail, in words: when, who (organization and
+ * role; the person too when the reader is staff, as the API decides), what happened and each
+ * field before → after.
+ */
 export function AuditHistory({ entityType, entityId }: { entityType: string; entityId: string }) {
   const { t, fmt } = useI18n();
+  const pick = usePick();
+  const words: Words = { t, fmt, pick };
   const audit = useQuery({
     queryKey: ["audit", entityType, entityId],
-    queryFn: () => api.get(`/audit/${entityType}/${entityId}`, auditListSchema, { limit: 200 }),
+    queryFn: () =>
+      api.get(`/audit/${entityType}/${encodeURIComponent(entityId)}`, auditHistorySchema, {
+        limit: 200,
+      }),
   });
   return (
     <QueryState query={audit}>
@@ -31,8 +32,8 @@ export function AuditHistory({ entityType, entityId }: { entityType: string; ent
             {t("audit.empty")}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={480}>
-            <Table fz="sm" striped>
+          <Table.ScrollContainer minWidth={560}>
+            <Table fz="sm" striped verticalSpacing="xs" data-testid="audit-history">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">{t("audit.when")}</Table.Th>
@@ -45,9 +46,11 @@ export function AuditHistory({ entityType, entityId }: { entityType: string; ent
                 {list.data.map((entry) => (
                   <Table.Tr key={entry.id}>
                     <Table.Td className="num">{fmt.dateTime(entry.at)}</Table.Td>
-                    <Table.Td>{entry.actor}</Table.Td>
-                    <Table.Td>{entry.action}</Table.Td>
-                    <Table.Td>{changedFields(entry).join(", ") || "—"}</Table.Td>
+                    <Table.Td>{whoText(entry.who, words)}</Table.Td>
+                    <Table.Td>{actionLabel(entry, t)}</Table.Td>
+                    <Table.Td>
+                      <AuditChanges changes={fieldChanges(entry, list.refs, words)} />
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

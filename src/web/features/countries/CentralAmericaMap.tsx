@@ -3,9 +3,16 @@ import { Group, Stack, Text } from "@mantine/core";
 import { geoMercator, geoPath } from "d3-geo";
 import { Link } from "react-router";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { classOf, type MapClass, mapClasses, type Ramp } from "./map-classes.ts";
+
+export type { Ramp } from "./map-classes.ts";
 
 const WIDTH = 960;
 const HEIGHT = 520;
+/** No data: a flat grey, apart from the sea's blue and from zero's hatch. */
+const NO_DATA_FILL = "#c4ccd6";
+const ZERO_PATTERN = "map-zero-hatch";
+const ZERO_FILL = `url(#${ZERO_PATTERN})`;
 
 const members = map.features.filter((f) => f.properties.member);
 const neighbours = map.features.filter((f) => !f.properties.member);
@@ -18,57 +25,64 @@ const projection = geoMercator().fitExtent(
 );
 const path = geoPath(projection);
 
-/** Light to dark blue (or orange for a gap, red for violence): shares of the largest value. */
-const ramps = {
-  blue: ["#dbe9f6", "#1f5fa8", "#0b2545"],
-  orange: ["#fde7d6", "#d9622b", "#7a2e0e"],
-  red: ["#f9dde5", "#b03a5b", "#5a1228"],
-} as const;
-export type Ramp = keyof typeof ramps;
-
-function mix(from: string, to: string, share: number): string {
-  const channel = (hex: string, index: number) =>
-    Number.parseInt(hex.slice(1 + index * 2, 3 + index * 2), 16);
-  const parts = [0, 1, 2].map((i) =>
-    Math.round(channel(from, i) + (channel(to, i) - channel(from, i)) * share),
-  );
-  return `#${parts.map((p) => p.toString(16).padStart(2, "0")).join("")}`;
-}
-
-function colour(ramp: Ramp, share: number): string {
-  const [low, mid, high] = ramps[ramp];
-  return share <= 0.5 ? mix(low, mid, share * 2) : mix(mid, high, (share - 0.5) * 2);
-}
-
 export interface MapValue {
-  /** For shading only (a share of the largest value): the text shown is `label`. */
+  /** For the class only: the text shown is `label`. */
   magnitude: number;
   label: string;
 }
 
+/** Zero's hatch: white and grey stripes, in the map and in its legend. */
+function ZeroHatch({ id }: { id: string }) {
+  return (
+    <pattern id={id} width="8" height="8" patternUnits="userSpaceOnUse">
+      <rect width="8" height="8" fill="#f4f1ea" />
+      <path d="M-2,2 l4,-4 M0,8 l8,-8 M6,10 l4,-4" stroke="#8a8172" strokeWidth="1.6" />
+    </pattern>
+  );
+}
+
+function fillOf(value: MapValue | undefined, classes: MapClass[]): string {
+  if (!value) return NO_DATA_FILL;
+  if (value.magnitude === 0) return ZERO_FILL;
+  return classOf(classes, value.magnitude)?.fill ?? NO_DATA_FILL;
+}
+
 /**
- * The eight member states, shaded by one measure, each a link to its country page. Shapes
- * come from world-atlas (Natural Earth) at build time; nothing is fetched.
+ * The eight member states, shaded by one measure, each a link to its country page: zero has
+ * its own hatch, the values above it fall in equal classes whose bounds the legend states in
+ * the measure's unit. Shapes come from world-atlas (Natural Earth) at build time; nothing is
+ * fetched.
  */
 export function CentralAmericaMap({
   values,
   ramp,
   title,
-  legendLow,
-  legendHigh,
+  unit,
+  formatBound,
 }: {
   values: Record<string, MapValue | undefined>;
   ramp: Ramp;
   title: string;
-  legendLow: string;
-  legendHigh: string;
+  /** The measure's unit, named in the legend's heading. */
+  unit: string;
+  /** A class bound as the legend shows it (with its unit, as the values are shown). */
+  formatBound: (value: number) => string;
 }) {
   const { t, fmt } = useI18n();
-  const max = Math.max(0, ...Object.values(values).map((v) => v?.magnitude ?? 0));
+  const shown = Object.values(values).filter((v): v is MapValue => v !== undefined);
+  const classes = mapClasses(
+    shown.map((v) => v.magnitude),
+    ramp,
+  );
+  const hasZero = shown.some((v) => v.magnitude === 0);
+  const hasNoData = shown.length < members.length;
   return (
     <Stack gap="xs">
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="map-svg" aria-label={title}>
         <title>{title}</title>
+        <defs>
+          <ZeroHatch id={ZERO_PATTERN} />
+        </defs>
         {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: an SVG group is not focusable; the links carry the names */}
         <g aria-hidden="true">
           {neighbours.map((f) => (
@@ -78,12 +92,12 @@ export function CentralAmericaMap({
         {members.map((f) => {
           const code = f.properties.code;
           const value = values[code];
-          const share = value && max > 0 ? value.magnitude / max : 0;
           const name = fmt.country(code);
           const label = t("map.countryValue", {
             country: name,
             value: value?.label ?? t("map.noData"),
           });
+          const fill = fillOf(value, classes);
           return (
             <Link
               key={code}
@@ -95,7 +109,8 @@ export function CentralAmericaMap({
               <path
                 d={path(f) ?? ""}
                 className="map-country"
-                fill={value ? colour(ramp, share) : "#e2e8f0"}
+                fill={fill}
+                data-class={fill === ZERO_FILL ? "zero" : fill === NO_DATA_FILL ? "none" : fill}
               >
                 <title>{label}</title>
               </path>
@@ -116,22 +131,63 @@ export function CentralAmericaMap({
           })}
         </g>
       </svg>
-      <Group gap="xs" wrap="nowrap" aria-hidden="true">
-        <Text size="xs" c="dimmed">
-          {legendLow}
+      <Stack gap={4} data-testid="map-legend">
+        <Text size="xs" fw={600} id="map-legend-title">
+          {t("map.legendTitle", { unit })}
         </Text>
-        <div
-          className="legend-ramp"
-          style={{
-            flex: 1,
-            maxWidth: 240,
-            background: `linear-gradient(90deg, ${ramps[ramp].join(", ")})`,
-          }}
-        />
-        <Text size="xs" c="dimmed">
-          {legendHigh}
-        </Text>
-      </Group>
+        <Group gap="md" component="ul" className="map-legend" aria-labelledby="map-legend-title">
+          {hasZero ? (
+            <LegendEntry swatch={ZERO_FILL} label={formatBound(0)} zero testId="zero" />
+          ) : null}
+          {classes.map((c, index) => (
+            <LegendEntry
+              key={c.fill}
+              swatch={c.fill}
+              label={
+                index === 0
+                  ? t("map.legendUpTo", { to: formatBound(c.to) })
+                  : t("map.legendRange", { from: formatBound(c.from), to: formatBound(c.to) })
+              }
+              testId={`class-${index}`}
+            />
+          ))}
+          {hasNoData ? (
+            <LegendEntry swatch={NO_DATA_FILL} label={t("map.noDataLegend")} testId="none" />
+          ) : null}
+        </Group>
+      </Stack>
     </Stack>
+  );
+}
+
+function LegendEntry({
+  swatch,
+  label,
+  zero,
+  testId,
+}: {
+  swatch: string;
+  label: string;
+  zero?: boolean;
+  testId: string;
+}) {
+  return (
+    <Group gap={6} wrap="nowrap" component="li" data-legend={testId}>
+      <svg width="18" height="12" aria-hidden="true" className="map-swatch">
+        {zero ? (
+          <defs>
+            <ZeroHatch id={`${ZERO_PATTERN}-legend`} />
+          </defs>
+        ) : null}
+        <rect
+          width="18"
+          height="12"
+          rx="2"
+          fill={zero ? `url(#${ZERO_PATTERN}-legend)` : swatch}
+          stroke="#94a3b8"
+        />
+      </svg>
+      <Text size="xs">{label}</Text>
+    </Group>
   );
 }

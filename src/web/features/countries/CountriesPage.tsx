@@ -1,31 +1,35 @@
-import { Anchor, Container, Grid, SegmentedControl, Stack, Text } from "@mantine/core";
+import {
+  Anchor,
+  Container,
+  Grid,
+  Group,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+} from "@mantine/core";
 import { Link, useSearchParams } from "react-router";
 import { memberStates } from "../../../contracts/enum-values.ts";
 import type { Observation } from "../../../contracts/indicators.ts";
-import { useFundingSummary, useHomicideRates } from "../../api/queries.ts";
+import { useFundingSummary } from "../../api/queries.ts";
 import type { FundingRow } from "../../api/schemas.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
+import { usePick } from "../../ui/Bilingual.tsx";
 import { type Column, DataTable } from "../../ui/DataTable.tsx";
+import { FigureFacts, useFundingFacts } from "../../ui/FigureFacts.tsx";
 import { PageHeader, Section } from "../../ui/PageHeader.tsx";
 import { SourceLine } from "../../ui/Provenance.tsx";
 import { QueryState } from "../../ui/QueryState.tsx";
 import { measureHelp } from "../funding/summary-rows.tsx";
+import { CountriesCompared } from "../indicators/CountriesCompared.tsx";
+import { useIndicators, useObservations } from "../indicators/indicators-api.ts";
+import { latestFromSource, mainSource } from "../indicators/series.ts";
 import { CentralAmericaMap, type MapValue, type Ramp } from "./CentralAmericaMap.tsx";
 
-const measures = ["committed", "gap", "homicide"] as const;
+const measures = ["committed", "gap", "indicator"] as const;
 type MapMeasure = (typeof measures)[number];
 const isMapMeasure = (value: string | null): value is MapMeasure =>
   measures.includes(value as MapMeasure);
-
-/** The most recent observation of each country. */
-export function latestByCountry(observations: Observation[]): Map<string, Observation> {
-  const latest = new Map<string, Observation>();
-  for (const o of observations) {
-    const current = latest.get(o.country);
-    if (!current || o.year > current.year) latest.set(o.country, o);
-  }
-  return latest;
-}
 
 interface CountryRow {
   code: string;
@@ -39,30 +43,47 @@ export function CountriesPage() {
   const requested = params.get("measure");
   const measure: MapMeasure = isMapMeasure(requested) ? requested : "committed";
   const summary = useFundingSummary(["country"]);
-  const rates = useHomicideRates();
-  const latest = latestByCountry(rates.data?.data ?? []);
+  const pick = usePick();
+  const indicators = useIndicators();
+  const indicatorCode = params.get("indicator") ?? "homicide_rate";
+  const indicator = indicators.data?.data.find((i) => i.code === indicatorCode);
+  const rates = useObservations(indicatorCode);
+  const observations = rates.data?.data ?? [];
+  // One source on the map and in the table: the one with the most values, named below.
+  const shownSource = mainSource(observations);
+  const latest = latestFromSource(observations, shownSource);
+  const years = [...new Set([...latest.values()].map((o) => o.year))].sort();
   const fundingOf = (code: string) => summary.data?.rows.find((r) => r.key.country === code);
 
   const mapValueOf = (code: string): MapValue | undefined => {
-    if (measure === "homicide") {
+    if (measure === "indicator") {
       const rate = latest.get(code);
       return rate
         ? {
             magnitude: Number(rate.value),
-            label: t("map.rateValue", { value: fmt.number(rate.value), year: rate.year }),
+            label: t("map.indicatorValue", {
+              value: fmt.number(rate.value),
+              unit: indicator?.unit ?? "",
+              year: rate.year,
+            }),
           }
         : undefined;
     }
-    const amount = fundingOf(code)?.[measure];
-    return amount ? { magnitude: Number(amount), label: fmt.money(amount, "USD") } : undefined;
+    // The roll-up has no row for a country leading no initiative: nothing recorded is zero.
+    const amount = summary.data ? (fundingOf(code)?.[measure] ?? "0") : undefined;
+    return amount !== undefined
+      ? { magnitude: Number(amount), label: fmt.money(amount, "USD") }
+      : undefined;
   };
   const values = Object.fromEntries(memberStates.map((code) => [code, mapValueOf(code)]));
-  const highest = Object.values(values).reduce<MapValue | undefined>(
-    (best, v) => (v && (!best || v.magnitude > best.magnitude) ? v : best),
-    undefined,
-  );
   const ramp: Ramp = measure === "committed" ? "blue" : measure === "gap" ? "orange" : "red";
-  const measureLabel = t(`map.measure.${measure}`);
+  const measureLabel =
+    measure === "indicator" && indicator ? pick(indicator.name) : t(`map.measure.${measure}`);
+  const setParam = (key: string, value: string) => {
+    const updated = new URLSearchParams(params);
+    updated.set(key, value);
+    setParams(updated, { replace: true, preventScrollReset: true });
+  };
   const rows: CountryRow[] = memberStates.map((code) => ({
     code,
     funding: fundingOf(code),
@@ -100,7 +121,7 @@ export function CountriesPage() {
     },
     {
       key: "rate",
-      header: t("map.rateColumn"),
+      header: indicator ? `${pick(indicator.name)} (${indicator.unit})` : t("map.rateColumn"),
       kind: "number",
       cell: (r) => (r.rate ? fmt.number(r.rate.value) : "—"),
       value: (r) => r.rate?.value ?? null,
@@ -113,7 +134,21 @@ export function CountriesPage() {
       value: (r) => r.rate?.year ?? null,
     },
   ];
-  const rateSources = [...new Set([...latest.values()].map((o) => o.source ?? ""))].filter(Boolean);
+  const rateSources = shownSource ? [shownSource] : [];
+  const yearsText = years.length > 1 ? `${years[0]}–${years.at(-1)}` : String(years[0] ?? "—");
+  const fundingFacts = useFundingFacts(summary.dataUpdatedAt);
+  const mapFacts =
+    measure === "indicator"
+      ? {
+          unit: indicator?.unit ?? "",
+          when: t("figure.years", { years: yearsText }),
+          source: shownSource,
+        }
+      : fundingFacts;
+  const formatBound = (value: number) =>
+    measure === "indicator"
+      ? t("map.indicatorBound", { value: fmt.number(value), unit: indicator?.unit ?? "" })
+      : fmt.moneyCompact(String(Math.round(value)), "USD");
   return (
     <>
       <PageHeader
@@ -129,17 +164,29 @@ export function CountriesPage() {
                 title={t("countries.mapTitle", { measure: measureLabel })}
                 id="map"
                 actions={
-                  <SegmentedControl
-                    size="xs"
-                    value={measure}
-                    aria-label={t("map.measureLabel")}
-                    onChange={(next) => {
-                      const updated = new URLSearchParams(params);
-                      updated.set("measure", next);
-                      setParams(updated, { replace: true, preventScrollReset: true });
-                    }}
-                    data={measures.map((m) => ({ value: m, label: t(`map.measure.${m}`) }))}
-                  />
+                  <Group gap="xs">
+                    <SegmentedControl
+                      size="xs"
+                      value={measure}
+                      aria-label={t("map.measureLabel")}
+                      onChange={(next) => setParam("measure", next)}
+                      data={measures.map((m) => ({ value: m, label: t(`map.measure.${m}`) }))}
+                    />
+                    {measure === "indicator" ? (
+                      <Select
+                        size="xs"
+                        aria-label={t("map.indicatorLabel")}
+                        value={indicatorCode}
+                        onChange={(next) => next && setParam("indicator", next)}
+                        data={(indicators.data?.data ?? []).map((i) => ({
+                          value: i.code,
+                          label: pick(i.name),
+                        }))}
+                        allowDeselect={false}
+                        w={260}
+                      />
+                    ) : null}
+                  </Group>
                 }
               >
                 <QueryState query={summary}>
@@ -148,17 +195,25 @@ export function CountriesPage() {
                       values={values}
                       ramp={ramp}
                       title={t("countries.mapTitle", { measure: measureLabel })}
-                      legendLow={t("map.legendLow")}
-                      legendHigh={highest?.label ?? ""}
+                      unit={mapFacts.unit}
+                      formatBound={formatBound}
                     />
                   )}
                 </QueryState>
-                <Text size="xs" c="dimmed" mt="xs">
-                  {t("map.help")}
-                </Text>
-                {measure === "homicide"
-                  ? rateSources.map((source) => <SourceLine key={source} source={source} />)
-                  : null}
+                <Stack gap={2} mt="xs">
+                  <FigureFacts {...mapFacts} testId="map-facts" />
+                  <Text size="xs" c="dimmed">
+                    {t("map.help")}
+                  </Text>
+                </Stack>
+                {measure === "indicator" ? (
+                  <Stack gap={2} data-testid="map-indicator-note">
+                    <Text size="xs">{t("map.indicatorShown", { years: yearsText })}</Text>
+                    {rateSources.map((source) => (
+                      <SourceLine key={source} source={source} />
+                    ))}
+                  </Stack>
+                ) : null}
               </Section>
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 4 }}>
@@ -171,6 +226,15 @@ export function CountriesPage() {
               </Section>
             </Grid.Col>
           </Grid>
+          {indicator ? (
+            <Section
+              title={t("indicators.comparedTitle", { indicator: pick(indicator.name) })}
+              description={t("indicators.comparedHelp")}
+              id="countries-compared"
+            >
+              <CountriesCompared indicator={indicator} observations={observations} />
+            </Section>
+          ) : null}
           <Section title={t("countries.tableTitle")} id="countries-table">
             <QueryState query={summary}>
               {() => (

@@ -1,19 +1,16 @@
 import { Container, Grid, Stack, Text } from "@mantine/core";
-import { useMemo } from "react";
 import { useParams } from "react-router";
 import { memberStates } from "../../../contracts/enum-values.ts";
 import type { MemberState } from "../../../contracts/enums.ts";
-import type { Observation } from "../../../contracts/indicators.ts";
-import { useFundingSummary, useHomicideRates } from "../../api/queries.ts";
+import { useFundingSummary } from "../../api/queries.ts";
 import { NotFoundPage } from "../../app/NotFoundPage.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
-import { Chart, measureColors } from "../../ui/Chart.tsx";
-import { yearLine } from "../../ui/chart-options.ts";
 import { PageHeader, Section } from "../../ui/PageHeader.tsx";
-import { SourceLine } from "../../ui/Provenance.tsx";
 import { QueryState } from "../../ui/QueryState.tsx";
 import { FundingKpis } from "../funding/FundingKpis.tsx";
 import { budgetBars, fundingColumns, SummaryBreakdown } from "../funding/SummaryBreakdown.tsx";
+import { CountrySeries } from "../indicators/CountrySeries.tsx";
+import { useIndicator, useObservations } from "../indicators/indicators-api.ts";
 import { RegionalInitiatives } from "./RegionalInitiatives.tsx";
 
 const isMemberState = (code: string): code is MemberState =>
@@ -25,38 +22,11 @@ export function CountryPage() {
   return isMemberState(upper) ? <CountryView code={upper} /> : <NotFoundPage />;
 }
 
-function RateTrend({ observations }: { observations: Observation[] }) {
-  const { t, fmt } = useI18n();
-  const option = useMemo(
-    () =>
-      yearLine({
-        years: observations.map((o) => o.year),
-        values: observations.map((o) => o.value),
-        name: t("country.rateAxis"),
-        color: measureColors.rate,
-        fmt,
-      }),
-    [observations, t, fmt],
-  );
-  const sources = [...new Set(observations.map((o) => o.source).filter((s) => s !== null))];
-  return (
-    <Stack gap="xs">
-      <Chart
-        option={option}
-        height={260}
-        label={t("chart.describe", { title: t("country.rateTitle") })}
-      />
-      {sources.map((source) => (
-        <SourceLine key={source} source={source} />
-      ))}
-    </Stack>
-  );
-}
-
 function CountryView({ code }: { code: MemberState }) {
   const { t, fmt } = useI18n();
   const funding = useFundingSummary([], { country: code });
-  const rates = useHomicideRates(code);
+  const indicator = useIndicator("homicide_rate");
+  const rates = useObservations("homicide_rate", code);
   const name = fmt.country(code);
   return (
     <>
@@ -108,7 +78,15 @@ function CountryView({ code }: { code: MemberState }) {
                 id="homicide-rate"
               >
                 <QueryState query={rates}>
-                  {(list) => <RateTrend observations={list.data} />}
+                  {(list) =>
+                    indicator.data ? (
+                      <CountrySeries
+                        indicator={indicator.data}
+                        observations={list.data}
+                        country={code}
+                      />
+                    ) : null
+                  }
                 </QueryState>
               </Section>
             </Grid.Col>

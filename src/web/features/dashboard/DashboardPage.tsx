@@ -17,14 +17,24 @@ import {
 import { MandatesPanel } from "../mandates/MandatesPanel.tsx";
 
 function ConferenceLine() {
-  const { fmt } = useI18n();
+  const { fmt, t } = useI18n();
   const query = useConferences();
   const conference = query.data?.data[0];
   if (!conference) return null;
   return (
     <Text size="sm" c="#c7d7ea">
-      <BilingualText value={conference.name} /> · {conference.city} ·{" "}
-      {fmt.date(conference.start_date)}
+      <Anchor
+        component={Link}
+        to={`/conferences/${conference.code}`}
+        c="inherit"
+        underline="always"
+      >
+        <BilingualText value={conference.name} />
+      </Anchor>{" "}
+      · {conference.city} · {fmt.date(conference.start_date)} ·{" "}
+      <Anchor component={Link} to={`/conferences/${conference.code}/live`} c="#fff" size="sm">
+        {t("liveBoard.open")}
+      </Anchor>
     </Text>
   );
 }

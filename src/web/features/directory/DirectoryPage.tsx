@@ -1,4 +1,4 @@
-import { Anchor, Card, Container, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Card, Container, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { Link } from "react-router";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { BilingualText } from "../../ui/Bilingual.tsx";
@@ -30,6 +30,9 @@ export function DirectoryPage() {
                         <BilingualText value={body.name} />
                       </Anchor>
                     </Title>
+                    <Badge variant="light" color="gray" w="fit-content">
+                      {t(`directory.bodyKind.${body.body_kind}`)}
+                    </Badge>
                     <Text size="sm">
                       <BilingualText value={body.mandate} />
                     </Text>

@@ -8,14 +8,14 @@ import { ApiErrorAlert } from "../../ui/ApiErrorAlert.tsx";
 import { PageHeader, Section } from "../../ui/PageHeader.tsx";
 import type { WorkspaceContext } from "../workspace/workspace-context.ts";
 import { ConfirmApply, StalePlan } from "./ApplySteps.tsx";
-import { mayUseSpreadsheets, sendWorkbook, WORKBOOK_URL } from "./exchange-api.ts";
+import { mayUseSpreadsheets, sendWorkbook, workbookUrl } from "./exchange-api.ts";
 import { WorkbookPlanView } from "./WorkbookPlanView.tsx";
 
 const XLSX_TYPES = ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** Download the portfolio, upload it edited, see exactly what would change, apply it. */
 export function SpreadsheetPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { user } = useOutletContext<WorkspaceContext>();
   const client = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
@@ -70,7 +70,11 @@ export function SpreadsheetPage() {
           <Section title={t("spreadsheets.downloadTitle")} id="download-workbook">
             <Stack gap="sm" align="flex-start">
               <Text size="sm">{t("spreadsheets.downloadHelp")}</Text>
-              <Button component="a" href={WORKBOOK_URL} download variant="light">
+              <Text size="sm">{t("spreadsheets.downloadLanguage")}</Text>
+              {user.role === "partner" ? (
+                <Text size="sm">{t("spreadsheets.downloadProtected")}</Text>
+              ) : null}
+              <Button component="a" href={workbookUrl(lang)} download variant="light">
                 {t("spreadsheets.download")}
               </Button>
             </Stack>

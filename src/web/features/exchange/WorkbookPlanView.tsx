@@ -1,10 +1,12 @@
-import { Code, List, SimpleGrid, Stack, Switch, Text } from "@mantine/core";
+import { List, SimpleGrid, Stack, Switch, Text } from "@mantine/core";
 import { useState } from "react";
 import type { PlanAction, PlanRow, WorkbookPlan } from "../../../contracts/spreadsheets.ts";
+import { columnLabel } from "../../../contracts/workbook-labels.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { type Column, DataTable } from "../../ui/DataTable.tsx";
 import { StatCard } from "../../ui/StatCard.tsx";
 import { TintedBadge } from "../../ui/TintedBadge.tsx";
+import { problemLines } from "./plan-problems.ts";
 
 /** Tinted background, dark text (at least 7:1), as the status badges. */
 const actionColors: Record<PlanAction, { bg: string; fg: string; accent: string }> = {
@@ -27,7 +29,7 @@ function ActionBadge({ action }: { action: PlanAction }) {
 
 /** What one row does: each changed cell as before → after, or the row's errors. */
 function RowDetails({ row }: { row: PlanRow }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const shown = (value: string) => (value === "" ? t("spreadsheets.emptyCell") : value);
   return (
     <Stack gap={4}>
@@ -35,18 +37,19 @@ function RowDetails({ row }: { row: PlanRow }) {
         <List size="sm" spacing={2}>
           {row.changes.map((change) => (
             <List.Item key={change.field} data-testid="plan-change" data-field={change.field}>
-              <Code>{change.field}</Code> <span className="plan-before">{shown(change.from)}</span>
+              <strong>{columnLabel(change.field, lang)}</strong>{" "}
+              <span className="plan-before">{shown(change.from)}</span>
               {" → "}
               <strong className="plan-after">{shown(change.to)}</strong>
             </List.Item>
           ))}
         </List>
       ) : null}
-      {row.errors.length > 0 ? (
+      {row.problems.length > 0 ? (
         <List size="sm" spacing={2} c="#8c1c1c">
-          {row.errors.map((error) => (
-            <List.Item key={error} data-testid="plan-error">
-              {error}
+          {problemLines(row, t, lang).map((line) => (
+            <List.Item key={line} data-testid="plan-error">
+              {line}
             </List.Item>
           ))}
         </List>
@@ -75,7 +78,7 @@ export function WorkbookPlanView({
   /** The result of apply: counts say what was done, not what would be. */
   applied?: boolean;
 }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt, lang } = useI18n();
   const [showUnchanged, setShowUnchanged] = useState(false);
   const rows = plan.rows.filter((row) => showUnchanged || row.action !== "unchanged");
   const columns: Column<PlanRow>[] = [
@@ -104,7 +107,10 @@ export function WorkbookPlanView({
       header: t("spreadsheets.details"),
       cell: (r) => <RowDetails row={r} />,
       value: (r) =>
-        [...r.changes.map((c) => `${c.field}: ${c.from} → ${c.to}`), ...r.errors].join("; "),
+        [
+          ...r.changes.map((c) => `${columnLabel(c.field, lang)}: ${c.from} → ${c.to}`),
+          ...problemLines(r, t, lang),
+        ].join("; "),
     },
   ];
   return (

@@ -5,7 +5,8 @@ import { reconciliationSchema } from "../../../contracts/reconciliation.ts";
 import { type WorkbookPlan, workbookPlanSchema } from "../../../contracts/spreadsheets.ts";
 import { api, toQueryString } from "../../api/client.ts";
 
-export const WORKBOOK_URL = "/api/spreadsheets/portfolio.xlsx";
+/** The workbook in the reader's language (sheets, headers, notes, drop-down lists). */
+export const workbookUrl = (lang: "es" | "en") => `/api/spreadsheets/portfolio.xlsx?lang=${lang}`;
 
 /** The roles the spreadsheet routes admit (their access rule); the API decides again. */
 export const mayUseSpreadsheets = (user: User) =>

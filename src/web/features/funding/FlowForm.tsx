@@ -19,6 +19,7 @@ import { useI18n } from "../../i18n/i18n.tsx";
 import { ApiErrorAlert, fieldError } from "../../ui/ApiErrorAlert.tsx";
 import { usePick } from "../../ui/Bilingual.tsx";
 import { isStaff, useSession } from "../accounts/session.ts";
+import { ConferencePledgeFields } from "./ConferencePledgeFields.tsx";
 import { OverrideRequestPanel } from "./OverrideRequestPanel.tsx";
 import { financeTypeLabel } from "./summary-rows.tsx";
 
@@ -36,6 +37,8 @@ interface FlowFormState {
   valueDate: string;
   pledge: string;
   commitment: string;
+  conference: string;
+  session: string;
   source: string;
   note: string;
   overReason: string;
@@ -53,6 +56,8 @@ const initial = (): FlowFormState => ({
   valueDate: today(),
   pledge: "",
   commitment: "",
+  conference: "",
+  session: "",
   source: "",
   note: "",
   overReason: "",
@@ -75,7 +80,22 @@ export function FlowForm({
   const [form, setForm] = useState<FlowFormState>(initial);
   const initiatives = useInitiatives({ limit: 200, sort: "code" });
   const components = useComponents();
-  const own = useFlows({ partner_id: partnerId });
+  // What the entry may build on: a commitment fulfils a pledge, a disbursement pays a
+  // commitment, of this partner and the chosen initiative (a pledge also of no initiative).
+  const linkType =
+    form.flowType === "commitment"
+      ? "pledge"
+      : form.flowType === "disbursement"
+        ? "commitment"
+        : null;
+  const linkable = useFlows(
+    {
+      partner_id: partnerId,
+      flow_type: linkType ?? undefined,
+      linkable_to: form.initiative || "none",
+    },
+    linkType !== null,
+  );
   // Only the secretariat gives an over-commitment reason itself; a partner asks it instead.
   const session = useSession();
   const overrides = session.data?.user ? isStaff(session.data.user) : false;
@@ -97,6 +117,10 @@ export function FlowForm({
         value_date: form.valueDate,
         pledge_id: form.flowType === "commitment" ? form.pledge || undefined : undefined,
         commitment_id: form.flowType === "disbursement" ? form.commitment || undefined : undefined,
+        // Announced at a conference (and one of its sessions): pledges only.
+        conference_id: form.flowType === "pledge" ? form.conference || undefined : undefined,
+        conference_session_id:
+          form.flowType === "pledge" && form.conference ? form.session || undefined : undefined,
         source: form.source.trim() || undefined,
         note: form.note.trim() || undefined,
         over_commitment_reason:
@@ -111,6 +135,7 @@ export function FlowForm({
       void client.invalidateQueries({ queryKey: ["flows"] });
       void client.invalidateQueries({ queryKey: ["funding-summary"] });
       void client.invalidateQueries({ queryKey: ["initiatives"] });
+      void client.invalidateQueries({ queryKey: ["conference"] });
       onRecorded(flow);
     },
   });
@@ -121,13 +146,28 @@ export function FlowForm({
     onChange: (e: { currentTarget: { value: string } }) => set(key)(e.currentTarget.value),
   });
   const err = (path: string) => fieldError(record.error, path);
-  const linkable = (type: "pledge" | "commitment") =>
-    (own.data?.data ?? [])
-      .filter((f) => f.flow_type === type && !f.reverses_id && !f.reversed_by)
-      .map((f) => ({
-        value: f.id,
-        label: `${fmt.date(f.value_date)} · ${f.value ? fmt.money(f.value.amount, f.value.currency) : (f.description ?? "")}`,
-      }));
+  const initiativeCodes = new Map((initiatives.data?.data ?? []).map((i) => [i.id, i.code]));
+  const linkOptions = (linkable.data?.data ?? []).map((f) => ({
+    value: f.id,
+    label: linkLabel({
+      initiative: f.initiative_id
+        ? (initiativeCodes.get(f.initiative_id) ?? "—")
+        : t("flow.linkNoInitiative"),
+      type: t(`flowType.${f.flow_type}`),
+      date: fmt.date(f.value_date),
+      amount: f.value ? fmt.money(f.value.amount, f.value.currency) : (f.description ?? ""),
+      left: f.remaining
+        ? fmt.money(f.remaining.amount, f.remaining.currency)
+        : f.remaining_usd
+          ? fmt.money(f.remaining_usd.amount, "USD")
+          : null,
+      t,
+    }),
+  }));
+  const linkHelp = (type: "pledge" | "commitment") =>
+    linkable.isSuccess && linkOptions.length === 0
+      ? t(type === "pledge" ? "flow.noPledgeToLink" : "flow.noCommitmentToLink")
+      : t(type === "pledge" ? "flow.pledgeLinkHelp" : "flow.commitmentLinkHelp");
   const submit = (event: FormEvent) => {
     event.preventDefault();
     record.mutate();
@@ -167,7 +207,10 @@ export function FlowForm({
             searchable
             clearable
             value={form.initiative || null}
-            onChange={set("initiative")}
+            // A pledge or commitment chosen for another initiative no longer fits.
+            onChange={(value) =>
+              setForm((f) => ({ ...f, initiative: value ?? "", pledge: "", commitment: "" }))
+            }
             data={(initiatives.data?.data ?? []).map((i) => ({
               value: i.id,
               label: `${i.code} · ${pick(i.title)}`,
@@ -219,21 +262,32 @@ export function FlowForm({
           {form.flowType === "commitment" ? (
             <Select
               label={t("flow.pledgeLink")}
+              description={linkHelp("pledge")}
               clearable
               value={form.pledge || null}
               onChange={set("pledge")}
-              data={linkable("pledge")}
+              data={linkOptions}
               error={err("pledge_id")}
             />
           ) : null}
           {form.flowType === "disbursement" ? (
             <Select
               label={t("flow.commitmentLink")}
+              description={linkHelp("commitment")}
               clearable
               value={form.commitment || null}
               onChange={set("commitment")}
-              data={linkable("commitment")}
+              data={linkOptions}
               error={err("commitment_id")}
+            />
+          ) : null}
+          {form.flowType === "pledge" ? (
+            <ConferencePledgeFields
+              conference={form.conference}
+              session={form.session}
+              onConference={set("conference")}
+              onSession={set("session")}
+              error={err}
             />
           ) : null}
           <TextInput label={t("flow.source")} {...input("source")} error={err("source")} />
@@ -277,6 +331,8 @@ export function FlowForm({
             "finance_type",
             "pledge_id",
             "commitment_id",
+            "conference_id",
+            "conference_session_id",
             "source",
             "description",
             "note",
@@ -317,3 +373,18 @@ export function FlowForm({
 /** The refusal of a partner's disbursement beyond what is left on its commitment. */
 const needsOverride = (error: unknown) =>
   error instanceof ApiError && error.extras.reason === "override_required";
+
+/** "AC1 · Pledge 22 Jun 2011 · EUR 1,000,000.00 · EUR 600,000.00 left". */
+function linkLabel(parts: {
+  initiative: string;
+  type: string;
+  date: string;
+  amount: string;
+  left: string | null;
+  t: ReturnType<typeof useI18n>["t"];
+}) {
+  const head = `${parts.initiative} · ${parts.type} ${parts.date} · ${parts.amount}`;
+  return parts.left === null
+    ? head
+    : `${head} · ${parts.t("flow.linkLeft", { amount: parts.left })}`;
+}

@@ -27,11 +27,14 @@ export function FlowsTable({
   caption,
   fileName,
   hidePartner = false,
+  showLinks = false,
 }: {
   query: FlowQuery;
   caption: string;
   fileName: string;
   hidePartner?: boolean;
+  /** A column saying which pledge a commitment fulfils and which commitment a disbursement pays. */
+  showLinks?: boolean;
 }) {
   const { t, fmt } = useI18n();
   const pick = usePick();
@@ -60,6 +63,26 @@ export function FlowsTable({
           effective: fmt.date(flow.value_date),
           entered: fmt.date(entered),
         });
+  };
+  // The entry a commitment fulfils (its pledge) or a disbursement pays (its commitment),
+  // found among the listed entries; one not listed (another page) is named by its type only.
+  const listed = new Map((flows.data?.data ?? []).map((f) => [f.id, f]));
+  const linkText = (f: Flow) => {
+    const linkedId =
+      f.flow_type === "commitment"
+        ? f.pledge_id
+        : f.flow_type === "disbursement"
+          ? f.commitment_id
+          : null;
+    if (!linkedId || f.reverses_id) return null;
+    const linked = listed.get(linkedId);
+    const key = f.flow_type === "commitment" ? "flow.fulfilsPledge" : "flow.paysCommitment";
+    if (!linked) return t(`${key}Unlisted`);
+    return t(key, {
+      date: fmt.date(linked.value_date),
+      partner: partnerName(linked.partner_id),
+      amount: linked.value ? fmt.money(linked.value.amount, linked.value.currency) : "—",
+    });
   };
   const sourceCell = (flow: Flow) => flow.source ?? noSourceText(t, flow.illustrative);
   const typeLabel = (flow: Flow) =>
@@ -153,6 +176,25 @@ export function FlowsTable({
       ),
       value: (f) => (f.initiative_id ? initiativeCode(f.initiative_id) : unallocatedText(f)),
     },
+    ...(showLinks
+      ? [
+          {
+            key: "links",
+            header: t("flow.links"),
+            cell: (f: Flow) => {
+              const text = linkText(f);
+              return text ? (
+                <Text size="xs" maw={260} data-testid={`flow-link-${f.flow_type}`}>
+                  {text}
+                </Text>
+              ) : (
+                "—"
+              );
+            },
+            value: (f: Flow) => linkText(f),
+          },
+        ]
+      : []),
     {
       key: "finance-type",
       header: t("flow.financeType"),

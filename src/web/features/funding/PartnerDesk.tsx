@@ -5,7 +5,13 @@ import { useOutletContext } from "react-router";
 import type { User } from "../../../contracts/accounts.ts";
 import { type Flow, flowSchema } from "../../../contracts/flows.ts";
 import { api } from "../../api/client.ts";
-import { useFlows, useFundingSummary, useOrganizations } from "../../api/queries.ts";
+import {
+  useComponents,
+  useFlows,
+  useFundingSummary,
+  useInitiatives,
+  useOrganizations,
+} from "../../api/queries.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { ApiErrorAlert, fieldError } from "../../ui/ApiErrorAlert.tsx";
 import { usePick } from "../../ui/Bilingual.tsx";
@@ -15,6 +21,7 @@ import { QueryState } from "../../ui/QueryState.tsx";
 import { isStaff } from "../accounts/session.ts";
 import type { WorkspaceContext } from "../workspace/workspace-context.ts";
 import { FlowForm } from "./FlowForm.tsx";
+import { FlowsNotForRole } from "./FlowsNotForRole.tsx";
 import { FundingKpis } from "./FundingKpis.tsx";
 
 function ReverseDialog({ flow, onClose }: { flow: Flow | null; onClose: () => void }) {
@@ -68,6 +75,26 @@ export function PartnerDesk({ user }: { user: User }) {
   const flows = useFlows({ partner_id: partnerId ?? undefined }, partnerId !== null);
   const [reversing, setReversing] = useState<Flow | null>(null);
   const [recorded, setRecorded] = useState<Flow | null>(null);
+  const initiatives = useInitiatives({ limit: 200, sort: "code" });
+  const components = useComponents();
+  // The initiative an entry is for (code · title), else its component, else region-wide.
+  const allocation = (f: Flow) => {
+    const initiative = f.initiative_id
+      ? initiatives.data?.data.find((i) => i.id === f.initiative_id)
+      : undefined;
+    if (initiative) return `${initiative.code} · ${pick(initiative.title)}`;
+    if (f.initiative_id) return t("flow.toInitiative");
+    const component = components.data?.data.find((c) => c.id === f.component_id);
+    return component ? t("flow.toComponent", { code: component.code }) : t("flow.notAllocated");
+  };
+  // How the entry came in, then the published source it names, if any.
+  const originText = (f: Flow) => {
+    const origin =
+      f.origin === "iati_import"
+        ? t("flow.origin.iati_import", { publisher: f.iati_publisher ?? "" })
+        : t(`flow.origin.${f.origin}`);
+    return f.source ? t("flow.originWithSource", { origin, source: f.source }) : origin;
+  };
   const columns: Column<Flow>[] = [
     {
       key: "date",
@@ -83,6 +110,12 @@ export function PartnerDesk({ user }: { user: User }) {
       value: (f) => f.flow_type,
     },
     {
+      key: "initiative",
+      header: t("flow.allocation"),
+      cell: (f) => allocation(f),
+      value: (f) => allocation(f),
+    },
+    {
       key: "amount",
       header: t("flow.originalAmount"),
       kind: "amount",
@@ -95,6 +128,12 @@ export function PartnerDesk({ user }: { user: User }) {
       kind: "amount",
       cell: (f) => (f.value_usd ? fmt.money(f.value_usd.amount, "USD") : "—"),
       value: (f) => f.value_usd?.amount ?? null,
+    },
+    {
+      key: "origin",
+      header: t("flow.source"),
+      cell: (f) => originText(f),
+      value: (f) => originText(f),
     },
     {
       key: "recorded",
@@ -191,7 +230,12 @@ export function PartnerDesk({ user }: { user: User }) {
   );
 }
 
+/**
+ * /workspace/flows: a partner's desk, or the secretariat's for any partner. Anyone else (a
+ * focal point, an OAS body's officer) records no support and is told where to go instead.
+ */
 export function FlowsWorkspacePage() {
   const { user } = useOutletContext<WorkspaceContext>();
-  return <PartnerDesk user={user} />;
+  if (user.role === "partner" || isStaff(user)) return <PartnerDesk user={user} />;
+  return <FlowsNotForRole user={user} />;
 }

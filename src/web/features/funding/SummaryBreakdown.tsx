@@ -8,6 +8,7 @@ import { usePick } from "../../ui/Bilingual.tsx";
 import { Chart } from "../../ui/Chart.tsx";
 import { measureBars } from "../../ui/chart-options.ts";
 import { DataTable } from "../../ui/DataTable.tsx";
+import { FigureFacts, useFundingFacts } from "../../ui/FigureFacts.tsx";
 import { Section } from "../../ui/PageHeader.tsx";
 import { QueryState } from "../../ui/QueryState.tsx";
 import {
@@ -53,7 +54,9 @@ export function SummaryBreakdown(props: BreakdownProps) {
   return (
     <Section title={props.title} description={props.description} id={props.id}>
       <QueryState query={query}>
-        {(summary) => <BreakdownBody {...props} summary={summary} />}
+        {(summary) => (
+          <BreakdownBody {...props} summary={summary} updatedAt={query.dataUpdatedAt} />
+        )}
       </QueryState>
     </Section>
   );
@@ -68,8 +71,10 @@ function BreakdownBody({
   horizontal,
   title,
   id,
-}: BreakdownProps & { summary: FundingSummary }) {
+  updatedAt,
+}: BreakdownProps & { summary: FundingSummary; updatedAt: number }) {
   const { t, fmt } = useI18n();
+  const facts = useFundingFacts(updatedAt);
   const pick = usePick();
   const label = (row: SummaryTableRow) => rowLabel(row, dimension, pick, fmt, t);
   const rows: SummaryTableRow[] = summary.rows;
@@ -104,6 +109,7 @@ function BreakdownBody({
       <Tabs.Panel value="chart">
         <Stack gap="xs">
           <Chart option={option} height={chartHeight} label={t("chart.describe", { title })} />
+          <FigureFacts {...facts} testId={`${id}-facts`} />
         </Stack>
       </Tabs.Panel>
       <Tabs.Panel value="table">

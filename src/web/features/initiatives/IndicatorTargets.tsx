@@ -4,13 +4,21 @@ import { useHomicideRates } from "../../api/queries.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { usePick } from "../../ui/Bilingual.tsx";
 import { SourceLine } from "../../ui/Provenance.tsx";
+import { latestFromSource, mainSource } from "../indicators/series.ts";
 
-/** The results framework: baseline and target per indicator, beside the latest observation. */
+/**
+ * National indicators the initiative means to influence: baseline and target per indicator.
+ * The lead country's latest national figure is shown as context, never as the initiative's
+ * actual: its own actuals are in the results framework (ResultsFramework).
+ */
 export function IndicatorTargets({ initiative }: { initiative: Initiative }) {
   const { t, fmt } = useI18n();
   const pick = usePick();
   const rates = useHomicideRates(initiative.lead_country);
-  const latest = rates.data?.data.at(-1);
+  const observations = rates.data?.data ?? [];
+  const latest = latestFromSource(observations, mainSource(observations)).get(
+    initiative.lead_country,
+  );
   return (
     <Stack gap="sm">
       {initiative.targets.length === 0 ? (
@@ -54,7 +62,7 @@ export function IndicatorTargets({ initiative }: { initiative: Initiative }) {
       {latest ? (
         <Stack gap={2}>
           <Text size="sm">
-            {t("indicators.latestRate", {
+            {t("indicators.nationalContext", {
               country: fmt.country(latest.country),
               value: fmt.number(latest.value),
               year: latest.year,

@@ -8,14 +8,18 @@ import { useI18n } from "../../i18n/i18n.tsx";
 import { BilingualText, usePick } from "../../ui/Bilingual.tsx";
 import { Chart, measureColors } from "../../ui/Chart.tsx";
 import { measureBars } from "../../ui/chart-options.ts";
+import { FigureFacts, useFundingFacts } from "../../ui/FigureFacts.tsx";
 import { PageHeader, Section } from "../../ui/PageHeader.tsx";
 import { IllustrativeBadge, MarkedValue, SourceLine } from "../../ui/Provenance.tsx";
 import { QueryState } from "../../ui/QueryState.tsx";
 import { StatusBadge } from "../../ui/StatusBadge.tsx";
+import { AuditHistory } from "../audit/AuditHistory.tsx";
 import { conversionNote, conversionNoteText } from "../exchange-rates/conversion-note.ts";
 import { FlowsTable } from "../funding/FlowsTable.tsx";
 import { FundingKpis } from "../funding/FundingKpis.tsx";
+import { ResultsFramework } from "../indicators/ResultsFramework.tsx";
 import { InitiativeParagraphs } from "../mandates/InitiativeParagraphs.tsx";
+import { RequestList } from "../requests/RequestList.tsx";
 import { IndicatorTargets } from "./IndicatorTargets.tsx";
 import { StatusHistory } from "./StatusHistory.tsx";
 
@@ -27,8 +31,17 @@ export function InitiativePage() {
   );
 }
 
-function PipelineChart({ total, code }: { total: FundingMeasures; code: string }) {
+function PipelineChart({
+  total,
+  code,
+  updatedAt,
+}: {
+  total: FundingMeasures;
+  code: string;
+  updatedAt: number;
+}) {
   const { t, fmt } = useI18n();
+  const facts = useFundingFacts(updatedAt);
   const option = useMemo(
     () =>
       measureBars({
@@ -56,11 +69,14 @@ function PipelineChart({ total, code }: { total: FundingMeasures; code: string }
     [total, code, t, fmt],
   );
   return (
-    <Chart
-      option={option}
-      height={300}
-      label={t("chart.describe", { title: t("initiative.pipeline") })}
-    />
+    <>
+      <Chart
+        option={option}
+        height={300}
+        label={t("chart.describe", { title: t("initiative.pipeline") })}
+      />
+      <FigureFacts {...facts} />
+    </>
   );
 }
 
@@ -199,7 +215,13 @@ function InitiativeView({ initiative }: { initiative: Initiative }) {
                 id="pipeline"
               >
                 <QueryState query={funding}>
-                  {(summary) => <PipelineChart total={summary.total} code={initiative.code} />}
+                  {(summary) => (
+                    <PipelineChart
+                      total={summary.total}
+                      code={initiative.code}
+                      updatedAt={funding.dataUpdatedAt}
+                    />
+                  )}
                 </QueryState>
               </Section>
             </Grid.Col>
@@ -225,12 +247,23 @@ function InitiativeView({ initiative }: { initiative: Initiative }) {
               </Section>
             </Grid.Col>
           </Grid>
+          <Section title={t("results.title")} description={t("results.help")} id="results">
+            <ResultsFramework initiative={initiative.id} />
+          </Section>
           <Section title={t("initiative.flows")} description={t("initiative.flowsHelp")} id="flows">
             <FlowsTable
               query={{ initiative_id: initiative.id }}
               caption={t("initiative.flows")}
               fileName={`esca-initiative-${initiative.code}-flows`}
+              showLinks
             />
+          </Section>
+          <Section
+            title={t("initiative.requests")}
+            description={t("initiative.requestsHelp")}
+            id="requests"
+          >
+            <RequestList query={{ initiative: initiative.code }} />
           </Section>
           <Grid gap="lg">
             <Grid.Col span={{ base: 12, md: 6 }}>
@@ -246,6 +279,9 @@ function InitiativeView({ initiative }: { initiative: Initiative }) {
               </Section>
             </Grid.Col>
           </Grid>
+          <Section title={t("audit.title")} description={t("audit.publicHelp")} id="audit">
+            <AuditHistory entityType="initiatives" entityId={initiative.id} />
+          </Section>
         </Stack>
       </Container>
     </>

@@ -1,21 +1,18 @@
-import {
-  Button,
-  Container,
-  Group,
-  Pagination,
-  Select,
-  SimpleGrid,
-  Stack,
-  TextInput,
-} from "@mantine/core";
+import { Button, Container, Select, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { useDebouncedCallback } from "@mantine/hooks";
 import { useState } from "react";
 import { useSearchParams } from "react-router";
 import { initiativeStatuses, memberStates } from "../../../contracts/enum-values.ts";
-import { useComponents, useInitiatives, useOrganizations } from "../../api/queries.ts";
+import {
+  fetchAllInitiatives,
+  useComponents,
+  useInitiatives,
+  useOrganizations,
+} from "../../api/queries.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { usePick } from "../../ui/Bilingual.tsx";
 import { DataTable } from "../../ui/DataTable.tsx";
+import { ListPagination } from "../../ui/ListPagination.tsx";
 import { PageHeader, Section } from "../../ui/PageHeader.tsx";
 import { QueryState } from "../../ui/QueryState.tsx";
 import { initiativeColumns } from "./initiative-columns.tsx";
@@ -25,6 +22,12 @@ const sorts = [
   "code",
   "-budget_usd",
   "budget_usd",
+  "-committed",
+  "committed",
+  "-disbursed",
+  "disbursed",
+  "-gap",
+  "gap",
   "-start_date",
   "start_date",
   "status",
@@ -49,7 +52,7 @@ export function InitiativesPage() {
   const [params, setParams] = useSearchParams();
   const value = (name: (typeof filterNames)[number]) => params.get(name) ?? undefined;
   const page = Math.max(1, Number(params.get("page") ?? "1") || 1);
-  const query = {
+  const filters = {
     q: value("q"),
     component: value("component"),
     country: value("country"),
@@ -57,9 +60,8 @@ export function InitiativesPage() {
     partner: value("partner"),
     illustrative: value("illustrative"),
     sort: value("sort") ?? "code",
-    limit: PAGE_SIZE,
-    offset: (page - 1) * PAGE_SIZE,
   };
+  const query = { ...filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
   const initiatives = useInitiatives(query);
   const components = useComponents();
   const organizations = useOrganizations();
@@ -185,34 +187,18 @@ export function InitiativesPage() {
                         {t("initiatives.count", { count: list.page.total })}
                       </span>
                     }
-                    fileName={`esca-initiatives-page-${page}`}
+                    fileName="esca-initiatives"
                     rows={list.data}
+                    exportRows={() => fetchAllInitiatives(filters)}
                     rowKey={(i) => i.id}
                     columns={initiativeColumns(i18n)}
                   />
-                  {list.page.total > PAGE_SIZE ? (
-                    <Group justify="center">
-                      <Pagination
-                        total={Math.ceil(list.page.total / PAGE_SIZE)}
-                        value={page}
-                        onChange={(next) => update("page", String(next))}
-                        getControlProps={(control) => ({
-                          "aria-label": t(
-                            control === "next"
-                              ? "pagination.next"
-                              : control === "previous"
-                                ? "pagination.previous"
-                                : control === "first"
-                                  ? "pagination.first"
-                                  : "pagination.last",
-                          ),
-                        })}
-                        getItemProps={(item) => ({
-                          "aria-label": t("pagination.page", { page: item }),
-                        })}
-                      />
-                    </Group>
-                  ) : null}
+                  <ListPagination
+                    total={list.page.total}
+                    pageSize={PAGE_SIZE}
+                    page={page}
+                    onChange={(next) => update("page", String(next))}
+                  />
                 </Stack>
               )}
             </QueryState>

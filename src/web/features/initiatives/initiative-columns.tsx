@@ -1,11 +1,12 @@
 import { Anchor, Group } from "@mantine/core";
 import { Link } from "react-router";
-import type { Initiative } from "../../../contracts/initiatives.ts";
+import type { Initiative, InitiativeListItem } from "../../../contracts/initiatives.ts";
 import type { I18n } from "../../i18n/i18n.tsx";
 import { BilingualText, pickText } from "../../ui/Bilingual.tsx";
 import type { Column } from "../../ui/DataTable.tsx";
 import { IllustrativeBadge, IllustrativeMark, MarkedValue } from "../../ui/Provenance.tsx";
 import { StatusBadge } from "../../ui/StatusBadge.tsx";
+import { measureHelp } from "../funding/summary-rows.tsx";
 
 type Field = Initiative["illustrative_fields"][number];
 const invented = (i: Initiative, ...fields: Field[]) =>
@@ -16,7 +17,7 @@ const invented = (i: Initiative, ...fields: Field[]) =>
  * record made up as a whole carries the badge by its title; a value made up in an otherwise
  * published record carries the mark beside it.
  */
-export function initiativeColumns({ t, fmt, lang }: I18n): Column<Initiative>[] {
+export function initiativeColumns({ t, fmt, lang }: I18n): Column<InitiativeListItem>[] {
   const illustrativeText = (i: Initiative) =>
     i.illustrative
       ? t("common.yes")
@@ -89,6 +90,20 @@ export function initiativeColumns({ t, fmt, lang }: I18n): Column<Initiative>[] 
       ),
       value: (i) => i.budget_usd.amount,
     },
+    // The roll-up's figures for the initiative (summarizeFunding), as the API sends them.
+    ...(["committed", "disbursed", "gap"] as const).map(
+      (measure): Column<InitiativeListItem> => ({
+        key: measure,
+        header: t("table.inCurrency", { label: t(`measure.${measure}`), currency: "USD" }),
+        help: measureHelp(measure, t),
+        kind: "amount",
+        cell: (i) => {
+          const figure = i.funding[measure];
+          return figure === null ? "—" : fmt.money(figure, "USD");
+        },
+        value: (i) => i.funding[measure],
+      }),
+    ),
     {
       key: "illustrative",
       header: t("provenance.illustrativeColumn"),

@@ -1,4 +1,15 @@
-import { Anchor, Badge, Container, Grid, List, Stack, Table, Text, Title } from "@mantine/core";
+import {
+  Anchor,
+  Badge,
+  Button,
+  Container,
+  Grid,
+  List,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
 import { Link, useParams } from "react-router";
 import { roles } from "../../../contracts/enum-values.ts";
 import type { MandateDetail } from "../../../contracts/mandates.ts";
@@ -6,13 +17,17 @@ import type { MandateDetail } from "../../../contracts/mandates.ts";
 type Role = (typeof roles)[number];
 
 import { useI18n } from "../../i18n/i18n.tsx";
+import { ApiErrorAlert } from "../../ui/ApiErrorAlert.tsx";
 import { BilingualText } from "../../ui/Bilingual.tsx";
 import { PageHeader, Section } from "../../ui/PageHeader.tsx";
 import { QueryState } from "../../ui/QueryState.tsx";
 import { isStaff, useSession } from "../accounts/session.ts";
+import { RequestStatusBadge } from "../requests/RequestList.tsx";
+import { EvidenceForm } from "./EvidenceForm.tsx";
+import { InitiativeLinkForm } from "./InitiativeLinkForm.tsx";
 import { MandateStatusBadge } from "./MandateStatusBadge.tsx";
 import { MandateStatusForm } from "./MandateStatusForm.tsx";
-import { useMandate } from "./mandates-api.ts";
+import { useEvidence, useInitiativeLinks, useMandate } from "./mandates-api.ts";
 
 export function MandatePage() {
   const { id = "" } = useParams();
@@ -24,6 +39,16 @@ function MandateView({ mandate }: { mandate: MandateDetail }) {
   const { t, fmt } = useI18n();
   const session = useSession();
   const user = session.data?.user;
+  const editor = Boolean(user && isStaff(user));
+  const { remove } = useEvidence(mandate.id);
+  const { unlink } = useInitiativeLinks(mandate.id);
+  // Where an evidence record has a page of its own, its label leads there.
+  const evidenceHref = (item: MandateDetail["evidence"][number]) =>
+    item.kind === "initiative"
+      ? `/initiatives/${item.target_id}`
+      : item.kind === "support_request"
+        ? `/requests/${item.target_id}`
+        : null;
   const who = (setBy: MandateDetail["history"][number]["set_by"]) =>
     setBy
       ? [setBy.organization, setBy.role && roleLabel(setBy.role)].filter(Boolean).join(" · ")
@@ -143,10 +168,32 @@ function MandateView({ mandate }: { mandate: MandateDetail }) {
                         </Anchor>{" "}
                         · <BilingualText value={initiative.title} />
                         {initiative.illustrative ? ` (${t("mandates.illustrative")})` : ""}
+                        {editor ? (
+                          <Button
+                            size="compact-xs"
+                            variant="subtle"
+                            color="red"
+                            ml="xs"
+                            aria-label={t("mandates.links.unlinkLabel", { code: initiative.code })}
+                            loading={unlink.isPending && unlink.variables === initiative.id}
+                            onClick={() => unlink.mutate(initiative.id)}
+                          >
+                            {t("mandates.links.unlink")}
+                          </Button>
+                        ) : null}
                       </List.Item>
                     ))}
                   </List>
                 )}
+                {editor ? (
+                  <Stack mt="md" gap="xs">
+                    <Title order={3} fz="md">
+                      {t("mandates.links.title")}
+                    </Title>
+                    <ApiErrorAlert error={unlink.error} />
+                    <InitiativeLinkForm mandate={mandate} />
+                  </Stack>
+                ) : null}
               </Section>
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 6 }}>
@@ -155,18 +202,99 @@ function MandateView({ mandate }: { mandate: MandateDetail }) {
                   <Text c="dimmed">{t("mandates.noEvidence")}</Text>
                 ) : (
                   <List size="sm">
-                    {mandate.evidence.map((item) => (
-                      <List.Item key={item.id}>
-                        {t(`mandates.evidenceKind.${item.kind}`)}: {item.label ?? item.target_id}
-                        {item.period ? ` · ${item.period}` : ""}
-                        {item.illustrative ? ` (${t("mandates.illustrative")})` : ""}
-                      </List.Item>
-                    ))}
+                    {mandate.evidence.map((item) => {
+                      const href = evidenceHref(item);
+                      const label = item.label ?? item.target_id;
+                      return (
+                        <List.Item key={item.id}>
+                          {t(`mandates.evidenceKind.${item.kind}`)}:{" "}
+                          {href ? (
+                            <Anchor component={Link} to={href} underline="always">
+                              {label}
+                            </Anchor>
+                          ) : (
+                            label
+                          )}
+                          {item.period ? ` · ${item.period}` : ""}
+                          {item.note ? ` · ${item.note}` : ""}
+                          {item.illustrative ? ` (${t("mandates.illustrative")})` : ""}
+                          {editor ? (
+                            <Button
+                              size="compact-xs"
+                              variant="subtle"
+                              color="red"
+                              ml="xs"
+                              aria-label={t("mandates.evidenceForm.removeLabel", { label })}
+                              loading={remove.isPending && remove.variables === item.id}
+                              onClick={() => remove.mutate(item.id)}
+                            >
+                              {t("mandates.evidenceForm.remove")}
+                            </Button>
+                          ) : null}
+                        </List.Item>
+                      );
+                    })}
                   </List>
                 )}
+                {editor ? (
+                  <Stack mt="md" gap="xs">
+                    <Title order={3} fz="md">
+                      {t("mandates.evidenceForm.title")}
+                    </Title>
+                    <ApiErrorAlert error={remove.error} />
+                    <EvidenceForm mandate={mandate} />
+                  </Stack>
+                ) : null}
               </Section>
             </Grid.Col>
           </Grid>
+          <Section
+            title={t("mandates.requests")}
+            description={t("mandates.requestsHelp")}
+            id="requests"
+          >
+            {mandate.requests.length === 0 ? (
+              <Text c="dimmed">{t("mandates.noRequests")}</Text>
+            ) : (
+              <Table fz="sm" data-testid="mandate-requests">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t("requests.field.what")}</Table.Th>
+                    <Table.Th scope="col">{t("requests.field.initiative")}</Table.Th>
+                    <Table.Th scope="col">{t("requests.field.body")}</Table.Th>
+                    <Table.Th scope="col">{t("requests.field.status")}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {mandate.requests.map((request) => (
+                    <Table.Tr key={request.id}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/requests/${request.id}`} underline="always">
+                          {request.what}
+                        </Anchor>
+                        {request.illustrative ? ` (${t("mandates.illustrative")})` : ""}
+                      </Table.Td>
+                      <Table.Td>
+                        <Anchor
+                          component={Link}
+                          to={`/initiatives/${request.initiative.code}`}
+                          underline="always"
+                        >
+                          {request.initiative.code}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>
+                        <BilingualText value={request.body.name} />
+                      </Table.Td>
+                      <Table.Td>
+                        <RequestStatusBadge status={request.status} />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+          </Section>
           <Section title={t("mandates.history")} id="history">
             {mandate.history.length === 0 ? (
               <Text c="dimmed">{t("mandates.noHistory")}</Text>

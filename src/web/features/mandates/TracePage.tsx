@@ -15,6 +15,7 @@ import { useI18n } from "../../i18n/i18n.tsx";
 import { BilingualText } from "../../ui/Bilingual.tsx";
 import { PageHeader, Section } from "../../ui/PageHeader.tsx";
 import { QueryState } from "../../ui/QueryState.tsx";
+import { ProgressBadge } from "../indicators/ResultsFramework.tsx";
 import { useMandateTrace } from "./mandates-api.ts";
 
 export function TracePage() {
@@ -94,7 +95,7 @@ function Commitments({
 }
 
 function TraceView({ trace }: { trace: Trace }) {
-  const { t } = useI18n();
+  const { t, fmt } = useI18n();
   return (
     <>
       <PageHeader
@@ -153,6 +154,70 @@ function TraceView({ trace }: { trace: Trace }) {
                     </Text>
                     <Commitments commitments={initiative.unpledged_commitments} />
                   </>
+                ) : null}
+                {initiative.requests.length ? (
+                  <>
+                    <Text size="sm" fw={600}>
+                      {t("mandates.trace.requests")}
+                    </Text>
+                    <List size="sm" data-testid="trace-requests">
+                      {initiative.requests.map((request) => (
+                        <List.Item key={request.id}>
+                          <Anchor
+                            component={Link}
+                            to={`/requests/${request.id}`}
+                            underline="always"
+                          >
+                            {request.what}
+                          </Anchor>{" "}
+                          · {request.body.code} · {t(`requests.status.${request.status}`)}
+                          {request.flow_id ? ` · ${t("mandates.trace.requestInLedger")}` : ""}
+                        </List.Item>
+                      ))}
+                    </List>
+                  </>
+                ) : null}
+                {initiative.results.length ? (
+                  <Table fz="sm" data-testid="trace-results">
+                    <Table.Caption>{t("results.title")}</Table.Caption>
+                    <Table.Thead>
+                      <Table.Tr>
+                        <Table.Th scope="col">{t("mandates.trace.indicator")}</Table.Th>
+                        <Table.Th scope="col">{t("mandates.trace.baseline")}</Table.Th>
+                        <Table.Th scope="col">{t("mandates.trace.target")}</Table.Th>
+                        <Table.Th scope="col">{t("results.actual")}</Table.Th>
+                        <Table.Th scope="col">{t("results.progress")}</Table.Th>
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {initiative.results.map((indicator) => (
+                        <Table.Tr key={indicator.id}>
+                          <Table.Td>
+                            <BilingualText value={indicator.name} /> ({indicator.unit}) ·{" "}
+                            {t(`results.level.${indicator.level}`)}
+                          </Table.Td>
+                          <Table.Td>
+                            {indicator.baseline
+                              ? `${fmt.number(indicator.baseline.value)} (${indicator.baseline.year})`
+                              : "—"}
+                          </Table.Td>
+                          <Table.Td>
+                            {indicator.progress.target
+                              ? `${fmt.number(indicator.progress.target.value)} (${indicator.progress.target.year})`
+                              : "—"}
+                          </Table.Td>
+                          <Table.Td>
+                            {indicator.progress.actual
+                              ? `${fmt.number(indicator.progress.actual.value)} (${indicator.progress.actual.year})`
+                              : "—"}
+                          </Table.Td>
+                          <Table.Td>
+                            <ProgressBadge progress={indicator.progress} />
+                          </Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
                 ) : null}
                 {initiative.targets.length ? (
                   <Table fz="sm">

@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader } from "../../ui/PageHeader.tsx";
 import { LedgerSources } from "../funding/LedgerSources.tsx";
-import { arrivalBars, SummaryBreakdown } from "../funding/SummaryBreakdown.tsx";
+import { PartnersFunding } from "./PartnersFunding.tsx";
 
 export function PartnersPage() {
   const { t } = useI18n();
@@ -21,22 +21,7 @@ export function PartnersPage() {
       />
       <Container size="xl">
         <Stack gap="lg">
-          <SummaryBreakdown
-            id="partners"
-            dimension="partner"
-            title={t("dashboard.promisesGap")}
-            description={t("dashboard.promisesGapHelp")}
-            chartMeasures={arrivalBars}
-            tableMeasures={[
-              "offered",
-              "announced",
-              "committed",
-              "disbursed",
-              "announced_not_committed",
-            ]}
-            fileName="esca-partners"
-            horizontal
-          />
+          <PartnersFunding />
           <LedgerSources />
         </Stack>
       </Container>

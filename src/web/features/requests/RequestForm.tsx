@@ -2,7 +2,6 @@ import {
   Alert,
   Button,
   Group,
-  NumberInput,
   Select,
   SimpleGrid,
   Stack,
@@ -16,7 +15,11 @@ import { useI18n } from "../../i18n/i18n.tsx";
 import { ApiErrorAlert, fieldError } from "../../ui/ApiErrorAlert.tsx";
 import { usePick } from "../../ui/Bilingual.tsx";
 import { useOasBodies } from "../directory/directory-api.ts";
+import { useMandates } from "../mandates/mandates-api.ts";
 import { type NewRequest, useCreateRequest } from "./requests-api.ts";
+
+/** ¶8 asks member states to draw upon the OAS organs, agencies and entities. */
+const DEFAULT_RESOLUTION = "AG/RES. 2626 (XLI-O/11)";
 
 const empty: NewRequest = {
   initiative: "",
@@ -24,8 +27,12 @@ const empty: NewRequest = {
   what: "",
   why: "",
   needed_by: null,
+  resolution_symbol: DEFAULT_RESOLUTION,
   paragraph: 8,
 };
+
+const shorten = (text: string, max = 90) =>
+  text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 
 /** A focal point asks the General Secretariat (¶7) or a body (¶8) for technical support. */
 export function RequestForm({ country }: { country: string | null }) {
@@ -33,6 +40,14 @@ export function RequestForm({ country }: { country: string | null }) {
   const pick = usePick();
   const initiatives = useInitiatives({ country: country ?? undefined, limit: 200 });
   const bodies = useOasBodies();
+  const mandates = useMandates();
+  // Which paragraph: each imported resolution's operative paragraphs, by symbol and number.
+  const paragraphValue = (symbol: string, paragraph: number | null) =>
+    paragraph === null ? null : `${paragraph} ${symbol}`;
+  const paragraphs = (mandates.data?.data ?? []).map((m) => ({
+    value: `${m.paragraph} ${m.resolution.symbol}`,
+    label: `¶${m.paragraph} · ${m.resolution.symbol} — ${shorten(pick(m.text))}`,
+  }));
   const create = useCreateRequest();
   const [form, setForm] = useState<NewRequest>(empty);
   const submit = (event: FormEvent) => {
@@ -91,21 +106,39 @@ export function RequestForm({ country }: { country: string | null }) {
             onChange={(e) => setForm({ ...form, needed_by: e.currentTarget.value || null })}
             error={fieldError(create.error, "needed_by")}
           />
-          <NumberInput
+          <Select
             label={t("requests.field.paragraph")}
             description={t("requests.paragraphHelp")}
             required
-            min={1}
-            max={999}
-            allowDecimal={false}
-            value={form.paragraph ?? ""}
-            onChange={(v) => setForm({ ...form, paragraph: typeof v === "number" ? v : null })}
-            error={fieldError(create.error, "paragraph")}
+            searchable
+            allowDeselect={false}
+            value={paragraphValue(form.resolution_symbol, form.paragraph)}
+            onChange={(v) => {
+              if (!v) return;
+              const space = v.indexOf(" ");
+              setForm({
+                ...form,
+                paragraph: Number(v.slice(0, space)),
+                resolution_symbol: v.slice(space + 1),
+              });
+            }}
+            data={paragraphs}
+            error={
+              fieldError(create.error, "paragraph") ?? fieldError(create.error, "resolution_symbol")
+            }
           />
         </SimpleGrid>
         <ApiErrorAlert
           error={create.error}
-          shownPaths={["initiative", "body", "what", "why", "needed_by", "paragraph"]}
+          shownPaths={[
+            "initiative",
+            "body",
+            "what",
+            "why",
+            "needed_by",
+            "paragraph",
+            "resolution_symbol",
+          ]}
         />
         {create.data ? (
           <Alert color="green" title={t("requests.sent")}>

@@ -22,6 +22,7 @@ import { BilingualText } from "../../ui/Bilingual.tsx";
 import { PageHeader, Section } from "../../ui/PageHeader.tsx";
 import { QueryState } from "../../ui/QueryState.tsx";
 import { isStaff, useSession } from "../accounts/session.ts";
+import { useMandates } from "../mandates/mandates-api.ts";
 import { RequestStatusBadge } from "./RequestList.tsx";
 import { useLinkFlow, useRequestStep, useSupportRequest } from "./requests-api.ts";
 
@@ -48,14 +49,28 @@ function RequestView({ request }: { request: SupportRequestDetail }) {
   const { t, fmt } = useI18n();
   const session = useSession();
   const responder = mayRespond(session.data?.user ?? undefined, request);
+  // The paragraph the request cites leads to its mandate, once that resolution is imported.
+  const mandates = useMandates();
+  const mandate = mandates.data?.data.find(
+    (m) => m.resolution.symbol === request.resolution_symbol && m.paragraph === request.paragraph,
+  );
+  const paragraph = t("requests.paragraphOf", {
+    paragraph: String(request.paragraph),
+    symbol: request.resolution_symbol,
+  });
   return (
     <>
       <PageHeader
         crumbs={[{ to: "/directory", label: t("directory.title") }]}
-        kicker={t("requests.paragraphOf", {
-          paragraph: String(request.paragraph),
-          symbol: request.resolution_symbol,
-        })}
+        kicker={
+          mandate ? (
+            <Anchor component={Link} to={`/mandates/${mandate.id}`} inherit underline="always">
+              {paragraph}
+            </Anchor>
+          ) : (
+            paragraph
+          )
+        }
         title={request.what}
         badges={<RequestStatusBadge status={request.status} />}
       />

@@ -33,6 +33,7 @@ export interface NewRequest {
   what: string;
   why: string;
   needed_by: string | null;
+  resolution_symbol: string;
   paragraph: number | null;
 }
 

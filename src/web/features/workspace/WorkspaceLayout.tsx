@@ -7,6 +7,7 @@ import { Loading } from "../../ui/QueryState.tsx";
 import { LoginForm } from "../accounts/LoginForm.tsx";
 import { isStaff, useLogout, useSession } from "../accounts/session.ts";
 import { TotpSetup } from "../accounts/TotpSetup.tsx";
+import { InboxLink } from "../reminders/InboxLink.tsx";
 
 function links(user: User): { to: string; label: MessageKey }[] {
   const home = { to: "/workspace", label: "workspace.home" as const };
@@ -14,11 +15,13 @@ function links(user: User): { to: string; label: MessageKey }[] {
   const spreadsheets = { to: "/workspace/spreadsheets", label: "workspace.spreadsheets" as const };
   const reconciliation = { to: "/reconciliation", label: "workspace.reconciliation" as const };
   const requests = { to: "/workspace/requests", label: "workspace.requests" as const };
+  const indicatorsImport = { to: "/workspace/indicators/import", label: "csv.nav" as const };
   if (user.role === "focal_point")
     return [
       home,
       { to: "/workspace/initiatives/new", label: "workspace.newInitiative" },
       requests,
+      indicatorsImport,
       reconciliation,
     ];
   if (user.role === "body_officer") return [home, requests, reconciliation];
@@ -26,6 +29,7 @@ function links(user: User): { to: string; label: MessageKey }[] {
   const iatiImport = { to: "/workspace/iati", label: "iati.nav.import" as const };
   const iatiLinks = { to: "/workspace/iati/links", label: "iati.nav.links" as const };
   const overrides = { to: "/workspace/over-disbursements", label: "override.nav" as const };
+  const dataQuality = { to: "/workspace/data-quality", label: "reminders.quality.nav" as const };
   if (user.role === "partner") return [home, spreadsheets, iatiImport, overrides, reconciliation];
   return [
     home,
@@ -34,7 +38,14 @@ function links(user: User): { to: string; label: MessageKey }[] {
     { to: "/workspace/initiatives/new", label: "workspace.newInitiative" },
     { to: "/workspace/users", label: "workspace.users" },
     { to: "/workspace/exchange-rates", label: "rates.nav" },
+    indicatorsImport,
+    { to: "/workspace/practices", label: "practices.workspace.title" },
+    dataQuality,
+    { to: "/workspace/conferences", label: "conf.workspaceNav" },
+    { to: "/workspace/reports", label: "reports.issue.nav" },
+    { to: "/workspace/audit", label: "audit.browser.nav" },
     requests,
+    { to: "/workspace/directory", label: "directory.nav" },
     spreadsheets,
     iatiImport,
     iatiLinks,
@@ -74,6 +85,7 @@ export function WorkspaceLayout() {
                   {t(link.label)}
                 </NavLink>
               ))}
+              <InboxLink />
               <NavLink to="/workspace/account" end className="workspace-link">
                 {t("workspace.account")}
               </NavLink>

@@ -111,9 +111,15 @@ function InitiativeWorkspace({
       title={<BilingualText value={initiative.title} />}
       badges={<StatusBadge status={initiative.status} />}
       description={
-        <Anchor component={Link} to={`/initiatives/${initiative.id}`}>
-          {t("workspace.publicPage")}
-        </Anchor>
+        <>
+          <Anchor component={Link} to={`/initiatives/${initiative.id}`}>
+            {t("workspace.publicPage")}
+          </Anchor>
+          {" · "}
+          <Anchor component={Link} to={`/workspace/initiatives/${initiative.id}/results`}>
+            {t("results.reportLink")}
+          </Anchor>
+        </>
       }
     />
   );
