@@ -21,6 +21,8 @@ describe("what the public sees", () => {
   let idbOfficer: TestSession;
   /** Support requests the public may not see: unacknowledged, and on a draft. */
   let hiddenRequests: string[];
+  /** A good practice the secretariat has not published: its id and slug. */
+  let draftPractice: { id: string; slug: string };
   beforeAll(async () => {
     t = await createTestApp();
     await seedDemo({ db: t.handle.db, force: true });
@@ -67,6 +69,22 @@ describe("what the public sees", () => {
     });
     expect(acknowledged.status).toBe(201);
     hiddenRequests = [unanswered.body.id, onDraft.body.id];
+    // A practice still in draft, with a word no published record holds.
+    const practice = await secretariat.request<{ id: string; slug: string }>({
+      method: "POST",
+      url: "/api/practices",
+      payload: {
+        slug: "draft-practice-zarzamora",
+        title: "Observatorio en borrador",
+        summary: "Prevención comunitaria, aún sin publicar.",
+        body: "La palabra zarzamora solo está aquí.",
+        language: "es",
+        source: { kind: "state", name: "Guatemala", citation: "Borrador interno" },
+        countries: ["GT"],
+      },
+    });
+    expect(practice.status, JSON.stringify(practice.body)).toBe(201);
+    draftPractice = { id: practice.body.id, slug: practice.body.slug };
     // A partner's officer records a pledge: the public sees the organization, not the person.
     const idb = await t.signIn({ role: "partner", organization: "IDB" });
     idbOfficer = idb;
@@ -104,6 +122,8 @@ describe("what the public sees", () => {
     const refs = new Set<string>();
     if (collection === "/api/audit") {
       for (const d of drafts) refs.add(`initiatives/${d.id}`);
+      // A published initiative's history is public: organizations and roles, no person.
+      refs.add("initiatives/AA1");
     } else {
       const list = (await get(`${collection}?limit=500`)).body as Listed;
       for (const row of list.data ?? []) {
@@ -114,6 +134,7 @@ describe("what the public sees", () => {
       // The records hidden from the public are asked for too: they must not be found.
       if (collection === "/api/initiatives") for (const d of drafts) refs.add(d.id).add(d.code);
       if (collection === "/api/support-requests") for (const id of hiddenRequests) refs.add(id);
+      if (collection === "/api/practices") refs.add(draftPractice.id).add(draftPractice.slug);
     }
     const rest = path.slice(match[0].length).replace(/\/\{[^}]+\}/g, "");
     return [...refs].map(
@@ -148,6 +169,8 @@ describe("what the public sees", () => {
       problems.push(`${url}: an unacknowledged support request`);
     for (const id of hiddenRequests)
       if (body.includes(id)) problems.push(`${url}: hidden support request ${id}`);
+    if (body.includes(draftPractice.id) || body.includes(draftPractice.slug))
+      problems.push(`${url}: draft practice ${draftPractice.slug}`);
     for (const draft of drafts) {
       if (body.includes(draft.id) || new RegExp(`\\b${draft.code}\\b`).test(body))
         problems.push(`${url}: draft ${draft.code}`);
@@ -181,6 +204,12 @@ describe("what the public sees", () => {
       "/api/reconciliation",
       "/api/iati/publications",
       "/api/iati/activities",
+      "/api/practices?limit=200",
+      "/api/search?q=prevencion&lang=es",
+      "/api/search?q=zarzamora",
+      "/api/search?q=borrador&kind=practice",
+      // AF1 (returned to draft) is about trafficking in persons: the search must not find it.
+      "/api/search?q=trafficking%20persons",
     ];
     const problems: string[] = [];
     const answered: string[] = [];
@@ -201,13 +230,18 @@ describe("what the public sees", () => {
     const reached = [
       "/api/initiatives/AA1",
       "/api/initiatives/AA1/transitions",
+      "/api/audit/initiatives/AA1",
       "/api/indicators/homicide_rate/observations?limit=500&sort=year",
       "/api/iati/activities.xml",
       "/api/reconciliation.csv",
       "/api/oas-bodies/CICAD",
       "/api/support-requests",
+      "/api/practices?limit=200",
+      "/api/search?q=prevencion&lang=es",
     ];
     expect(reached.filter((url) => !answered.includes(url))).toEqual([]);
+    // The demo's published practices were read one by one; the draft one was not found.
+    expect(answered.filter((url) => /^\/api\/practices\/[0-9a-f-]{36}$/.test(url)).length).toBe(10);
   }, 600_000);
 
   it("names who recorded an entry by organization to the public, and by e-mail to its partner", async () => {

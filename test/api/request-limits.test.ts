@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { englishFieldLabel } from "../../src/contracts/field-labels.ts";
 import { createTestApp, type TestApp } from "../support/app.ts";
 
 interface ErrorShape {
@@ -22,10 +23,13 @@ describe("request limits: input PostgreSQL cannot take is refused at the door", 
     expect(response.status, path).toBe(400);
     const { error } = response.body as ErrorShape;
     expect(error.code).toBe("validation_failed");
-    expect(error.message).toBe(`${path}: must not contain a NUL character (\\u0000)`);
+    // People read the field's label where it has one ("Name (Spanish)"), else its path.
+    const label = englishFieldLabel(path);
+    expect(error.message).toBe(`${label ?? path}: must not contain a NUL character (\\u0000)`);
     expect(error.details).toEqual([
       {
         path,
+        ...(label ? { label } : {}),
         message: "must not contain a NUL character (\\u0000)",
         rule: { code: "nul_character" },
       },

@@ -2,9 +2,16 @@ import type { InjectOptions } from "fastify";
 import { TOTP } from "otpauth";
 import type { TestSession } from "../support/app.ts";
 import { TEST_PASSWORD } from "../support/app.ts";
+import { auditRouteCases } from "./audit-cases.ts";
+import { conferenceRouteCases } from "./conference-cases.ts";
 import { iatiRouteCases } from "./iati-cases.ts";
 import { mandateRouteCases } from "./mandate-cases.ts";
 import { overrideRouteCases } from "./override-cases.ts";
+import { practiceRouteCases } from "./practice-cases.ts";
+import { reminderRouteCases } from "./reminder-cases.ts";
+import { reportRouteCases } from "./report-cases.ts";
+import { resultsRouteCases } from "./results-cases.ts";
+import { twofaRouteCases } from "./twofa-cases.ts";
 import type { ActorName, MatrixWorld, Side } from "./world.ts";
 
 export interface Prepared {
@@ -97,6 +104,7 @@ const body = (method: string, url: string, payload?: object): InjectOptions =>
 const oasBodyPayload = (w: MatrixWorld) => ({
   code: `BODY${w.next()}`,
   name: { es: "Órgano", en: "Body" },
+  body_kind: "entity",
   mandate: { es: "Mandato", en: "Mandate" },
   contact_role: { es: "Secretaría Ejecutiva", en: "Executive Secretary" },
 });
@@ -129,9 +137,16 @@ async function completedRequestWithEntry(w: MatrixWorld, side: Side) {
 
 /** Every mutating route of the API, with how to call it and who may. */
 export const routeCases: Record<string, RouteCase> = {
+  ...auditRouteCases,
+  ...conferenceRouteCases,
   ...iatiRouteCases,
   ...mandateRouteCases,
+  ...resultsRouteCases,
   ...overrideRouteCases,
+  ...practiceRouteCases,
+  ...reminderRouteCases,
+  ...reportRouteCases,
+  ...twofaRouteCases,
   "POST /api/auth/login": {
     allowed: () => true,
     async prepare(w) {

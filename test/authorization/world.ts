@@ -76,6 +76,7 @@ export async function buildWorld(t: TestApp): Promise<MatrixWorld> {
     post("/api/oas-bodies", {
       code,
       name: { es: code, en: code },
+      body_kind: "entity",
       mandate: { es: "Mandato", en: "Mandate" },
       contact_role: { es: `Secretaría Ejecutiva, ${code}`, en: `Executive Secretary, ${code}` },
     });

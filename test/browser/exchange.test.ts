@@ -60,13 +60,13 @@ describe.skipIf(chromiumMissing)("data exchange in the browser", { timeout: 180_
     ]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(await download.path());
-    const sheet = workbook.getWorksheet("initiatives");
-    const flows = workbook.getWorksheet("flows");
+    const sheet = workbook.getWorksheet("Initiatives");
+    const flows = workbook.getWorksheet("Support flows");
     if (!sheet || !flows) throw new Error("the workbook lacks its sheets");
     const header = (sheet.getRow(1).values as Cell[]).map(text);
     const row = sheet.getRow(dataRow);
-    const code = text(row.getCell(header.indexOf("code")).value);
-    const titleCell = row.getCell(header.indexOf("title_en"));
+    const code = text(row.getCell(header.indexOf("Code")).value);
+    const titleCell = row.getCell(header.indexOf("Title (English)"));
     const before = text(titleCell.value);
     const after = `${before} ${suffix}`;
     titleCell.value = after;
@@ -97,7 +97,7 @@ describe.skipIf(chromiumMissing)("data exchange in the browser", { timeout: 180_
     const changes = page.getByTestId("plan-change");
     expect(await changes.count()).toBe(1);
     expect(await changes.getAttribute("data-field")).toBe("title_en");
-    expect(await visibleText(changes)).toBe(`title_en ${edit.before} → ${edit.after}`);
+    expect(await visibleText(changes)).toBe(`Title (English) ${edit.before} → ${edit.after}`);
     const changedRow = page.getByRole("row", { name: new RegExp(`\\b${edit.code}\\b`) });
     expect(await visibleText(changedRow)).toContain(en["spreadsheets.action.changed"]);
 
@@ -152,7 +152,7 @@ describe.skipIf(chromiumMissing)("data exchange in the browser", { timeout: 180_
     await stale.getByRole("button", { name: en["spreadsheets.previewAgain"] }).click();
     await page.getByTestId("plan-error").first().waitFor();
     expect(await visibleText(page.getByTestId("plan-count-error"))).toBe("1");
-    expect(await visibleText(page.getByTestId("plan-error"))).toMatch(/^version: /);
+    expect(await visibleText(page.getByTestId("plan-error"))).toMatch(/^Version: /);
     await context.close();
   });
 

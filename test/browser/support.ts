@@ -1,6 +1,5 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { AxeBuilder } from "@axe-core/playwright";
 import {
@@ -13,6 +12,7 @@ import {
 import { ensureWebBuilt } from "../../src/web/build/ensure-built.ts";
 import { en } from "../../src/web/i18n/en.ts";
 import { cliEnv, startCliServer } from "../support/cli.ts";
+import { demoDataDir } from "../support/demo-data-dir.ts";
 
 export const CHROMIUM = "/usr/bin/chromium";
 /** Why the browser tests do not run here, or false when they do. */
@@ -43,7 +43,7 @@ export interface Portal {
  */
 export async function startPortal(): Promise<Portal> {
   await ensureWebBuilt(() => {});
-  const dataDir = mkdtempSync(join(tmpdir(), "esca-browser-"));
+  const dataDir = await demoDataDir("esca-browser-");
   const server = await startCliServer(cliEnv(dataDir));
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -65,7 +65,7 @@ export async function startPortal(): Promise<Portal> {
     async stop() {
       await browser.close();
       await server.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(dirname(dataDir), { recursive: true, force: true });
     },
   };
 }

@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openEmbedded } from "../../src/platform/db/connect.ts";
 import { migrateToLatest } from "../../src/platform/db/migrate.ts";
 import type { Database } from "../../src/platform/db/schema.ts";
-import { cliEnv, runCli, startCliServer } from "../support/cli.ts";
+import { cliEnv, embeddedPassOnly, runCli, startCliServer } from "../support/cli.ts";
 
 // `esca audit verify` opens the embedded folder itself, as an operator would on the server.
-describe("esca audit verify", { timeout: 180_000 }, () => {
+describe.skipIf(embeddedPassOnly())("esca audit verify", { timeout: 180_000 }, () => {
   const dataDir = mkdtempSync(join(tmpdir(), "esca-audit-"));
   const env = cliEnv(dataDir, { ESCA_DEMO: "false" });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

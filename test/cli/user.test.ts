@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { cliEnv, runCli } from "../support/cli.ts";
+import { cliEnv, embeddedPassOnly, runCli } from "../support/cli.ts";
 
-describe("esca user", { timeout: 180_000 }, () => {
+describe.skipIf(embeddedPassOnly())("esca user", { timeout: 180_000 }, () => {
   const dataDir = mkdtempSync(join(tmpdir(), "esca-user-"));
   const env = cliEnv(dataDir);
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -48,7 +48,7 @@ describe("esca user", { timeout: 180_000 }, () => {
     );
     expect(wrongOrg.code).toBe(1);
     expect(wrongOrg.stderr).toMatch(
-      /^esca: role: A focal point must belong to an organization of kind member_state\.\n$/,
+      /^esca: Role: A focal point must belong to an organization of kind member_state\.\n$/,
     );
     const reset = await runCli(["user", "reset-password", "officer@example.org"], env);
     expect(reset.stdout).toMatch(/New password for officer@example\.org \(shown once\): \S{20,}/);

@@ -5,6 +5,7 @@ import { createUser, systemPrincipal } from "../../src/modules/accounts/index.ts
 import { createOrganization, findOrganizationRow } from "../../src/modules/organizations/index.ts";
 import type { TrustProxy } from "../../src/platform/config.ts";
 import type { DatabaseHandle } from "../../src/platform/db/connect.ts";
+import { openEventBus } from "../../src/platform/events/index.ts";
 import type { AppContext } from "../../src/platform/http/context.ts";
 import { createTestDatabase } from "./database.ts";
 
@@ -68,8 +69,10 @@ export async function createTestApp(
   } = {},
 ): Promise<TestApp> {
   const handle = await createTestDatabase();
+  // The event bus a server opens (live routes need it), before any request's transaction.
+  const events = await openEventBus(handle);
   const app = await buildApp({
-    ctx: { db: handle.db, backend: handle.backend, ...options.ctx },
+    ctx: { db: handle.db, backend: handle.backend, events, ...options.ctx },
     logLevel: "silent",
     ...(options.extraRoutes && { extraRoutes: options.extraRoutes }),
     ...(options.trustProxy !== undefined && { trustProxy: options.trustProxy }),
@@ -150,6 +153,7 @@ export async function createTestApp(
     signIn,
     async close() {
       await app.close();
+      await events.close();
       await handle.close();
     },
   };

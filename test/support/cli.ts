@@ -48,12 +48,13 @@ export function runCli(
   });
 }
 
-/** Starts `esca serve` on a free port and resolves with its URL once it listens. */
+/** Starts `esca serve` on a free port (or `port`) and resolves with its URL once it listens. */
 export function startCliServer(
   env: NodeJS.ProcessEnv,
+  port = 0,
 ): Promise<{ child: ChildProcess; url: string; stop(): Promise<void> }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [escaBin, "serve", "--port", "0"], {
+    const child = spawn(process.execPath, [escaBin, "serve", "--port", String(port)], {
       env,
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -81,4 +82,29 @@ export function startCliServer(
     });
     child.once("close", (code) => reject(new Error(`esca serve exited with ${code}: ${output}`)));
   });
+}
+
+/**
+ * Why a test of the embedded data folder's command line does not run in this pass, or false.
+ * Such a test starts `esca` on a data folder of its own whatever database the suite runs on, so
+ * the PostgreSQL pass would only repeat it: it runs once, in the embedded-database pass. Says
+ * so in one line where it skips.
+ */
+export function embeddedPassOnly(): string | false {
+  if (!process.env.ESCA_TEST_DATABASE_URL) return false;
+  const reason =
+    "skipped: a test of the embedded data folder's command line, run once in the embedded-database pass";
+  console.warn(reason);
+  return reason;
+}
+
+/**
+ * Why a test that uses no database does not run in this pass, or false: in the PostgreSQL
+ * pass it would only repeat, byte for byte, what the embedded pass ran. Says so in one line.
+ */
+export function databaseFreeOnce(what: string): string | false {
+  if (!process.env.ESCA_TEST_DATABASE_URL) return false;
+  const reason = `skipped: ${what} uses no database, and runs once, in the embedded-database pass`;
+  console.warn(reason);
+  return reason;
 }

@@ -187,6 +187,8 @@ const kindsOf: Record<string, ValueKind[]> = {
   "timestamp with time zone": ["Date"],
   json: ["unknown", "object", "array"],
   jsonb: ["unknown", "object", "array"],
+  // pg decodes bytea to a Buffer, PGlite to a Uint8Array: bytes either way.
+  bytea: ["object"],
   ARRAY: ["array"],
 };
 

@@ -1,0 +1,3 @@
+import { describeWriteFuzz } from "./write-fuzz-suite.ts";
+
+describeWriteFuzz(2, 3);

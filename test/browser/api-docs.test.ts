@@ -1,0 +1,72 @@
+import { type Browser, chromium } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../support/app.ts";
+import { CHROMIUM, chromiumMissing } from "./support.ts";
+
+/**
+ * The API docs page in Chromium, under the server's own Content-Security-Policy: Swagger UI
+ * renders the description at any address of the page, a query string included.
+ */
+describe.skipIf(chromiumMissing)("the API docs page in a browser", () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    base = await t.app.listen({ host: "127.0.0.1", port: 0 });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t.close();
+  });
+
+  it.each(["/api/docs?lang=es", "/api/docs/?lang=en#/funding/getFundingSummary"])(
+    "lists every tag at %s, and a tag opens to all its operations",
+    async (address) => {
+      const context = await browser.newContext({ baseURL: base });
+      try {
+        const page = await context.newPage();
+        const descriptions: string[] = [];
+        page.on("response", (response) => {
+          if (response.url().includes("json"))
+            descriptions.push(
+              `${response.status()} ${new URL(response.url()).pathname}${new URL(response.url()).search}`,
+            );
+        });
+        await page.goto(address);
+        await page.locator(".opblock-tag").first().waitFor({ timeout: 30_000 });
+        expect(await page.getByText("Unable to render this definition").count()).toBe(0);
+        expect(descriptions).toEqual(["200 /api/docs/json"]);
+        // Every tag of the description is listed; opening one shows each of its operations.
+        const doc = (await t.app.inject({ method: "GET", url: "/api/openapi.json" })).json() as {
+          tags: { name: string }[];
+          paths: Record<string, Record<string, { tags?: string[] }>>;
+        };
+        expect(doc.tags.length).toBeGreaterThan(20);
+        await expect
+          .poll(() => page.locator(".opblock-tag").count(), { timeout: 30_000 })
+          .toBe(doc.tags.length);
+        const fundingOperations = Object.values(doc.paths)
+          .flatMap((item) => Object.values(item))
+          .filter((operation) => operation.tags?.[0] === "funding").length;
+        expect(fundingOperations).toBeGreaterThan(2);
+        if (!address.includes("#/funding")) await page.locator("#operations-tag-funding").click();
+        await expect
+          .poll(() => page.locator('[id^="operations-funding-"]').count(), { timeout: 30_000 })
+          .toBe(fundingOperations);
+        if (address.includes("getFundingSummary"))
+          await expect(
+            page.locator("#operations-funding-getFundingSummary .opblock-body").count(),
+          ).resolves.toBe(1);
+        // The schemes the document declares are offered for sign-in ("Authorize").
+        await expect(page.locator(".auth-wrapper .authorize").count()).resolves.toBe(1);
+      } finally {
+        await context.close();
+      }
+    },
+  );
+});

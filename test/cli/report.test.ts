@@ -1,0 +1,60 @@
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cliEnv, embeddedPassOnly, runCli } from "../support/cli.ts";
+
+/** `esca report` on the demo data: the file, its hash said on stdout, bad options refused. */
+describe.skipIf(embeddedPassOnly())("esca report", () => {
+  let folder: string;
+  let env: NodeJS.ProcessEnv;
+  let asOf: string;
+
+  beforeAll(async () => {
+    folder = mkdtempSync(join(tmpdir(), "esca-report-cli-"));
+    env = cliEnv(join(folder, "data"));
+    const seeded = await runCli(["seed", "demo"], env);
+    expect(seeded.code, seeded.stderr).toBe(0);
+    asOf = new Date().toISOString();
+  }, 300_000);
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it("writes the report and prints its symbol, as-of time and SHA-256; again, the same bytes", async () => {
+    const hashes: string[] = [];
+    for (const name of ["first.pdf", "second.pdf"]) {
+      const out = join(folder, name);
+      const run = await runCli(
+        ["report", "--lang", "es", "--format", "pdf", "--as-of", asOf, "--out", out],
+        env,
+      );
+      expect(run.code, run.stderr).toBe(0);
+      const sha256 = createHash("sha256").update(readFileSync(out)).digest("hex");
+      expect(run.stdout).toContain(`sha256 ${sha256}`);
+      expect(run.stdout).toMatch(/^OEA\/Ser\.G CP\/doc\. 1\/\d\d \(es, pdf\) data as of /);
+      expect(run.stdout).toContain(asOf);
+      hashes.push(sha256);
+    }
+    expect(hashes[1]).toBe(hashes[0]);
+  }, 300_000);
+
+  it("refuses an unknown language or format, naming the option, and writes nothing", async () => {
+    const out = join(folder, "refused.html");
+    const language = await runCli(
+      ["report", "--lang", "fr", "--format", "html", "--out", out],
+      env,
+    );
+    expect(language.code).toBe(1);
+    expect(language.stderr).toMatch(/^esca: --lang: must be one of es, en/);
+    const format = await runCli(["report", "--lang", "en", "--format", "odt", "--out", out], env);
+    expect(format.code).toBe(1);
+    expect(format.stderr).toMatch(/^esca: --format: must be one of docx, pdf, html/);
+    const date = await runCli(
+      ["report", "--lang", "en", "--format", "html", "--as-of", "June 2012"],
+      env,
+    );
+    expect(date.code).toBe(1);
+    expect(date.stderr).toMatch(/^esca: --as-of: must be a date/);
+    expect(() => readFileSync(out)).toThrow();
+  }, 120_000);
+});
