@@ -4,32 +4,44 @@
 // Chunks loaded on demand (charts after first paint, tooltips, the XLSX writer) are listed
 // apart. Builds the web application first when dist/web is missing or stale; exits 1 when
 // over budget or when that build fails (the figures would describe an older build).
-import { readFileSync } from "node:fs";
+//   node bench/bundle-size.mjs [--quick] [--json FILE]
+//   --quick: measures the build in dist/web as it is when there is one (no rebuild).
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { tsImport } from "tsx/esm/api";
+import { benchArgs, figure, writeJson } from "./lib/report.mjs";
 
 const BUDGET_KB = 250;
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dist = join(root, "dist/web");
 const DASHBOARD = "features/dashboard/DashboardPage.tsx";
 
-const { ensureWebBuilt } = await tsImport("../src/web/build/ensure-built.ts", import.meta.url);
-try {
-  await ensureWebBuilt();
-} catch (error) {
-  console.error(`bundle-size: could not build the web application: ${error.message}`);
+const args = benchArgs(process.argv.slice(2), {});
+const title = `Public dashboard's initial JavaScript (gzip -9) against its ${BUDGET_KB} KB budget`;
+const notes = [];
+/** Says why there is no figure, in the JSON too, and exits 1. */
+function fail(message) {
+  console.error(`bundle-size: ${message}`);
+  writeJson(args.json, { script: "bundle-size", title, figures: [], notes: [message] });
   process.exit(1);
+}
+const { ensureWebBuilt } = await tsImport("../src/web/build/ensure-built.ts", import.meta.url);
+if (args.quick && existsSync(join(dist, ".vite/manifest.json"))) {
+  notes.push("--quick: the build in dist/web as it was, not rebuilt");
+} else {
+  try {
+    await ensureWebBuilt();
+  } catch (error) {
+    fail(`could not build the web application: ${error.message}`);
+  }
 }
 
 /** @type {Record<string, {file: string, isEntry?: boolean, imports?: string[], dynamicImports?: string[]}>} */
 const manifest = JSON.parse(readFileSync(join(dist, ".vite/manifest.json"), "utf8"));
 const entryKey = Object.keys(manifest).find((key) => manifest[key]?.isEntry);
-if (!entryKey || !manifest[DASHBOARD]) {
-  console.error("bundle-size: the manifest has no entry or no dashboard chunk");
-  process.exit(1);
-}
+if (!entryKey || !manifest[DASHBOARD]) fail("the manifest has no entry or no dashboard chunk");
 
 /** A chunk and everything it imports statically (what the browser fetches before running it). */
 function staticClosure(key, seen = new Set()) {
@@ -79,6 +91,21 @@ if (later.size > 0) {
   }
 }
 
+writeJson(args.json, {
+  script: "bundle-size",
+  title,
+  figures: [
+    figure({
+      name: "initial JavaScript of the public dashboard, gzip -9",
+      value: Math.round(total * 10) / 10,
+      unit: "KB",
+      baseline: { name: "budget (issue 4)", value: BUDGET_KB, unit: "KB" },
+      goal: "≤ 1 (within budget)",
+      atMost: 1,
+    }),
+  ],
+  notes,
+});
 if (total > BUDGET_KB) {
   console.error(`Over budget by ${(total - BUDGET_KB).toFixed(1)} KB.`);
   process.exit(1);

@@ -6,15 +6,19 @@
 // databases hold the same ledger and audit rows. Embedded PGlite in memory by default;
 // --url postgres://… runs on that server in two scratch databases it creates and drops.
 //   node bench/ledger-sync.mjs [--flows 500] [--url postgres://postgres@127.0.0.1:5432/postgres]
+//                              [--quick] [--json FILE]     --quick: 100 flows
 import { randomBytes } from "node:crypto";
 import { argv } from "node:process";
 import { isDeepStrictEqual } from "node:util";
 import { register } from "tsx/esm/api";
+import { benchArgs, figure, writeJson } from "./lib/report.mjs";
 
 register();
+const args = benchArgs(argv.slice(2), {});
 const option = (name, fallback) => {
-  const index = argv.indexOf(`--${name}`);
-  return index > 0 ? argv[index + 1] : fallback;
+  const value = args[name];
+  if (value !== undefined && value !== true) return value;
+  return args.quick && name === "flows" ? "100" : fallback;
 };
 const flows = Number(option("flows", "500"));
 const url = option("url");
@@ -110,3 +114,29 @@ console.log(`Ledger sync benchmark — ${flows} flows on ${url ? "PostgreSQL" : 
 line("record ", recordOne, recordAll);
 line("reverse", reverseOne, reverseAll);
 console.log(`same ledger and audit rows: ${same ? "yes" : "NO"}`);
+const database = url ? "PostgreSQL" : "PGlite";
+const perFlow = (time) => Math.round((time.ms / flows) * 1000) / 1000;
+writeJson(option("json"), {
+  script: "ledger-sync",
+  title: `Ledger sync: ${flows} flows recorded and reversed in bulk against one by one (${database})`,
+  figures: [
+    figure({
+      name: `record ${flows} flows in bulk (recordFlows), ${database}`,
+      value: perFlow(recordAll),
+      unit: "ms/flow",
+      baseline: { name: "one by one (recordFlow)", value: perFlow(recordOne), unit: "ms/flow" },
+      goal: "≤ 1 (no slower than one by one)",
+      atMost: 1,
+    }),
+    figure({
+      name: `reverse ${flows} flows in bulk (reverseFlows), ${database}`,
+      value: perFlow(reverseAll),
+      unit: "ms/flow",
+      baseline: { name: "one by one (reverseFlow)", value: perFlow(reverseOne), unit: "ms/flow" },
+      goal: "≤ 1 (no slower than one by one)",
+      atMost: 1,
+    }),
+  ],
+  notes: [`same ledger and audit rows: ${same ? "yes" : "NO"}`],
+});
+if (!same) process.exitCode = 1;

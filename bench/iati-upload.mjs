@@ -1,0 +1,322 @@
+#!/usr/bin/env node
+// IATI import end to end, against a raw `saxes` tokenize of the same file in the same run:
+//  - uploaded to a running server: `esca serve` on a fresh embedded data folder holding the
+//    world the import needs (a component, an initiative, EUR rates) and a secretariat officer;
+//    the officer signs in, uploads the file as the browser does (multipart, field "file") and
+//    polls the job until it has succeeded. Timed from the first byte sent to the job's end.
+//    The server's peak memory is its VmHWM (/proc/PID/status) after the job;
+//  - by the command line from a cold start: `esca import iati FILE` on another fresh data
+//    folder, timed from the process's start to its exit (its VmHWM sampled until then);
+//  - again at --large-mb (200 MB; not with --quick) on a server started afresh: its peak
+//    memory against the first one's must stay flat (the file is streamed, never held whole).
+// Goal: the upload reaches ≥ 0.35 of the tokenize's MB/s. Skips when ../shared is absent.
+//   node bench/iati-upload.mjs [--mb 50] [--large-mb 200] [--runs 3] [--quick] [--json FILE]
+//   --quick: 10 MB, no large file, the tokenize's best of 2.
+import { execFileSync, spawn } from "node:child_process";
+import {
+  closeSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openAsBlob,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { argv, exit } from "node:process";
+import { fileURLToPath } from "node:url";
+import { register } from "tsx/esm/api";
+import { benchArgs, figure, writeJson } from "./lib/report.mjs";
+
+const args = benchArgs(argv.slice(2), { mb: 50, "large-mb": 200, runs: 3, json: null });
+if (args.quick) {
+  if (!argv.includes("--mb")) args.mb = 10;
+  if (!argv.includes("--large-mb")) args["large-mb"] = 0;
+  if (!argv.includes("--runs")) args.runs = 2;
+}
+const title = `IATI import of the ${args.mb} MB workload: upload to a server and CLI, against a raw saxes tokenize`;
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const generator = resolve(root, "../shared/bench/gen-iati.mjs");
+if (!existsSync(generator)) {
+  const reason = `skipped: ${generator} is absent (the workload generator lives outside the project)`;
+  console.log(`iati-upload: ${reason}`);
+  writeJson(args.json, { script: "iati-upload", title, figures: [], notes: [reason] });
+  exit(0);
+}
+
+register();
+const { openEmbedded } = await import("../src/platform/db/connect.ts");
+const { migrateToLatest } = await import("../src/platform/db/migrate.ts");
+const { createUser, systemPrincipal } = await import("../src/modules/accounts/index.ts");
+const { createOrganization } = await import("../src/modules/organizations/index.ts");
+const { setUpIatiWorld } = await import("../src/modules/iati/iati-xml.fixtures.ts");
+const { cliEnv, escaBin, startCliServer } = await import("../test/support/cli.ts");
+const { freshCli } = await import("../src/platform/build-manifest.mjs");
+const { SaxesParser } = await import("saxes");
+
+const work = mkdtempSync(join(tmpdir(), "esca-bench-upload-"));
+const EMAIL = "secretariat.bench@bench.esca-hub.org";
+const PASSWORD = "Bench-Upload-Secretariat-2026";
+
+function generate(mb, seed) {
+  const path = join(work, `workload-${mb}mb.xml`);
+  const out = openSync(path, "w");
+  execFileSync(process.execPath, [generator, "--mb", String(mb), "--seed", String(seed)], {
+    stdio: ["ignore", out, "inherit"],
+  });
+  closeSync(out);
+  return { path, mb: statSync(path).size / 1024 / 1024 };
+}
+
+/** The baseline: saxes reading the file as the importer reads it, counting elements only. */
+async function tokenize(path) {
+  const started = process.hrtime.bigint();
+  const parser = new SaxesParser();
+  let elements = 0;
+  parser.on("opentag", () => {
+    elements++;
+  });
+  for await (const chunk of createReadStream(path, { encoding: "utf8", highWaterMark: 256 * 1024 }))
+    parser.write(chunk);
+  parser.close();
+  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, elements };
+}
+async function bestTokenize(path) {
+  let best = null;
+  for (let i = 0; i < args.runs; i++) {
+    const run = await tokenize(path);
+    if (!best || run.seconds < best.seconds) best = run;
+  }
+  return best;
+}
+
+/** A fresh data folder: migrated, with the IATI world and a secretariat officer who may import. */
+async function prepareDataDir(name) {
+  const dataDir = join(work, name);
+  mkdirSync(dataDir, { recursive: true });
+  const handle = await openEmbedded({ dataDir: join(dataDir, "pglite") });
+  try {
+    await migrateToLatest(handle.db);
+    await setUpIatiWorld(handle.db);
+    await createOrganization({
+      db: handle.db,
+      input: { code: "SICA-DSD", kind: "oas_body", name: { es: "SICA-DSD", en: "SICA-DSD" } },
+    });
+    await createUser({
+      db: handle.db,
+      input: {
+        email: EMAIL,
+        name: "Bench secretariat",
+        organization: "SICA-DSD",
+        role: "secretariat",
+        password: PASSWORD,
+      },
+      principal: systemPrincipal("bench"),
+      isDemo: true,
+    });
+  } finally {
+    await handle.close();
+  }
+  return dataDir;
+}
+
+/** The peak resident set (VmHWM) of a process, in MB; null once it has ended. */
+function peakMb(pid) {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, "utf8").match(/VmHWM:\s+(\d+) kB/);
+    return line ? Number(line[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+const serverEnv = (dataDir) =>
+  cliEnv(dataDir, { ESCA_SCHEDULER: "false", ESCA_UPLOAD_MAX_MB: "1024" });
+
+/** Starts `esca serve` on a fresh data folder, signs in, uploads `file`, polls until done. */
+async function uploadToServer(file, name) {
+  const dataDir = await prepareDataDir(name);
+  const server = await startCliServer(serverEnv(dataDir));
+  try {
+    const pid = server.child.pid;
+    const startedPeak = peakMb(pid);
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
+    });
+    if (!login.ok) throw new Error(`sign-in: ${login.status} ${await login.text()}`);
+    const { csrf_token } = await login.json();
+    const cookie = login.headers
+      .getSetCookie()
+      .map((line) => line.split(";")[0])
+      .join("; ");
+    const headers = { cookie, "x-csrf-token": csrf_token };
+    const form = new FormData();
+    form.append("file", await openAsBlob(file.path, { type: "application/xml" }), "workload.xml");
+    const started = process.hrtime.bigint();
+    const response = await fetch(`${server.url}/api/iati/imports`, {
+      method: "POST",
+      body: form,
+      headers,
+    });
+    if (response.status !== 202)
+      throw new Error(`upload: ${response.status} ${await response.text()}`);
+    let job = await response.json();
+    while (job.status === "running") {
+      await new Promise((done) => setTimeout(done, 200));
+      const polled = await fetch(`${server.url}/api/iati/imports/${job.id}`, { headers });
+      if (!polled.ok) throw new Error(`job: ${polled.status} ${await polled.text()}`);
+      job = await polled.json();
+    }
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    if (job.status !== "succeeded")
+      throw new Error(`the import job ended ${job.status}: ${JSON.stringify(job.error)}`);
+    return { seconds, startedPeak, peak: peakMb(pid), summary: job.summary };
+  } finally {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** `esca import iati FILE` in a process of its own, from its start to its exit. */
+async function importWithCli(file) {
+  const dataDir = await prepareDataDir("cli");
+  try {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, [escaBin, "import", "iati", "--json", file.path], {
+      env: cliEnv(dataDir),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let peak = 0;
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, peakMb(child.pid) ?? 0);
+    }, 50);
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    const code = await new Promise((done) => child.on("close", done));
+    clearInterval(sampler);
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    if (code !== 0) throw new Error(`esca import iati exited ${code}: ${stderr}`);
+    const [summary] = JSON.parse(stdout);
+    if (summary.status !== "imported") throw new Error(`esca import iati: ${summary.status}`);
+    return { seconds, peak, summary };
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const rate = (file, seconds) => file.mb / seconds;
+const round = (value, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+const figures = [];
+const notes = [];
+try {
+  const file = generate(args.mb, 7);
+  const baseline = await bestTokenize(file.path);
+  const tokenizeFigure = {
+    name: `raw saxes tokenize, ${round(file.mb)} MB`,
+    value: round(rate(file, baseline.seconds)),
+    unit: "MB/s",
+  };
+  const upload = await uploadToServer(file, "server");
+  const cli = await importWithCli(file);
+  const s = upload.summary;
+  console.log(
+    `IATI import — ${file.mb.toFixed(1)} MB, ${s.activities} activities, ${s.transactions} transactions, ${s.budgets} budgets`,
+  );
+  console.log(
+    `raw saxes tokenize     : ${baseline.seconds.toFixed(2)} s  ${tokenizeFigure.value} MB/s (best of ${args.runs})`,
+  );
+  console.log(
+    `upload to a server     : ${upload.seconds.toFixed(2)} s  ${rate(file, upload.seconds).toFixed(1)} MB/s  ratio ${(rate(file, upload.seconds) / tokenizeFigure.value).toFixed(2)} (goal ≥ 0.35)  server peak ${upload.peak.toFixed(0)} MB (${upload.startedPeak.toFixed(0)} MB once started)`,
+  );
+  console.log(
+    `CLI, cold start        : ${cli.seconds.toFixed(2)} s  ${rate(file, cli.seconds).toFixed(1)} MB/s  ratio ${(rate(file, cli.seconds) / tokenizeFigure.value).toFixed(2)}  peak ${cli.peak.toFixed(0)} MB (${freshCli() ? "the built CLI" : "TypeScript sources through tsx: no fresh build in dist/cli"})`,
+  );
+  figures.push(
+    figure({
+      name: `upload ${Math.round(file.mb)} MB to a running server (embedded), to job succeeded`,
+      value: round(rate(file, upload.seconds)),
+      unit: "MB/s",
+      baseline: tokenizeFigure,
+      goal: "≥ 0.35 of the tokenize's MB/s",
+      atLeast: 0.35,
+    }),
+    figure({
+      name: `esca import iati ${Math.round(file.mb)} MB, cold start to exit (embedded)`,
+      value: round(rate(file, cli.seconds)),
+      unit: "MB/s",
+      baseline: tokenizeFigure,
+    }),
+    figure({
+      name: `server peak memory (VmHWM), ${Math.round(file.mb)} MB upload`,
+      value: round(upload.peak, 0),
+      unit: "MB",
+      baseline: {
+        name: "the same server once started",
+        value: round(upload.startedPeak, 0),
+        unit: "MB",
+      },
+    }),
+    figure({ name: "CLI peak memory (VmHWM)", value: round(cli.peak, 0), unit: "MB" }),
+  );
+  notes.push(
+    `${s.activities} activities, ${s.transactions} transactions, ${s.budgets} budgets`,
+    `CLI: ${freshCli() ? "the build in dist/cli" : "TypeScript sources through tsx (no fresh build in dist/cli)"}`,
+  );
+  if (args["large-mb"] > 0) {
+    rmSync(file.path, { force: true });
+    const large = generate(args["large-mb"], 7);
+    const largeBaseline = await bestTokenize(large.path);
+    const largeUpload = await uploadToServer(large, "server-large");
+    rmSync(large.path, { force: true });
+    const ratio = largeUpload.peak / upload.peak;
+    console.log(
+      `upload ${large.mb.toFixed(0)} MB          : ${largeUpload.seconds.toFixed(2)} s  ${rate(large, largeUpload.seconds).toFixed(1)} MB/s  ratio to its tokenize ${(rate(large, largeUpload.seconds) / rate(large, largeBaseline.seconds)).toFixed(2)}  server peak ${largeUpload.peak.toFixed(0)} MB: ${ratio.toFixed(2)}× the ${Math.round(file.mb)} MB one (goal ≤ 1.25, flat)`,
+    );
+    figures.push(
+      figure({
+        name: `upload ${Math.round(large.mb)} MB to a running server (embedded)`,
+        value: round(rate(large, largeUpload.seconds)),
+        unit: "MB/s",
+        baseline: {
+          name: `raw saxes tokenize, ${Math.round(large.mb)} MB`,
+          value: round(rate(large, largeBaseline.seconds)),
+          unit: "MB/s",
+        },
+        goal: "≥ 0.35 of the tokenize's MB/s",
+        atLeast: 0.35,
+      }),
+      figure({
+        name: `server peak memory (VmHWM), ${Math.round(large.mb)} MB upload`,
+        value: round(largeUpload.peak, 0),
+        unit: "MB",
+        baseline: {
+          name: `the same at ${Math.round(file.mb)} MB`,
+          value: round(upload.peak, 0),
+          unit: "MB",
+        },
+        goal: "≤ 1.25 (flat)",
+        atMost: 1.25,
+      }),
+    );
+  } else notes.push("no large-file run (--quick or --large-mb 0)");
+} catch (error) {
+  // What was measured until then is kept, with the reason the rest is missing.
+  console.error(`iati-upload: ${error.message}`);
+  notes.push(`failed: ${error.message}`);
+  process.exitCode = 1;
+} finally {
+  rmSync(work, { recursive: true, force: true });
+  writeJson(args.json, { script: "iati-upload", title, figures, notes });
+}
