@@ -105,12 +105,15 @@ describe("compiled serialization of public reads", () => {
       const id = await firstId(list);
       if (id) urls.push(route.replace(":id", encodeURIComponent(id)));
     }
+    // The IATI files say when they were written; two apps write them a second apart at times.
+    const stable = (body: string) =>
+      body.replace(/generated-datetime="[^"]*"/g, 'generated-datetime="(when written)"');
     let compared = 0;
     for (const url of urls) {
       const compiled = await t.app.inject({ method: "GET", url });
       const zod = await zodApp.inject({ method: "GET", url });
       expect({ url, status: compiled.statusCode }).toEqual({ url, status: zod.statusCode });
-      expect({ url, body: compiled.body }).toEqual({ url, body: zod.body });
+      expect({ url, body: stable(compiled.body) }).toEqual({ url, body: stable(zod.body) });
       if (compiled.statusCode === 200) compared++;
     }
     // Every listed route answered at least once, with an answer to compare.
