@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cliEnv, embeddedPassOnly, runCli } from "../support/cli.ts";
+import { demoDataDir } from "../support/demo-data-dir.ts";
 
 /** `esca report` on the demo data: the file, its hash said on stdout, bad options refused. */
 describe.skipIf(embeddedPassOnly())("esca report", () => {
@@ -12,10 +12,10 @@ describe.skipIf(embeddedPassOnly())("esca report", () => {
   let asOf: string;
 
   beforeAll(async () => {
-    folder = mkdtempSync(join(tmpdir(), "esca-report-cli-"));
-    env = cliEnv(join(folder, "data"));
-    const seeded = await runCli(["seed", "demo"], env);
-    expect(seeded.code, seeded.stderr).toBe(0);
+    // What a first start makes (the demo data), copied: seeding is first-start.test.ts's.
+    const dataDir = await demoDataDir("esca-report-cli-");
+    folder = dirname(dataDir);
+    env = cliEnv(dataDir);
     asOf = new Date().toISOString();
   }, 300_000);
   afterAll(() => rmSync(folder, { recursive: true, force: true }));

@@ -1,17 +1,20 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { rmSync } from "node:fs";
+import { dirname } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cliEnv, embeddedPassOnly, runCli } from "../support/cli.ts";
+import { demoDataDir } from "../support/demo-data-dir.ts";
 
 describe.skipIf(embeddedPassOnly())("esca user", { timeout: 180_000 }, () => {
-  const dataDir = mkdtempSync(join(tmpdir(), "esca-user-"));
-  const env = cliEnv(dataDir);
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  let dataDir = "";
+  let env: NodeJS.ProcessEnv = {};
+  // What a first start makes (the demo data and its admin), copied.
+  beforeAll(async () => {
+    dataDir = await demoDataDir("esca-user-");
+    env = cliEnv(dataDir);
+  }, 300_000);
+  afterAll(() => dataDir && rmSync(dirname(dataDir), { recursive: true, force: true }));
 
   it("adds, lists, resets and disables accounts, with one-line reasons on error", async () => {
-    const seeded = await runCli(["seed", "demo"], env);
-    expect(seeded.stderr).toBe("");
     const added = await runCli(
       [
         "user",

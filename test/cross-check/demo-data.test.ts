@@ -1,6 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { rmSync } from "node:fs";
+import { dirname } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderSummary } from "../../src/cli/commands/summary.ts";
 import { seedDemo } from "../../src/modules/demo/index.ts";
@@ -8,6 +7,7 @@ import type { FundingSummary } from "../../src/modules/funding/index.ts";
 import { createTestApp, type TestApp } from "../support/app.ts";
 import { cliEnv, runCli } from "../support/cli.ts";
 import { testBackend } from "../support/database.ts";
+import { demoDataDir } from "../support/demo-data-dir.ts";
 import {
   expectAddsUp,
   expectCliTableAddsUp,
@@ -162,14 +162,15 @@ describe(`cross-check of every total, demo data (${testBackend})`, { timeout: 12
 
 /** The real command once, on its own embedded database (a CLI opens only the embedded one). */
 describe.skipIf(testBackend !== "pglite")("cross-check of `esca summary` itself", () => {
-  const dataDir = mkdtempSync(join(tmpdir(), "esca-cross-check-"));
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  let dataDir = "";
+  afterAll(() => dataDir && rmSync(dirname(dataDir), { recursive: true, force: true }));
 
   it("prints the API's figures, each total the sum of its lines", {
     timeout: 180_000,
   }, async () => {
+    // What a first start makes (the demo data), copied.
+    dataDir = await demoDataDir("esca-cross-check-");
     const env = cliEnv(dataDir);
-    expect((await runCli(["seed", "demo"], env, 120_000)).code).toBe(0);
     const table = await runCli(["summary", "--by", "country"], env, 60_000);
     expect(table.code, table.stderr).toBe(0);
     const { rows } = expectCliTableAddsUp(table.stdout, 1, "esca summary --by country");

@@ -216,7 +216,17 @@ export class ImportJobs {
         });
         job.validation = report.validation;
         job.summary = report.summary;
-      } else job.summary = await importIatiFile({ ...file, onProgress: progress("importing") });
+      } else
+        job.summary = await importIatiFile({
+          ...file,
+          onProgress: progress("importing"),
+          // The job's end is saved with the switch: a server killed just after it restarts to
+          // a succeeded job, never to an applied file whose job says "interrupted".
+          onSwitch: async (trx, summary) => {
+            job.finishedAt = new Date().toISOString();
+            await saveJobEnd(trx, { ...job, status: "succeeded", phase: null, summary });
+          },
+        });
       job.status = "succeeded";
     } catch (error) {
       const appError = toAppError(error);
@@ -224,7 +234,7 @@ export class ImportJobs {
       job.error = { code: appError.code, message: appError.message };
     } finally {
       job.phase = null;
-      job.finishedAt = new Date().toISOString();
+      job.finishedAt ??= new Date().toISOString();
       clearInterval(run.heartbeat);
       run.wake?.();
       // Whatever the end: a failure to delete must not keep the job from ending.

@@ -8,6 +8,7 @@ import type { Principal } from "../../accounts/index.ts";
 import { loadMatcherRows } from "../links/links.queries.ts";
 import { todayUtc } from "../validate/validate-iati-file.ts";
 import type { ImportSummary } from "./import-summary.ts";
+import type { OnSwitch } from "./publication-writer.ts";
 import { noActivities, PublicationWriter } from "./publication-writer.ts";
 import { loadRateRows } from "./publications.queries.ts";
 import { type FileStaging, type StageEvent, stageInThread } from "./stage-file.ts";
@@ -107,6 +108,12 @@ interface ImportOptions {
   sha256?: string;
   /** Awaited once each batch of rows is written (committed, unless a dry run), before the next. */
   afterBatch?: () => Promise<void>;
+  /**
+   * Runs in the transaction that makes the file current, with its summary: what must be saved
+   * with the switch or not at all (an import job's end). Not called for a dry run or a file
+   * that changes nothing.
+   */
+  onSwitch?: OnSwitch;
 }
 
 type Asked = { events?: AsyncGenerator<StageEvent> };
@@ -148,6 +155,7 @@ async function writePublication(
     principal: options.principal,
     matcher: setup.matcher,
     dryRun,
+    ...(options.onSwitch && { onSwitch: options.onSwitch }),
   });
   try {
     let summary: ImportSummary | null = null;

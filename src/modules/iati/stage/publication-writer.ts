@@ -40,6 +40,9 @@ type CurrentPublication = NonNullable<Awaited<ReturnType<typeof findCurrentPubli
  * old publication or the new one, never a part. Inside a caller's transaction (a dry run) all
  * of it runs there instead.
  */
+/** What a caller saves in the switch's transaction, with the summary of the import. */
+export type OnSwitch = (trx: Kysely<Database>, summary: ImportSummary) => Promise<void>;
+
 export class PublicationWriter {
   private first: PublisherActivity | null = null;
   private fileHeader: IatiFileHeader | null = null;
@@ -60,6 +63,8 @@ export class PublicationWriter {
       matcher: MatcherRows;
       /** In the caller's transaction, rolled back: even the current file is gone through. */
       dryRun: boolean;
+      /** Saved with the switch, in its transaction (not in a dry run). */
+      onSwitch?: OnSwitch;
     },
   ) {}
 
@@ -153,7 +158,7 @@ export class PublicationWriter {
         partnerId: partner.kind === "member_state" ? null : partner.id,
         principal,
       });
-      return {
+      const imported: ImportSummary = {
         ...emptySummary(fileName, sha256),
         ...totals,
         ...(linked !== null && { linked }),
@@ -162,6 +167,8 @@ export class PublicationWriter {
         flowsRecorded: sync.recorded,
         flowsReversed: sync.reversed,
       };
+      if (!dryRun) await this.options.onSwitch?.(trx, imported);
+      return imported;
     });
     this.switched = summary.status === "imported";
     this.replacedPrevious = this.switched && replaced;
