@@ -11,6 +11,7 @@ import { demoDataDir } from "../support/demo-data-dir.ts";
 import {
   CHROMIUM,
   chromiumMissing,
+  PARTNER_IDB,
   removeDir,
   SECRETARIAT,
   screenshotDir,
@@ -90,6 +91,36 @@ describe.skipIf(chromiumMissing)(
       };
     }
 
+    /**
+     * The IDB's partner officer at the workspace's flow form, signed in through the login form:
+     * a pledge recorded there is tagged to the conference and answered with its id.
+     */
+    async function formRecorder() {
+      const context = await browser.newContext({ baseURL: server.url, bypassCSP: true });
+      const page = await context.newPage();
+      await page.goto("/workspace?lang=en");
+      await page.locator("input[type=email]").fill(PARTNER_IDB.email);
+      await page.locator("input[type=password]").fill(PARTNER_IDB.password);
+      await page.getByRole("button", { name: en["login.submit"] }).click();
+      await page.getByTestId("signed-in-user").waitFor();
+      const conferenceLabel = new RegExp(`^${en["flow.conference"].replace(/[()]/g, "\\$&")}`);
+      await page.getByRole("combobox", { name: conferenceLabel }).click();
+      await page.getByRole("option", { name: new RegExp(`^${conference.code} ·`) }).click();
+      return {
+        page,
+        async pledge(amount: string) {
+          await page.getByRole("textbox", { name: /^Amount/ }).fill(amount);
+          const answered = page.waitForResponse(
+            (r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/api/flows",
+          );
+          await page.getByRole("button", { name: en["flow.record"] }).click();
+          const response = await answered;
+          expect(response.status()).toBe(201);
+          return ((await response.json()) as { id: string }).id;
+        },
+      };
+    }
+
     async function boardPage(width: number, height: number, lang: "en" | "es") {
       const context = await browser.newContext({
         viewport: { width, height },
@@ -126,9 +157,12 @@ describe.skipIf(chromiumMissing)(
       // Both languages on one screen: the English label and the Spanish beneath it.
       const heading = board.getByRole("heading", { name: new RegExp(en["liveBoard.announced"]) });
       expect(await visibleText(heading)).toContain(es["liveBoard.announced"]);
-      const { page, pledge } = await recorder();
-      const id = await pledge("25000000.00", "first");
+      // Recorded on the other page, through the workspace's flow form.
+      const { page, pledge } = await formRecorder();
+      const id = await pledge("25000000.00");
       await expectOnBoard(board, id);
+      const recorded = (await readBoard()).latest_pledges.find((p) => p.id === id);
+      expect(recorded?.partner.code).toBe("IDB");
       expect(await board.locator(".lb-new").count()).toBe(1);
       for (const violation of await seriousViolations(board)) expect.fail(violation);
       await board.screenshot({ path: join(screenshotDir, "live-board-1920.png") });
