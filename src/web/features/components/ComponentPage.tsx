@@ -7,6 +7,7 @@ import { useI18n } from "../../i18n/i18n.tsx";
 import { BilingualText } from "../../ui/Bilingual.tsx";
 import { PageHeader, Section } from "../../ui/PageHeader.tsx";
 import { QueryState } from "../../ui/QueryState.tsx";
+import { FinanceSplit } from "../funding/FinanceSplit.tsx";
 import { FundingKpis } from "../funding/FundingKpis.tsx";
 import { RegionWideNote } from "../funding/RegionWideNote.tsx";
 import { budgetBars, fundingColumns, SummaryBreakdown } from "../funding/SummaryBreakdown.tsx";
@@ -39,7 +40,12 @@ function ComponentView({ component }: { component: StrategyComponent }) {
       <Container size="xl">
         <Stack gap="lg">
           <QueryState query={funding}>
-            {(summary) => <FundingKpis total={summary.total} currency={summary.currency} />}
+            {(summary) => (
+              <Stack gap={6}>
+                <FundingKpis total={summary.total} currency={summary.currency} />
+                <FinanceSplit filters={{ component: component.id }} />
+              </Stack>
+            )}
           </QueryState>
           <RegionWideNote />
           <Grid gap="lg">

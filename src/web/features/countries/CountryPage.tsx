@@ -7,6 +7,7 @@ import { NotFoundPage } from "../../app/NotFoundPage.tsx";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { PageHeader, Section } from "../../ui/PageHeader.tsx";
 import { QueryState } from "../../ui/QueryState.tsx";
+import { FinanceSplit } from "../funding/FinanceSplit.tsx";
 import { FundingKpis } from "../funding/FundingKpis.tsx";
 import { budgetBars, fundingColumns, SummaryBreakdown } from "../funding/SummaryBreakdown.tsx";
 import { CountrySeries } from "../indicators/CountrySeries.tsx";
@@ -42,6 +43,7 @@ function CountryView({ code }: { code: MemberState }) {
             {(summary) => (
               <Stack gap={6}>
                 <FundingKpis total={summary.total} currency={summary.currency} />
+                <FinanceSplit filters={{ country: code }} />
                 <Text size="sm" c="#3d4652" data-testid="country-kpi-note">
                   {t("country.kpiNote", { country: name })}
                 </Text>

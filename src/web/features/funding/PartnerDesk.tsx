@@ -20,6 +20,7 @@ import { PageHeader, Section } from "../../ui/PageHeader.tsx";
 import { QueryState } from "../../ui/QueryState.tsx";
 import { isStaff } from "../accounts/session.ts";
 import type { WorkspaceContext } from "../workspace/workspace-context.ts";
+import { FinanceSplit } from "./FinanceSplit.tsx";
 import { FlowForm } from "./FlowForm.tsx";
 import { FlowsNotForRole } from "./FlowsNotForRole.tsx";
 import { FundingKpis } from "./FundingKpis.tsx";
@@ -183,7 +184,12 @@ export function PartnerDesk({ user }: { user: User }) {
           {partnerId ? (
             <>
               <QueryState query={summary}>
-                {(s) => <FundingKpis total={s.total} currency={s.currency} />}
+                {(s) => (
+                  <Stack gap={6}>
+                    <FundingKpis total={s.total} currency={s.currency} />
+                    <FinanceSplit filters={{ partner: partnerId }} />
+                  </Stack>
+                )}
               </QueryState>
               <Section title={t("flow.recordTitle")} id="record-flow">
                 {recorded ? (

@@ -15,6 +15,7 @@ import { QueryState } from "../../ui/QueryState.tsx";
 import { StatusBadge } from "../../ui/StatusBadge.tsx";
 import { AuditHistory } from "../audit/AuditHistory.tsx";
 import { conversionNote, conversionNoteText } from "../exchange-rates/conversion-note.ts";
+import { FinanceSplit } from "../funding/FinanceSplit.tsx";
 import { FlowsTable } from "../funding/FlowsTable.tsx";
 import { FundingKpis } from "../funding/FundingKpis.tsx";
 import { ResultsFramework } from "../indicators/ResultsFramework.tsx";
@@ -202,6 +203,7 @@ function InitiativeView({ initiative }: { initiative: Initiative }) {
             {(summary) => (
               <Stack gap={6}>
                 <FundingKpis total={summary.total} currency={summary.currency} />
+                <FinanceSplit filters={{ initiative: initiative.id }} />
                 <SourceLine source={initiative.source} illustrative={initiative.illustrative} />
                 <InitiativeParagraphs initiativeId={initiative.id} />
               </Stack>
