@@ -6,19 +6,21 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../test/support/app.ts";
 import { systemPrincipal } from "../../platform/principal.ts";
 import { seedDemo } from "../demo/index.ts";
-import { summarizeFunding } from "../funding/index.ts";
+import { type FundingSummary, summarizeFunding } from "../funding/index.ts";
+import { readZipEntry } from "./fixed-zip-dates.ts";
 import { type GeneratedReport, generateReport } from "./generate-report.ts";
 import type { ReportFormat, ReportLanguage } from "./report-figures.ts";
 import {
   docxText,
   expectedTableFigures,
   figuresIn,
+  formatMeasures,
   htmlText,
   missingInOrder,
   pdfText,
   withTempFile,
 } from "./report-readback.fixtures.ts";
-import { REPORT_WORDS } from "./report-words.ts";
+import { formatUsd, REPORT_WORDS } from "./report-words.ts";
 
 /**
  * The report on the demo data, in both languages and all three formats, read back from the
@@ -73,6 +75,81 @@ describe("the report's files on the demo data", () => {
         }
       });
     }
+
+    it(`${language}: every amount outside the indicator tables is the roll-up's, summary and annex too`, async () => {
+      const w = REPORT_WORDS[language];
+      const filter = { publishedOnly: true, asOf };
+      const rollups: FundingSummary[] = [];
+      for (const by of ["component", "country", "partner", "initiative"] as const)
+        rollups.push(await summarizeFunding({ db: t.handle.db, by: [by], filter }));
+      const total = rollups[0]?.total;
+      const byInitiative = rollups[3] as FundingSummary;
+      const allowed = new Set(
+        rollups.flatMap((s) => [...s.rows, s.total].flatMap((m) => formatMeasures(m, language))),
+      );
+      const { figures } = issued.get(`${language}.pdf`) as GeneratedReport;
+      const annexOrder = figures.initiatives.map((i) => i.code);
+      expect(annexOrder.length).toBeGreaterThan(1);
+      const annexExpected = annexOrder.flatMap((code) => {
+        const row = byInitiative.rows.find((r) => r.key.initiative?.code === code);
+        if (!row) throw new Error(`${code} is in the annex but not in the roll-up`);
+        return (["budget", "committed", "disbursed", "gap"] as const).flatMap((c) =>
+          row[c] === null ? [] : [formatUsd(row[c] as string, language)],
+        );
+      });
+      for (const format of formats) {
+        const body = await text(language, format);
+        // The sections, by their headings.
+        const paragraphs = body.indexOf(w.paragraphs);
+        const indicators = body.indexOf(w.indicators);
+        const annex = body.indexOf(w.annex);
+        expect(0 < paragraphs && paragraphs < indicators && indicators < annex, format).toBe(true);
+        const summary = body.slice(0, paragraphs);
+        for (const measure of ["announced", "committed", "disbursed", "budget", "gap"] as const)
+          expect(summary, `${format} summary: ${measure}`).toContain(
+            formatUsd(total?.[measure] ?? "0.00", language),
+          );
+        expect(
+          missingInOrder(figuresIn(body.slice(annex), language), annexExpected),
+          `${format} annex`,
+        ).toEqual([]);
+        // Indicator values are observations, not money: everything else must be a roll-up figure.
+        const outside = body.slice(0, indicators) + body.slice(annex);
+        const stray = figuresIn(outside, language).filter((f) => !allowed.has(f));
+        expect(stray, format).toEqual([]);
+      }
+    });
+
+    it(`${language}: charts drawn on the server are in every format, each indicator with its sources`, async () => {
+      const w = REPORT_WORDS[language];
+      const { figures } = issued.get(`${language}.pdf`) as GeneratedReport;
+      expect(figures.indicators.length).toBeGreaterThan(0);
+      const titles = [
+        w.chartByComponent,
+        ...figures.indicators.map((i) => w.chartTrend(i.name[language] ?? i.code)),
+      ];
+      const html = (issued.get(`${language}.html`) as GeneratedReport).bytes.toString("utf8");
+      const svgs = [...html.matchAll(/<svg role="img" aria-label="([^"]*)"/g)];
+      expect(svgs).toHaveLength(titles.length);
+      expect(html).not.toMatch(/<img|<script|https?:\/\/(?!www\.w3\.org)/);
+      const docx = (issued.get(`${language}.docx`) as GeneratedReport).bytes;
+      const documentXml = (await readZipEntry(docx, "word/document.xml"))?.toString("utf8") ?? "";
+      expect(documentXml.match(/svgBlip/g)).toHaveLength(titles.length);
+      for (let n = 1; n <= titles.length; n++) {
+        const svg = (await readZipEntry(docx, `word/media/image${n}.svg`))?.toString("utf8");
+        expect(svg, `image${n}.svg`).toMatch(/^<svg[\s\S]*<\/svg>$/);
+        const png = await readZipEntry(docx, `word/media/image${n}.png`);
+        expect(png?.subarray(1, 4).toString("latin1"), `image${n}.png`).toBe("PNG");
+      }
+      for (const format of formats) {
+        const body = (await text(language, format)).replace(/\s+/g, " ");
+        for (const title of titles) expect(body, `${format}: ${title}`).toContain(title);
+        for (const indicator of figures.indicators)
+          expect(body, format).toContain(
+            `${w.indicatorSource}: ${indicator.sources.join("; ")}`.replace(/\s+/g, " "),
+          );
+      }
+    });
 
     it(`${language}: the three formats state the same symbol, as-of time and original language`, async () => {
       const { report } = issued.get(`${language}.pdf`) as GeneratedReport;

@@ -53,7 +53,7 @@ export function pdfText(bytes: Buffer): string {
 export function htmlText(bytes: Buffer): string {
   return bytes
     .toString("utf8")
-    .replace(/<svg[\s\S]*?<\/svg>/g, "")
+    .replace(/<(svg|style)[\s\S]*?<\/\1>/g, "")
     .replace(/<[^>]+>/g, " ")
     .replace(/&amp;/g, "&");
 }
@@ -83,6 +83,29 @@ export function expectedTableFigures(summary: FundingSummary, language: ReportLa
       ];
     }),
   );
+}
+
+/** Every measure of one roll-up row as the language writes it (absent ones left out). */
+export function formatMeasures(
+  measures: FundingSummary["total"],
+  language: ReportLanguage,
+): string[] {
+  const columns = [
+    "budget",
+    "announced",
+    "committed",
+    "committed_not_allocated",
+    "disbursed",
+    "gap",
+    "coverage_pct",
+  ] as const;
+  return columns.flatMap((column) => {
+    const value = measures[column];
+    if (value === null || value === undefined) return [];
+    return [
+      column === "coverage_pct" ? formatPercent(value, language) : formatUsd(value, language),
+    ];
+  });
 }
 
 /** Whether `expected` appears in `found` in order (other figures may come between). */

@@ -14,7 +14,7 @@ import {
 import { summarizeFunding } from "../funding/index.ts";
 import { generateReport } from "./generate-report.ts";
 import { settleReportJobs } from "./report-jobs.ts";
-import { htmlText } from "./report-readback.fixtures.ts";
+import { docxText, htmlText, pdfText } from "./report-readback.fixtures.ts";
 
 /**
  * A report as of an instant counts only what the ledger held then (entries and reversals
@@ -93,6 +93,23 @@ describe("reports as of an instant", () => {
     const text = htmlText(bytes);
     expect(text).toContain("400,000.00");
     expect(text).not.toContain("250,000.00");
+    // The Word and PDF files, read back, leave the later commitment out as well, in Spanish too.
+    for (const [language, format, pledged, committed] of [
+      ["en", "docx", "400,000.00", "250,000.00"],
+      ["es", "pdf", "400.000,00", "250.000,00"],
+    ] as const) {
+      const issued = await generateReport({
+        db: t.handle.db,
+        language,
+        format,
+        asOf,
+        principal: systemPrincipal("test"),
+      });
+      expect(issued.figures).toEqual(figures);
+      const read = format === "docx" ? await docxText(issued.bytes) : pdfText(issued.bytes);
+      expect(read, format).toContain(pledged);
+      expect(read, format).not.toContain(committed);
+    }
     const today = await generateReport({
       db: t.handle.db,
       language: "en",
@@ -101,6 +118,21 @@ describe("reports as of an instant", () => {
     });
     expect(today.figures.funding.total.committed).toBe("250000.00");
     expect(today.report.symbol).not.toBe(figures.symbol);
+  });
+
+  it("says each stage as it reaches it, so the workspace can show progress while it renders", async () => {
+    const stages: string[] = [];
+    await generateReport({
+      db: t.handle.db,
+      language: "en",
+      format: "pdf",
+      asOf,
+      principal: systemPrincipal("test"),
+      onStage: async (stage) => {
+        stages.push(stage);
+      },
+    });
+    expect(stages).toEqual(["gathering", "rendering", "storing"]);
   });
 
   it("refuses an as-of instant in the future, naming the field", async () => {
