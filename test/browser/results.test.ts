@@ -23,7 +23,7 @@ describe.skipIf(chromiumMissing)("results in the browser", { timeout: 180_000 },
   beforeAll(async () => {
     portal = await startPortal();
     initiativeId = (await api<{ id: string }>(portal, "/initiatives/BE1")).id;
-  }, 300_000);
+  }, 600_000);
   afterAll(async () => {
     await portal?.stop();
   });
@@ -133,5 +133,65 @@ describe.skipIf(chromiumMissing)("results in the browser", { timeout: 180_000 },
     await page.getByTestId("countries-compared").waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();
+  });
+
+  it("uploads an observations CSV: each bad row named, nothing imported until skipped", async () => {
+    const { context, page } = await signIn(portal, FOCAL_GT);
+    await page.goto(`${portal.url}/workspace?lang=en`);
+    await page.getByRole("link", { name: en["csv.nav"] }).click();
+    await page.waitForURL(/\/workspace\/indicators\/import/);
+    await settle(page);
+    const csv = [
+      "indicator,country,year,value,source,notes",
+      "homicide_rate,GT,2024,16.1,Ministerio de Gobernación (preliminar),Not UNODC",
+      "homicide_rate,GT,2025,1O.2,Ministerio de Gobernación (preliminar),",
+      "homicide_rate,HN,2024,25.0,Secretaría de Seguridad (preliminar),",
+    ].join("\n");
+    await page.locator('input[type="file"]').setInputFiles({
+      name: "values.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(csv, "utf8"),
+    });
+    const preview = page.getByTestId("csv-preview");
+    await preview.waitFor();
+    expect(await preview.textContent()).toContain(
+      en["csv.summary"].replace("{rows}", "3").replace("{valid}", "1").replace("{invalid}", "2"),
+    );
+    // One row per problem: its line (the header is line 1), its column, what is wrong.
+    const problems = await page
+      .getByTestId("csv-problems")
+      .locator("tbody tr")
+      .evaluateAll((rows) =>
+        rows.map((row) => Array.from(row.querySelectorAll("td"), (cell) => cell.textContent)),
+      );
+    expect(problems).toEqual([
+      ["3", "value", en["csv.code.observation_value"].replace("{value}", "1O.2")],
+      ["4", "country", en["csv.code.observation_country_refused"].replace("{value}", "HN")],
+    ]);
+    // A file with problems imports nothing unless its bad rows are skipped.
+    const importButton = page.getByRole("button", {
+      name: en["csv.import"].replace("{count}", "1"),
+    });
+    expect(await importButton.isDisabled()).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel(en["csv.skip"].replace("{count}", "2")).check();
+    await importButton.click();
+    const done = page.getByTestId("csv-done");
+    await done.waitFor();
+    expect(await done.textContent()).toContain(en["csv.done"]);
+    await context.close();
+
+    const values = await api<{ data: Array<{ year: number; value: string; source: string }> }>(
+      portal,
+      "/indicators/homicide_rate/observations?country=GT&from_year=2024",
+    );
+    expect(values.data.map((o) => [o.year, o.value, o.source])).toEqual([
+      [2024, "16.1", "Ministerio de Gobernación (preliminar)"],
+    ]);
+    const honduras = await api<{ data: unknown[] }>(
+      portal,
+      "/indicators/homicide_rate/observations?country=HN&from_year=2024",
+    );
+    expect(honduras.data).toEqual([]);
   });
 });

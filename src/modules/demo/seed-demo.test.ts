@@ -35,7 +35,8 @@ describe("the demo seed", () => {
   beforeAll(async () => {
     handle = await createTestDatabase();
     summary = await seedDemo({ db: handle.db });
-  });
+    // The whole demo (ledger, conference, results, practices) on a loaded machine.
+  }, 180_000);
   afterAll(async () => handle.close());
 
   it("loads 22 initiatives across the four components and the eight member states", async () => {
@@ -56,6 +57,47 @@ describe("the demo seed", () => {
       .execute();
     expect(members.map((m) => m.code)).toEqual(["BZ", "CR", "DO", "GT", "HN", "NI", "PA", "SV"]);
     expect(members.every((m) => m.code === m.country_iso2)).toBe(true);
+  });
+
+  it("publishes ten example practices, each naming its public source", async () => {
+    expect(summary.practices).toBe(10);
+    const practices = await handle.db
+      .selectFrom("practices")
+      .select(["slug", "status", "illustrative", "source_citation", "source_url", "language"])
+      .execute();
+    expect(practices).toHaveLength(10);
+    for (const practice of practices) {
+      expect(practice, practice.slug).toMatchObject({ status: "published", illustrative: true });
+      expect(practice.source_citation.length, practice.slug).toBeGreaterThan(10);
+      expect(practice.source_url, practice.slug).toMatch(/^https?:\/\//);
+    }
+    expect(new Set(practices.map((p) => p.language))).toEqual(new Set(["es", "en"]));
+  });
+
+  it("loads the homicide rates as two series apart, with direction and SDG indicator", async () => {
+    const indicator = await handle.db
+      .selectFrom("indicators")
+      .select(["id", "direction", "sdg_indicator", "source"])
+      .where("code", "=", "homicide_rate")
+      .executeTakeFirstOrThrow();
+    expect(indicator).toMatchObject({ direction: "lower_is_better", sdg_indicator: "16.1.1" });
+    const series = await handle.db
+      .selectFrom("indicator_observations")
+      .select(["source", (eb) => eb.fn.countAll<number>().as("n")])
+      .where("indicator_id", "=", indicator.id)
+      .groupBy("source")
+      .execute();
+    // The 2025 release's 184 annual values (../shared/data) and the 2011 Global Study's seven.
+    expect(series.map((s) => Number(s.n)).sort((a, b) => a - b)).toEqual([7, 184]);
+    const honduras2010 = await handle.db
+      .selectFrom("indicator_observations")
+      .select(["value", "source"])
+      .where("indicator_id", "=", indicator.id)
+      .where("country_iso2", "=", "HN")
+      .where("year", "=", 2010)
+      .orderBy("value")
+      .execute();
+    expect(honduras2010.map((o) => Number(o.value))).toEqual([74.54089, 82.1]);
   });
 
   it("records every pledge announced in 2011 with its source, at the conference", async () => {

@@ -4,6 +4,38 @@ import { testBackend } from "../../../test/support/database.ts";
 import type { SearchAnswer } from "../../contracts/search.ts";
 import { setUpInitiativeWorld } from "../initiatives/initiatives.fixtures.ts";
 
+const OAS_BODY = {
+  code: "CICAD",
+  name: {
+    es: "Comisión Interamericana para el Control del Abuso de Drogas",
+    en: "Inter-American Drug Abuse Control Commission",
+  },
+  acronym: "CICAD",
+  body_kind: "entity",
+  mandate: { es: "Foro hemisférico sobre el problema de las drogas", en: "Forum on drugs" },
+  contact_role: { es: "Secretario Ejecutivo, CICAD", en: "Executive Secretary, CICAD" },
+  components: ["A"],
+  lines_of_action: ["AC"],
+};
+const RESOLUTION = {
+  symbol: "AG/RES. 9999 (TEST)",
+  title_es: "Resolución de prueba",
+  title_en: "Test resolution",
+  adopted_on: "2011-06-07",
+  session_es: "Período ordinario de prueba",
+  session_en: "Test regular session",
+};
+const MANDATE = {
+  paragraph: 6,
+  text_en: "To urge states to draw on the lessons learned of other mechanisms.",
+  text_es: "Instar a los Estados a aprovechar las lecciones de otros mecanismos subregionales.",
+  addressees: JSON.stringify(["member_states"]),
+  reporting_body: "general_secretariat" as const,
+  due_session_es: "Cuadragésimo segundo período",
+  due_session_en: "Forty-second session",
+  due_on: "2012-06-03",
+};
+
 /**
  * The one search on both databases (run with ESCA_TEST_DATABASE_URL for PostgreSQL): the
  * same answers to the same questions, in Spanish and English, accents ignored, ranked.
@@ -217,6 +249,69 @@ describe(`search (${testBackend})`, () => {
     });
     expect(withdrawn.status).toBe(200);
     expect(refs(await search("q=canchas"))).toEqual([]);
+  });
+
+  it("finds an initiative by its own results framework's objectives, kept in step", async () => {
+    const defined = await t.request<{ id: string }>({
+      method: "POST",
+      url: "/api/initiatives/AC7/results",
+      payload: {
+        code: "OUT-1",
+        level: "output",
+        name: {
+          es: "Fiscales acreditados en cadena de custodia",
+          en: "Prosecutors accredited in chain of custody",
+        },
+        unit: "people",
+        direction: "higher_is_better",
+        targets: [{ value: "40", year: 2014 }],
+      },
+    });
+    expect(defined.status, JSON.stringify(defined.body)).toBe(201);
+    expect(refs(await search("q=custodia"))).toEqual(["initiative:AC7"]);
+    const english = await search("q=prosecutors");
+    expect(refs(english)).toEqual(["initiative:AC7"]);
+    expect(english.data[0]?.snippet.filter((piece) => piece.match).map((p) => p.text)).toEqual([
+      "Prosecutors",
+    ]);
+    const renamed = await t.request({
+      method: "PATCH",
+      url: `/api/results-indicators/${defined.body.id}`,
+      payload: { name: { es: "Peritos acreditados", en: "Accredited forensic experts" } },
+    });
+    expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+    expect(refs(await search("q=custodia"))).toEqual([]);
+    expect(refs(await search("q=peritos"))).toEqual(["initiative:AC7"]);
+  });
+
+  it("finds partners and OAS bodies by name, mandates by a word of their text", async () => {
+    const body = await t.request({
+      method: "POST",
+      url: "/api/oas-bodies",
+      payload: OAS_BODY,
+    });
+    expect(body.status, JSON.stringify(body.body)).toBe(201);
+    const bank = await search("q=banco%20interamericano");
+    expect(refs(bank)).toEqual(["partner:IDB"]);
+    expect(refs(await search("q=development%20bank"))).toEqual(["partner:IDB"]);
+    expect(refs(await search("kind=oas_body&q=abuso%20de%20drogas"))).toEqual(["oas_body:CICAD"]);
+    expect(refs(await search("q=drug%20abuse"))).toEqual(["oas_body:CICAD"]);
+    await t.handle.db.transaction().execute(async (trx) => {
+      const resolution = await trx
+        .insertInto("resolutions")
+        .values(RESOLUTION)
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto("mandates")
+        .values({ ...MANDATE, resolution_id: resolution.id })
+        .execute();
+    });
+    const mandate = await search("q=subregionales");
+    expect(mandate.data.map((hit) => [hit.kind, hit.title.es ?? hit.title.en])).toEqual([
+      ["mandate", "AG/RES. 9999 (TEST), párrafo 6"],
+    ]);
+    expect(refs(await search("q=lessons%20learned&kind=mandate"))).toHaveLength(1);
   });
 
   it("filters the initiatives list with the same search, drafts for those who see them", async () => {

@@ -2,7 +2,6 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { conferenceListSchema } from "../../contracts/conferences.ts";
 import type { RollupDimension } from "../../contracts/enums.ts";
 import { flowListSchema } from "../../contracts/flows.ts";
-import { observationListSchema } from "../../contracts/indicators.ts";
 import {
   type InitiativeListItem,
   initiativeListSchema,
@@ -111,18 +110,6 @@ export const useComponents = () =>
   useQuery({
     queryKey: ["components"],
     queryFn: () => api.get("/components", componentListSchema, { limit: 50 }),
-    staleTime: 5 * 60_000,
-  });
-
-export const useHomicideRates = (country?: string) =>
-  useQuery({
-    queryKey: ["observations", "homicide_rate", country],
-    queryFn: () =>
-      api.get("/indicators/homicide_rate/observations", observationListSchema, {
-        limit: 500,
-        sort: "year",
-        country,
-      }),
     staleTime: 5 * 60_000,
   });
 

@@ -2245,6 +2245,7 @@ export const en = {
   "auditField.what": "What is asked",
   "auditField.why": "Why",
   "auditField.year": "Year",
+  "csv.clearFile": "Remove the file",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -2417,4 +2417,5 @@ export const es: Messages = {
   "auditField.what": "Qué se pide",
   "auditField.why": "Por qué",
   "auditField.year": "Año",
+  "csv.clearFile": "Quitar el archivo",
 };

@@ -80,6 +80,7 @@ export function ObservationsImportPage() {
                 description={t("csv.columns")}
                 accept=".csv,text/csv"
                 clearable
+                clearButtonProps={{ "aria-label": t("csv.clearFile") }}
                 onChange={(file) => void choose(file)}
                 data-testid="csv-file"
               />

@@ -1,9 +1,9 @@
 import { Stack, Table, Text } from "@mantine/core";
 import type { Initiative } from "../../../contracts/initiatives.ts";
-import { useHomicideRates } from "../../api/queries.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { usePick } from "../../ui/Bilingual.tsx";
 import { SourceLine } from "../../ui/Provenance.tsx";
+import { useObservations } from "../indicators/indicators-api.ts";
 import { latestFromSource, mainSource } from "../indicators/series.ts";
 
 /**
@@ -14,7 +14,8 @@ import { latestFromSource, mainSource } from "../indicators/series.ts";
 export function IndicatorTargets({ initiative }: { initiative: Initiative }) {
   const { t, fmt } = useI18n();
   const pick = usePick();
-  const rates = useHomicideRates(initiative.lead_country);
+  // Totals only: a disaggregated value (by sex) is never the national figure.
+  const rates = useObservations("homicide_rate", initiative.lead_country);
   const observations = rates.data?.data ?? [];
   const latest = latestFromSource(observations, mainSource(observations)).get(
     initiative.lead_country,
