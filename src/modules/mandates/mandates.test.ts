@@ -186,6 +186,37 @@ describe("mandates over the demo data", () => {
     expect(published.status).toBe(200);
     expect(await labels(asPublic)).toEqual(["Peer review of drug policies"]);
 
+    // A draft practice discarded takes its evidence link with it.
+    const discarded = await secretariat.request<{ id: string }>({
+      method: "POST",
+      url: "/api/practices",
+      payload: {
+        slug: "evidence-discarded",
+        title: "A draft to discard",
+        summary: "Written, then dropped.",
+        body: "Nothing to keep.",
+        language: "en",
+        source: { kind: "state", name: "Guatemala", citation: "Guatemala (2011)" },
+      },
+    });
+    expect(discarded.status).toBe(201);
+    const discardedLink = await secretariat.request({
+      method: "POST",
+      url: `/api/mandates/${id}/evidence`,
+      payload: { kind: "practice", target_id: discarded.body.id },
+    });
+    expect(discardedLink.status).toBe(201);
+    expect(await labels(asStaff)).toContain("A draft to discard");
+    const deleted = await secretariat.request({
+      method: "DELETE",
+      url: `/api/practices/${discarded.body.id}`,
+    });
+    expect(deleted.status).toBe(200);
+    const staffAfterDelete = await asStaff({ method: "GET", url: `/api/mandates/${id}` });
+    expect(staffAfterDelete.body.evidence.filter((e) => e.target_id === discarded.body.id)).toEqual(
+      [],
+    );
+
     // A report or practice that does not exist is refused under target_id, and nothing kept.
     for (const kind of ["report", "practice"] as const) {
       const missing = await secretariat.request<{ error: { details: Array<{ path: string }> } }>({
