@@ -40,8 +40,17 @@ describe.skipIf(chromiumMissing)("mandates in the browser", { timeout: 180_000 }
       expect(seventh).toBeDefined();
       const context = await portal.context();
       const page = await context.newPage();
-      await page.goto(`/mandates?lang=${lang}`);
+      // The dashboard gives the resolution at a glance: per period, the paragraphs per status.
+      await page.goto(`/?lang=${lang}`);
       await settle(page);
+      const glance = page.getByRole("region", { name: catalog["mandates.panel.title"] });
+      await glance.waitFor();
+      const glanceText = (await visibleText(glance)).toLowerCase();
+      expect(glanceText).toContain("2011-2012");
+      expect(glanceText).toContain(catalog["mandates.status.in_progress"].toLowerCase());
+      await glance.getByRole("link", { name: catalog["mandates.panel.open"] }).click();
+      await settle(page);
+      expect(new URL(page.url()).pathname).toBe("/mandates");
       expect(await seriousViolations(page)).toEqual([]);
       await page.getByRole("link", { name: "¶7", exact: true }).click();
       await settle(page);

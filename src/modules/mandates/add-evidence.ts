@@ -8,7 +8,7 @@ import { listPeriodRows } from "./resolutions.queries.ts";
 
 /**
  * Links a record to a mandate as evidence that it is being carried out: an initiative, a
- * ledger entry, a conference, or (by kind and id) a support request, report or practice.
+ * ledger entry, a conference, a support request, an issued report or a practice.
  */
 export async function addEvidence(options: {
   db: Kysely<Database>;
@@ -33,14 +33,8 @@ export async function addEvidence(options: {
         );
     }
     const kind = input.kind;
-    // Kinds whose records ESCA Hub holds: a link to a missing one is refused.
-    if (
-      (kind === "initiative" ||
-        kind === "flow" ||
-        kind === "conference" ||
-        kind === "support_request") &&
-      !(await evidenceTargetExists(db, kind, input.target_id))
-    )
+    // Every kind is a record ESCA Hub holds: a link to a missing one is refused.
+    if (!(await evidenceTargetExists(db, kind, input.target_id)))
       throw invalidField("target_id", `no ${kind.replace("_", " ")} with id ${input.target_id}`, {
         code: "unknown_record",
       });

@@ -87,7 +87,9 @@ export async function getMandate(options: {
             : null) ??
           (item.flow_type
             ? `${item.flow_type} · ${item.partner_code ?? ""}${item.flow_initiative_code ? ` → ${item.flow_initiative_code}` : ""}`
-            : null),
+            : null) ??
+          item.practice_title ??
+          reportLabel(item),
         period: item.period_code,
         note: item.note,
         illustrative: item.illustrative,
@@ -97,6 +99,18 @@ export async function getMandate(options: {
     requests,
     history,
   };
+}
+
+/** An issued report in words: its symbol, language and format, and the day its data stood at. */
+function reportLabel(item: {
+  report_symbol: string | null;
+  report_language: string | null;
+  report_format: string | null;
+  report_as_of: Date | null;
+}): string | null {
+  if (!item.report_symbol || !item.report_as_of) return null;
+  const day = item.report_as_of.toISOString().slice(0, 10);
+  return `${item.report_symbol} · ${item.report_language} · ${item.report_format} · ${day}`;
 }
 
 export async function assertMandateExists(options: {

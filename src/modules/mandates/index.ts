@@ -10,6 +10,7 @@ export { type ImportedResolution, importResolution } from "./import-resolution.t
 export { linkInitiative, unlinkInitiative } from "./link-initiative.ts";
 export { mandateRoutes } from "./mandates.routes.ts";
 export { findMandatesWithoutStatus, type MandateOpenItem } from "./open-items.queries.ts";
+export { removeEvidenceOfRecord } from "./remove-evidence.ts";
 export { parseResolutionFile, type ResolutionFile } from "./resolution-file.ts";
 export { setMandateStatus } from "./set-mandate-status.ts";
 export { shippedResolutionFile, shippedResolutionPath } from "./shipped-resolutions.ts";

@@ -1,5 +1,5 @@
 import { type Insertable, type Kysely, sql } from "kysely";
-import type { MandateStatus } from "../../contracts/mandates.ts";
+import type { EvidenceKind, MandateStatus } from "../../contracts/mandates.ts";
 import type { Database, MandateEvidenceTable } from "../../platform/db/schema.ts";
 
 /*
@@ -139,6 +139,12 @@ export function listEvidenceRows(db: Kysely<Database>, mandateId: string, public
     )
     .leftJoin("initiatives as ri", "ri.id", "sr.initiative_id")
     .leftJoin("organizations as rb", "rb.id", "sr.body_id")
+    .leftJoin("practices as p", (join) =>
+      join.onRef("p.id", "=", "e.target_id").on("e.kind", "=", "practice"),
+    )
+    .leftJoin("reports as rp", (join) =>
+      join.onRef("rp.id", "=", "e.target_id").on("e.kind", "=", "report"),
+    )
     .select([
       "e.id",
       "e.kind",
@@ -155,6 +161,12 @@ export function listEvidenceRows(db: Kysely<Database>, mandateId: string, public
       "ri.code as request_initiative_code",
       "rb.code as request_body_code",
       "sr.what as request_what",
+      "p.title as practice_title",
+      "p.status as practice_status",
+      "rp.symbol as report_symbol",
+      "rp.language as report_language",
+      "rp.format as report_format",
+      "rp.as_of as report_as_of",
     ])
     .where("e.mandate_id", "=", mandateId);
   if (publicOnly)
@@ -175,14 +187,16 @@ export function listEvidenceRows(db: Kysely<Database>, mandateId: string, public
           eb("e.kind", "!=", "support_request"),
           eb.and([eb("sr.status", "<>", "submitted"), eb("ri.published_at", "is not", null)]),
         ]),
-      );
+      )
+      // A practice is public once published (practices); an issued report always is.
+      .where((eb) => eb.or([eb("e.kind", "!=", "practice"), eb("p.status", "=", "published")]));
   return query.orderBy("e.added_at").orderBy("e.id").execute();
 }
 
 /** Whether the record an evidence link names exists (for the kinds ESCA Hub holds). */
 export async function evidenceTargetExists(
   db: Kysely<Database>,
-  kind: "initiative" | "flow" | "conference" | "support_request",
+  kind: EvidenceKind,
   id: string,
 ): Promise<boolean> {
   const table = (
@@ -191,6 +205,8 @@ export async function evidenceTargetExists(
       flow: "support_flows",
       conference: "conferences",
       support_request: "support_requests",
+      report: "reports",
+      practice: "practices",
     } as const
   )[kind];
   const row = await db.selectFrom(table).select("id").where("id", "=", id).executeTakeFirst();

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp, type TestSession } from "../../../test/support/app.ts";
 import type { MandateDetail, MandateList, Trace } from "../../contracts/mandates.ts";
@@ -145,6 +146,122 @@ describe("mandates over the demo data", () => {
       url: `/api/mandates/${id}/evidence/${evidence.body.id}`,
     });
     expect(removed.status).toBe(200);
+  });
+
+  it("takes a practice or an issued report as evidence, checked, labelled, drafts kept private", async () => {
+    const id = paragraph(6).id;
+    const practice = await secretariat.request<{ id: string; version: number }>({
+      method: "POST",
+      url: "/api/practices",
+      payload: {
+        slug: "evidence-draft",
+        title: "Peer review of drug policies",
+        summary: "How a mechanism reviews its members.",
+        body: "A **peer review** by experts of other states.",
+        language: "en",
+        source: { kind: "mechanism", name: "CICAD", citation: "CICAD, MEM (2011)" },
+      },
+    });
+    expect(practice.status, JSON.stringify(practice.body)).toBe(201);
+    const linked = await secretariat.request({
+      method: "POST",
+      url: `/api/mandates/${id}/evidence`,
+      payload: { kind: "practice", target_id: practice.body.id },
+    });
+    expect(linked.status).toBe(201);
+    const labels = async (session: (o: object) => Promise<{ body: MandateDetail }>) =>
+      (await session({ method: "GET", url: `/api/mandates/${id}` })).body.evidence
+        .filter((e) => e.kind === "practice")
+        .map((e) => e.label);
+    const asStaff = (o: object) => secretariat.request<MandateDetail>(o as never);
+    const asPublic = (o: object) => t.anonymous<MandateDetail>(o as never);
+    expect(await labels(asStaff)).toEqual(["Peer review of drug policies"]);
+    // A draft practice is no public record: the public sees no trace of the link.
+    expect(await labels(asPublic)).toEqual([]);
+    const published = await secretariat.request({
+      method: "PUT",
+      url: `/api/practices/${practice.body.id}/status`,
+      payload: { status: "published", version: practice.body.version },
+    });
+    expect(published.status).toBe(200);
+    expect(await labels(asPublic)).toEqual(["Peer review of drug policies"]);
+
+    // A draft practice discarded takes its evidence link with it.
+    const discarded = await secretariat.request<{ id: string }>({
+      method: "POST",
+      url: "/api/practices",
+      payload: {
+        slug: "evidence-discarded",
+        title: "A draft to discard",
+        summary: "Written, then dropped.",
+        body: "Nothing to keep.",
+        language: "en",
+        source: { kind: "state", name: "Guatemala", citation: "Guatemala (2011)" },
+      },
+    });
+    expect(discarded.status).toBe(201);
+    const discardedLink = await secretariat.request({
+      method: "POST",
+      url: `/api/mandates/${id}/evidence`,
+      payload: { kind: "practice", target_id: discarded.body.id },
+    });
+    expect(discardedLink.status).toBe(201);
+    expect(await labels(asStaff)).toContain("A draft to discard");
+    const deleted = await secretariat.request({
+      method: "DELETE",
+      url: `/api/practices/${discarded.body.id}`,
+    });
+    expect(deleted.status).toBe(200);
+    const staffAfterDelete = await asStaff({ method: "GET", url: `/api/mandates/${id}` });
+    expect(staffAfterDelete.body.evidence.filter((e) => e.target_id === discarded.body.id)).toEqual(
+      [],
+    );
+
+    // A report or practice that does not exist is refused under target_id, and nothing kept.
+    for (const kind of ["report", "practice"] as const) {
+      const missing = await secretariat.request<{ error: { details: Array<{ path: string }> } }>({
+        method: "POST",
+        url: `/api/mandates/${id}/evidence`,
+        payload: { kind, target_id: "00000000-0000-4000-8000-000000000000" },
+      });
+      expect(missing.status).toBe(400);
+      expect(missing.body.error.details[0]?.path).toBe("target_id");
+    }
+    const after = await secretariat.request<MandateDetail>({
+      method: "GET",
+      url: `/api/mandates/${id}`,
+    });
+    expect(after.body.evidence.filter((e) => e.kind === "report")).toEqual([]);
+
+    // An issued report is public: it is named by its symbol, language, format and date.
+    const bytes = Buffer.from("<p>Report</p>");
+    const report = await t.handle.db
+      .insertInto("reports")
+      .values({
+        symbol: "CP/doc. 4700/12",
+        as_of: new Date("2012-04-30T00:00:00Z"),
+        language: "en",
+        format: "html",
+        original_language: "en",
+        figures: JSON.stringify({}),
+        sha256: createHash("sha256").update(bytes).digest("hex"),
+        size_bytes: bytes.length,
+        bytes,
+        issued_by: "test",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const reportLinked = await secretariat.request({
+      method: "POST",
+      url: `/api/mandates/${id}/evidence`,
+      payload: { kind: "report", target_id: report.id, period: "2011-2012" },
+    });
+    expect(reportLinked.status).toBe(201);
+    const publicReports = (await asPublic({ method: "GET", url: `/api/mandates/${id}` })).body
+      .evidence;
+    expect(publicReports.filter((e) => e.kind === "report").map((e) => e.label)).toEqual([
+      "CP/doc. 4700/12 · en · html · 2012-04-30",
+    ]);
   });
 
   it("traces ¶3 down to disbursements with the roll-up's totals for the same initiatives", async () => {

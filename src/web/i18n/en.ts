@@ -912,8 +912,6 @@ export const en = {
   "mandates.evidenceForm.kind": "Kind of record",
   "mandates.evidenceForm.target": "Record",
   "mandates.evidenceForm.nothing": "No record of this kind to link",
-  "mandates.evidenceForm.targetId": "Record id",
-  "mandates.evidenceForm.targetIdHelp": "The id (UUID) of the report or practice",
   "mandates.evidenceForm.period": "Reporting period (optional)",
   "mandates.evidenceForm.add": "Add the evidence",
   "mandates.evidenceForm.remove": "Remove",
@@ -2246,6 +2244,8 @@ export const en = {
   "auditField.why": "Why",
   "auditField.year": "Year",
   "csv.clearFile": "Remove the file",
+  // Evidence picked from the issued reports and the practices (issue 11).
+  "mandates.evidenceForm.draft": "draft",
 } as const;
 
 export type MessageKey = keyof typeof en;

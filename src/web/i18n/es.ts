@@ -916,8 +916,6 @@ export const es: Messages = {
   "mandates.evidenceForm.kind": "Tipo de registro",
   "mandates.evidenceForm.target": "Registro",
   "mandates.evidenceForm.nothing": "No hay registros de este tipo para vincular",
-  "mandates.evidenceForm.targetId": "Identificador del registro",
-  "mandates.evidenceForm.targetIdHelp": "El identificador (UUID) del informe o la práctica",
   "mandates.evidenceForm.period": "Período de informe (opcional)",
   "mandates.evidenceForm.add": "Añadir la evidencia",
   "mandates.evidenceForm.remove": "Quitar",
@@ -2418,4 +2416,6 @@ export const es: Messages = {
   "auditField.why": "Por qué",
   "auditField.year": "Año",
   "csv.clearFile": "Quitar el archivo",
+  // Evidence picked from the issued reports and the practices (issue 11).
+  "mandates.evidenceForm.draft": "borrador",
 };

@@ -1,4 +1,4 @@
-import { Button, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from "@mantine/core";
+import { Button, Group, Select, SimpleGrid, Stack, Textarea } from "@mantine/core";
 import { type FormEvent, useState } from "react";
 import { evidenceKinds } from "../../../contracts/enum-values.ts";
 import type { EvidenceKind, MandateDetail, TraceFlow } from "../../../contracts/mandates.ts";
@@ -6,17 +6,17 @@ import { useConferences, useInitiatives } from "../../api/queries.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { ApiErrorAlert, fieldError } from "../../ui/ApiErrorAlert.tsx";
 import { usePick } from "../../ui/Bilingual.tsx";
+import { usePractices } from "../practices/practices-api.ts";
+import { useReports } from "../reports/reports-api.ts";
 import { type NewEvidence, useEvidence, useMandateTrace } from "./mandates-api.ts";
 
 const empty: NewEvidence = { kind: "initiative", target_id: "", period: null, note: null };
 
-/** Records ESCA Hub holds are picked from a list; reports and practices are named by id. */
-const byId = (kind: EvidenceKind) => kind === "report" || kind === "practice";
-
 /**
  * The secretariat links a record to the mandate as evidence: an initiative, a ledger entry
  * of the initiatives that answer it, the conference, a support request under the paragraph,
- * or a report or practice by its id; in one reporting period or none.
+ * an issued report or a practice of the library, each picked from a list; in one reporting
+ * period or none.
  */
 export function EvidenceForm({ mandate }: { mandate: MandateDetail }) {
   const { t, fmt } = useI18n();
@@ -26,6 +26,8 @@ export function EvidenceForm({ mandate }: { mandate: MandateDetail }) {
   const initiatives = useInitiatives({ limit: 500, sort: "code" });
   const conferences = useConferences();
   const trace = useMandateTrace(mandate.id);
+  const practices = usePractices();
+  const reports = useReports();
   const flowLabel = (code: string, kind: string, flow: TraceFlow) =>
     [
       code,
@@ -47,10 +49,7 @@ export function EvidenceForm({ mandate }: { mandate: MandateDetail }) {
       ...commitments.flatMap((c) => c.disbursements).map((f) => ({ f, kind: "disbursement" })),
     ].map(({ f, kind }) => ({ value: f.id, label: flowLabel(initiative.code, kind, f) }));
   });
-  const options: Record<
-    Exclude<EvidenceKind, "report" | "practice">,
-    { value: string; label: string }[]
-  > = {
+  const options: Record<EvidenceKind, { value: string; label: string }[]> = {
     initiative: (initiatives.data?.data ?? []).map((i) => ({
       value: i.id,
       label: `${i.code} · ${pick(i.title)}`,
@@ -63,6 +62,14 @@ export function EvidenceForm({ mandate }: { mandate: MandateDetail }) {
     support_request: mandate.requests.map((r) => ({
       value: r.id,
       label: `${r.body.code} → ${r.initiative.code}: ${r.what}`,
+    })),
+    report: (reports.data?.data ?? []).map((r) => ({
+      value: r.id,
+      label: [r.symbol, r.language, r.format, fmt.date(r.as_of)].join(" · "),
+    })),
+    practice: (practices.data?.data ?? []).map((p) => ({
+      value: p.id,
+      label: p.status === "draft" ? `${p.title} (${t("mandates.evidenceForm.draft")})` : p.title,
     })),
   };
   const submit = (event: FormEvent) => {
@@ -87,27 +94,16 @@ export function EvidenceForm({ mandate }: { mandate: MandateDetail }) {
             }))}
             error={fieldError(add.error, "kind")}
           />
-          {byId(form.kind) ? (
-            <TextInput
-              label={t("mandates.evidenceForm.targetId")}
-              description={t("mandates.evidenceForm.targetIdHelp")}
-              required
-              value={form.target_id}
-              onChange={(e) => setForm({ ...form, target_id: e.currentTarget.value })}
-              error={fieldError(add.error, "target_id")}
-            />
-          ) : (
-            <Select
-              label={t("mandates.evidenceForm.target")}
-              required
-              searchable
-              nothingFoundMessage={t("mandates.evidenceForm.nothing")}
-              value={form.target_id || null}
-              onChange={(v) => setForm({ ...form, target_id: v ?? "" })}
-              data={options[form.kind as keyof typeof options]}
-              error={fieldError(add.error, "target_id")}
-            />
-          )}
+          <Select
+            label={t("mandates.evidenceForm.target")}
+            required
+            searchable
+            nothingFoundMessage={t("mandates.evidenceForm.nothing")}
+            value={form.target_id || null}
+            onChange={(v) => setForm({ ...form, target_id: v ?? "" })}
+            data={options[form.kind]}
+            error={fieldError(add.error, "target_id")}
+          />
           <Select
             label={t("mandates.evidenceForm.period")}
             clearable

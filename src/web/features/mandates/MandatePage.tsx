@@ -48,7 +48,9 @@ function MandateView({ mandate }: { mandate: MandateDetail }) {
       ? `/initiatives/${item.target_id}`
       : item.kind === "support_request"
         ? `/requests/${item.target_id}`
-        : null;
+        : item.kind === "practice"
+          ? `/practices/${item.target_id}`
+          : null;
   const who = (setBy: MandateDetail["history"][number]["set_by"]) =>
     setBy
       ? [setBy.organization, setBy.role && roleLabel(setBy.role)].filter(Boolean).join(" · ")
