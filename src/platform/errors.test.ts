@@ -18,15 +18,35 @@ describe("toAppError", () => {
       status: 409,
       reason: "duplicate",
       values: { key: "code" },
-      message: "A record with the same code already exists.",
+      message: 'A record with the same "Code" already exists.',
     });
+    // Several columns read as their labels; a column without one is never named.
+    const pair = toAppError({
+      code: "23505",
+      detail: "Key (partner_id, initiative_id)=(a, b) already exists.",
+    });
+    expect(pair.message).toBe('A record with the same "Partner" and "Initiative" already exists.');
+    expect(pair.values).toEqual({ key: "partner_id, initiative_id" });
+    const hidden = toAppError({ code: "23505", detail: "Key (xmin_hash)=(1) already exists." });
+    expect(hidden.message).toBe("A record with the same values already exists.");
+    const missing = toAppError({
+      code: "23503",
+      detail: 'Key (partner_id)=(x) is not present in table "organizations".',
+      constraint: "support_flows_partner_id_fkey",
+    });
+    expect(missing).toMatchObject({
+      code: "unprocessable",
+      message: 'The record named in "Partner" does not exist.',
+    });
+    expect(missing.message).not.toContain("fkey");
     const ledger = toAppError({ code: "P0001", hint: "esca:ledger_immutable", message: "x" });
     expect(ledger).toMatchObject({ code: "ledger_immutable", status: 409 });
     const check = toAppError({ code: "23514", constraint: "support_flows_amount_check" });
     expect(check).toMatchObject({
       code: "validation_failed",
-      message: "A value breaks the rule support_flows_amount_check.",
+      message: "A value is outside what this record accepts; check the amounts and dates.",
     });
+    expect(check.message).not.toContain("support_flows");
   });
 
   it("makes anything else internal, keeping the error as its cause", () => {

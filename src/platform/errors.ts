@@ -169,40 +169,61 @@ export function translateDatabaseError(error: unknown): unknown {
         );
       }
       return error;
-    case "23505":
+    case "23505": {
+      const columns = keyColumns(pgError);
+      const labels = columnLabels(columns);
       return new AppError(
         "conflict",
-        `A record with the same ${describeKey(pgError)} already exists.`,
+        labels
+          ? `A record with the same ${labels} already exists.`
+          : "A record with the same values already exists.",
         {
           reason: "duplicate",
-          values: { key: describeKey(pgError) },
+          values: { key: columns.join(", ") },
           cause: error,
         },
       );
-    case "23503":
+    }
+    case "23503": {
+      const labels = columnLabels(keyColumns(pgError));
       return new AppError(
         "unprocessable",
-        `A referenced record does not exist (${pgError.constraint ?? "reference"}).`,
-        {
-          cause: error,
-        },
+        labels
+          ? `The record named in ${labels} does not exist.`
+          : "A record this one refers to does not exist.",
+        { cause: error },
       );
+    }
     case "23514":
+      // The constraint's name is the database's, not the reader's: it stays in the log (cause).
       return new AppError(
         "validation_failed",
-        `A value breaks the rule ${pgError.constraint ?? "check"}.`,
-        {
-          cause: error,
-        },
+        "A value is outside what this record accepts; check the amounts and dates.",
+        { cause: error },
       );
     default:
       return error;
   }
 }
 
-function describeKey(error: PgErrorLike): string {
+/** The columns PostgreSQL names in "Key (partner_id, initiative_id)=(…)", or none. */
+function keyColumns(error: PgErrorLike): string[] {
   const match = error.detail?.match(/Key \(([^)]+)\)/);
-  return match?.[1] ?? error.constraint ?? "key";
+  return (match?.[1] ?? "")
+    .split(",")
+    .map((column) => column.trim().replace(/^"|"$/g, ""))
+    .filter(Boolean);
+}
+
+/**
+ * The columns as people know them ("Partner and Initiative"), or undefined when one has no
+ * label: a request's or table's key names never reach a person (issue 19, item 8).
+ */
+function columnLabels(columns: string[]): string | undefined {
+  const labels = columns.map((column) => englishFieldLabel(column));
+  if (labels.length === 0 || labels.some((label) => label === undefined)) return undefined;
+  const named = labels.map((label) => `"${label}"`);
+  return named.length === 1 ? named[0] : `${named.slice(0, -1).join(", ")} and ${named.at(-1)}`;
 }
 
 /**

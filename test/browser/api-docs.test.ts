@@ -7,7 +7,7 @@ import { CHROMIUM, chromiumMissing } from "./support.ts";
  * The API docs page in Chromium, under the server's own Content-Security-Policy: Swagger UI
  * renders the description at any address of the page, a query string included.
  */
-describe.skipIf(chromiumMissing)("the API docs page in a browser", () => {
+describe.skipIf(chromiumMissing)("the API docs page in a browser", { timeout: 180_000 }, () => {
   let t: TestApp;
   let browser: Browser;
   let base: string;
@@ -18,7 +18,7 @@ describe.skipIf(chromiumMissing)("the API docs page in a browser", () => {
       executablePath: CHROMIUM,
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
     });
-  });
+  }, 180_000);
   afterAll(async () => {
     await browser?.close();
     await t.close();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "../../src/web/i18n/en.ts";
 import { es } from "../../src/web/i18n/es.ts";
 import {
+  api,
   chromiumMissing,
   type Portal,
   SECRETARIAT,
@@ -14,6 +15,7 @@ import {
 } from "./support.ts";
 
 const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
+const NEW_BUDGET = "7654321.00";
 
 /**
  * A published initiative's history read by the public in words (labels, no e-mail), and the
@@ -21,8 +23,35 @@ const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
  */
 describe.skipIf(chromiumMissing)("the audit trail in words", { timeout: 240_000 }, () => {
   let portal: Portal;
+  let organizationName: { es: string; en: string } | undefined;
   beforeAll(async () => {
     portal = await startPortal();
+    // The secretariat raises AA1's budget: a change by a person, after publication.
+    const login = await fetch(`${portal.url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(SECRETARIAT),
+    });
+    expect(login.status).toBe(200);
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const { csrf_token } = (await login.json()) as { csrf_token: string };
+    const current = await api<{ version: number; budget: { currency: string } }>(
+      portal,
+      "/initiatives/AA1",
+    );
+    const raised = await fetch(`${portal.url}/api/initiatives/AA1`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json", cookie, "x-csrf-token": csrf_token },
+      body: JSON.stringify({
+        version: current.version,
+        budget: { amount: NEW_BUDGET, currency: current.budget.currency },
+      }),
+    });
+    expect(raised.status, await raised.text()).toBe(200);
+    const organizations = await api<{
+      data: Array<{ code: string; name: { es: string; en: string } }>;
+    }>(portal, "/organizations?limit=500");
+    organizationName = organizations.data.find((o) => o.code === "SICA-DSD")?.name;
   }, 240_000);
   afterAll(async () => {
     await portal?.stop();
@@ -46,6 +75,21 @@ describe.skipIf(chromiumMissing)("the audit trail in words", { timeout: 240_000 
       expect(text).toContain(catalog["auditField.published_at"]);
       expect(text).not.toContain("published_at");
       expect(text).not.toMatch(EMAIL);
+      // The budget, before → after, as money (not minor units), by organization and role.
+      const budget = history.locator('li[data-field="budget_amount_minor"]').first();
+      expect(await visibleText(budget)).toContain(catalog["auditField.budget_amount_minor"]);
+      const after = await visibleText(budget.locator("ins"));
+      expect(after.replace(/\D/g, "")).toMatch(/^7654321(00?)?$/);
+      expect(after).toMatch(/[.,]\d{3}[.,]\d{3}/);
+      expect(await visibleText(budget.locator("del"))).toMatch(/\d/);
+      const row = history
+        .locator("tbody tr")
+        .filter({ has: page.locator('li[data-field="budget_amount_minor"]') })
+        .first();
+      const who = await visibleText(row.locator("td").nth(1));
+      expect(who).toContain(catalog["role.secretariat"]);
+      expect(who).toContain(organizationName?.[lang] ?? "SICA-DSD");
+      expect(who).not.toMatch(EMAIL);
       expect(await seriousViolations(page)).toEqual([]);
       await screenshot(page, `audit-history-${lang}`);
       await context.close();
@@ -70,6 +114,8 @@ describe.skipIf(chromiumMissing)("the audit trail in words", { timeout: 240_000 
           catalog["auditTable.initiatives"],
         );
       }
+      // Staff see the person who made a change, not only the organization.
+      expect(await visibleText(entries)).toContain(SECRETARIAT.email);
       expect(await seriousViolations(page)).toEqual([]);
 
       await page.getByRole("button", { name: catalog["audit.verify.run"] }).click();

@@ -119,6 +119,52 @@ describe("API refusals in the reader's language", () => {
     );
   });
 
+  it("names a duplicate by its fields' labels, in English and Spanish, never by a column", async () => {
+    const first = await t.request({
+      method: "POST",
+      url: "/api/initiatives",
+      payload: usdPayload("DU1"),
+    });
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    const again = await t.request<ErrorBody>({
+      method: "POST",
+      url: "/api/initiatives",
+      payload: usdPayload("DU1"),
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({ reason: "duplicate", values: { key: "code" } });
+    expect(again.body.error.message).toBe('A record with the same "Code" already exists.');
+    const error = asApiError(409, again.body);
+    expect(errorMessage(error, tEs, "es")).toBe(
+      interpolate(es["apiError.reason.duplicate"], { key: es["form.code"] }),
+    );
+    expect(errorMessage(error, tEn, "en")).toBe(
+      interpolate(en["apiError.reason.duplicate"], { key: en["form.code"] }),
+    );
+    // A key of several columns reads as their labels; one without a label is never shown.
+    const pair = new ApiError(409, "conflict", "…", [], {
+      reason: "duplicate",
+      values: { key: "partner_id, initiative_id" },
+    });
+    expect(errorMessage(pair, tEs, "es")).toBe(
+      interpolate(es["apiError.reason.duplicate"], {
+        key: `${es["flow.partner"]}, ${es["flow.initiative"]}`,
+      }),
+    );
+    const unlabelled = new ApiError(
+      409,
+      "conflict",
+      "A record with the same values already exists.",
+      [],
+      {
+        reason: "duplicate",
+        values: { key: "xmin_hash" },
+      },
+    );
+    expect(errorMessage(unlabelled, tEs, "es")).toBe(es["apiError.code.conflict"]);
+    expect(errorMessage(unlabelled, tEn, "en")).not.toContain("xmin_hash");
+  });
+
   it("has a sentence in both catalogs for every reason and named rule the server sends", () => {
     const reasons = new Set<string>();
     const rules = new Set<string>();

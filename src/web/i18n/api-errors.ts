@@ -68,6 +68,21 @@ function withStatusLabels(t: Translate, values: Values): Values {
   return out;
 }
 
+/**
+ * A duplicate's `key` names the record's columns ("partner_id, initiative_id"): they read as
+ * the fields' labels in the reader's language ("Socio, Iniciativa"). Undefined when a column
+ * has no label, so the code's own sentence is said instead of a column's name.
+ */
+function withKeyLabels(t: Translate, values: Values): Values | undefined {
+  if (typeof values.key !== "string") return values;
+  const labels = values.key
+    .split(",")
+    .map((column) => column.trim())
+    .map((column) => ({ column, label: fieldLabel(column, t) }));
+  if (labels.some(({ column, label }) => label === column)) return undefined;
+  return { ...values, key: labels.map(({ label }) => label).join(", ") };
+}
+
 /** One sentence for the whole refusal. */
 export function errorMessage(error: unknown, t: Translate, lang: Language): string {
   if (!(error instanceof ApiError)) return t("error.unexpected");
@@ -81,9 +96,11 @@ export function errorMessage(error: unknown, t: Translate, lang: Language): stri
     ),
     lang,
   );
-  const byReason = error.extras.reason
-    ? known(t, `apiError.reason.${error.extras.reason}`, values)
-    : undefined;
+  const keyed = withKeyLabels(t, values);
+  const byReason =
+    error.extras.reason && keyed
+      ? known(t, `apiError.reason.${error.extras.reason}`, keyed)
+      : undefined;
   if (byReason) return byReason;
   // Field problems are worded one by one (detailMessage), each beside its field's label; the
   // server's summary of them is for API users, so the reader gets the code's sentence.
