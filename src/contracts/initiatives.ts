@@ -33,6 +33,12 @@ export const initiativeSchema = z
     countries: z
       .array(z.string())
       .check(z.meta({ description: "Participating countries, lead included" })),
+    country_shares: z.array(z.object({ country: z.string(), percentage: z.string() })).check(
+      z.meta({
+        description:
+          "Recorded shares of the budget by participating country (IATI recipient-country percentage); a country not listed is regional",
+      }),
+    ),
     executing_agency: z.nullable(reference),
     sectors: z.array(z.object({ code: z.string(), percentage: z.string() })),
     budget: moneySchema,

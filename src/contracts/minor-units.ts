@@ -145,3 +145,13 @@ export function percentage(part: bigint, whole: bigint): string | null {
   const hundredths = divideRounded(part * 10_000n, whole);
   return formatMinorUnits(hundredths, "USD");
 }
+
+/**
+ * A percentage ("30.00", at most 2 decimals) of an amount in minor units, rounded half away
+ * from zero to the minor unit: 30.00 % of 1,000.01 USD = 100001 × 3000 / 10⁴ = 30000.3 → 300.00.
+ */
+export function shareOfMinorUnits(amountMinor: bigint, percentage: string): bigint {
+  const { units, scale } = parseDecimal(percentage);
+  if (scale > 2) throw new MoneyError(`"${percentage}" has more than 2 decimals`);
+  return divideRounded(amountMinor * units * 10n ** BigInt(2 - scale), 10_000n);
+}

@@ -14,6 +14,7 @@ import {
   moneyInputSchema,
   parseDecimal,
   percentage,
+  shareOfMinorUnits,
   toMinorUnits,
 } from "./money.ts";
 
@@ -211,5 +212,15 @@ describe("money: properties", () => {
         },
       ),
     );
+  });
+});
+
+describe("shareOfMinorUnits", () => {
+  it("takes a percentage of cents exactly, rounding half away from zero", () => {
+    expect(shareOfMinorUnits(100_001n, "30.00")).toBe(30_000n); // 30000.3 → 30000
+    expect(shareOfMinorUnits(5n, "50")).toBe(3n); // 2.5 → 3
+    expect(shareOfMinorUnits(123_456_789n, "12.5")).toBe(15_432_099n); // 15432098.625 → …099
+    expect(shareOfMinorUnits(100_000_000n, "100")).toBe(100_000_000n);
+    expect(() => shareOfMinorUnits(100n, "1.005")).toThrow("more than 2 decimals");
   });
 });

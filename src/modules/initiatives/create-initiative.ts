@@ -6,7 +6,12 @@ import { actorLabel, actorUserId, assertAllowed, type Principal } from "../accou
 import { fieldsJson } from "./illustrative-fields.ts";
 import { todayUtc, valueBudget } from "./initiative-budget.ts";
 import type { CreateInitiativeInput } from "./initiative-input.schema.ts";
-import { replaceCountries, replaceSectors, replaceTargets } from "./initiative-parts.queries.ts";
+import {
+  replaceCountries,
+  replaceSectors,
+  replaceTargets,
+  sharesOf,
+} from "./initiative-parts.queries.ts";
 import { canCreateInitiative } from "./initiatives.policy.ts";
 import { insertInitiativeRow } from "./initiatives.queries.ts";
 import type { Initiative } from "./initiatives.schema.ts";
@@ -64,7 +69,12 @@ export async function createInitiative(options: {
       illustrative_fields: fieldsJson(input.illustrative_fields ?? []),
       source: input.source ?? null,
     });
-    await replaceCountries(trx, id, withLeadCountry(input.lead_country, input.countries ?? []));
+    await replaceCountries(
+      trx,
+      id,
+      withLeadCountry(input.lead_country, input.countries ?? []),
+      sharesOf(input.country_shares ?? []),
+    );
     await replaceSectors(trx, id, input.sectors ?? []);
     await replaceTargets(trx, id, targets);
     await insertTransition(trx, {

@@ -59,6 +59,41 @@ const sectorsSchema = z
     }
   });
 
+const percentageSchema = z
+  .string()
+  .regex(/^\d{1,3}(\.\d{1,2})?$/, 'must be a percentage string such as "30.00"')
+  .refine((p) => hundredths(p) > 0 && hundredths(p) <= 10_000, {
+    message: "must be above 0 and at most 100",
+    params: { rule: "percentage_range" },
+  });
+
+/**
+ * Each participating country's share of the budget (IATI's recipient-country percentage);
+ * a country left out has none ("regional"). Shares describe parts of one budget: at most 100.
+ */
+const countrySharesSchema = z
+  .array(z.object({ country: memberStateSchema, percentage: percentageSchema }).strict())
+  .max(9)
+  .superRefine((shares, ctx) => {
+    const countries = shares.map((share) => share.country);
+    const repeated = countries.find((country, index) => countries.indexOf(country) !== index);
+    if (repeated)
+      ctx.addIssue({
+        code: "custom",
+        message: `lists country ${repeated} twice`,
+        params: { rule: "share_repeated", country: repeated },
+      });
+    const total = shares.reduce((sum, share) => sum + hundredths(share.percentage), 0);
+    if (total > 10_000) {
+      const shown = `${Math.floor(total / 100)}.${String(total % 100).padStart(2, "0")}`;
+      ctx.addIssue({
+        code: "custom",
+        message: `shares add up to ${shown}, more than 100`,
+        params: { rule: "shares_sum", total: shown },
+      });
+    }
+  });
+
 const measurementSchema = z.object({ value: indicatorValueSchema, year: yearSchema }).strict();
 
 export const targetInputSchema = z
@@ -93,6 +128,9 @@ const fields = {
     .max(8)
     .optional()
     .meta({ description: "Participating member states; the lead country is always included" }),
+  country_shares: countrySharesSchema.optional().meta({
+    description: "Shares of the budget by participating country; a country left out is regional",
+  }),
   executing_agency_id: uuidSchema.nullable().optional(),
   sectors: sectorsSchema.optional(),
   budget_value_date: isoDateSchema

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../platform/db/schema.ts";
+import { invalidField } from "../../platform/errors.ts";
 
 /**
  * The lists an initiative owns: participating countries, OECD-DAC sectors and results
@@ -47,16 +48,49 @@ export function targetsOf(db: Kysely<Database>, initiativeIds: string[]) {
     .execute();
 }
 
+/** A participating country's share of the budget, as a percentage string; null: not said. */
+export type CountryShares = Record<string, string | null>;
+
+export const sharesOf = (shares: Array<{ country: string; percentage: string }>): CountryShares =>
+  Object.fromEntries(shares.map((share) => [share.country, share.percentage]));
+
+/**
+ * Replaces the participating countries. Shares sent are written as sent (a country left out
+ * has none); when none are sent, the countries that stay keep the share they had.
+ */
 export async function replaceCountries(
   db: Kysely<Database>,
   initiativeId: string,
   countries: string[],
+  shares?: CountryShares,
 ) {
+  const kept: CountryShares =
+    shares ??
+    Object.fromEntries(
+      (await countriesOf(db, [initiativeId])).map((row) => [
+        row.country_iso2,
+        row.share_percentage,
+      ]),
+    );
+  if (shares) {
+    const stranger = Object.keys(shares).find((country) => !countries.includes(country));
+    if (stranger)
+      throw invalidField("country_shares", `${stranger} is not a participating country`, {
+        code: "share_not_participating",
+        country: stranger,
+      });
+  }
   await db.deleteFrom("initiative_countries").where("initiative_id", "=", initiativeId).execute();
   if (countries.length === 0) return;
   await db
     .insertInto("initiative_countries")
-    .values(countries.map((country_iso2) => ({ initiative_id: initiativeId, country_iso2 })))
+    .values(
+      countries.map((country_iso2) => ({
+        initiative_id: initiativeId,
+        country_iso2,
+        share_percentage: kept[country_iso2] ?? null,
+      })),
+    )
     .execute();
 }
 

@@ -39,6 +39,9 @@ export async function toInitiatives(
         : null,
     lead_country: row.lead_country,
     countries: countries.filter((c) => c.initiative_id === row.id).map((c) => c.country_iso2),
+    country_shares: countries
+      .filter((c) => c.initiative_id === row.id && c.share_percentage !== null)
+      .map((c) => ({ country: c.country_iso2, percentage: c.share_percentage ?? "" })),
     executing_agency:
       row.executing_agency_id && row.agency_code
         ? {

@@ -15,6 +15,7 @@ import {
   replaceCountries,
   replaceSectors,
   replaceTargets,
+  sharesOf,
 } from "./initiative-parts.queries.ts";
 import { assertCurrentVersion } from "./initiative-version.ts";
 import { canEditInitiative } from "./initiatives.policy.ts";
@@ -76,10 +77,15 @@ export async function updateInitiative(options: {
         )
       : {};
 
-    if (input.countries !== undefined || input.lead_country !== undefined) {
+    const countriesChange =
+      input.countries !== undefined ||
+      input.lead_country !== undefined ||
+      input.country_shares !== undefined;
+    if (countriesChange) {
       const lead = input.lead_country ?? existing.lead_country;
       const countries = input.countries ?? (await countryListOf(trx, existing.id));
-      await replaceCountries(trx, existing.id, withLeadCountry(lead, countries));
+      const shares = input.country_shares && sharesOf(input.country_shares);
+      await replaceCountries(trx, existing.id, withLeadCountry(lead, countries), shares);
     }
     if (input.sectors !== undefined) await replaceSectors(trx, existing.id, input.sectors);
     if (input.targets !== undefined)

@@ -116,6 +116,8 @@ export interface InitiativesTable {
 export interface InitiativeCountriesTable {
   initiative_id: string;
   country_iso2: string;
+  /** numeric(5,2): the country's share of the budget; null where the initiative does not say. */
+  share_percentage: string | null;
 }
 
 export interface InitiativeSectorsTable {

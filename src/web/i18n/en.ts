@@ -683,7 +683,7 @@ export const en = {
   "country.share": "Share of {country}",
   "country.shareRegional": "Regional",
   "country.shareHelp":
-    "An initiative says how much of it belongs to each participating country only where it records a share; none of these does, so each is marked regional and its budget is not split.",
+    "Where an initiative records this country's share of its budget (IATI's recipient-country percentage), the share and its amount are shown; where it does not, it is marked regional and its budget is not split.",
   "country.wholeBudget": "Whole regional budget (USD)",
   "country.byComponent": "{country}: funding by component",
   "country.rateTitle": "Homicide rate",
@@ -2246,6 +2246,19 @@ export const en = {
   "csv.clearFile": "Remove the file",
   // Evidence picked from the issued reports and the practices (issue 11).
   "mandates.evidenceForm.draft": "draft",
+  // Issue 18, item 2: a participating country's share of an initiative.
+  "field.country_shares": "Country shares",
+  "field.country_shares.country": "Country of a share",
+  "field.country_shares.percentage": "Country share (%)",
+  "validation.share_repeated": "lists country {country} twice",
+  "validation.shares_sum": "shares add up to {total}, more than 100",
+  "validation.share_not_participating": "{country} is not a participating country",
+  "country.shareOf": "Share: {percentage} — {amount} of the budget",
+  "country.shareRounding":
+    "A share's amount is the initiative's USD budget times the share, exact to the cent, rounded half away from zero.",
+  "form.countryShares": "Share of each participating country (%)",
+  "form.countrySharesHelp":
+    "Only where the initiative says it (IATI recipient-country percentage); leave empty for a regional one. Shares may not add up to more than 100.",
 } as const;
 
 export type MessageKey = keyof typeof en;

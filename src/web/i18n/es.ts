@@ -687,7 +687,7 @@ export const es: Messages = {
   "country.share": "Parte de {country}",
   "country.shareRegional": "Regional",
   "country.shareHelp":
-    "Una iniciativa dice cuánto corresponde a cada país participante solo si registra una parte; ninguna de estas lo hace, así que cada una se marca como regional y su presupuesto no se reparte.",
+    "Donde una iniciativa registra la parte de este país en su presupuesto (el porcentaje por país receptor de IATI), se muestran la parte y su monto; donde no, se marca como regional y su presupuesto no se reparte.",
   "country.wholeBudget": "Presupuesto regional completo (USD)",
   "country.byComponent": "{country}: financiamiento por componente",
   "country.rateTitle": "Tasa de homicidios",
@@ -2418,4 +2418,17 @@ export const es: Messages = {
   "csv.clearFile": "Quitar el archivo",
   // Evidence picked from the issued reports and the practices (issue 11).
   "mandates.evidenceForm.draft": "borrador",
+  // Issue 18, item 2: la parte de un país participante en una iniciativa.
+  "field.country_shares": "Partes por país",
+  "field.country_shares.country": "País de una parte",
+  "field.country_shares.percentage": "Parte del país (%)",
+  "validation.share_repeated": "repite el país {country}",
+  "validation.shares_sum": "las partes suman {total}, más de 100",
+  "validation.share_not_participating": "{country} no es un país participante",
+  "country.shareOf": "Parte: {percentage} — {amount} del presupuesto",
+  "country.shareRounding":
+    "El monto de una parte es el presupuesto en USD de la iniciativa por la parte, exacto al centavo, redondeado a la mitad alejándose de cero.",
+  "form.countryShares": "Parte de cada país participante (%)",
+  "form.countrySharesHelp":
+    "Solo donde la iniciativa lo indica (porcentaje por país receptor de IATI); déjela vacía si es regional. Las partes no pueden sumar más de 100.",
 };

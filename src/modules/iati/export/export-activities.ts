@@ -51,9 +51,7 @@ export async function exportIatiActivities(options: {
     toActivity(initiative, {
       settings: options.settings,
       flows: flows.filter((f) => f.initiative_id === initiative.id),
-      countries: lists.countries
-        .filter((c) => c.initiative_id === initiative.id)
-        .map((c) => c.country_iso2),
+      countries: lists.countries.filter((c) => c.initiative_id === initiative.id),
       sectors: lists.sectors.filter((s) => s.initiative_id === initiative.id),
     }),
   );
@@ -67,14 +65,15 @@ function toActivity(
   parts: {
     settings: IatiSettings;
     flows: StandingFlow[];
-    countries: string[];
+    countries: Array<{ country_iso2: string; share_percentage: string | null }>;
     sectors: Array<{ dac_code: string; percentage: string }>;
   },
 ): XmlElement {
   const org = parts.settings.reportingOrg;
   const start = i.start_date ?? i.budget_value_date;
   const end = i.end_date ?? `${start.slice(0, 4)}-12-31`;
-  const countries = parts.countries.length > 0 ? parts.countries : [i.lead_country];
+  const countries =
+    parts.countries.length > 0 ? parts.countries.map((c) => c.country_iso2) : [i.lead_country];
   return el(
     "iati-activity",
     {
@@ -112,7 +111,7 @@ function toActivity(
     el("activity-status", { code: activityStatus[i.status] ?? "1" }),
     el("activity-date", { "iso-date": start, type: "1" }),
     el("activity-date", { "iso-date": end, type: "3" }),
-    ...equalShares(countries).map(([code, percentage]) =>
+    ...(recordedShares(parts.countries) ?? equalShares(countries)).map(([code, percentage]) =>
       el("recipient-country", { code, percentage }),
     ),
     ...parts.sectors.map((s) =>
@@ -165,6 +164,20 @@ function fundersOf(flows: StandingFlow[]): XmlElement[] {
       ...narratives({ es: f.name_es, en: f.name_en }),
     ),
   );
+}
+
+/**
+ * The recorded shares as recipient-country percentages, when every country has one and they
+ * add up to 100 (IATI's rule); otherwise null, and the countries share equally.
+ */
+export function recordedShares(
+  countries: Array<{ country_iso2: string; share_percentage: string | null }>,
+): Array<[string, string]> | null {
+  const shares = countries.map((c) => [c.country_iso2, c.share_percentage] as const);
+  if (shares.length === 0 || shares.some(([, share]) => share === null)) return null;
+  const hundredths = shares.reduce((sum, [, share]) => sum + Math.round(Number(share) * 100), 0);
+  if (hundredths !== 10_000) return null;
+  return shares.map(([code, share]) => [code, trimZeros(share ?? "")]);
 }
 
 /** 100 % shared equally in hundredths, the first ones taking the remainder: 3 → 33.34, 33.33, 33.33. */

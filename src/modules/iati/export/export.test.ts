@@ -13,7 +13,7 @@ import { setUpIatiWorld } from "../iati-xml.fixtures.ts";
 import { validateAgainstSchema } from "../validate/schema-validate.ts";
 import { validateIatiFile } from "../validate/validate-iati-file.ts";
 import { splitByYear } from "./budget-years.ts";
-import { equalShares, exportIatiActivities } from "./export-activities.ts";
+import { equalShares, exportIatiActivities, recordedShares } from "./export-activities.ts";
 import { exportIatiOrganisation } from "./export-organisation.ts";
 
 const principal = systemPrincipal("test");
@@ -30,6 +30,20 @@ describe("IATI export pieces", () => {
       ["HN", "33.33"],
       ["SV", "33.33"],
     ]);
+  });
+
+  it("uses recorded country shares only when every country has one and they make 100", () => {
+    const row = (country_iso2: string, share_percentage: string | null) => ({
+      country_iso2,
+      share_percentage,
+    });
+    expect(recordedShares([row("GT", "70.00"), row("HN", "30.00")])).toEqual([
+      ["GT", "70"],
+      ["HN", "30"],
+    ]);
+    expect(recordedShares([row("GT", "70.00"), row("HN", null)])).toBeNull();
+    expect(recordedShares([row("GT", "70.00"), row("HN", "20.50")])).toBeNull();
+    expect(recordedShares([])).toBeNull();
   });
 });
 

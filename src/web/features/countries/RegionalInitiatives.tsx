@@ -2,6 +2,7 @@ import { Anchor, Stack, Text } from "@mantine/core";
 import { Link } from "react-router";
 import type { MemberState } from "../../../contracts/enums.ts";
 import type { Initiative } from "../../../contracts/initiatives.ts";
+import { formatMinorUnits, shareOfMinorUnits, toMinorUnits } from "../../../contracts/money.ts";
 import { useInitiatives } from "../../api/queries.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { BilingualText, pickText } from "../../ui/Bilingual.tsx";
@@ -11,14 +12,25 @@ import { QueryState } from "../../ui/QueryState.tsx";
 import { StatusBadge } from "../../ui/StatusBadge.tsx";
 
 /**
- * The initiatives a country takes part in but another member state leads. An initiative
- * records its participating countries but no country's share of its budget, so each is
- * "regional" here, at its whole budget, and none is counted in this country's figures.
+ * The initiatives a country takes part in but another member state leads. Where an initiative
+ * records this country's share of its budget, the share is shown with its amount in USD
+ * (exact in cents, rounded half away from zero); elsewhere it is "regional", at its whole
+ * budget. None is counted in this country's figures.
  */
 export function RegionalInitiatives({ code }: { code: MemberState }) {
   const { t, fmt, lang } = useI18n();
   const initiatives = useInitiatives({ country: code, limit: 100, sort: "code" });
   const country = fmt.country(code);
+  const shareText = (i: Initiative) => {
+    const share = i.country_shares.find((s) => s.country === code);
+    if (!share) return t("country.shareRegional");
+    const usd = i.budget_usd;
+    const part = shareOfMinorUnits(toMinorUnits(usd.amount, usd.currency), share.percentage);
+    return t("country.shareOf", {
+      percentage: fmt.percent(share.percentage),
+      amount: fmt.money(formatMinorUnits(part, usd.currency), usd.currency),
+    });
+  };
   const columns: Column<Initiative>[] = [
     {
       key: "code",
@@ -54,11 +66,11 @@ export function RegionalInitiatives({ code }: { code: MemberState }) {
       help: (
         <MeasureHelp
           measure={t("country.share", { country })}
-          definition={t("country.shareHelp")}
+          definition={`${t("country.shareHelp")} ${t("country.shareRounding")}`}
         />
       ),
-      cell: () => t("country.shareRegional"),
-      value: () => t("country.shareRegional"),
+      cell: (i) => shareText(i),
+      value: (i) => shareText(i),
     },
     {
       key: "budget",

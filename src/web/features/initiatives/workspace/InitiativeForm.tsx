@@ -19,6 +19,12 @@ import { useI18n } from "../../../i18n/i18n.tsx";
 import { ApiErrorAlert, fieldError } from "../../../ui/ApiErrorAlert.tsx";
 import { usePick } from "../../../ui/Bilingual.tsx";
 import { isStaff } from "../../accounts/session.ts";
+import {
+  CountrySharesEditor,
+  type ShareInputs,
+  sharePaths,
+  sharesBody,
+} from "./CountrySharesEditor.tsx";
 import { SectorsEditor } from "./SectorsEditor.tsx";
 import { type TargetRow, TargetsEditor, targetPaths, targetsBody } from "./TargetsEditor.tsx";
 
@@ -32,6 +38,7 @@ interface FormState {
   lineOfAction: string;
   leadCountry: string;
   countries: string[];
+  shares: ShareInputs;
   amount: string;
   currency: string;
   valueDate: string;
@@ -52,6 +59,7 @@ const fromInitiative = (i: Initiative): FormState => ({
   lineOfAction: i.line_of_action?.code ?? "",
   leadCountry: i.lead_country,
   countries: i.countries,
+  shares: Object.fromEntries(i.country_shares.map((share) => [share.country, share.percentage])),
   amount: i.budget.amount,
   currency: i.budget.currency,
   valueDate: i.budget_value_date,
@@ -78,6 +86,7 @@ const blank = (user: User): FormState => ({
   lineOfAction: "",
   leadCountry: user.role === "focal_point" ? (user.organization.country ?? "") : "",
   countries: [],
+  shares: {},
   amount: "",
   currency: "USD",
   valueDate: "",
@@ -100,6 +109,7 @@ function toBody(form: FormState, editing: boolean, version?: number) {
     line_of_action: text(form.lineOfAction, editing),
     lead_country: form.leadCountry || undefined,
     countries: form.countries,
+    country_shares: sharesBody(form.leadCountry, form.countries, form.shares),
     budget: { amount: form.amount.trim(), currency: form.currency.trim().toUpperCase() },
     budget_value_date: form.valueDate || undefined,
     start_date: text(form.startDate, editing),
@@ -180,6 +190,7 @@ export function InitiativeForm({
     "line_of_action",
     "lead_country",
     "countries",
+    ...sharePaths(form.leadCountry, form.countries, form.shares),
     "budget",
     "budget.amount",
     "budget.currency",
@@ -310,6 +321,13 @@ export function InitiativeForm({
           </Group>
           <TextInput label={t("flow.source")} {...input("source")} error={err("source")} />
         </SimpleGrid>
+        <CountrySharesEditor
+          lead={form.leadCountry}
+          countries={form.countries}
+          shares={form.shares}
+          onChange={set("shares")}
+          error={save.error}
+        />
         <SectorsEditor
           sectors={form.sectors}
           onChange={(sectors) => setForm((current) => ({ ...current, sectors }))}
