@@ -40,8 +40,11 @@ export const docsA11yScript = `function EscaDocsA11y(system) {
     wrapComponents: {
       OperationSummaryPath: function (Original) {
         return function (props) {
-          var operationProps = props.operationProps.set("isDeepLinkingEnabled", false);
-          return system.React.createElement(Original, Object.assign({}, props, { operationProps: operationProps }));
+          var operationProps = props.operationProps;
+          if (!operationProps || !operationProps.set) return system.React.createElement(Original, props);
+          return system.React.createElement(Original, Object.assign({}, props, {
+            operationProps: operationProps.set("isDeepLinkingEnabled", false),
+          }));
         };
       },
     },
