@@ -37,6 +37,10 @@ export const docsA11yCss = `/* ESCA Hub: contrast fixes for Swagger UI (WCAG 1.4
  */
 export const docsA11yScript = `function EscaDocsA11y(system) {
   return {
+    // Swagger UI calls this once its system is built, before it draws into #swagger-ui.
+    afterLoad: function () {
+      escaWatchA11y();
+    },
     wrapComponents: {
       OperationSummaryPath: function (Original) {
         return function (props) {

@@ -25,6 +25,5 @@ window.onload = function () {
     validatorUrl: null,
     oauth2RedirectUrl: new URL("static/oauth2-redirect.html", page).href,
   });
-  escaWatchA11y();
 };
 `;
