@@ -1,7 +1,7 @@
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../support/app.ts";
-import { CHROMIUM, chromiumMissing } from "./support.ts";
+import { CHROMIUM, chromiumMissing, seriousViolations } from "./support.ts";
 
 /**
  * The API docs page in Chromium, under the server's own Content-Security-Policy: Swagger UI
@@ -69,4 +69,47 @@ describe.skipIf(chromiumMissing)("the API docs page in a browser", { timeout: 18
       }
     },
   );
+
+  // Swagger UI's own markup, repaired by docs-a11y.ts: no serious axe violation on the list of
+  // tags, nor with a tag, an operation and its examples open; the operation's summary row is
+  // one control that opens with the keyboard and still writes its deep link.
+  it.each(["es", "en"])("passes axe in %s, operations expanded too", async (lang) => {
+    const context = await browser.newContext({ baseURL: base });
+    try {
+      const page = await context.newPage();
+      await page.goto(`/api/docs?lang=${lang}`);
+      await page.locator(".opblock-tag").first().waitFor({ timeout: 30_000 });
+      await page.locator("#servers[aria-label]").waitFor({ timeout: 30_000 });
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.locator("#operations-tag-funding").click();
+      const operation = page.locator("#operations-funding-postFlows");
+      const summary = operation.locator(".opblock-summary-control");
+      await summary.waitFor({ timeout: 30_000 });
+      // The summary row holds no second control (the path is text, not a link inside it).
+      expect(await summary.locator("a[href], button, input, [tabindex]").count()).toBe(0);
+      await summary.focus();
+      await page.keyboard.press("Enter");
+      await expect
+        .poll(() => summary.getAttribute("aria-expanded"), { timeout: 30_000 })
+        .toBe("true");
+      await expect
+        .poll(() => page.evaluate("location.hash"), { timeout: 30_000 })
+        .toBe("#/funding/postFlows");
+      // Its request and response examples are drawn, and each scrolling block takes focus.
+      const examples = operation.locator(".highlight-code pre");
+      await examples.first().waitFor({ timeout: 30_000 });
+      expect(await examples.count()).toBeGreaterThan(1);
+      expect(await operation.locator(".highlight-code pre:not([tabindex='0'])").count()).toBe(0);
+      expect(await seriousViolations(page)).toEqual([]);
+
+      // A click closes it again.
+      await summary.click();
+      await expect
+        .poll(() => summary.getAttribute("aria-expanded"), { timeout: 30_000 })
+        .toBe("false");
+    } finally {
+      await context.close();
+    }
+  });
 });

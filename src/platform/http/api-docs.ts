@@ -2,6 +2,7 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import type { FastifyInstance } from "fastify";
 import { jsonSchemaTransform, jsonSchemaTransformObject } from "fastify-type-provider-zod";
+import { docsA11yCss } from "./docs-a11y.ts";
 import { docsInitializer } from "./docs-initializer.ts";
 import { describeOperation, finishDocument, securitySchemes } from "./openapi-document.ts";
 
@@ -48,6 +49,8 @@ export async function installApiDocs(app: FastifyInstance, tags: ApiTag[]): Prom
   });
   await app.register(swaggerUi, {
     routePrefix: "/api/docs",
+    // Contrast fixes for Swagger UI's markup (docs-a11y.ts), served as /api/docs/static/theme/a11y.css.
+    theme: { css: [{ filename: "a11y.css", content: docsA11yCss }] },
     uiHooks: {
       // The page's script, ours instead of the package's (docs-initializer.ts says why).
       preHandler: async (request, reply) => {
