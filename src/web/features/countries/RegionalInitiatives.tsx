@@ -2,7 +2,11 @@ import { Anchor, Stack, Text } from "@mantine/core";
 import { Link } from "react-router";
 import type { MemberState } from "../../../contracts/enums.ts";
 import type { Initiative } from "../../../contracts/initiatives.ts";
-import { formatMinorUnits, shareOfMinorUnits, toMinorUnits } from "../../../contracts/money.ts";
+import {
+  formatMinorUnits,
+  shareOfMinorUnits,
+  toMinorUnits,
+} from "../../../contracts/minor-units.ts";
 import { useInitiatives } from "../../api/queries.ts";
 import { useI18n } from "../../i18n/i18n.tsx";
 import { BilingualText, pickText } from "../../ui/Bilingual.tsx";
