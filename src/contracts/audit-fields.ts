@@ -256,6 +256,7 @@ export const auditColumns = {
   set_by_role: "enum:role",
   sex: "text",
   sha256: "text",
+  share_percentage: "number",
   size_bytes: "number",
   slug: "text",
   source: "text",

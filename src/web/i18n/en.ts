@@ -2243,6 +2243,7 @@ export const en = {
   "auditField.what": "What is asked",
   "auditField.why": "Why",
   "auditField.year": "Year",
+  "auditField.share_percentage": "Country share (%)",
   "csv.clearFile": "Remove the file",
   // Evidence picked from the issued reports and the practices (issue 11).
   "mandates.evidenceForm.draft": "draft",

@@ -2415,6 +2415,7 @@ export const es: Messages = {
   "auditField.what": "Qué se pide",
   "auditField.why": "Por qué",
   "auditField.year": "Año",
+  "auditField.share_percentage": "Participación del país (%)",
   "csv.clearFile": "Quitar el archivo",
   // Evidence picked from the issued reports and the practices (issue 11).
   "mandates.evidenceForm.draft": "borrador",
