@@ -105,16 +105,20 @@ const statusAsOf = (asOf: Date | undefined) =>
  * Flow facts: the ledger summed at the finest grain any measure needs (flow type, partner,
  * initiative, component, finance type, and year when the roll-up groups or filters by it),
  * reversals included (their negated amounts net the reversed entry out). Everything after
- * adds these sums up again, so it works on thousands of rows however long the ledger grows:
- * on 1,000,000 entries, summing first is what keeps the roll-up near the cost of one scan
- * (bench/rollup.mjs). Conditions on an entry (recorded by asOf, the conference it follows
- * from) apply before summing; conditions on its initiative (visibility) after, on its sums.
+ * adds these sums up again, so it works on thousands of rows however long the ledger grows.
+ * Without a condition on single entries, the sums come from support_flow_sums, which the
+ * ledger's insert trigger keeps at that grain, with and without the year (20261209000000): a
+ * few thousand rows read instead of every entry, the same figures since sums of sums are the same sums
+ * (bench/rollup.mjs measures it on 1,000,000 entries). Conditions on an entry (recorded by
+ * asOf, the conference it follows from) need the entries themselves: they are summed from
+ * the ledger, with the condition applied before summing. Conditions on its initiative
+ * (visibility) apply after, on its sums.
  * Support to an initiative counts in the initiative's component (even if the initiative
  * moved since); unallocated support has no initiative and so no country, and a region-wide
  * announcement no partner allocated has no component either.
  */
 const flowFacts = (
-  entryCondition: RawBuilder<unknown>,
+  entryCondition: RawBuilder<unknown> | null,
   visible: RawBuilder<unknown>,
   asOf: Date | undefined,
   byYear: boolean,
@@ -122,17 +126,31 @@ const flowFacts = (
   select f.measure, coalesce(i.component_id, f.component_id) as component_id,
     i.lead_country::text as country, f.partner_id, f.year, f.initiative_id, f.finance_type,
     f.usd_minor
-  from (
-    select flow_type as measure, partner_id, initiative_id, component_id, finance_type,
-      ${byYear ? sql`extract(year from value_date)::int` : sql`null::int`} as year,
-      sum(usd_minor) as usd_minor
-    from support_flows f
-    where ${entryCondition} ${asOf ? sql`and f.recorded_at <= ${asOf}` : sql``}
-    group by flow_type, partner_id, initiative_id, component_id, finance_type
-      ${byYear ? sql`, extract(year from value_date)::int` : sql``}
-  ) f
+  from (${entryCondition || asOf ? ledgerSums(entryCondition, asOf, byYear) : keptSums(byYear)}) f
   left join initiatives i on i.id = f.initiative_id
   where ${visible}`;
+
+/** The ledger's entries that meet a condition, summed (see flowFacts). */
+const ledgerSums = (
+  entryCondition: RawBuilder<unknown> | null,
+  asOf: Date | undefined,
+  byYear: boolean,
+) => sql`
+  select flow_type as measure, partner_id, initiative_id, component_id, finance_type,
+    ${byYear ? sql`extract(year from value_date)::int` : sql`null::int`} as year,
+    sum(usd_minor) as usd_minor
+  from support_flows f
+  where ${entryCondition ?? sql`true`} ${asOf ? sql`and f.recorded_at <= ${asOf}` : sql``}
+  group by flow_type, partner_id, initiative_id, component_id, finance_type
+    ${byYear ? sql`, extract(year from value_date)::int` : sql``}`;
+
+/** The whole ledger's sums as the insert trigger keeps them, by year only when asked. */
+const keptSums = (byYear: boolean) =>
+  byYear
+    ? sql`select flow_type as measure, partner_id, initiative_id, component_id, finance_type,
+        year, usd_minor from support_flow_sums_by_year`
+    : sql`select flow_type as measure, partner_id, initiative_id, component_id, finance_type,
+        null::int as year, usd_minor from support_flow_sums`;
 
 /**
  * The two measures that are not plain sums of the ledger, each computed once, at its own
@@ -277,8 +295,12 @@ export async function selectFundingRollup(
   const visibleToReader = options.filter.publishedOnly
     ? sql`(f.initiative_id is null or ${published})`
     : sql`true`;
-  const followsFrom = sql`${announcedAt("conference_id", options.filter.conferenceIds)}
-    and ${announcedAt("conference_session_id", options.filter.conferenceSessionIds)}`;
+  const { conferenceIds, conferenceSessionIds } = options.filter;
+  const followsFrom =
+    conferenceIds?.length || conferenceSessionIds?.length
+      ? sql`${announcedAt("conference_id", conferenceIds)}
+    and ${announcedAt("conference_session_id", conferenceSessionIds)}`
+      : null;
   const byYear = options.by.includes("year") || !!options.filter.years?.length;
   const visibleBudgets = options.filter.publishedOnly ? published : sql`true`;
   const conditions = dimensionFilters(options.filter);

@@ -350,6 +350,26 @@ export interface SupportFlowsTable {
   recorded_at: Timestamp;
 }
 
+/**
+ * The ledger summed per flow type, partner, initiative, component and finance type, kept by
+ * the ledger's insert trigger (20261209000000). Written only by it.
+ */
+export interface SupportFlowSumsTable {
+  flow_type: FlowType;
+  partner_id: string;
+  initiative_id: string | null;
+  component_id: string | null;
+  finance_type: string | null;
+  /** numeric: the sum of usd_minor; null while every entry summed has no value. */
+  usd_minor: string | null;
+  entries: bigint;
+}
+
+/** As SupportFlowSumsTable, by year of the value date too. */
+export interface SupportFlowSumsByYearTable extends SupportFlowSumsTable {
+  year: number;
+}
+
 /** A partner's request to disburse above its commitment (20261206001100). */
 export interface OverDisbursementRequestsTable {
   id: Generated<string>;
@@ -838,6 +858,8 @@ export interface Database {
   results_targets: ResultsTargetsTable;
   results_actuals: ResultsActualsTable;
   support_flows: SupportFlowsTable;
+  support_flow_sums: SupportFlowSumsTable;
+  support_flow_sums_by_year: SupportFlowSumsByYearTable;
   over_disbursement_requests: OverDisbursementRequestsTable;
   audit_log: AuditLogTable;
   schema_migrations: SchemaMigrationsTable;
