@@ -146,6 +146,37 @@ describe("public reads cached by the data's version", () => {
     expect(slugs(staffAgain.body)).toContain("cache-draft-practice");
   });
 
+  it("answers a hit without credentials with the very headers of the full path", async () => {
+    const url = "/api/components";
+    await addPartner(); // a new version: the next read computes the answer
+    const computed = await t.anonymous({ method: "GET", url });
+    expect(computed.status).toBe(200);
+    // Answered from the cache before authentication (no cookie, no Authorization header).
+    const hit = await t.anonymous({ method: "GET", url });
+    // Answered from the cache after authentication (a cookie that is no session).
+    const withCookie = await t.anonymous({ method: "GET", url, headers: { cookie: "lang=es" } });
+    const headers = (response: typeof hit) => {
+      const { date: _date, "x-request-id": id, ...rest } = response.headers;
+      expect(String(id)).toMatch(/^[\w-]{8,64}$/);
+      return rest;
+    };
+    for (const answer of [hit, withCookie]) {
+      expect(answer.status).toBe(200);
+      expect(answer.body).toEqual(computed.body);
+      expect(headers(answer)).toEqual(headers(computed));
+    }
+    expect(headers(hit)["content-security-policy"]).toContain("default-src 'self'");
+    expect(hit.headers["x-request-id"]).not.toBe(computed.headers["x-request-id"]);
+    // A credential is always checked, even for a URL whose public answer is kept.
+    const forged = await t.anonymous({
+      method: "GET",
+      url,
+      headers: { authorization: "Bearer esca_not_a_real_token" },
+    });
+    expect(forged.status).toBe(401);
+    expect(forged.headers.etag).toBeUndefined();
+  });
+
   it("gives a record's public ETag its version, which If-Match takes", async () => {
     const code = await addPartner();
     const url = `/api/organizations/${code}`;

@@ -84,15 +84,8 @@ export function installPublicCache(app: FastifyInstance, options: PublicCacheOpt
     }
   };
 
-  app.decorateRequest("publicCacheVersion", null);
-  app.addHook("preHandler", async (request, reply) => {
-    if (request.method !== "GET" && request.method !== "HEAD") return;
-    if (!request.url.startsWith("/api/")) return;
-    if (request.principal.kind !== "anonymous") {
-      reply.header("cache-control", PRIVATE_CACHE_CONTROL);
-      return;
-    }
-    if (!options.routes.has(request.routeOptions.url ?? "")) return;
+  /** The entry kept for this request's URL under the data's version now, if any. */
+  const fresh = async (request: FastifyRequest): Promise<{ version: string; entry?: Entry }> => {
     const key = request.url;
     const version = await options.version.read();
     let entry = entries.get(key);
@@ -103,13 +96,39 @@ export function installPublicCache(app: FastifyInstance, options: PublicCacheOpt
         entry = entries.get(key);
       }
     }
-    if (entry?.version === version) {
-      // Most recently used last: the map's order is the eviction order.
-      entries.delete(key);
-      entries.set(key, entry);
-      return serve(request, reply, entry);
+    if (entry?.version !== version) return { version };
+    // Most recently used last: the map's order is the eviction order.
+    entries.delete(key);
+    entries.set(key, entry);
+    return { version, entry };
+  };
+  const cachedRoute = (request: FastifyRequest) =>
+    (request.method === "GET" || request.method === "HEAD") &&
+    request.url.startsWith("/api/") &&
+    options.routes.has(request.routeOptions.url ?? "");
+
+  app.decorateRequest("publicCacheVersion", null);
+  // The common case first: a request that carries no credential at all (no cookie, no
+  // Authorization header) is anonymous whatever the later hooks decide, and a URL kept in
+  // the cache was validated when its answer was made. Such a hit is answered here, before
+  // authentication, validation and the route's own hooks; anything else goes on below.
+  app.addHook("onRequest", async (request, reply) => {
+    if (request.headers.cookie || request.headers.authorization || !cachedRoute(request)) return;
+    const { entry } = await fresh(request);
+    if (entry) return serve(request, reply, entry);
+  });
+  app.addHook("preHandler", async (request, reply) => {
+    if (request.method !== "GET" && request.method !== "HEAD") return;
+    if (!request.url.startsWith("/api/")) return;
+    if (request.principal.kind !== "anonymous") {
+      reply.header("cache-control", PRIVATE_CACHE_CONTROL);
+      return;
     }
+    if (!cachedRoute(request)) return;
+    const { version, entry } = await fresh(request);
+    if (entry) return serve(request, reply, entry);
     if (request.method !== "GET") return;
+    const key = request.url;
     request.publicCacheVersion = version;
     if (!pending.has(key)) {
       let finish = () => {};
