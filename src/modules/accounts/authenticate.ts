@@ -9,8 +9,7 @@ import { anonymous } from "../../platform/principal.ts";
 import { setContextUser } from "../../platform/request-context.ts";
 import { authenticateToken } from "./api-tokens.ts";
 import { needsTotpSetup } from "./login.ts";
-import { findLiveSession } from "./sessions.ts";
-import { findUserRecord } from "./users.queries.ts";
+import { findLiveSessionUser } from "./sessions.ts";
 
 /** Routes a signed-in user may use before setting up a required second factor. */
 const TOTP_SETUP_ROUTES = new Set([
@@ -46,9 +45,9 @@ export function installAuthentication(
         );
       request.principal = principal;
     } else if (cookieToken) {
-      const session = await findLiveSession(ctx.db, cookieToken, security.session);
-      const record = session && (await findUserRecord(ctx.db, session.user_id));
-      if (session && record) {
+      const found = await findLiveSessionUser(ctx.db, cookieToken, security.session);
+      if (found) {
+        const { session, record } = found;
         request.sessionToken = cookieToken;
         request.principal = {
           kind: "user",
