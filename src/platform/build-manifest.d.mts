@@ -3,6 +3,8 @@ export interface BuildManifest {
   /** Folders whose every file is an input: a file added to one makes the build stale. */
   dirs?: string[];
   inputs: Record<string, [size: number, mtimeMs: number, sha256: string]>;
+  /** The files the build wrote, from the manifest's folder (the command line's chunks). */
+  outputs?: string[];
 }
 
 export const projectRoot: string;

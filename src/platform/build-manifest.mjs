@@ -103,11 +103,15 @@ export const builtWeb = {
   manifest: join(projectRoot, "dist/web-build.json"),
 };
 
-/** The built command line's file when it is there and matches the sources, else null. */
+/**
+ * The built command line's entry when it matches the sources and every file of that build is
+ * there (the entry imports a chunk per command when the command runs), else null.
+ */
 export function freshCli() {
-  return existsSync(builtCli.entry) && isFresh(readManifest(builtCli.manifest))
-    ? builtCli.entry
-    : null;
+  const manifest = readManifest(builtCli.manifest);
+  const dir = dirname(builtCli.entry);
+  const whole = [builtCli.entry, ...(manifest?.outputs ?? []).map((name) => join(dir, name))];
+  return whole.every((path) => existsSync(path)) && isFresh(manifest) ? builtCli.entry : null;
 }
 
 export function isWebFresh() {

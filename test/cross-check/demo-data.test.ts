@@ -1,7 +1,7 @@
 import { rmSync } from "node:fs";
 import { dirname } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { renderSummary } from "../../src/cli/commands/summary.ts";
+import { renderSummary } from "../../src/cli/actions/summary.ts";
 import { seedDemo } from "../../src/modules/demo/index.ts";
 import type { FundingSummary } from "../../src/modules/funding/index.ts";
 import { createTestApp, type TestApp } from "../support/app.ts";

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import type { Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { renderSummary } from "../../src/cli/commands/summary.ts";
+import { renderSummary } from "../../src/cli/actions/summary.ts";
 import { flowTypes } from "../../src/contracts/enums.ts";
 import { formatMinorUnits } from "../../src/contracts/money.ts";
 import { systemPrincipal } from "../../src/modules/accounts/index.ts";

@@ -1,9 +1,10 @@
-import { mkdirSync, renameSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, sep } from "node:path";
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, relative, sep } from "node:path";
 import { build } from "esbuild";
 import {
   builtCli,
   projectRoot,
+  readManifest,
   recordInputs,
   writeManifest,
 } from "../../platform/build-manifest.mjs";
@@ -40,9 +41,14 @@ export async function buildServer(log: (line: string) => void = console.log): Pr
   }
   const started = Date.now();
   const result = await build({
-    entryPoints: [join(projectRoot, "src/cli/main.ts")],
+    // dist/cli/esca.mjs, and beside it a chunk per command's code (each `import()` of
+    // src/cli/lazy.ts) and the code they share: `esca --help` evaluates the entry alone.
+    entryPoints: { [basename(builtCli.entry, ".mjs")]: join(projectRoot, "src/cli/main.ts") },
     absWorkingDir: projectRoot,
-    outfile: builtCli.entry,
+    outdir: dirname(builtCli.entry),
+    outExtension: { ".js": ".mjs" },
+    chunkNames: "[name]-[hash]",
+    splitting: true,
     bundle: true,
     format: "esm",
     platform: "node",
@@ -61,13 +67,24 @@ export async function buildServer(log: (line: string) => void = console.log): Pr
       relative(projectRoot, thisFile),
     ]),
   ];
-  const manifest = recordInputs({ files });
-  mkdirSync(dirname(builtCli.entry), { recursive: true });
-  // Written by rename: a command starting meanwhile runs the old file or the new, never half.
-  for (const output of result.outputFiles) {
+  const outDir = dirname(builtCli.entry);
+  const outputs = result.outputFiles.map((output) => relative(outDir, output.path));
+  const manifest = { ...recordInputs({ files }), outputs };
+  const previous = readManifest(builtCli.manifest)?.outputs ?? [];
+  mkdirSync(outDir, { recursive: true });
+  // Written by rename, the chunks (named by their content) before the entry that imports them:
+  // a command starting meanwhile runs the old build or the new, never half of one.
+  const isEntry = (path: string) => path.startsWith(builtCli.entry);
+  const ordered = [...result.outputFiles].sort((a, b) => +isEntry(a.path) - +isEntry(b.path));
+  for (const output of ordered) {
     const unique = `${output.path}.${process.pid}`;
     writeFileSync(unique, output.contents);
     renameSync(unique, output.path);
+  }
+  // Chunks of older builds go; the previous build's stay for a command still running it.
+  for (const name of readdirSync(outDir)) {
+    if (/\.mjs(\.map)?$/.test(name) && !outputs.includes(name) && !previous.includes(name))
+      rmSync(join(outDir, name), { force: true });
   }
   const changedMeanwhile = files.some(
     (file) => statSync(join(projectRoot, file)).mtimeMs >= started,

@@ -1,10 +1,20 @@
 import type { Command } from "commander";
-import { loadIatiSettings, requireSchemaDir, validateIatiFile } from "../../modules/iati/index.ts";
-import { progressBar } from "../progress.ts";
-import { action } from "../run.ts";
-import { readableFile } from "./iati-files.ts";
-import { registerImportIati } from "./iati-import.ts";
-import { renderReport } from "./iati-report.ts";
+import { lazy } from "../lazy.ts";
+
+/** `esca import iati FILE…`: each file is its publisher's publication, imported whole or not at all. */
+function registerImportIati(program: Command) {
+  const importCommand =
+    program.commands.find((c) => c.name() === "import") ?? program.command("import");
+  importCommand
+    .command("iati")
+    .argument("<files...>", "IATI activity files (versions 2.01–2.03)")
+    .description(
+      "import partners' IATI publications: each file replaces its publisher's previous one; the same file again changes nothing",
+    )
+    .option("--dry-run", "check and map everything, report per activity, write nothing")
+    .option("--json", "print the summaries as JSON")
+    .action(lazy(async () => (await import("../actions/iati-import.ts")).importIati));
+}
 
 export function registerIati(program: Command) {
   registerImportIati(program);
@@ -17,17 +27,5 @@ export function registerIati(program: Command) {
     )
     .option("--no-schema", "check only the streaming guard, the data and the rules")
     .option("--json", "print the report as JSON")
-    .action(
-      action(async (file: string, options: { schema: boolean; json?: boolean }) => {
-        const path = readableFile(file);
-        const schemaDir = options.schema ? requireSchemaDir(loadIatiSettings()) : null;
-        const bar = progressBar("validating");
-        const report = await validateIatiFile({ path, schemaDir, onProgress: bar.update });
-        bar.finish(0);
-        process.stdout.write(
-          options.json ? `${JSON.stringify(report, null, 2)}\n` : renderReport(file, report),
-        );
-        if (!report.valid) process.exitCode = 1;
-      }),
-    );
+    .action(lazy(async () => (await import("../actions/iati.ts")).validateIati));
 }

@@ -1,10 +1,5 @@
 import type { Command } from "commander";
-import { seedDemo } from "../../modules/demo/index.ts";
-import { loadConfig } from "../../platform/config.ts";
-import { migrateToLatest } from "../../platform/db/migrate.ts";
-import { openConfiguredDatabase } from "../../platform/db/open.ts";
-import { AppError } from "../../platform/errors.ts";
-import { action } from "../run.ts";
+import { lazy } from "../lazy.ts";
 
 export function registerSeed(program: Command) {
   const seed = program.command("seed").description("load data sets");
@@ -15,26 +10,5 @@ export function registerSeed(program: Command) {
       "--server",
       "allow loading into the PostgreSQL server of DATABASE_URL (never done without it)",
     )
-    .action(
-      action(async (options: { server?: boolean }) => {
-        const config = loadConfig();
-        if (config.databaseUrl && !options.server) {
-          throw new AppError(
-            "unprocessable",
-            "DATABASE_URL points at a PostgreSQL server; demo data goes there only with --server.",
-          );
-        }
-        const database = await openConfiguredDatabase(config, "seed demo");
-        try {
-          await migrateToLatest(database.db);
-          const summary = await seedDemo({ db: database.db });
-          const counts = Object.entries(summary)
-            .map(([what, count]) => `${count} ${what}`)
-            .join(", ");
-          process.stdout.write(`Demo data loaded into ${database.description}: ${counts}.\n`);
-        } finally {
-          await database.close();
-        }
-      }),
-    );
+    .action(lazy(async () => (await import("../actions/seed.ts")).seedDemoData));
 }
