@@ -1,6 +1,7 @@
-import type { PGlite } from "@electric-sql/pglite";
+import type { PGlite, Results } from "@electric-sql/pglite";
 import type { PostgresPool, PostgresPoolClient } from "kysely";
 import { COPY_FROM_STDIN, CopyText } from "./copy-format.ts";
+import { PreparedStatements } from "./prepared-statements.ts";
 import { SET_SESSION_CONTEXT, sessionContextValue } from "./session-context.ts";
 
 /** The part of PGlite's in-memory (Emscripten) file system that COPY's rows are put in. */
@@ -61,6 +62,15 @@ function memoryFiles(pglite: PGlite): MemoryFiles | null {
  * Kysely's PostgresDialect talks to a `pg`-style pool. PGlite is a single connection, so
  * this pool hands that connection to one borrower at a time: a transaction holds it from
  * BEGIN to COMMIT and no other request's statements can interleave with it.
+ *
+ * A statement with parameters that has run successfully twice is PREPAREd and from then on
+ * runs as EXECUTE with its values as literals, the very texts PGlite would bind
+ * (prepared-statements.ts): parsing and planning were most of a small statement's cost. At
+ * most 500 are kept (the least recently used is DEALLOCATEd); a statement without
+ * parameters that may change the schema (DDL, a migration script), and the rollback of a
+ * transaction that ran one, empty the cache, since PostgreSQL re-plans a prepared statement
+ * by itself but refuses one whose result's columns changed. COPY never is prepared, and the
+ * data version below looks at the statement as the caller wrote it.
  */
 export class PGlitePool implements PostgresPool {
   readonly options = {};
@@ -77,7 +87,12 @@ export class PGlitePool implements PostgresPool {
   /** The context the connection carries now: set again only when a borrower's differs. */
   private carried: string | null = null;
 
-  constructor(private readonly pglite: PGlite) {}
+  /** Statements run often, prepared once (prepared-statements.ts); shared by pools of a PGlite. */
+  private readonly statements: PreparedStatements;
+
+  constructor(private readonly pglite: PGlite) {
+    this.statements = PreparedStatements.of(pglite);
+  }
 
   async connect(): Promise<PostgresPoolClient> {
     const context = sessionContextValue();
@@ -112,10 +127,19 @@ export class PGlitePool implements PostgresPool {
       if (statement === "begin") inTransaction = true;
       else if (statement === "commit" || statement === "rollback") inTransaction = false;
       if (statement === "commit") {
-        const wrote = await this.pglite.query<{ wrote: boolean }>(WROTE_IN_TRANSACTION);
+        // The simple protocol: one call, where a query with no parameters takes five.
+        const [wrote] = await this.pglite.exec(WROTE_IN_TRANSACTION);
         const result = await run(sql, parameters);
-        if (wrote.rows[0]?.wrote) this.commits++;
+        if ((wrote?.rows[0] as { wrote?: boolean } | undefined)?.wrote) this.commits++;
+        await this.statements.afterTransaction(false);
         return result;
+      }
+      if (statement === "rollback") {
+        try {
+          return await run(sql, parameters);
+        } finally {
+          await this.statements.afterTransaction(true);
+        }
       }
       if (inTransaction || statement !== "other") return run(sql, parameters);
       try {
@@ -157,7 +181,16 @@ export class PGlitePool implements PostgresPool {
       // Like `pg`, a statement without parameters goes through the simple query
       // protocol, so migration scripts with several statements run as one call.
       if (parameters.length === 0) {
-        const results = await this.pglite.exec(sql);
+        const plain = statementKind(sql) === "other";
+        let results: Results[];
+        try {
+          results = await this.pglite.exec(sql);
+        } catch (error) {
+          // Outside a transaction a failed script may have done part of its work.
+          if (plain && !inTransaction) await this.statements.afterPlainStatement(sql, false);
+          throw error;
+        }
+        if (plain) await this.statements.afterPlainStatement(sql, inTransaction);
         const last = results[results.length - 1];
         return {
           command: (last?.command ?? "SELECT") as "SELECT",
@@ -165,7 +198,9 @@ export class PGlitePool implements PostgresPool {
           rows: last?.rows ?? [],
         };
       }
-      const result = await this.pglite.query(sql, parameters as unknown[]);
+      const prepared = await this.statements.execute(sql, parameters, inTransaction);
+      const result = prepared ?? (await this.pglite.query(sql, parameters as unknown[]));
+      if (!prepared) await this.statements.ranNormally(sql, inTransaction);
       return {
         command: (result.command ?? "SELECT") as "SELECT",
         rowCount: result.affectedRows ?? result.rows.length,
