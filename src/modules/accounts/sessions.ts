@@ -39,23 +39,35 @@ export async function startSession(options: {
 }
 
 /**
- * The live session for a cookie token, or undefined: ended, past its absolute lifetime,
- * idle too long, or its user disabled. Using it moves its idle clock forward.
+ * Reads a cookie token's live session with `read` (given its hash and the instant before which
+ * it counts as idle) and, when found, moves its idle clock forward: at most once a minute, as
+ * an idle clock needs no finer grain and reads stay cheap.
  */
-export async function findLiveSession(
+async function readLiveSession<Row>(
   db: Kysely<Database>,
   token: string,
   settings: SessionSettings,
-) {
+  read: (tokenHash: string, idleSince: Date) => Promise<Row | undefined>,
+  lastSeen: (row: Row) => Date,
+): Promise<Row | undefined> {
   const tokenHash = sha256(token);
-  const idleSince = new Date(Date.now() - settings.idleMinutes * 60_000);
-  const session = await findLiveSessionRow(db, tokenHash, idleSince);
-  if (!session) return undefined;
-  // Touch at most once a minute: an idle clock needs no finer grain, and reads stay cheap.
-  if (Date.now() - session.last_seen_at.getTime() > 60_000) {
-    await touchSession(db, tokenHash);
-  }
-  return session;
+  const row = await read(tokenHash, new Date(Date.now() - settings.idleMinutes * 60_000));
+  if (row && Date.now() - lastSeen(row).getTime() > 60_000) await touchSession(db, tokenHash);
+  return row;
+}
+
+/**
+ * The live session for a cookie token, or undefined: ended, past its absolute lifetime,
+ * idle too long, or its user disabled. Using it moves its idle clock forward.
+ */
+export function findLiveSession(db: Kysely<Database>, token: string, settings: SessionSettings) {
+  return readLiveSession(
+    db,
+    token,
+    settings,
+    (tokenHash, idleSince) => findLiveSessionRow(db, tokenHash, idleSince),
+    (session) => session.last_seen_at,
+  );
 }
 
 /**
@@ -67,14 +79,15 @@ export async function findLiveSessionUser(
   token: string,
   settings: SessionSettings,
 ) {
-  const tokenHash = sha256(token);
-  const idleSince = new Date(Date.now() - settings.idleMinutes * 60_000);
-  const row = await findLiveSessionUserRow(db, tokenHash, idleSince);
+  const row = await readLiveSession(
+    db,
+    token,
+    settings,
+    (tokenHash, idleSince) => findLiveSessionUserRow(db, tokenHash, idleSince),
+    (found) => found.session_last_seen_at,
+  );
   if (!row) return undefined;
-  const { session_csrf_token, session_totp_verified, session_last_seen_at, ...record } = row;
-  if (Date.now() - session_last_seen_at.getTime() > 60_000) {
-    await touchSession(db, tokenHash);
-  }
+  const { session_csrf_token, session_totp_verified, session_last_seen_at: _, ...record } = row;
   return {
     session: { csrf_token: session_csrf_token, totp_verified: session_totp_verified },
     record,
