@@ -55,6 +55,8 @@ describe.skipIf(chromiumMissing)("mandates in the browser", { timeout: 180_000 }
       await page.getByRole("link", { name: "¶7", exact: true }).click();
       await settle(page);
       expect(page.url()).toContain(`/mandates/${seventh?.id}`);
+      // The paragraph's own text, not its loading state (a fetch may start after settling).
+      await page.locator("main").getByText("To instruct the General Secretariat").first().waitFor();
       const detail = await visibleText(page.locator("main"));
       // The badge is set in capitals by the stylesheet.
       expect(detail.toLowerCase()).toContain(
@@ -68,6 +70,7 @@ describe.skipIf(chromiumMissing)("mandates in the browser", { timeout: 180_000 }
       await page.getByRole("link", { name: catalog["mandates.openTrace"] }).click();
       await settle(page);
       expect(page.url()).toContain("/trace");
+      await page.locator('[data-flow="disbursement"]').first().waitFor();
       expect(await page.locator('[data-flow="disbursement"]').count()).toBeGreaterThan(0);
       expect(await visibleText(page.locator("main"))).toContain(
         catalog["mandates.trace.disbursement"],
