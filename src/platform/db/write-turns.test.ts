@@ -130,9 +130,18 @@ describe("a read during a queue of writers", () => {
     expect(waitingForLock).toBeLessThanOrEqual(1);
     expect(order).toHaveLength(writers + 1);
     expect(order.indexOf("read")).toBe(testBackend === "postgres" ? 0 : 1);
-    expect(order.filter((step) => step !== "read")).toEqual(
-      Array.from({ length: writers }, (_, i) => `write ${i + 1}`),
-    );
+    const writes = order.filter((step) => step !== "read");
+    const inTurn = Array.from({ length: writers }, (_, i) => `write ${i + 1}`);
+    if (testBackend === "postgres") {
+      // Two writers hold connections at once: the next one's answers may reach this process
+      // before the committing one's, so two neighbours may be heard in either order, never more.
+      expect([...writes].sort()).toEqual([...inTurn].sort());
+      writes.forEach((step, i) => {
+        expect(Math.abs(inTurn.indexOf(step) - i), step).toBeLessThanOrEqual(1);
+      });
+    } else {
+      expect(writes).toEqual(inTurn);
+    }
     const { rows } = await sql<{ written: number }>`
       select count(*)::int as written from organizations where code like 'TURN-%'`.execute(db);
     expect(rows[0]?.written).toBe(writers);
