@@ -17,6 +17,12 @@ export interface RequestContext {
    * once http/read-routing.ts has routed an anonymous read there (db/read-replica.ts).
    */
   readFrom?: "primary" | "replica";
+  /**
+   * The request only reads (GET, HEAD): on the embedded database its statements wait for the
+   * one connection ahead of queued writers' (pglite-pool.ts), so a crowd of writers cannot
+   * hold up a public read for more than the transaction running.
+   */
+  readsOnly?: boolean;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

@@ -5,11 +5,24 @@ import type { Database } from "./schema.ts";
  * The data's version: a value that changes whenever a write commits, read so that it is never
  * older than the request asking for it. Public reads are cached under it
  * (http/public-cache.ts): an answer cached under the version a request reads is an answer
- * computed after every write committed before that request arrived.
+ * computed after every write committed before that request arrived. Versions are ordered: a
+ * letter naming how they are counted and the count (`c12`, `a3051`), which only grows.
  */
 export interface DataVersion {
   /** The version as of now: read after this call began, never from before it. */
   read(): Promise<string>;
+}
+
+/**
+ * Whether `version` is the same as `than` or later (same kind, count no smaller): an answer
+ * made at a later version holds every write an earlier one does.
+ */
+export function versionNotOlder(version: string, than: string): boolean {
+  if (version === than) return true;
+  const count = /^([a-z])(\d+)$/.exec(version);
+  const other = /^([a-z])(\d+)$/.exec(than);
+  if (!count || !other || count[1] !== other[1]) return false;
+  return BigInt(count[2] as string) >= BigInt(other[2] as string);
 }
 
 const registered = new WeakMap<Kysely<Database>, DataVersion>();

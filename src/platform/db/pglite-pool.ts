@@ -1,5 +1,6 @@
 import type { PGlite, Results } from "@electric-sql/pglite";
 import type { PostgresPool, PostgresPoolClient } from "kysely";
+import { currentContext } from "../request-context.ts";
 import { COPY_FROM_STDIN, CopyText } from "./copy-format.ts";
 import { PreparedStatements } from "./prepared-statements.ts";
 import { SET_SESSION_CONTEXT, sessionContextValue } from "./session-context.ts";
@@ -32,6 +33,10 @@ function statementKind(sql: string): "begin" | "commit" | "rollback" | "select" 
   return "other";
 }
 let copies = 0;
+/** Read-only borrowers served in a row before a waiting writer gets its turn. */
+const READS_IN_A_ROW = 8;
+/** How long borrowers may keep the connection one after another in one turn of the event loop. */
+const TURN_MS = 10;
 /** COPYs sent to an embedded database in this process, by the way their rows went. */
 const copyRoutes = { memoryFile: 0, blob: 0 };
 
@@ -74,8 +79,13 @@ function memoryFiles(pglite: PGlite): MemoryFiles | null {
  */
 export class PGlitePool implements PostgresPool {
   readonly options = {};
-  private queue: Array<() => void> = [];
+  /** Borrowers waiting for the connection: those of read-only requests, and the others. */
+  private readonly waiting = { reads: [] as Array<() => void>, others: [] as Array<() => void> };
+  /** Reads handed the connection in a row while others waited (at most READS_IN_A_ROW). */
+  private readsInARow = 0;
   private busy = false;
+  /** When this turn of the event loop first handed out the connection; null: not yet. */
+  private turnStarted: number | null = null;
   /**
    * How many times data was committed through this pool: advanced after each COMMIT of a
    * transaction that wrote (it was given a transaction id) and after each statement outside a
@@ -94,19 +104,69 @@ export class PGlitePool implements PostgresPool {
     this.statements = PreparedStatements.of(pglite);
   }
 
+  /**
+   * Who borrows the connection next. A read-only request's statement goes before queued
+   * writers' (a write transaction holds the connection from BEGIN to COMMIT, and 50 writers
+   * queued in front of a public read made it wait for all of them); after READS_IN_A_ROW
+   * reads in a row another borrower goes, so a crowd of readers cannot starve writers.
+   */
+  private next(): (() => void) | undefined {
+    const { reads, others } = this.waiting;
+    if (reads.length > 0 && (others.length === 0 || this.readsInARow < READS_IN_A_ROW)) {
+      this.readsInARow++;
+      return reads.shift();
+    }
+    this.readsInARow = 0;
+    return others.shift();
+  }
+
+  /**
+   * Borrowers share the connection for at most TURN_MS of one turn of the event loop. A
+   * borrower's statements run in one chain of promise callbacks (PGlite computes in this
+   * thread), so borrowers handed the connection one after another at once would all run in
+   * one drain of the microtask queue: with 50 writers, hundreds of statements (half a second
+   * and more) with no socket read, timer or reply written in between, and every request,
+   * however cheap, waiting that long. Once the turn's TURN_MS are spent, the next borrower is
+   * handed the connection on the next turn (setImmediate), after the sockets that became
+   * readable meanwhile have been read; a borrower arriving in a spent turn waits in line.
+   */
+  private turnSpent(): boolean {
+    if (this.turnStarted === null) {
+      this.turnStarted = performance.now();
+      setImmediate(() => {
+        this.turnStarted = null;
+        this.handOver();
+      });
+      return false;
+    }
+    return performance.now() - this.turnStarted >= TURN_MS;
+  }
+
+  /** Hands the connection to the next borrower waiting, if it is free and the turn not spent. */
+  private handOver(): void {
+    if (this.busy) return;
+    const { reads, others } = this.waiting;
+    if (reads.length === 0 && others.length === 0) return;
+    if (this.turnSpent()) return;
+    const next = this.next();
+    if (!next) return;
+    this.busy = true;
+    next();
+  }
+
   async connect(): Promise<PostgresPoolClient> {
     const context = sessionContextValue();
-    if (this.busy) {
-      await new Promise<void>((resolve) => this.queue.push(resolve));
+    if (this.busy || this.turnSpent()) {
+      const line = currentContext()?.readsOnly ? this.waiting.reads : this.waiting.others;
+      await new Promise<void>((resolve) => line.push(resolve));
     }
     this.busy = true;
     let released = false;
     const release = () => {
       if (released) return;
       released = true;
-      const next = this.queue.shift();
-      if (next) next();
-      else this.busy = false;
+      this.busy = false;
+      this.handOver();
     };
     // The one connection is shared by every borrower: each takes it with its own context. The
     // setting is made outside any transaction, so it lasts until changed: a borrower with the

@@ -61,6 +61,7 @@ export async function installRequestPrincipal(app: FastifyInstance): Promise<voi
         userId: null,
         actor: "anonymous",
         organizationId: null,
+        readsOnly: request.method === "GET" || request.method === "HEAD",
       },
       done,
     );

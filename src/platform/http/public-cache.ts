@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { DataVersion } from "../db/data-version.ts";
+import { type DataVersion, versionNotOlder } from "../db/data-version.ts";
 
 /** What a public answer may be cached with: revalidated on every use (ETag → 304). */
 export const PUBLIC_CACHE_CONTROL = "public, max-age=0, must-revalidate";
@@ -51,7 +51,9 @@ const MAX_ENTRY_BYTES = 8 * 1024 * 1024;
  * Every cached answer carries an ETag made of its bytes and `Cache-Control: public,
  * max-age=0, must-revalidate`, so browsers and proxies revalidate it with If-None-Match and get
  * 304 Not Modified for as long as the answer is the same (even across unrelated writes).
- * Requests that miss together wait for the first one's answer rather than each computing it.
+ * Requests that miss together wait for the first one's answer rather than each computing it,
+ * and while writes keep changing the version each URL is computed by one request at a time
+ * (`fresh` below).
  */
 export function installPublicCache(app: FastifyInstance, options: PublicCacheOptions): void {
   const maxEntries = options.maxEntries ?? 2000;
@@ -76,31 +78,57 @@ export function installPublicCache(app: FastifyInstance, options: PublicCacheOpt
     entries.delete(key);
     bytes -= old.body.length;
   };
+  /** What each leading request promised to compute: settled when its answer is sent. */
+  const leading = new WeakMap<FastifyRequest, Pending>();
   const settle = (request: FastifyRequest) => {
-    const waiting = pending.get(request.url);
-    if (waiting && request.publicCacheVersion === waiting.version) {
-      pending.delete(request.url);
-      waiting.finish();
-    }
+    const promised = leading.get(request);
+    if (!promised) return;
+    leading.delete(request);
+    if (pending.get(request.url) === promised) pending.delete(request.url);
+    promised.finish();
   };
 
-  /** The entry kept for this request's URL under the data's version now, if any. */
-  const fresh = async (request: FastifyRequest): Promise<{ version: string; entry?: Entry }> => {
+  /**
+   * The entry this request may be answered with: one made from data no older than the
+   * version read when it arrived (made later is as good: the writes committed before the
+   * request are in it). Without one, a GET that may `lead` computes the answer: at most one
+   * request per URL does at a time. Requests arriving while it runs wait for it if it reads a
+   * version no older than theirs, and otherwise for it to end and then for the next one,
+   * which reads the version anew, so under a stream of writes each URL is computed once at a
+   * time and not once per request.
+   */
+  const fresh = async (
+    request: FastifyRequest,
+    lead: boolean,
+  ): Promise<{ version: string; entry?: Entry }> => {
     const key = request.url;
-    const version = await options.version.read();
-    let entry = entries.get(key);
-    if (entry?.version !== version) {
-      const inFlight = pending.get(key);
-      if (inFlight?.version === version) {
-        await inFlight.done;
-        entry = entries.get(key);
+    const wanted = await options.version.read();
+    let version = wanted;
+    for (;;) {
+      const entry = entries.get(key);
+      if (entry && versionNotOlder(entry.version, wanted)) {
+        // Most recently used last: the map's order is the eviction order.
+        entries.delete(key);
+        entries.set(key, entry);
+        return { version, entry };
       }
+      const inFlight = pending.get(key);
+      if (!inFlight) {
+        if (lead) {
+          let finish = () => {};
+          const done = new Promise<void>((resolve) => {
+            finish = resolve;
+          });
+          const promised = { version, done, finish };
+          pending.set(key, promised);
+          leading.set(request, promised);
+          request.publicCacheVersion = version;
+        }
+        return { version };
+      }
+      await inFlight.done;
+      if (!versionNotOlder(inFlight.version, wanted)) version = await options.version.read();
     }
-    if (entry?.version !== version) return { version };
-    // Most recently used last: the map's order is the eviction order.
-    entries.delete(key);
-    entries.set(key, entry);
-    return { version, entry };
   };
   const cachedRoute = (request: FastifyRequest) =>
     (request.method === "GET" || request.method === "HEAD") &&
@@ -114,7 +142,7 @@ export function installPublicCache(app: FastifyInstance, options: PublicCacheOpt
   // authentication, validation and the route's own hooks; anything else goes on below.
   app.addHook("onRequest", async (request, reply) => {
     if (request.headers.cookie || request.headers.authorization || !cachedRoute(request)) return;
-    const { entry } = await fresh(request);
+    const { entry } = await fresh(request, false);
     if (entry) return serve(request, reply, entry);
   });
   app.addHook("preHandler", async (request, reply) => {
@@ -125,18 +153,8 @@ export function installPublicCache(app: FastifyInstance, options: PublicCacheOpt
       return;
     }
     if (!cachedRoute(request)) return;
-    const { version, entry } = await fresh(request);
+    const { entry } = await fresh(request, request.method === "GET");
     if (entry) return serve(request, reply, entry);
-    if (request.method !== "GET") return;
-    const key = request.url;
-    request.publicCacheVersion = version;
-    if (!pending.has(key)) {
-      let finish = () => {};
-      const done = new Promise<void>((resolve) => {
-        finish = resolve;
-      });
-      pending.set(key, { version, done, finish });
-    }
   });
 
   app.addHook("onSend", async (request, reply, payload) => {
