@@ -5,10 +5,11 @@ import { isStaff, type Principal } from "../accounts/index.ts";
 import { fundingOf, fundingOfInitiatives, sortByFunding } from "./initiative-funding.ts";
 import { canSeeInitiative } from "./initiatives.policy.ts";
 import {
+  findInitiativeRecord,
+  findInitiativeRecords,
   findInitiativeView,
-  findInitiativeViews,
   type InitiativeVisibility,
-  listInitiativeViews,
+  listInitiativeRecords,
   listMatchingInitiatives,
   lockInitiativeRow,
 } from "./initiatives.queries.ts";
@@ -21,7 +22,7 @@ import {
   type InitiativeListItem,
   type ListInitiativesQuery,
 } from "./initiatives.schema.ts";
-import { loadInitiative, toInitiatives } from "./to-initiative.ts";
+import { toInitiatives } from "./to-initiative.ts";
 
 export function visibilityFor(viewer: Principal): InitiativeVisibility {
   if (isStaff(viewer)) return { unpublished: "all" };
@@ -35,6 +36,10 @@ export function visibilityFor(viewer: Principal): InitiativeVisibility {
  * column of the initiative, the database orders and pages; sorted by a roll-up figure
  * (committed, disbursed, gap), every match's figure is read from summarizeFunding first and
  * the page is cut from that order, so page 2 follows page 1 whatever the sort.
+ *
+ * Its statements run one after the other on one connection: the page (its lists and count
+ * in the same statement) and the roll-up, each borrowing no connection of its own (on
+ * PostgreSQL a borrow is a round trip more, to pass the request's context).
  */
 export async function findInitiatives(options: {
   db: Kysely<Database>;
@@ -49,32 +54,36 @@ export async function findInitiatives(options: {
   const publishedOnly = visibility.unpublished === "none";
   const page = { limit: query.limit, offset: query.offset };
   const sort = query.sort;
-  if (isFundingSort(sort)) {
-    const matches = await listMatchingInitiatives(db, query, visibility);
+  const { rows, figures, total } = await db.connection().execute(async (connection) => {
+    if (isFundingSort(sort)) {
+      const matches = await listMatchingInitiatives(connection, query, visibility);
+      const figures = await fundingOfInitiatives(
+        connection,
+        matches.map((m) => m.id),
+        publishedOnly,
+      );
+      const ids = sortByFunding(matches, figures, sort)
+        .slice(query.offset, query.offset + query.limit)
+        .map((m) => m.id);
+      const records = await findInitiativeRecords(connection, ids);
+      const rows = ids.flatMap((id) => records.find((record) => record.id === id) ?? []);
+      return { rows, figures, total: matches.length };
+    }
+    // Not a roll-up figure, so one of the initiative's columns.
+    const columnSort = { field: sort.field as ColumnSortField, direction: sort.direction };
+    const { rows, total } = await listInitiativeRecords(
+      connection,
+      { ...query, sort: columnSort },
+      visibility,
+    );
     const figures = await fundingOfInitiatives(
-      db,
-      matches.map((m) => m.id),
+      connection,
+      rows.map((row) => row.id),
       publishedOnly,
     );
-    const ids = sortByFunding(matches, figures, sort)
-      .slice(query.offset, query.offset + query.limit)
-      .map((m) => m.id);
-    const views = await findInitiativeViews(db, ids);
-    const rows = ids.flatMap((id) => views.find((view) => view.id === id) ?? []);
-    return {
-      data: withFunding(await toInitiatives(db, rows), figures),
-      page: { total: matches.length, ...page },
-    };
-  }
-  // Not a roll-up figure, so one of the initiative's columns.
-  const columnSort = { field: sort.field as ColumnSortField, direction: sort.direction };
-  const { rows, total } = await listInitiativeViews(db, { ...query, sort: columnSort }, visibility);
-  const figures = await fundingOfInitiatives(
-    db,
-    rows.map((row) => row.id),
-    publishedOnly,
-  );
-  return { data: withFunding(await toInitiatives(db, rows), figures), page: { total, ...page } };
+    return { rows, figures, total };
+  });
+  return { data: withFunding(toInitiatives(rows), figures), page: { total, ...page } };
 }
 
 type Sort = ListInitiativesQuery["sort"];
@@ -123,6 +132,10 @@ export async function getInitiative(options: {
   idOrCode: string;
   viewer: Principal;
 }): Promise<Initiative> {
-  const row = await assertVisibleInitiative(options.db, options.idOrCode, options.viewer);
-  return loadInitiative(options.db, row.id);
+  const row = await findInitiativeRecord(options.db, options.idOrCode);
+  if (!row || !canSeeInitiative(options.viewer, row))
+    throw notFound("initiative", options.idOrCode);
+  const [initiative] = toInitiatives([row]);
+  if (!initiative) throw notFound("initiative", options.idOrCode);
+  return initiative;
 }

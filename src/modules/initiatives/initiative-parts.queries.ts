@@ -1,11 +1,11 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database } from "../../platform/db/schema.ts";
 import { invalidField } from "../../platform/errors.ts";
 
 /**
  * The lists an initiative owns: participating countries, OECD-DAC sectors and results
- * targets. They are read for a page of initiatives at once, and written by replacing the
- * whole list, as the API sends them whole.
+ * targets. They are read beside the initiative's row, as JSON arrays of its statement, and
+ * written by replacing the whole list, as the API sends them whole.
  */
 export interface TargetRow {
   indicator_id: string;
@@ -15,6 +15,54 @@ export interface TargetRow {
   target_year: number;
 }
 
+export interface CountryPart {
+  country_iso2: string;
+  share_percentage: string | null;
+}
+
+export interface SectorPart {
+  dac_code: string;
+  percentage: string;
+}
+
+export interface TargetPart extends TargetRow {
+  code: string;
+  name_es: string;
+  name_en: string;
+  unit: string;
+}
+
+/*
+ * Each list of the initiative `i` as one JSON array, in the order the API gives it. Decimals
+ * travel as text (`::text`), exactly as the driver reads a numeric column: 60.00 stays
+ * "60.00", where a JSON number would arrive as 60.
+ */
+const countriesJson = sql<CountryPart[]>`coalesce((
+  select json_agg(json_build_object('country_iso2', ic.country_iso2,
+      'share_percentage', ic.share_percentage::text) order by ic.country_iso2)
+  from initiative_countries ic where ic.initiative_id = i.id), '[]')`;
+
+const sectorsJson = sql<SectorPart[]>`coalesce((
+  select json_agg(json_build_object('dac_code', s.dac_code, 'percentage', s.percentage::text)
+      order by s.percentage desc, s.dac_code)
+  from initiative_sectors s where s.initiative_id = i.id), '[]')`;
+
+const targetsJson = sql<TargetPart[]>`coalesce((
+  select json_agg(json_build_object('indicator_id', t.indicator_id,
+      'baseline_value', t.baseline_value::text, 'baseline_year', t.baseline_year,
+      'target_value', t.target_value::text, 'target_year', t.target_year,
+      'code', ind.code, 'name_es', ind.name_es, 'name_en', ind.name_en, 'unit', ind.unit)
+      order by ind.code)
+  from initiative_targets t join indicators ind on ind.id = t.indicator_id
+  where t.initiative_id = i.id), '[]')`;
+
+/** The columns that carry an initiative's lists, for a query over `initiatives as i`. */
+export const initiativeParts = [
+  countriesJson.as("countries"),
+  sectorsJson.as("sectors"),
+  targetsJson.as("targets"),
+] as const;
+
 export function countriesOf(db: Kysely<Database>, initiativeIds: string[]) {
   if (initiativeIds.length === 0) return Promise.resolve([]);
   return db
@@ -22,29 +70,6 @@ export function countriesOf(db: Kysely<Database>, initiativeIds: string[]) {
     .selectAll()
     .where("initiative_id", "in", initiativeIds)
     .orderBy("country_iso2")
-    .execute();
-}
-
-export function sectorsOf(db: Kysely<Database>, initiativeIds: string[]) {
-  if (initiativeIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom("initiative_sectors")
-    .selectAll()
-    .where("initiative_id", "in", initiativeIds)
-    .orderBy("percentage", "desc")
-    .orderBy("dac_code")
-    .execute();
-}
-
-export function targetsOf(db: Kysely<Database>, initiativeIds: string[]) {
-  if (initiativeIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom("initiative_targets as t")
-    .innerJoin("indicators as ind", "ind.id", "t.indicator_id")
-    .selectAll("t")
-    .select(["ind.code", "ind.name_es", "ind.name_en", "ind.unit"])
-    .where("t.initiative_id", "in", initiativeIds)
-    .orderBy("ind.code")
     .execute();
 }
 

@@ -7,10 +7,10 @@ import {
   sql,
 } from "kysely";
 import { initiativeStatuses } from "../../contracts/enums.ts";
-import { readPage } from "../../platform/db/paging.ts";
 import { containsPattern, isUuid } from "../../platform/db/query-helpers.ts";
 import type { Database, InitiativesTable } from "../../platform/db/schema.ts";
 import { recordsMatching } from "../search/index.ts";
+import { initiativeParts } from "./initiative-parts.queries.ts";
 import type { ColumnSortField, ListInitiativesQuery } from "./initiatives.schema.ts";
 
 /** An initiative with the codes and names of its component, line and executing agency. */
@@ -43,6 +43,22 @@ function initiativeView(db: Kysely<Database>) {
   );
 }
 export type InitiativeViewRow = InferResult<ReturnType<typeof initiativeView>>[number];
+
+/** The view with the initiative's lists (countries, sectors, targets): all the API shows. */
+function initiativeRecord(db: Kysely<Database>) {
+  return initiativeView(db).select(initiativeParts);
+}
+export type InitiativeRecordRow = InferResult<ReturnType<typeof initiativeRecord>>[number];
+
+/** An initiative with its lists, by uuid or code, in one statement. */
+export function findInitiativeRecord(db: Kysely<Database>, idOrCode: string) {
+  const query = initiativeRecord(db);
+  return (
+    isUuid(idOrCode)
+      ? query.where("i.id", "=", idOrCode)
+      : query.where("i.code", "=", idOrCode.toUpperCase())
+  ).executeTakeFirst();
+}
 
 /** An initiative is addressed by its uuid or its code ("BA1"). */
 export function findInitiativeView(db: Kysely<Database>, idOrCode: string) {
@@ -201,30 +217,55 @@ export function listMatchingInitiatives(
     .execute();
 }
 
-/** The views of the given initiatives, in no particular order. */
-export function findInitiativeViews(db: Kysely<Database>, ids: string[]) {
+/** The given initiatives with their lists, in no particular order. */
+export function findInitiativeRecords(db: Kysely<Database>, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
-  return initiativeView(db).where("i.id", "in", ids).execute();
+  return initiativeRecord(db).where("i.id", "in", ids).execute();
 }
 
-/** One page of the list sorted by one of the initiative's own columns. */
-export async function listInitiativeViews(
+/**
+ * One page of the list sorted by one of the initiative's own columns, with its lists, and
+ * how many initiatives the filter matches, in one statement: the page is cut from the
+ * initiatives alone, counted by a window (count(*) over () sees every match before the
+ * limit) and numbered in its order, and only its rows are joined to their names and lists.
+ * A page past the end has no row to carry the count, so only then is it read on its own.
+ *
+ * Example: 22 published initiatives, `{ limit: 10, offset: 20 }` → the last 2, total 22;
+ * `{ limit: 10, offset: 30 }` → no row, and a count statement says 22.
+ */
+export async function listInitiativeRecords(
   db: Kysely<Database>,
   query: ListInitiativesQuery & { sort: { field: ColumnSortField } },
   visibility: InitiativeVisibility,
-) {
+): Promise<{ rows: InitiativeRecordRow[]; total: number }> {
   const filter = visibleMatches(query, visibility);
   const direction = query.sort.direction === "desc" ? sql`desc nulls last` : sql`asc nulls last`;
-  return readPage(
-    {
-      rows: initiativeView(db)
-        .where(filter)
-        .orderBy(sql`${sortColumns[query.sort.field]} ${direction}`)
-        .orderBy("i.code"),
-      count: db.selectFrom("initiatives as i").where(filter),
-    },
-    query,
-  );
+  const order = sql`${sortColumns[query.sort.field]} ${direction}, i.code`;
+  const page = db
+    .selectFrom("initiatives as i")
+    .where(filter)
+    .select([
+      "i.id",
+      sql<bigint>`count(*) over ()`.as("matches"),
+      sql<string>`row_number() over (order by ${order})`.as("position"),
+    ])
+    .orderBy(order)
+    .limit(query.limit)
+    .offset(query.offset);
+  const rows = await initiativeRecord(db)
+    .innerJoin(page.as("page"), "page.id", "i.id")
+    .select("page.matches")
+    .orderBy("page.position")
+    .execute();
+  const [first] = rows;
+  if (first) return { rows, total: Number(first.matches) };
+  if (query.offset === 0) return { rows, total: 0 };
+  const { total } = await db
+    .selectFrom("initiatives as i")
+    .where(filter)
+    .select(sql<bigint>`count(*)`.as("total"))
+    .executeTakeFirstOrThrow();
+  return { rows, total: Number(total) };
 }
 
 /** Adds an initiative; its id. */

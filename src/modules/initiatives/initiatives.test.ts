@@ -155,6 +155,27 @@ describe("initiatives API", () => {
     expect(page.body.data.map((i) => i.code)).toEqual(["BA1"]);
     expect(page.body.page).toEqual({ total: 3, limit: 1, offset: 1 });
     expect(await codes("sort=status")).toHaveLength(3);
+    // A page past the end has no row to count by, and still says how many match.
+    const past = await t.request<List>({ method: "GET", url: "/api/initiatives?limit=2&offset=5" });
+    expect(past.body).toEqual({ data: [], page: { total: 3, limit: 2, offset: 5 } });
+    const none = await t.request<List>({ method: "GET", url: "/api/initiatives?status=completed" });
+    expect(none.body.page).toEqual({ total: 0, limit: 50, offset: 0 });
+  });
+
+  it("lists each initiative with its own countries, sectors and targets, as read alone", async () => {
+    const list = await t.request<List & { data: Array<Initiative & { funding: unknown }> }>({
+      method: "GET",
+      url: "/api/initiatives?sort=-budget_usd",
+    });
+    expect(list.body.data).toHaveLength(3);
+    expect(list.body.data.some((item) => item.targets.length > 0)).toBe(true);
+    for (const item of list.body.data) {
+      const alone = await t.request<Initiative>({
+        method: "GET",
+        url: `/api/initiatives/${item.code}`,
+      });
+      expect({ ...item, funding: undefined }).toEqual({ ...alone.body, funding: undefined });
+    }
   });
 
   it("answers 404 for an unknown id or code", async () => {

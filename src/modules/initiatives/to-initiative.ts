@@ -4,21 +4,11 @@ import type { Database } from "../../platform/db/schema.ts";
 import { notFound } from "../../platform/errors.ts";
 import { trimDecimal } from "../indicators/index.ts";
 import { readFields } from "./illustrative-fields.ts";
-import { countriesOf, sectorsOf, targetsOf } from "./initiative-parts.queries.ts";
-import { findInitiativeView, type InitiativeViewRow } from "./initiatives.queries.ts";
+import { findInitiativeRecord, type InitiativeRecordRow } from "./initiatives.queries.ts";
 import type { Initiative } from "./initiatives.schema.ts";
 
-/** Turns rows of initiatives into API records, reading their lists in three queries. */
-export async function toInitiatives(
-  db: Kysely<Database>,
-  rows: InitiativeViewRow[],
-): Promise<Initiative[]> {
-  const ids = rows.map((row) => row.id);
-  const [countries, sectors, targets] = await Promise.all([
-    countriesOf(db, ids),
-    sectorsOf(db, ids),
-    targetsOf(db, ids),
-  ]);
+/** Turns rows of initiatives, read with their lists, into API records. */
+export function toInitiatives(rows: InitiativeRecordRow[]): Initiative[] {
   return rows.map((row) => ({
     id: row.id,
     code: row.code,
@@ -38,9 +28,9 @@ export async function toInitiatives(
           }
         : null,
     lead_country: row.lead_country,
-    countries: countries.filter((c) => c.initiative_id === row.id).map((c) => c.country_iso2),
-    country_shares: countries
-      .filter((c) => c.initiative_id === row.id && c.share_percentage !== null)
+    countries: row.countries.map((c) => c.country_iso2),
+    country_shares: row.countries
+      .filter((c) => c.share_percentage !== null)
       .map((c) => ({ country: c.country_iso2, percentage: c.share_percentage ?? "" })),
     executing_agency:
       row.executing_agency_id && row.agency_code
@@ -50,9 +40,7 @@ export async function toInitiatives(
             name: { es: row.agency_name_es ?? "", en: row.agency_name_en ?? "" },
           }
         : null,
-    sectors: sectors
-      .filter((s) => s.initiative_id === row.id)
-      .map((s) => ({ code: s.dac_code, percentage: s.percentage })),
+    sectors: row.sectors.map((s) => ({ code: s.dac_code, percentage: s.percentage })),
     budget: moneyOut(row.budget_amount_minor, row.budget_currency),
     budget_value_date: row.budget_value_date,
     budget_usd: moneyOut(row.budget_usd_minor, "USD"),
@@ -63,21 +51,19 @@ export async function toInitiatives(
     },
     start_date: row.start_date,
     end_date: row.end_date,
-    targets: targets
-      .filter((t) => t.initiative_id === row.id)
-      .map((t) => ({
-        indicator: {
-          id: t.indicator_id,
-          code: t.code,
-          name: { es: t.name_es, en: t.name_en },
-          unit: t.unit,
-        },
-        baseline:
-          t.baseline_value !== null && t.baseline_year !== null
-            ? { value: trimDecimal(t.baseline_value), year: t.baseline_year }
-            : null,
-        target: { value: trimDecimal(t.target_value), year: t.target_year },
-      })),
+    targets: row.targets.map((t) => ({
+      indicator: {
+        id: t.indicator_id,
+        code: t.code,
+        name: { es: t.name_es, en: t.name_en },
+        unit: t.unit,
+      },
+      baseline:
+        t.baseline_value !== null && t.baseline_year !== null
+          ? { value: trimDecimal(t.baseline_value), year: t.baseline_year }
+          : null,
+      target: { value: trimDecimal(t.target_value), year: t.target_year },
+    })),
     status: row.status,
     published_at: row.published_at?.toISOString() ?? null,
     illustrative: row.illustrative,
@@ -90,9 +76,9 @@ export async function toInitiatives(
 }
 
 export async function loadInitiative(db: Kysely<Database>, idOrCode: string): Promise<Initiative> {
-  const row = await findInitiativeView(db, idOrCode);
+  const row = await findInitiativeRecord(db, idOrCode);
   if (!row) throw notFound("initiative", idOrCode);
-  const [initiative] = await toInitiatives(db, [row]);
+  const [initiative] = toInitiatives([row]);
   if (!initiative) throw notFound("initiative", idOrCode);
   return initiative;
 }
