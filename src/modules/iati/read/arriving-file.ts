@@ -60,8 +60,9 @@ const waitAsync = (
 export const arrivalFailed = () => new Error("the upload stopped before the file was whole");
 
 /**
- * The chunks of a file as they arrive, in order, each a fresh buffer of at most `chunkBytes`;
- * waits (without holding the thread) while the reader has caught up with the writer.
+ * The chunks of a file as they arrive, in order, each a fresh buffer of `chunkBytes` (the last
+ * one may be shorter); waits (without holding the thread) for the writer while fewer bytes
+ * than a chunk are left to read and the file is not yet whole.
  */
 export async function* readArrivingFile(
   path: string,
@@ -69,18 +70,24 @@ export async function* readArrivingFile(
   options: { chunkBytes: number; signal?: AbortSignal },
 ): AsyncGenerator<{ chunk: Buffer; knownBytes: number }> {
   const cells = new BigInt64Array(state);
+  const { signal } = options;
+  const aborted = new Promise<void>((resolve) =>
+    signal?.addEventListener("abort", () => resolve(), { once: true }),
+  );
   const file = await open(path, "r");
   try {
     let position = 0;
     for (;;) {
-      options.signal?.throwIfAborted();
+      signal?.throwIfAborted();
       // In this order: the writer stores the bytes before the state, so a complete file's
       // bytes read after its state are all of them.
       const seq = Atomics.load(cells, SEQ);
       const status = Atomics.load(cells, STATE);
       const known = Number(Atomics.load(cells, BYTES));
       if (status === FAILED) throw arrivalFailed();
-      if (position < known) {
+      // Whole chunks while it arrives (the first one is what the file's start is judged by),
+      // then what is left.
+      if (known - position >= options.chunkBytes || (status === COMPLETE && position < known)) {
         const chunk = Buffer.allocUnsafe(Math.min(options.chunkBytes, known - position));
         const { bytesRead } = await file.read(chunk, 0, chunk.length, position);
         if (bytesRead === 0) throw arrivalFailed();
@@ -89,8 +96,8 @@ export async function* readArrivingFile(
         continue;
       }
       if (status === COMPLETE) return;
-      // Woken by the writer's next change; the timeout only bounds a wait for an abort.
-      await waitAsync(cells, SEQ, seq, 250).value;
+      // Woken by the writer's next change, or by an abort.
+      await Promise.race([waitAsync(cells, SEQ, seq, 1000).value, aborted]);
     }
   } finally {
     await file.close();
