@@ -2,9 +2,8 @@
 // IATI import end to end, against a raw `saxes` tokenize of the same file in the same run:
 //  - uploaded to a running server: `esca serve` on a fresh embedded data folder holding the
 //    world the import needs (a component, an initiative, EUR rates) and a secretariat officer;
-//    the officer signs in, and as the browser does opens the jobs' event stream, uploads the
-//    file (multipart, field "file") and waits for the job's "done" event. Timed from the first
-//    byte sent to the job's end.
+//    the officer signs in, uploads the file as the browser does (multipart, field "file") and
+//    polls the job until it has succeeded. Timed from the first byte sent to the job's end.
 //    The server's peak memory is its VmHWM (/proc/PID/status) after the job;
 //  - by the command line from a cold start: `esca import iati FILE` on another fresh data
 //    folder, timed from the process's start to its exit (its VmHWM sampled until then);
@@ -159,23 +158,20 @@ async function uploadToServer(file, name) {
     const headers = { cookie, "x-csrf-token": csrf_token };
     const form = new FormData();
     form.append("file", await openAsBlob(file.path, { type: "application/xml" }), "workload.xml");
-    // As the web does: the stream of the jobs' events is opened before the upload, and the
-    // job's "done" event ends the wait.
-    const events = await followJobs(server.url, headers);
     const started = process.hrtime.bigint();
-    let job;
-    try {
-      const response = await fetch(`${server.url}/api/iati/imports`, {
-        method: "POST",
-        body: form,
-        headers,
-      });
-      if (response.status !== 202)
-        throw new Error(`upload: ${response.status} ${await response.text()}`);
-      job = await response.json();
-      if (job.status === "running") job = await events.done(job.id);
-    } finally {
-      events.close();
+    const response = await fetch(`${server.url}/api/iati/imports`, {
+      method: "POST",
+      body: form,
+      headers,
+    });
+    if (response.status !== 202)
+      throw new Error(`upload: ${response.status} ${await response.text()}`);
+    let job = await response.json();
+    while (job.status === "running") {
+      await new Promise((done) => setTimeout(done, 200));
+      const polled = await fetch(`${server.url}/api/iati/imports/${job.id}`, { headers });
+      if (!polled.ok) throw new Error(`job: ${polled.status} ${await polled.text()}`);
+      job = await polled.json();
     }
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     if (job.status !== "succeeded")
@@ -185,51 +181,6 @@ async function uploadToServer(file, name) {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-/**
- * GET /api/iati/imports/events (server-sent events of every job the caller may see), read as
- * the web's EventSource reads it; `done(id)` resolves with the job of that id's "done" event,
- * also when it came before the upload's answer.
- */
-async function followJobs(url, headers) {
-  const stop = new AbortController();
-  const response = await fetch(`${url}/api/iati/imports/events`, {
-    headers,
-    signal: stop.signal,
-  });
-  if (!response.ok) throw new Error(`job events: ${response.status} ${await response.text()}`);
-  const ended = new Map();
-  const waiting = new Map();
-  const reading = (async () => {
-    const decoder = new TextDecoder();
-    let text = "";
-    for await (const bytes of response.body) {
-      text += decoder.decode(bytes, { stream: true });
-      for (let end = text.indexOf("\n\n"); end >= 0; end = text.indexOf("\n\n")) {
-        const message = text.slice(0, end);
-        text = text.slice(end + 2);
-        const type = message.match(/^event: (.*)$/m)?.[1];
-        const data = message.match(/^data: (.*)$/m)?.[1];
-        if (type !== "done" || !data) continue;
-        const job = JSON.parse(data);
-        ended.set(job.id, job);
-        waiting.get(job.id)?.(job);
-      }
-    }
-  })().catch(() => undefined);
-  return {
-    done: (id) =>
-      ended.has(id)
-        ? Promise.resolve(ended.get(id))
-        : Promise.race([
-            new Promise((resolve) => waiting.set(id, resolve)),
-            reading.then(() => {
-              throw new Error("the job events' stream ended before the job did");
-            }),
-          ]),
-    close: () => stop.abort(),
-  };
 }
 
 /** `esca import iati FILE` in a process of its own, from its start to its exit. */

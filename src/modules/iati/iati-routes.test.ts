@@ -163,10 +163,5 @@ describe("the upload size cap", () => {
     });
     expect(response.status).toBe(413);
     expect(response.body.error.message).toBe("The file is larger than 0 MB (ESCA_UPLOAD_MAX_MB).");
-    // The import that began while it arrived left no job and no staged rows.
-    const jobs = await t.handle.db.selectFrom("iati_import_jobs").select("id").execute();
-    const publications = await t.handle.db.selectFrom("iati_publications").select("id").execute();
-    const activities = await t.handle.db.selectFrom("iati_activities").select("id").execute();
-    expect([jobs, publications, activities]).toEqual([[], [], []]);
   });
 });

@@ -1,4 +1,6 @@
-import { writeFile } from "node:fs/promises";
+import { createWriteStream } from "node:fs";
+import { rm, stat } from "node:fs/promises";
+import { pipeline } from "node:stream/promises";
 import multipart from "@fastify/multipart";
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -8,7 +10,6 @@ import { errorResponses } from "../../../platform/http/responses.ts";
 import { actorLabel } from "../../accounts/index.ts";
 import { jobParams, uploadQuerySchema } from "../iati.schema.ts";
 import type { IatiSettings } from "../iati-settings.ts";
-import { arrivalFailed, FileArrival } from "../read/arriving-file.ts";
 import {
   discardStagedPublications,
   STAGING_STALE_SECONDS,
@@ -21,7 +22,6 @@ import {
   listImportJobsQuerySchema,
 } from "./import-job.schema.ts";
 import { type ImportJob, ImportJobs, newJobId, uploadPath } from "./import-jobs.ts";
-import { receiveUpload } from "./receive-upload.ts";
 
 const tags = ["iati"];
 const importers = { roles: ["partner", "secretariat", "admin"], scope: "iati:import" } as const;
@@ -114,65 +114,28 @@ export const iatiImportRoutes: FastifyPluginAsyncZod<
         throw new AppError("validation_failed", 'The upload has no file in the field "file".');
       const id = newJobId();
       const path = uploadPath(id);
-      const job = {
+      try {
+        await pipeline(part.file, createWriteStream(path));
+        if (part.file.truncated) throw new Error("truncated");
+      } catch (error) {
+        await rm(path, { force: true });
+        if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE" || part.file.truncated)
+          throw new AppError(
+            "payload_too_large",
+            `The file is larger than ${maxMb} MB (ESCA_UPLOAD_MAX_MB).`,
+          );
+        throw error;
+      }
+      const started = await jobs.start({
         id,
         path,
         file: part.filename.slice(0, 200) || "upload.xml",
+        totalBytes: (await stat(path)).size,
         principal: request.principal,
         createdBy: actorLabel(request.principal),
         settings,
-      };
-      const tooLarge = (error: unknown) =>
-        (error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE" || part.file.truncated
-          ? new AppError(
-              "payload_too_large",
-              `The file is larger than ${maxMb} MB (ESCA_UPLOAD_MAX_MB).`,
-            )
-          : error;
-      let started: Awaited<ReturnType<typeof jobs.start>>;
-      if (request.query.dry_run) {
-        // A dry run validates the whole file first: it starts once the file is here.
-        const received = await receiveUpload({ file: part.file, path, hash: false }).catch(
-          (error: unknown) => {
-            throw tooLarge(error);
-          },
-        );
-        started = await jobs.start({ ...job, totalBytes: received.bytes, dryRun: true });
-      } else {
-        // The import stages the file as it arrives (the disk between them), so that receiving
-        // and importing overlap; the job is recorded once the file is whole.
-        const arrival = new FileArrival();
-        let hashed: (sha256: string) => void = () => undefined;
-        let stopped: (error: Error) => void = () => undefined;
-        const sha256 = new Promise<string>((resolve, reject) => {
-          hashed = resolve;
-          stopped = reject;
-        });
-        sha256.catch(() => undefined);
-        const expected = Number(request.headers["content-length"]);
-        // There, empty, before the import opens it.
-        await writeFile(path, "");
-        const begun = jobs.begin({
-          ...job,
-          arrival,
-          sha256,
-          expectedBytes: Number.isFinite(expected) ? expected : 0,
-        });
-        try {
-          const received = await receiveUpload({
-            file: part.file,
-            path,
-            hash: true,
-            onWritten: (bytes) => arrival.wrote(bytes),
-          });
-          hashed(received.sha256 ?? "");
-          started = await begun.record(received.bytes);
-        } catch (error) {
-          stopped(arrivalFailed());
-          await begun.abandon();
-          throw tooLarge(error);
-        }
-      }
+        dryRun: request.query.dry_run,
+      });
       if (request.query.wait) {
         const job = await started.finished;
         if (job.error) throw new AppError(job.error.code as ErrorCode, job.error.message);

@@ -10,7 +10,6 @@ import type { Database } from "../../../platform/db/schema.ts";
 import { toAppError } from "../../../platform/errors.ts";
 import { actorUserId, type Principal } from "../../accounts/index.ts";
 import { type IatiSettings, optionalSchemaDir } from "../iati-settings.ts";
-import type { FileArrival } from "../read/arriving-file.ts";
 import { dryRunIatiFile } from "../stage/dry-run-iati-file.ts";
 import { importIatiFile } from "../stage/import-iati-file.ts";
 import { canSeeImportJob, importJobOwnerFilter } from "./import-job.policy.ts";
@@ -45,32 +44,8 @@ interface RunningJob {
   lastWrite: number;
   /** Cuts a progress write's wait short when the job ends. */
   wake?: () => void;
-  heartbeat?: NodeJS.Timeout;
-  /**
-   * Settles once the job is in iati_import_jobs (true), or never will be: an upload that
-   * stopped short (false). Until then it is neither saved nor announced.
-   */
-  recorded: Promise<boolean>;
-  isRecorded: boolean;
+  heartbeat: NodeJS.Timeout;
 }
-
-/** What an import started while its upload arrives needs of the upload (jobs.begin). */
-interface Arriving {
-  arrival: FileArrival;
-  sha256: Promise<string>;
-  expectedBytes: number;
-}
-
-type StartOptions = {
-  id: string;
-  path: string;
-  file: string;
-  totalBytes: number;
-  principal: Principal;
-  createdBy: string;
-  settings: IatiSettings;
-  dryRun: boolean;
-};
 
 /**
  * Import jobs: an upload becomes a job that runs in the background of the server that received
@@ -166,52 +141,16 @@ export class ImportJobs {
   }
 
   /** Records the job, then runs it in the background; `finished` settles once its end is saved. */
-  async start(options: StartOptions): Promise<{ job: ImportJob; finished: Promise<ImportJob> }> {
-    const run = this.newRun(options);
-    try {
-      await insertJob(this.db, run.job, run.ownerId);
-    } catch (error) {
-      this.running.delete(run.job.id);
-      await rm(options.path, { force: true });
-      throw error;
-    }
-    this.recorded(run, true);
-    return { job: { ...run.job }, finished: this.run(run, options) };
-  }
-
-  /**
-   * An import that starts while its upload still arrives (read as it grows: arriving-file.ts),
-   * so that receiving and importing overlap. The job is recorded by `record` once the upload is
-   * whole, and only then may the import reach its end; `abandon` (the upload stopped short)
-   * stops it, discards what it staged and leaves no job, as if it had never begun.
-   */
-  begin(options: Omit<StartOptions, "totalBytes" | "dryRun"> & Arriving) {
-    const run = this.newRun({ ...options, totalBytes: 0, dryRun: false });
-    const finished = this.run(run, { ...options, totalBytes: 0, dryRun: false }, options);
-    return {
-      record: async (totalBytes: number) => {
-        run.job.totalBytes = totalBytes;
-        try {
-          await insertJob(this.db, run.job, run.ownerId);
-        } catch (error) {
-          options.arrival.fail();
-          this.recorded(run, false);
-          await finished;
-          throw error;
-        }
-        this.recorded(run, true);
-        options.arrival.complete();
-        return { job: { ...run.job }, finished };
-      },
-      abandon: async () => {
-        options.arrival.fail();
-        this.recorded(run, false);
-        await finished;
-      },
-    };
-  }
-
-  private newRun(options: StartOptions): RunningJob & { settle: (recorded: boolean) => void } {
+  async start(options: {
+    id: string;
+    path: string;
+    file: string;
+    totalBytes: number;
+    principal: Principal;
+    createdBy: string;
+    settings: IatiSettings;
+    dryRun: boolean;
+  }): Promise<{ job: ImportJob; finished: Promise<ImportJob> }> {
     const job: ImportJob = {
       id: options.id,
       file: options.file,
@@ -227,34 +166,28 @@ export class ImportJobs {
       createdAt: new Date().toISOString(),
       finishedAt: null,
     };
-    let settle: (recorded: boolean) => void = () => undefined;
-    const recorded = new Promise<boolean>((resolve) => (settle = resolve));
-    const run = {
+    const ownerId = actorUserId(options.principal);
+    try {
+      await insertJob(this.db, job, ownerId);
+    } catch (error) {
+      await rm(options.path, { force: true });
+      throw error;
+    }
+    const run: RunningJob = {
       job,
-      ownerId: actorUserId(options.principal),
+      ownerId,
       writes: Promise.resolve(),
       writeQueued: false,
       lastWrite: 0,
-      recorded,
-      isRecorded: false,
-      settle,
+      heartbeat: setInterval(() => this.saveProgress(run), HEARTBEAT_MS).unref(),
     };
     this.running.set(job.id, run);
-    return run;
-  }
-
-  /** The job is in the database (or never will be): its heartbeat and announcements start. */
-  private recorded(run: RunningJob & { settle?: (recorded: boolean) => void }, recorded: boolean) {
-    if (recorded && !run.isRecorded && run.job.status === "running")
-      run.heartbeat = setInterval(() => this.saveProgress(run), HEARTBEAT_MS).unref();
-    run.isRecorded ||= recorded;
-    run.settle?.(recorded);
+    return { job: { ...job }, finished: this.run(run, options) };
   }
 
   private async run(
     run: RunningJob,
-    options: StartOptions,
-    arriving?: Arriving,
+    options: Parameters<ImportJobs["start"]>[0],
   ): Promise<ImportJob> {
     const { job } = run;
     const progress = (phase: NonNullable<ImportJob["phase"]>) => (bytesRead: number) => {
@@ -287,11 +220,6 @@ export class ImportJobs {
         job.summary = await importIatiFile({
           ...file,
           onProgress: progress("importing"),
-          ...(arriving && {
-            arriving: arriving.arrival.state,
-            sha256: arriving.sha256,
-            expectedBytes: arriving.expectedBytes,
-          }),
           // The job's end is saved with the switch: a server killed just after it restarts to
           // a succeeded job, never to an applied file whose job says "interrupted".
           onSwitch: async (trx, summary) => {
@@ -307,28 +235,21 @@ export class ImportJobs {
     } finally {
       job.phase = null;
       job.finishedAt ??= new Date().toISOString();
-      // An import that failed early waits for its upload to end: recorded, its end is saved.
-      const recorded = await run.recorded;
       clearInterval(run.heartbeat);
       run.wake?.();
       // Whatever the end: a failure to delete must not keep the job from ending.
       await rm(options.path, { force: true }).catch(() => undefined);
       await run.writes;
-      if (recorded)
-        await saveJobEnd(this.db, job).catch((error) =>
-          this.log.error(
-            { err: error, job: job.id },
-            "could not save the end of an IATI import job",
-          ),
-        );
+      await saveJobEnd(this.db, job).catch((error) =>
+        this.log.error({ err: error, job: job.id }, "could not save the end of an IATI import job"),
+      );
       this.running.delete(job.id);
-      if (recorded) this.emit(run, "done");
+      this.emit(run, "done");
     }
     return job;
   }
 
   private emit(run: RunningJob, type: JobEvent["type"]) {
-    if (!run.isRecorded) return;
     const event: JobEvent = { type, job: { ...run.job }, ownerId: run.ownerId };
     this.events.emit(run.job.id, event);
     this.events.emit(ALL_JOBS, event);
@@ -336,7 +257,7 @@ export class ImportJobs {
 
   /** Queues one progress write (at most one waiting; it writes the latest values). */
   private saveProgress(run: RunningJob) {
-    if (run.writeQueued || run.job.status !== "running" || !run.isRecorded) return;
+    if (run.writeQueued || run.job.status !== "running") return;
     run.writeQueued = true;
     const wait = Math.max(0, run.lastWrite + PROGRESS_WRITE_MS - Date.now());
     run.writes = run.writes.then(async () => {

@@ -1,6 +1,5 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
-import { type ArrivalState, readArrivingFile } from "./arriving-file.ts";
 import { XmlGuard } from "./xml-guard.ts";
 import { defaultXmlLimits, sniffWrongStart, type XmlLimits, xmlRefused } from "./xml-limits.ts";
 import type { XmlNode } from "./xml-node.ts";
@@ -45,8 +44,6 @@ export interface ReadOptions {
   onText?: (text: string) => void;
   /** Stops reading: the item being waited for rejects with an AbortError. */
   signal?: AbortSignal;
-  /** The file is an upload still arriving: read as it grows (arriving-file.ts). */
-  arriving?: ArrivalState;
 }
 
 /**
@@ -58,31 +55,17 @@ export async function* readIatiActivities(
   path: string,
   options: ReadOptions = {},
 ): AsyncGenerator<IatiStreamItem> {
-  let totalBytes = options.arriving ? 0 : (await stat(path)).size;
+  const totalBytes = (await stat(path)).size;
   const guard = new XmlGuard(options.limits ?? defaultXmlLimits);
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
   let bytesRead = 0;
   let first = true;
-  const chunkBytes = options.chunkBytes ?? 256 * 1024;
-  const stream = options.arriving
-    ? null
-    : createReadStream(path, {
-        highWaterMark: chunkBytes,
-        ...(options.signal && { signal: options.signal }),
-      });
-  const chunks = stream
-    ? (stream as AsyncIterable<Buffer>)
-    : arrivingChunks(
-        path,
-        options.arriving as ArrivalState,
-        chunkBytes,
-        options.signal,
-        (known) => {
-          totalBytes = known;
-        },
-      );
+  const stream = createReadStream(path, {
+    highWaterMark: options.chunkBytes ?? 256 * 1024,
+    ...(options.signal && { signal: options.signal }),
+  });
   try {
-    for await (const chunk of chunks) {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
       if (first) {
         const wrong = sniffWrongStart(chunk.subarray(0, 64));
         if (wrong) throw xmlRefused(1, wrong);
@@ -119,23 +102,6 @@ export async function* readIatiActivities(
     guard.end();
     yield* guard.take();
   } finally {
-    stream?.destroy();
-  }
-}
-
-/** An arriving file's chunks; the file's size so far is the total its progress reports. */
-async function* arrivingChunks(
-  path: string,
-  arriving: ArrivalState,
-  chunkBytes: number,
-  signal: AbortSignal | undefined,
-  onKnown: (bytes: number) => void,
-): AsyncGenerator<Buffer> {
-  for await (const { chunk, knownBytes } of readArrivingFile(path, arriving, {
-    chunkBytes,
-    ...(signal && { signal }),
-  })) {
-    onKnown(knownBytes);
-    yield chunk;
+    stream.destroy();
   }
 }

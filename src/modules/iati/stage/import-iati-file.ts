@@ -6,7 +6,6 @@ import type { Database } from "../../../platform/db/schema.ts";
 import { inTransaction } from "../../../platform/db/transaction.ts";
 import type { Principal } from "../../accounts/index.ts";
 import { loadMatcherRows } from "../links/links.queries.ts";
-import type { ArrivalState } from "../read/arriving-file.ts";
 import { todayUtc } from "../validate/validate-iati-file.ts";
 import type { ImportSummary } from "./import-summary.ts";
 import type { OnSwitch } from "./publication-writer.ts";
@@ -70,11 +69,9 @@ const WORKER_MIN_BYTES = 8 * 1024 * 1024;
  */
 export async function importIatiFile(options: ImportOptions): Promise<ImportSummary> {
   // A worker starts loading its code now, while the database is asked what staging needs.
-  const size = options.arriving ? (options.expectedBytes ?? 0) : (await stat(options.path)).size;
-  const inWorker = options.parseInWorker ?? size >= WORKER_MIN_BYTES;
+  const inWorker = options.parseInWorker ?? (await stat(options.path)).size >= WORKER_MIN_BYTES;
   const stageOptions = {
     path: options.path,
-    ...(options.arriving && { arriving: options.arriving }),
     ...(options.onProgress && { onProgress: options.onProgress }),
   };
   const staging = inWorker ? stageInWorker(stageOptions) : stageInThread(stageOptions);
@@ -107,16 +104,8 @@ interface ImportOptions {
   onProgress?: (bytesRead: number, totalBytes: number) => void;
   /** Parse in a worker thread beside the writes; by default for files of 8 MB and more. */
   parseInWorker?: boolean;
-  /**
-   * The file's SHA-256 when the caller has read the file already: not read again for it. A
-   * promise while the file is still arriving: the rows are written meanwhile, and a file found
-   * unchanged once it is whole is discarded before its switch.
-   */
-  sha256?: string | Promise<string>;
-  /** The file is an upload still arriving (arriving-file.ts): staged as it grows. */
-  arriving?: ArrivalState;
-  /** An arriving file's expected size (its request's length): whether to stage in a worker. */
-  expectedBytes?: number;
+  /** The file's SHA-256 when the caller has read the file already: not read again for it. */
+  sha256?: string;
   /** Awaited once each batch of rows is written (committed, unless a dry run), before the next. */
   afterBatch?: () => Promise<void>;
   /**
@@ -126,9 +115,6 @@ interface ImportOptions {
    */
   onSwitch?: OnSwitch;
 }
-
-/** A staging publication's hash while its file is still arriving (the switch sets the real one). */
-const PENDING_SHA256 = "0".repeat(64);
 
 type Asked = { events?: AsyncGenerator<StageEvent> };
 
@@ -153,42 +139,24 @@ async function writePublication(
   const first = events.next();
   // Awaited below, or dropped when the import ends before (the finally's cancel settles it).
   first.catch(() => undefined);
-  const hashing = options.sha256 ?? sha256OfFile(options.path);
-  // Still arriving: its hash is known once it is whole, and the rows are written meanwhile.
-  const sha256 = typeof hashing === "string" || !options.arriving ? await hashing : null;
+  const sha256 = options.sha256 ?? (await sha256OfFile(options.path));
   const dryRun = options.dryRun === true;
   if (!dryRun) {
     // Rows killed imports left; a fresh staging publication may be a concurrent import's.
     await discardStagedPublications(db, { staleSeconds: STAGING_STALE_SECONDS });
-    const same = sha256 === null ? undefined : await findCurrentWithFile(db, sha256);
-    if (same && sha256 !== null) return PublicationWriter.unchanged(fileName, sha256, same);
+    const same = await findCurrentWithFile(db, sha256);
+    if (same) return PublicationWriter.unchanged(fileName, sha256, same);
   }
   const writer = new PublicationWriter({
     db,
     publicationId,
     fileName,
-    sha256: sha256 ?? PENDING_SHA256,
+    sha256,
     principal: options.principal,
     matcher: setup.matcher,
     dryRun,
     ...(options.onSwitch && { onSwitch: options.onSwitch }),
   });
-  // An arriving file's hash, once it is whole: a file found unchanged then stops at once,
-  // its staged rows discarded, instead of being staged to its end.
-  let hashed: string | null = null;
-  let checked = sha256 !== null;
-  if (sha256 === null)
-    void Promise.resolve(hashing).then(
-      (hash) => (hashed = hash),
-      () => undefined,
-    );
-  const unchangedNow = async (): Promise<ImportSummary | null> => {
-    if (checked || hashed === null) return null;
-    checked = true;
-    writer.fileHashed(hashed);
-    const same = dryRun ? undefined : await findCurrentWithFile(db, hashed);
-    return same ? PublicationWriter.unchanged(fileName, hashed, same) : null;
-  };
   try {
     let summary: ImportSummary | null = null;
     for (let next = await first; !next.done; next = await events.next()) {
@@ -196,17 +164,9 @@ async function writePublication(
       if (event.kind === "header") writer.header(event.header);
       else if (event.kind === "publisher") await writer.open(event.first);
       else if (event.kind === "rows") {
-        const unchanged = await unchangedNow();
-        if (unchanged) return unchanged;
         await writer.write(event.batch);
         await options.afterBatch?.();
-      } else {
-        // The file is whole: its hash is known, or about to be.
-        if (!checked) hashed = await hashing;
-        const unchanged = await unchangedNow();
-        if (unchanged) return unchanged;
-        summary = await writer.finish(event.totals);
-      }
+      } else summary = await writer.finish(event.totals);
     }
     if (!summary) throw noActivities();
     // The previous publication's rows are dead now: vacuumed here when nothing else will. Best

@@ -50,7 +50,6 @@ export class PublicationWriter {
   private switched = false;
   /** Whether the switch deleted a previous publication (its rows are now dead tuples). */
   replacedPrevious = false;
-  private sha256: string;
 
   constructor(
     private readonly options: {
@@ -67,14 +66,7 @@ export class PublicationWriter {
       /** Saved with the switch, in its transaction (not in a dry run). */
       onSwitch?: OnSwitch;
     },
-  ) {
-    this.sha256 = options.sha256;
-  }
-
-  /** The hash of a file staged while it arrived, known once it is whole: set by the switch. */
-  fileHashed(sha256: string) {
-    this.sha256 = sha256;
-  }
+  ) {}
 
   static unchanged(
     file: string,
@@ -112,7 +104,7 @@ export class PublicationWriter {
       publisher_ref: publisher,
       partner_id: partner?.id ?? null,
       file_name: this.options.fileName,
-      file_sha256: this.sha256,
+      file_sha256: this.options.sha256,
       iati_version: this.fileHeader?.version ?? "",
       generated_datetime: this.generated(),
       imported_by: actorLabel(principal),
@@ -142,8 +134,7 @@ export class PublicationWriter {
   async finish(totals: StagedTotals): Promise<ImportSummary> {
     const first = this.first;
     if (!first || !totals.publisher) throw noActivities();
-    const { db, publicationId, fileName, principal, dryRun } = this.options;
-    const { sha256 } = this;
+    const { db, publicationId, fileName, sha256, principal, dryRun } = this.options;
     const publisher = totals.publisher;
     let replaced = false;
     const summary = await inTransaction(db, async (trx) => {
@@ -159,11 +150,7 @@ export class PublicationWriter {
         await deletePublication(trx, previous.id);
         replaced = true;
       }
-      await makePublicationCurrent(trx, publicationId, {
-        ...totals,
-        partnerId: partner.id,
-        sha256,
-      });
+      await makePublicationCurrent(trx, publicationId, { ...totals, partnerId: partner.id });
       const linked = await relinkIfMatcherChanged(trx, publicationId, this.options.matcher);
       const sync = await syncIatiLedger({
         db: trx,

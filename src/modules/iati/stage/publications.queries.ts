@@ -41,15 +41,12 @@ export async function makePublicationCurrent(
     transactions: number;
     budgets: number;
     skipped: number;
-    /** The file's hash: known only now when the file was staged as it arrived. */
-    sha256: string;
   },
 ): Promise<void> {
   await db
     .updateTable("iati_publications")
     .set({
       state: "current",
-      file_sha256: values.sha256,
       staged_at: null,
       partner_id: values.partnerId,
       imported_at: sql<Date>`now()`,

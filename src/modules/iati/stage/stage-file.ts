@@ -1,4 +1,3 @@
-import type { ArrivalState } from "../read/arriving-file.ts";
 import { type IatiFileHeader, readIatiActivities } from "../read/read-iati-stream.ts";
 import {
   ActivityStager,
@@ -45,8 +44,6 @@ export type StageEvent =
 
 export interface StageOptions {
   path: string;
-  /** The file is an upload still arriving: staged as it grows. */
-  arriving?: ArrivalState;
   onProgress?: (bytesRead: number, totalBytes: number) => void;
 }
 
@@ -87,7 +84,6 @@ export async function* stageIatiFile(
   let rowsTaken = 0;
   for await (const item of readIatiActivities(options.path, {
     ...(options.signal && { signal: options.signal }),
-    ...(options.arriving && { arriving: options.arriving }),
     onProgress: (read, total) => {
       bytesRead = read;
       totalBytes = total;

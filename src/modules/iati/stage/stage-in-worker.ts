@@ -93,29 +93,9 @@ function startThread(): Promise<StagingThread> {
  * bundled as plain JavaScript (worker-bundle.ts), or through tsx when no bundle can be made.
  */
 export function stageInWorker(options: StageOptions): FileStaging {
-  return stageWith(options, takeThread());
-}
-
-/**
- * While a server warms its thread up, a file waits for that thread rather than starting one of
- * its own: the warm one is ready sooner than a new one compiles, and two threads would compete.
- */
-let warming: Promise<void> | null = null;
-
-/** The kept thread, else the one warming up once it is done, else a new one. */
-function takeThread(): Promise<StagingThread> {
-  const take = () => {
-    const reused = kept;
-    kept = null;
-    return reused;
-  };
-  const reused = take();
-  if (reused) return Promise.resolve(reused);
-  if (warming) return warming.then(() => take() ?? startThread());
-  return startThread();
-}
-
-function stageWith(options: StageOptions, started: Promise<StagingThread>): FileStaging {
+  const reused = kept;
+  kept = null;
+  const started = reused ? Promise.resolve(reused) : startThread();
   // The job exists before its thread does, so that cancel reaches a wait at any point.
   const job: Job = { queue: [], failure: null, cancelled: false, wake: null };
   let finished = false;
@@ -157,12 +137,7 @@ function stageWith(options: StageOptions, started: Promise<StagingThread>): File
           message,
           message.kind === "written" ? Object.values(message.spent) : [],
         );
-      send({
-        kind: "stage",
-        path: options.path,
-        ...(options.arriving && { arriving: options.arriving }),
-        setup,
-      });
+      send({ kind: "stage", path: options.path, setup });
       for (;;) {
         while (job.queue.length === 0 && !job.failure)
           await new Promise<void>((resolve) => (job.wake = resolve));
@@ -195,23 +170,13 @@ export const stagingCancelled = () => new Error("the IATI file's staging was can
  * for the first import (a server calls this as it starts). Resolves when it is ready; a
  * failure only means the first import starts a thread of its own.
  */
-export function warmStagingThread(): Promise<void> {
-  const warm = warmUp();
-  const done = warm.catch(() => undefined);
-  warming = done;
-  void done.then(() => {
-    if (warming === done) warming = null;
-  });
-  return warm;
-}
-
-async function warmUp(): Promise<void> {
+export async function warmStagingThread(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), "esca-iati-warm-up-"));
   try {
     const path = join(dir, "warm-up.xml");
     const document = warmUpDocument();
     await writeFile(path, document.xml);
-    const events = stageWith({ path }, startThread()).events({
+    const events = stageInWorker({ path }).events({
       rates: document.rates,
       matcher: { reportingOrgRef: "XI-IATI-ESCA", initiatives: [], links: [] },
       today: new Date().toISOString().slice(0, 10),

@@ -1,7 +1,6 @@
 import { parentPort } from "node:worker_threads";
 import { AppError } from "../../../platform/errors.ts";
 import { youngGenerationCollector } from "../../../platform/exposed-gc.ts";
-import type { ArrivalState } from "../read/arriving-file.ts";
 import type { StagerSetup } from "./activity-stager.ts";
 import { type StageEvent, stageIatiFile } from "./stage-file.ts";
 import type { SpentBuffers } from "./staged-rows.ts";
@@ -14,7 +13,7 @@ const ROWS_AHEAD = 2;
  * "rows". A worker stages file after file, so a kept worker runs code already compiled.
  */
 export type ToWorker =
-  | { kind: "stage"; path: string; arriving?: ArrivalState; setup: StagerSetup }
+  | { kind: "stage"; path: string; setup: StagerSetup }
   | { kind: "written"; spent: SpentBuffers };
 
 /** What the worker says, in file order; "end" or "failed" ends a file. */
@@ -31,7 +30,7 @@ if (port) {
       message,
       message.kind === "rows" ? Object.values(message.batch).map((bytes) => bytes.buffer) : [],
     );
-  const files: Array<{ path: string; arriving?: ArrivalState; setup: StagerSetup }> = [];
+  const files: Array<{ path: string; setup: StagerSetup }> = [];
   let nextFile: (() => void) | null = null;
   let credits = ROWS_AHEAD;
   /** The buffers of batches written, back from the importing thread to be filled again. */
@@ -50,14 +49,13 @@ if (port) {
     written = null;
   });
 
-  async function stage(path: string, arriving: ArrivalState | undefined, setup: StagerSetup) {
+  async function stage(path: string, setup: StagerSetup) {
     credits = ROWS_AHEAD;
     spent = [];
     try {
       const events = stageIatiFile(
         {
           path,
-          ...(arriving && { arriving }),
           onProgress: (bytesRead, totalBytes) => post({ kind: "progress", bytesRead, totalBytes }),
         },
         setup,
@@ -92,7 +90,7 @@ if (port) {
   for (;;) {
     const file = files.shift();
     if (file) {
-      await stage(file.path, file.arriving, file.setup);
+      await stage(file.path, file.setup);
       if (files.length === 0) collect?.();
     } else await new Promise<void>((resolve) => (nextFile = resolve));
   }
