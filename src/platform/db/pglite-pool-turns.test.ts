@@ -1,5 +1,5 @@
 import type { PGlite } from "@electric-sql/pglite";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { runWithContext, systemContext } from "../request-context.ts";
 import { type DatabaseHandle, openEmbedded } from "./connect.ts";
 import { PGlitePool } from "./pglite-pool.ts";
@@ -44,6 +44,18 @@ describe("the embedded pool's turns", () => {
     await all;
     expect(done).toBe(60);
     expect(doneWhenTheLoopTurned).toBeLessThan(60);
+  });
+
+  it("keeps lending the connection while a test fakes the global setImmediate", async () => {
+    vi.useFakeTimers({ toFake: ["setImmediate"] });
+    try {
+      const slow = "select count(*) from generate_series(1, 100000)";
+      let done = 0;
+      await Promise.all(Array.from({ length: 20 }, () => statement(slow).then(() => done++)));
+      expect(done).toBe(20);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("hands the connection to a read-only request before queued writers, but not forever", async () => {
