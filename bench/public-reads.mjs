@@ -15,7 +15,9 @@
 //     [--database-url postgres://…]   (or --url, or ESCA_BENCH_DATABASE_URL): PostgreSQL, a
 //                                      database this script empties and fills with the demo data
 //     [--embedded-only]                skip PostgreSQL even when a URL is given
+//     [--postgres-only]                skip the embedded database (a URL must be given)
 //     [--only writers]                 only the summary during 50 writers (and the write seen)
+//     [--only signed-in]               only the signed-in list and its bare driver query
 //   --quick: 3 s per row, 20 connections, only /api/health, the summary, the lists and the
 //   baselines (no summary per `by`, no writers).
 import { fork } from "node:child_process";
@@ -219,12 +221,15 @@ async function measure(label, base, hello, bare) {
   add("/api/health", await load(`${base}/api/health`));
   if (option("only") === "writers")
     return { rows, results, sameRows: true, ...(await duringWriters()) };
-  const bys = quick
-    ? [""]
-    : ["", "component", "country", "partner", "year", "initiative", "finance_type"];
+  const signedInOnly = option("only") === "signed-in";
+  const bys = signedInOnly
+    ? []
+    : quick
+      ? [""]
+      : ["", "component", "country", "partner", "year", "initiative", "finance_type"];
   for (const by of bys)
     add(`summary by=${by || "(total)"}`, await load(`${base}/api/funding/summary?by=${by}`));
-  add("/api/initiatives", await load(`${base}/api/initiatives`));
+  if (!signedInOnly) add("/api/initiatives", await load(`${base}/api/initiatives`));
 
   // Database-backed: signed in, so never from the cache; the same rows straight from the driver.
   const cookie = await partnerCookie(base);
@@ -239,7 +244,7 @@ async function measure(label, base, hello, bare) {
     await load(`${base}/api/initiatives`, { headers: { cookie } }),
   );
   add("  bare driver query, same rows", await load(`${bare}/api/initiatives`));
-  if (quick) return { rows, results, sameRows, visible: null };
+  if (quick || signedInOnly) return { rows, results, sameRows, visible: null };
 
   add("/api/initiatives/AA1", await load(`${base}/api/initiatives/AA1`));
   const etag = (await fetch(`${base}/api/initiatives`)).headers.get("etag");
@@ -278,7 +283,7 @@ const round1 = (value) => Math.round(value * 10) / 10;
 
 async function main() {
   const databaseUrl = option("database-url", option("url", env.ESCA_BENCH_DATABASE_URL));
-  const databases = [["embedded", null]];
+  const databases = args["postgres-only"] && databaseUrl ? [] : [["embedded", null]];
   if (databaseUrl && !args["embedded-only"]) databases.push(["postgresql", databaseUrl]);
   const children = [];
   const jsonFigures = [];

@@ -7,6 +7,7 @@ import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { CopyText } from "./copy-format.ts";
 import { auditHeadVersion, countedVersion, registerDataVersion } from "./data-version.ts";
+import { PgPreparedStatements } from "./pg-prepared.ts";
 import { PGlitePool } from "./pglite-pool.ts";
 import {
   type ReadReplica,
@@ -179,15 +180,19 @@ function createPool(url: string, max: number): { pool: pg.Pool; closing(): void 
 }
 
 /**
- * Every connection handed out carries the borrower's context (session-context.ts), set
- * before Kysely's first statement on it; a connection that cannot take it goes back to the
- * pool as broken rather than being used without it, or leaking its slot.
+ * Every connection handed out carries the borrower's context (session-context.ts) before it
+ * sends anything that may write: the context is only read by the audit trail's functions,
+ * which run on a write (a trigger) or on `audit_append`. A plain SELECT is sent without it, so
+ * a read sends no extra statement; BEGIN is never a plain SELECT, so a transaction always
+ * starts with the context set outside it, where a rollback cannot undo it. A connection whose
+ * context cannot be set goes back to the pool as broken rather than being used without it.
  */
 function withSessionContext(pool: pg.Pool): PostgresPool {
   // The context each connection carries now (set outside any transaction, it lasts until
   // changed): a borrower with the same one (the same request's next statement) skips setting
-  // it, which halves a request's round trips. A connection new to the pool has none yet.
+  // it. A connection new to the pool has none yet.
   const carried = new WeakMap<pg.PoolClient, string>();
+  const prepared = new PgPreparedStatements();
   return {
     options: pool.options,
     // Kysely builds a separate client from these to cancel a running query.
@@ -195,45 +200,75 @@ function withSessionContext(pool: pg.Pool): PostgresPool {
     async connect(): Promise<PostgresPoolClient> {
       const value = sessionContextValue();
       const client = await pool.connect();
-      try {
-        if (carried.get(client) !== value) {
-          carried.delete(client);
-          await client.query(SET_SESSION_CONTEXT, [value]);
-          carried.set(client, value);
+      let broken: Error | undefined;
+      const carry = async () => {
+        if (carried.get(client) === value) return;
+        carried.delete(client);
+        try {
+          await prepared.query(client, plainQuery(client), SET_SESSION_CONTEXT, [value]);
+        } catch (error) {
+          broken = error as Error;
+          throw error;
         }
-      } catch (error) {
-        client.release(error as Error);
-        throw error;
-      }
-      return withCopy(client);
+        carried.set(client, value);
+      };
+      return withCopy(client, prepared, carry, () => broken);
     },
     end: () => pool.end(),
   };
 }
 
+/** A statement that neither writes nor reads the context: a SELECT not appending to the trail. */
+const PLAIN_SELECT = /^\s*select\b/i;
+const READS_CONTEXT = /\baudit_append\b/i;
+export const needsContext = (text: string) => !PLAIN_SELECT.test(text) || READS_CONTEXT.test(text);
+
+/** The client's own query with a text and its values. */
+function plainQuery(client: pg.PoolClient) {
+  return (text: string, values: unknown[]) => client.query(text, values);
+}
+
 /**
- * A client that also takes COPY's rows (copy-rows.ts) as the parameter of `copy … from stdin`
- * and sends them as the COPY data stream; every other query goes through unchanged.
+ * A client that sets the borrower's context before the first statement that needs it, takes
+ * COPY's rows (copy-rows.ts) as the parameter of `copy … from stdin` and sends them as the
+ * COPY data stream, and runs every other statement prepared once it has been seen
+ * (pg-prepared.ts).
  */
-function withCopy(client: pg.PoolClient): PostgresPoolClient {
+function withCopy(
+  client: pg.PoolClient,
+  prepared: PgPreparedStatements,
+  carry: () => Promise<void>,
+  broken: () => Error | undefined,
+): PostgresPoolClient {
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const plain = plainQuery(client);
+  const send = (args: unknown[]) => {
+    const [text, parameters] = args;
+    const copy = Array.isArray(parameters) ? parameters[0] : undefined;
+    if (typeof text !== "string") return query(...args);
+    if (!(copy instanceof CopyText)) {
+      if (args.length !== 2 || (parameters !== undefined && !Array.isArray(parameters)))
+        return query(...args);
+      return prepared.query(client, plain, text, (parameters as unknown[] | undefined) ?? []);
+    }
+    return new Promise((resolve, reject) => {
+      const stream = client.query(copyFrom(text));
+      stream.on("error", reject);
+      stream.on("finish", () =>
+        // COPY FROM inserts: Kysely reports the rows as inserted ones.
+        resolve({ command: "INSERT", rowCount: Number(stream.rowCount), rows: [] }),
+      );
+      stream.end(copy.data);
+    });
+  };
   return {
     // Kysely reads it to cancel a running query.
     processID: (client as unknown as { processID: number }).processID,
-    release: (destroy?: Error | boolean) => client.release(destroy),
-    query: ((...args: unknown[]) => {
-      const [text, parameters] = args;
-      const copy = Array.isArray(parameters) ? parameters[0] : undefined;
-      if (typeof text !== "string" || !(copy instanceof CopyText)) return query(...args);
-      return new Promise((resolve, reject) => {
-        const stream = client.query(copyFrom(text));
-        stream.on("error", reject);
-        stream.on("finish", () =>
-          // COPY FROM inserts: Kysely reports the rows as inserted ones.
-          resolve({ command: "INSERT", rowCount: Number(stream.rowCount), rows: [] }),
-        );
-        stream.end(copy.data);
-      });
+    release: (destroy?: Error | boolean) => client.release(destroy ?? broken()),
+    query: (async (...args: unknown[]) => {
+      const [text] = args;
+      if (typeof text !== "string" || needsContext(text)) await carry();
+      return send(args);
     }) as PostgresPoolClient["query"],
   };
 }

@@ -1,8 +1,9 @@
 import { sql } from "kysely";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testBackend } from "../../../test/support/database.ts";
 import { type RequestContext, runWithContext, setContextUser } from "../request-context.ts";
-import type { DatabaseHandle } from "./connect.ts";
+import { type DatabaseHandle, needsContext } from "./connect.ts";
 
 const context = (requestId: string): RequestContext => ({
   requestId,
@@ -19,11 +20,17 @@ describe(`the session context each borrower carries (${testBackend})`, () => {
   }, 60_000);
   afterAll(async () => handle?.close());
 
-  /** The request id the database sees as esca.ctx for the next statement ("" when none). */
+  /**
+   * The request id the database sees as esca.ctx for the next statement ("" when none). The
+   * statement is not a plain SELECT: on PostgreSQL a plain SELECT, which can neither write nor
+   * append to the audit trail, is sent without setting the context first.
+   */
   const seen = async () => {
     const { rows } = await sql<{
       ctx: string;
-    }>`select current_setting('esca.ctx', true) as ctx`.execute(handle.db);
+    }>`with setting as (select current_setting('esca.ctx', true) as ctx) select ctx from setting`.execute(
+      handle.db,
+    );
     const value = rows[0]?.ctx ?? "";
     return value === "" ? "" : (JSON.parse(value) as { request_id: string; actor: string });
   };
@@ -72,4 +79,47 @@ describe(`the session context each borrower carries (${testBackend})`, () => {
       }
     },
   );
+
+  it.skipIf(testBackend !== "postgres")(
+    "is set on PostgreSQL only before a statement that may write or append to the audit trail",
+    async () => {
+      const original = pg.Client.prototype.query;
+      let settings = 0;
+      pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+        const first = args[0];
+        const text = typeof first === "string" ? first : (first as { text?: string })?.text;
+        if (text?.includes("esca.ctx', $1")) settings++;
+        return (original as (...all: unknown[]) => unknown).apply(this, args);
+      } as typeof original;
+      try {
+        await runWithContext(context("req-f"), async () => {
+          for (let i = 0; i < 4; i++) await sql`select 1 as one`.execute(handle.db);
+          expect(settings).toBe(0);
+          expect(await seen()).toMatchObject({ request_id: "req-f" });
+          expect(settings).toBe(1);
+          expect(await seen()).toMatchObject({ request_id: "req-f" });
+          expect(settings).toBe(1);
+        });
+      } finally {
+        pg.Client.prototype.query = original;
+      }
+    },
+  );
+
+  it("tells the statements that need the context from plain reads", () => {
+    expect(needsContext("select * from initiatives where id = $1")).toBe(false);
+    expect(needsContext("  SELECT count(*) from flows")).toBe(false);
+    expect(needsContext("select seq, id from audit_append($1, $2, $3, null, $4::jsonb)")).toBe(
+      true,
+    );
+    for (const text of [
+      "begin",
+      "insert into flows (id) values ($1)",
+      "update initiatives set title_es = $1",
+      "delete from sessions where id = $1",
+      "with moved as (update flows set x = 1 returning id) select id from moved",
+      "copy flows from stdin",
+    ])
+      expect(needsContext(text), text).toBe(true);
+  });
 });
