@@ -1,5 +1,10 @@
+import { brotliDecompressSync } from "node:zlib";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  setUpInitiativeWorld,
+  usdPayload,
+} from "../../src/modules/initiatives/initiatives.fixtures.ts";
 import { openPostgres } from "../../src/platform/db/connect.ts";
 import { openEventBus } from "../../src/platform/events/index.ts";
 import { buildApp, createTestApp, type TestApp } from "../support/app.ts";
@@ -42,7 +47,7 @@ describe("public reads cached by the data's version", () => {
     const etag = String(first.headers.etag);
     expect(etag).toMatch(/^"[\w-]{27}"$/);
     expect(first.headers["cache-control"]).toBe("public, max-age=0, must-revalidate");
-    expect(first.headers.vary).toBe("Cookie, Authorization");
+    expect(first.headers.vary).toBe("Accept-Encoding, Cookie, Authorization");
 
     const again = await t.anonymous({ method: "GET", url: "/api/organizations?limit=200" });
     expect(again.status).toBe(200);
@@ -199,6 +204,53 @@ describe("public reads cached by the data's version", () => {
       payload: { website: "https://example.org/other" },
     });
     expect(stale.status).toBe(409);
+  });
+
+  it("sends a browser the initiatives list in brotli, the same JSON once decoded", async () => {
+    await setUpInitiativeWorld(t);
+    for (const code of ["GZ1", "GZ2", "GZ3"]) {
+      const created = await t.request({
+        method: "POST",
+        url: "/api/initiatives",
+        payload: usdPayload(code),
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      const submitted = await t.request({
+        method: "POST",
+        url: `/api/initiatives/${code}/transitions`,
+        payload: { to: "submitted" },
+      });
+      expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
+      const publication = await t.request({
+        method: "POST",
+        url: `/api/initiatives/${code}/publication`,
+        payload: { published: true },
+      });
+      expect(publication.status, JSON.stringify(publication.body)).toBe(200);
+    }
+    const url = "/api/initiatives";
+    const plain = await t.app.inject({ method: "GET", url });
+    expect(plain.statusCode).toBe(200);
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.json().data).toHaveLength(3);
+    const browser = {
+      "accept-encoding": "gzip, deflate, br, zstd",
+      accept: "application/json",
+      "user-agent": "Mozilla/5.0",
+    };
+    for (let n = 0; n < 2; n++) {
+      // Once as the cache's entry is made, once from it.
+      if (n === 0) await addPartner();
+      const compressed = await t.app.inject({ method: "GET", url, headers: browser });
+      expect(compressed.statusCode).toBe(200);
+      expect(compressed.headers["content-encoding"]).toBe("br");
+      expect(compressed.headers.vary).toBe("Accept-Encoding, Cookie, Authorization");
+      expect(compressed.headers.etag).toMatch(/^"[\w-]{27}-br"$/);
+      expect(compressed.rawPayload.length).toBeLessThan(plain.rawPayload.length);
+      expect(JSON.parse(brotliDecompressSync(compressed.rawPayload).toString())).toEqual(
+        JSON.parse(plain.body),
+      );
+    }
   });
 
   it("serves HEAD from the same answer, without a body", async () => {

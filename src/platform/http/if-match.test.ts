@@ -14,6 +14,15 @@ describe("parseIfMatch", () => {
       kind: "version",
       version: 3,
     });
+    // Its compressed forms' ETags name the same version.
+    expect(parseIfMatch('"3.zA7iKp7LF2rWlSJ8dwvvxPgybws-br"')).toEqual({
+      kind: "version",
+      version: 3,
+    });
+    expect(parseIfMatch('"3.zA7iKp7LF2rWlSJ8dwvvxPgybws-gzip"')).toEqual({
+      kind: "version",
+      version: 3,
+    });
   });
 
   it.each([
@@ -26,6 +35,9 @@ describe("parseIfMatch", () => {
     ['"-1"', /record version/],
     ['"1.5"', /record version/],
     ['"3.short"', /record version/],
+    ['"3.short-br"', /record version/],
+    ['"3.zA7iKp7LF2rWlSJ8dwvvxPgybws-zstd"', /record version/],
+    ['"zA7iKp7LF2rWlSJ8dwvvxPgybws-br"', /record version/],
     ['"2147483648"', /record version/],
     ['"99999999999"', /record version/],
     ['W/"3"', /weak/],

@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import { promisify } from "node:util";
+import { brotliCompress, constants, gzip } from "node:zlib";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { type DataVersion, versionNotOlder } from "../db/data-version.ts";
 
@@ -15,12 +17,31 @@ export interface PublicCacheOptions {
   /** The most answers kept, and the most bytes all of them take (least recently used first out). */
   maxEntries?: number;
   maxBytes?: number;
+  /** How a body is compressed (compressBody); tests count the calls. */
+  compress?: (body: Buffer, coding: Coding) => Promise<Buffer>;
 }
+
+/** The content codings a cached answer may be sent in, besides its own bytes (identity). */
+export type Coding = "br" | "gzip";
 
 interface Entry {
   version: string;
   body: Buffer;
   contentType: string;
+  etag: string;
+  /** The bytes the entry takes: its body and the compressed forms made so far. */
+  size: number;
+  /**
+   * The body's compressed forms, each made once, by the first request that takes that coding
+   * (requests arriving meanwhile wait for the same one); null when it is not smaller.
+   */
+  coded: Partial<Record<Coding, Promise<Buffer | null>>>;
+}
+
+/** What one request is sent of an entry: its bytes or one of their compressed forms. */
+interface Representation {
+  coding: Coding | "identity";
+  body: Buffer;
   etag: string;
 }
 
@@ -39,6 +60,22 @@ declare module "fastify" {
 
 /** Answers larger than this are served but not kept (IATI files of a large portfolio). */
 const MAX_ENTRY_BYTES = 8 * 1024 * 1024;
+/** Answers smaller than this are always sent as they are: compressing them gains next to nothing. */
+export const MIN_COMPRESSED_BYTES = 1024;
+
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+/** A body's brotli (quality 5) or gzip (level 6) form, made on libuv's thread pool. */
+export function compressBody(body: Buffer, coding: Coding): Promise<Buffer> {
+  if (coding === "gzip") return gzipAsync(body, { level: 6 });
+  return brotliAsync(body, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: 5,
+      [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+    },
+  });
+}
 
 /**
  * Public reads are answered from memory while the data has not changed. The answer of an
@@ -54,10 +91,16 @@ const MAX_ENTRY_BYTES = 8 * 1024 * 1024;
  * Requests that miss together wait for the first one's answer rather than each computing it,
  * and while writes keep changing the version each URL is computed by one request at a time
  * (`fresh` below).
+ *
+ * Browsers are sent a cached answer compressed when they accept it (Accept-Encoding, br before
+ * gzip): each entry's brotli and gzip forms are made at most once, by the first request that
+ * takes them, and kept beside its bytes. Each form has its own ETag (`"…-br"`, `"…-gzip"`),
+ * any of which If-None-Match may name, and every cached answer varies by Accept-Encoding.
  */
 export function installPublicCache(app: FastifyInstance, options: PublicCacheOptions): void {
   const maxEntries = options.maxEntries ?? 2000;
   const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
+  const compress = options.compress ?? compressBody;
   const entries = new Map<string, Entry>();
   const pending = new Map<string, Pending>();
   let bytes = 0;
@@ -65,18 +108,60 @@ export function installPublicCache(app: FastifyInstance, options: PublicCacheOpt
   const remember = (key: string, entry: Entry) => {
     forget(key);
     entries.set(key, entry);
-    bytes += entry.body.length;
+    bytes += entry.size;
+    trim();
+  };
+  const trim = () => {
     for (const [oldest, old] of entries) {
       if (entries.size <= maxEntries && bytes <= maxBytes) break;
       entries.delete(oldest);
-      bytes -= old.body.length;
+      bytes -= old.size;
     }
   };
   const forget = (key: string) => {
     const old = entries.get(key);
     if (!old) return;
     entries.delete(key);
-    bytes -= old.body.length;
+    bytes -= old.size;
+  };
+  /** The entry's form in that coding: made once, counted in the cache's bytes while kept. */
+  const coded = (key: string, entry: Entry, coding: Coding): Promise<Buffer | null> => {
+    const made = entry.coded[coding];
+    if (made) return made;
+    const making = compress(entry.body, coding).then(
+      (form) => {
+        if (form.length >= entry.body.length) return null;
+        if (entries.get(key) === entry) {
+          entry.size += form.length;
+          bytes += form.length;
+          trim();
+        }
+        return form;
+      },
+      (error: unknown) => {
+        app.log.warn({ err: error, coding }, "could not compress a cached public answer");
+        return null;
+      },
+    );
+    entry.coded[coding] = making;
+    return making;
+  };
+  /** What this request is sent of the entry: the first coding it takes that is worth it. */
+  const representation = async (request: FastifyRequest, entry: Entry): Promise<Representation> => {
+    if (entry.body.length >= MIN_COMPRESSED_BYTES) {
+      for (const coding of acceptedCodings(request.headers["accept-encoding"])) {
+        const form = await coded(request.url, entry, coding);
+        if (form) return { coding, body: form, etag: codedEtag(entry.etag, coding) };
+      }
+    }
+    return { coding: "identity", body: entry.body, etag: entry.etag };
+  };
+  const serve = async (request: FastifyRequest, reply: FastifyReply, entry: Entry) => {
+    const sent = await representation(request, entry);
+    cacheHeaders(reply, sent);
+    if (matches(request, entry)) return reply.code(304).send();
+    if (sent.coding !== "identity") reply.header("content-encoding", sent.coding);
+    return reply.header("content-type", entry.contentType).send(sent.body);
   };
   /** What each leading request promised to compute: settled when its answer is sent. */
   const leading = new WeakMap<FastifyRequest, Pending>();
@@ -175,41 +260,80 @@ export function installPublicCache(app: FastifyInstance, options: PublicCacheOpt
       body,
       contentType: String(reply.getHeader("content-type") ?? "application/json; charset=utf-8"),
       etag: publicEtag(reply, body),
+      size: body.length,
+      coded: {},
     };
     if (body.length <= MAX_ENTRY_BYTES) remember(request.url, entry);
     settle(request);
-    cacheHeaders(reply, entry);
-    if (!matches(request, entry.etag)) return body;
-    reply.code(304);
-    return null;
+    const sent = await representation(request, entry);
+    cacheHeaders(reply, sent);
+    if (matches(request, entry)) {
+      reply.code(304);
+      return null;
+    }
+    if (sent.coding !== "identity") reply.header("content-encoding", sent.coding);
+    return sent.body;
   });
   // An answer that failed or was abandoned releases the requests waiting for it.
   app.addHook("onResponse", async (request) => settle(request));
   app.addHook("onRequestAbort", async (request) => settle(request));
 }
 
-function serve(request: FastifyRequest, reply: FastifyReply, entry: Entry): FastifyReply {
-  cacheHeaders(reply, entry);
-  if (matches(request, entry.etag)) return reply.code(304).send();
-  return reply.header("content-type", entry.contentType).send(entry.body);
-}
-
-function cacheHeaders(reply: FastifyReply, entry: Entry): void {
-  reply.header("etag", entry.etag);
+function cacheHeaders(reply: FastifyReply, sent: Representation): void {
+  reply.header("etag", sent.etag);
   reply.header("cache-control", PUBLIC_CACHE_CONTROL);
-  // A shared cache keeps the public answer apart from what a signed-in caller is sent.
-  reply.header("vary", "Cookie, Authorization");
+  // A shared cache keeps the codings apart, and the public answer apart from what a
+  // signed-in caller is sent.
+  reply.header("vary", "Accept-Encoding, Cookie, Authorization");
 }
 
-/** Whether If-None-Match names this answer (weak comparison, RFC 9110 §13.1.2). */
-function matches(request: FastifyRequest, etag: string): boolean {
+/**
+ * Whether If-None-Match names this answer in any of its codings (weak comparison, RFC 9110
+ * §13.1.2): they all hold the same bytes once decoded.
+ */
+function matches(request: FastifyRequest, entry: Entry): boolean {
   const header = request.headers["if-none-match"];
   if (!header) return false;
   if (header.trim() === "*") return true;
+  const tags = [entry.etag, codedEtag(entry.etag, "br"), codedEtag(entry.etag, "gzip")];
   return header.split(",").some((tag) => {
     const candidate = tag.trim();
-    return (candidate.startsWith("W/") ? candidate.slice(2) : candidate) === etag;
+    return tags.includes(candidate.startsWith("W/") ? candidate.slice(2) : candidate);
   });
+}
+
+/** The ETag of an answer's compressed form: its own (`"abc"` → `"abc-br"`), as RFC 9110 asks. */
+export function codedEtag(etag: string, coding: Coding): string {
+  return `${etag.slice(0, -1)}-${coding}"`;
+}
+
+/** An Accept-Encoding weight (RFC 9110 §12.4.2); one that is not a weight refuses. */
+const weightOf = (value: string | undefined) =>
+  value !== undefined && /^(?:0(?:\.\d{0,3})?|1(?:\.0{0,3})?)$/.test(value) ? Number(value) : 0;
+
+/**
+ * The codings an Accept-Encoding header takes, best first (br before gzip when they weigh the
+ * same): named or taken by `*`, with a weight above 0 and not below identity's when identity is
+ * named. None without the header: the answer is sent as it is.
+ */
+export function acceptedCodings(header: string | undefined): Coding[] {
+  if (!header) return [];
+  const weights = new Map<string, number>();
+  for (const item of header.split(",")) {
+    const [name = "", ...parameters] = item.split(";");
+    let weight = 1;
+    for (const parameter of parameters) {
+      const [key = "", value] = parameter.split("=").map((part) => part.trim());
+      if (key.toLowerCase() === "q") weight = weightOf(value);
+    }
+    const coding = name.trim().toLowerCase();
+    if (coding) weights.set(coding === "x-gzip" ? "gzip" : coding, weight);
+  }
+  const weight = (coding: string) => weights.get(coding) ?? weights.get("*") ?? 0;
+  const identity = weights.get("identity") ?? 0;
+  return (["br", "gzip"] as const)
+    .filter((coding) => weight(coding) > 0 && weight(coding) >= identity)
+    .sort((a, b) => weight(b) - weight(a));
 }
 
 /**
