@@ -2,7 +2,8 @@
 // Public reads benchmark: what the portal costs when hundreds open it at once. In one run it
 // starts a Fastify hello-world and ESCA Hub on the demo data, each in a process of its own,
 // and loads them with autocannon from this one: the hello-world's /, ESCA Hub's /api/health,
-// the funding summary for every `by`, the initiatives list, an initiative's page, a
+// the funding summary for every `by`, the initiatives list (as it is, and brotli-compressed as
+// a browser asks for it), an initiative's page, a
 // revalidation (If-None-Match → 304), and the summary again while 50 writers record pledges
 // through the API (each write a transaction of its own). Prints req/s, p99 and each one's
 // ratio to the hello-world, errors and timeouts, and whether a write is seen by the next read.
@@ -49,6 +50,9 @@ const BARE_LIST = `select i.*, c.code as component_code, c.name_es as component_
   where i.published_at is not null
   order by i.code asc nulls last
   limit 50`;
+
+/** The Accept-Encoding header current browsers send. */
+const BROWSER_CODINGS = "gzip, deflate, br, zstd";
 
 /** The baseline: a minimal Fastify route answering BARE_LIST straight from the driver. */
 async function serveBare(databaseUrl) {
@@ -229,7 +233,14 @@ async function measure(label, base, hello, bare) {
       : ["", "component", "country", "partner", "year", "initiative", "finance_type"];
   for (const by of bys)
     add(`summary by=${by || "(total)"}`, await load(`${base}/api/funding/summary?by=${by}`));
-  if (!signedInOnly) add("/api/initiatives", await load(`${base}/api/initiatives`));
+  if (!signedInOnly) {
+    add("/api/initiatives", await load(`${base}/api/initiatives`));
+    // What a browser asks for: the cached answer's brotli form, made once per version.
+    add(
+      "/api/initiatives (browser, br)",
+      await load(`${base}/api/initiatives`, { headers: { "accept-encoding": BROWSER_CODINGS } }),
+    );
+  }
 
   // Database-backed: signed in, so never from the cache; the same rows straight from the driver.
   const cookie = await partnerCookie(base);
@@ -326,6 +337,8 @@ async function main() {
           `${label}: announced total before a pledge of USD 1.00 ${visible.before}, read right after ${visible.after} (${Math.abs(visible.after - visible.before - 1) < 0.001 ? "seen" : "NOT SEEN"})`,
         );
       const summary = results["summary by=(total)"];
+      const publicList = results["/api/initiatives"];
+      const browserList = results["/api/initiatives (browser, br)"];
       const underWrites = results["summary by=partner, 50 writers"];
       if (underWrites)
         jsonFigures.push(
@@ -352,6 +365,21 @@ async function main() {
             goal: "≥ 0.25 of the hello-world's req/s",
             atLeast: 0.25,
           }),
+          ...[
+            ["cached /api/initiatives (anonymous, uncompressed)", publicList],
+            ["cached /api/initiatives (anonymous, browser: br)", browserList],
+          ]
+            .filter(([, measured]) => measured)
+            .map(([name, measured]) =>
+              figure({
+                name: `${name}, ${label}`,
+                value: round1(measured.rps),
+                unit: "req/s",
+                baseline: helloBaseline,
+                goal: "≥ 0.25 of the hello-world's req/s",
+                atLeast: 0.25,
+              }),
+            ),
           figure({
             name: `/api/initiatives signed in (database, not cached), ${label}`,
             value: round1(list.rps),

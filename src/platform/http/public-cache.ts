@@ -36,6 +36,8 @@ interface Entry {
    * (requests arriving meanwhile wait for the same one); null when it is not smaller.
    */
   coded: Partial<Record<Coding, Promise<Buffer | null>>>;
+  /** The compressed forms made so far (null: not smaller), read without waiting. */
+  made: Partial<Record<Coding, Buffer | null>>;
 }
 
 /** What one request is sent of an entry: its bytes or one of their compressed forms. */
@@ -130,7 +132,11 @@ export function installPublicCache(app: FastifyInstance, options: PublicCacheOpt
     if (made) return made;
     const making = compress(entry.body, coding).then(
       (form) => {
-        if (form.length >= entry.body.length) return null;
+        if (form.length >= entry.body.length) {
+          entry.made[coding] = null;
+          return null;
+        }
+        entry.made[coding] = form;
         if (entries.get(key) === entry) {
           entry.size += form.length;
           bytes += form.length;
@@ -149,8 +155,9 @@ export function installPublicCache(app: FastifyInstance, options: PublicCacheOpt
   /** What this request is sent of the entry: the first coding it takes that is worth it. */
   const representation = async (request: FastifyRequest, entry: Entry): Promise<Representation> => {
     if (entry.body.length >= MIN_COMPRESSED_BYTES) {
-      for (const coding of acceptedCodings(request.headers["accept-encoding"])) {
-        const form = await coded(request.url, entry, coding);
+      for (const coding of acceptedCodingsOnce(request.headers["accept-encoding"])) {
+        const ready = entry.made[coding];
+        const form = ready !== undefined ? ready : await coded(request.url, entry, coding);
         if (form) return { coding, body: form, etag: codedEtag(entry.etag, coding) };
       }
     }
@@ -262,6 +269,7 @@ export function installPublicCache(app: FastifyInstance, options: PublicCacheOpt
       etag: publicEtag(reply, body),
       size: body.length,
       coded: {},
+      made: {},
     };
     if (body.length <= MAX_ENTRY_BYTES) remember(request.url, entry);
     settle(request);
@@ -310,6 +318,22 @@ export function codedEtag(etag: string, coding: Coding): string {
 /** An Accept-Encoding weight (RFC 9110 §12.4.2); one that is not a weight refuses. */
 const weightOf = (value: string | undefined) =>
   value !== undefined && /^(?:0(?:\.\d{0,3})?|1(?:\.0{0,3})?)$/.test(value) ? Number(value) : 0;
+
+/** Accept-Encoding headers read so far: browsers send a handful of distinct ones. */
+const codingsOf = new Map<string, Coding[]>();
+const CODINGS_KEPT = 64;
+
+/** acceptedCodings, each distinct header read once. */
+function acceptedCodingsOnce(header: string | undefined): Coding[] {
+  if (!header) return [];
+  let codings = codingsOf.get(header);
+  if (!codings) {
+    codings = acceptedCodings(header);
+    if (codingsOf.size >= CODINGS_KEPT) codingsOf.clear();
+    codingsOf.set(header, codings);
+  }
+  return codings;
+}
 
 /**
  * The codings an Accept-Encoding header takes, best first (br before gzip when they weigh the
