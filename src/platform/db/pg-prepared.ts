@@ -84,15 +84,24 @@ export class PgPreparedStatements {
       return null;
     }
     const name = `esca_${this.epoch}_${createHash("sha1").update(text).digest("base64url")}`;
-    const parsed = (client as unknown as { connection: ParsedStatements }).connection;
-    const known =
-      parsed.parsedStatements[name] !== undefined ||
-      parsed.submittedNamedStatements[name] !== undefined;
-    if (known) return name;
+    if (knownTo(client, name)) return name;
     if (state.named >= PREPARED_PER_CONNECTION) return null;
     state.named++;
     return name;
   }
+}
+
+/**
+ * Whether node-postgres has parsed (or sent) this named statement on the connection: its
+ * connection's own records, not a documented API (guarded by test/shortcuts/pg-named-statements.test.ts).
+ * Without them every name counts as new, and past PREPARED_PER_CONNECTION statements run unnamed.
+ */
+export function knownTo(client: pg.PoolClient, name: string): boolean {
+  const records = (client as unknown as { connection?: Partial<ParsedStatements> }).connection;
+  return (
+    records?.parsedStatements?.[name] !== undefined ||
+    records?.submittedNamedStatements?.[name] !== undefined
+  );
 }
 
 /** The server's refusal to run a prepared statement whose result's columns changed. */
