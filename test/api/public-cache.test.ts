@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   setUpInitiativeWorld,
+  submitAndPublish,
   usdPayload,
 } from "../../src/modules/initiatives/initiatives.fixtures.ts";
 import { openPostgres } from "../../src/platform/db/connect.ts";
@@ -215,18 +216,7 @@ describe("public reads cached by the data's version", () => {
         payload: usdPayload(code),
       });
       expect(created.status, JSON.stringify(created.body)).toBe(201);
-      const submitted = await t.request({
-        method: "POST",
-        url: `/api/initiatives/${code}/transitions`,
-        payload: { to: "submitted" },
-      });
-      expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
-      const publication = await t.request({
-        method: "POST",
-        url: `/api/initiatives/${code}/publication`,
-        payload: { published: true },
-      });
-      expect(publication.status, JSON.stringify(publication.body)).toBe(200);
+      await submitAndPublish(t, code);
     }
     const url = "/api/initiatives";
     const plain = await t.app.inject({ method: "GET", url });

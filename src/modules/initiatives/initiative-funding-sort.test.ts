@@ -7,6 +7,7 @@ import {
   type InitiativeWorld,
   insertCommitment,
   setUpInitiativeWorld,
+  submitAndPublish,
   usdPayload,
 } from "./initiatives.fixtures.ts";
 import type { InitiativeListItem } from "./initiatives.schema.ts";
@@ -142,18 +143,7 @@ describe("initiatives sorted by committed, disbursed and gap", () => {
     const anonymous = await t.anonymous<List>({ method: "GET", url: "/api/initiatives?sort=-gap" });
     expect(anonymous.body.page.total).toBe(0);
     for (const code of ["BA1", "BB1"]) {
-      const submitted = await t.request({
-        method: "POST",
-        url: `/api/initiatives/${code}/transitions`,
-        payload: { to: "submitted" },
-      });
-      expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
-      const publication = await t.request({
-        method: "POST",
-        url: `/api/initiatives/${code}/publication`,
-        payload: { published: true },
-      });
-      expect(publication.status, JSON.stringify(publication.body)).toBe(200);
+      await submitAndPublish(t, code);
     }
     const published = await t.anonymous<List>({
       method: "GET",

@@ -113,6 +113,22 @@ export function usdPayload(code: string, overrides: Record<string, unknown> = {}
   };
 }
 
+/** Submits an initiative and publishes it through the API, as its staff would. */
+export async function submitAndPublish(t: TestApp, code: string): Promise<void> {
+  const submitted = await t.request({
+    method: "POST",
+    url: `/api/initiatives/${code}/transitions`,
+    payload: { to: "submitted" },
+  });
+  expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
+  const publication = await t.request({
+    method: "POST",
+    url: `/api/initiatives/${code}/publication`,
+    payload: { published: true },
+  });
+  expect(publication.status, JSON.stringify(publication.body)).toBe(200);
+}
+
 const childTables = [
   "initiatives",
   "initiative_countries",

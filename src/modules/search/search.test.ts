@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../../test/support/app.ts";
 import { testBackend } from "../../../test/support/database.ts";
 import type { SearchAnswer } from "../../contracts/search.ts";
-import { setUpInitiativeWorld } from "../initiatives/initiatives.fixtures.ts";
+import { setUpInitiativeWorld, submitAndPublish } from "../initiatives/initiatives.fixtures.ts";
 
 const OAS_BODY = {
   code: "CICAD",
@@ -65,19 +65,7 @@ describe(`search (${testBackend})`, () => {
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     if (!publish) return;
-    const code = payload.code as string;
-    const submitted = await t.request({
-      method: "POST",
-      url: `/api/initiatives/${code}/transitions`,
-      payload: { to: "submitted" },
-    });
-    expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
-    const published = await t.request({
-      method: "POST",
-      url: `/api/initiatives/${code}/publication`,
-      payload: { published: true },
-    });
-    expect(published.status, JSON.stringify(published.body)).toBe(200);
+    await submitAndPublish(t, payload.code as string);
   }
 
   async function practice(payload: Record<string, unknown>, publish: boolean) {
