@@ -1,14 +1,11 @@
 import { createHash } from "node:crypto";
 import type pg from "pg";
+import { errorOf, PREPARABLE, SCHEMA_CHANGE } from "./prepared-statements.ts";
 
 /** SQL texts remembered as seen once (a text is prepared when it runs the second time). */
 const SEEN_CAPACITY = 2000;
 /** Prepared statements one server connection keeps at most; past it, texts run unnamed. */
 export const PREPARED_PER_CONNECTION = 300;
-/** What a named statement may be: a query with parameters, never COPY or a utility command. */
-const PREPARABLE = /^\s*(select|insert|update|delete|with|values)\b/i;
-/** A statement without parameters after which prepared plans may no longer fit. */
-const SCHEMA_CHANGE = /\b(create|alter|drop|discard|deallocate|import)\b/i;
 const BEGIN = /^\s*(begin|start\s+transaction)\b/i;
 const END = /^\s*(commit|end|rollback(?!\s+to\b))\b/i;
 
@@ -106,9 +103,6 @@ export function knownTo(client: pg.PoolClient, name: string): boolean {
 
 /** The server's refusal to run a prepared statement whose result's columns changed. */
 function planNoLongerFits(error: unknown): boolean {
-  const { code, message } = (typeof error === "object" && error !== null ? error : {}) as {
-    code?: string;
-    message?: string;
-  };
+  const { code, message } = errorOf(error);
   return code === "0A000" && /cached plan must not change result type/.test(message ?? "");
 }

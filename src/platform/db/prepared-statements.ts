@@ -8,9 +8,9 @@ const SEEN_CAPACITY = 2000;
 let lastName = 0;
 
 /** What PREPARE accepts and ESCA Hub sends with parameters: a query, never COPY or DDL. */
-const PREPARABLE = /^\s*(select|insert|update|delete|with|values|merge)\b/i;
+export const PREPARABLE = /^\s*(select|insert|update|delete|with|values|merge)\b/i;
 /** A statement after which prepared plans may no longer fit (a result's columns changed). */
-const SCHEMA_CHANGE = /\b(create|alter|drop|discard|deallocate|import)\b/i;
+export const SCHEMA_CHANGE = /\b(create|alter|drop|discard|deallocate|import)\b/i;
 const HARMLESS =
   /^\s*(insert|update|delete|savepoint|release|lock|notify|listen|unlisten|set|reset|truncate|analyze|vacuum|checkpoint)\b/i;
 
@@ -45,7 +45,7 @@ export function textLiteral(text: string): string {
   return text.includes("\\") ? `E'${quoted.replaceAll("\\", "\\\\")}'` : `'${quoted}'`;
 }
 
-const errorOf = (error: unknown) =>
+export const errorOf = (error: unknown) =>
   (typeof error === "object" && error !== null ? error : {}) as {
     code?: string;
     message?: string;
