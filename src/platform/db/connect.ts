@@ -218,10 +218,18 @@ function withSessionContext(pool: pg.Pool): PostgresPool {
   };
 }
 
-/** A statement that neither writes nor reads the context: a SELECT not appending to the trail. */
+/**
+ * A statement that neither writes nor reads the context: a SELECT not appending to the trail,
+ * or a WITH whose parts are all SELECTs (no INSERT, UPDATE, DELETE or MERGE anywhere in it:
+ * the funding roll-up is one). A word matched inside a name or a literal only costs a setting.
+ */
 const PLAIN_SELECT = /^\s*select\b/i;
+const READ_ONLY_WITH = /^\s*with\b/i;
+const MODIFIES = /\b(?:insert|update|delete|merge)\b/i;
 const READS_CONTEXT = /\baudit_append\b/i;
-export const needsContext = (text: string) => !PLAIN_SELECT.test(text) || READS_CONTEXT.test(text);
+export const needsContext = (text: string) =>
+  READS_CONTEXT.test(text) ||
+  !(PLAIN_SELECT.test(text) || (READ_ONLY_WITH.test(text) && !MODIFIES.test(text)));
 
 /** The client's own query with a text and its values. */
 function plainQuery(client: pg.PoolClient) {

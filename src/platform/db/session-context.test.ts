@@ -22,16 +22,15 @@ describe(`the session context each borrower carries (${testBackend})`, () => {
 
   /**
    * The request id the database sees as esca.ctx for the next statement ("" when none). The
-   * statement is not a plain SELECT: on PostgreSQL a plain SELECT, which can neither write nor
-   * append to the audit trail, is sent without setting the context first.
+   * statement is a VALUES, not a read: on PostgreSQL a plain read (a SELECT, or a WITH of
+   * SELECTs), which can neither write nor append to the audit trail, is sent without setting
+   * the context first.
    */
   const seen = async () => {
     const { rows } = await sql<{
-      ctx: string;
-    }>`with setting as (select current_setting('esca.ctx', true) as ctx) select ctx from setting`.execute(
-      handle.db,
-    );
-    const value = rows[0]?.ctx ?? "";
+      column1: string | null;
+    }>`values (current_setting('esca.ctx', true))`.execute(handle.db);
+    const value = rows[0]?.column1 ?? "";
     return value === "" ? "" : (JSON.parse(value) as { request_id: string; actor: string });
   };
 
@@ -112,12 +111,23 @@ describe(`the session context each borrower carries (${testBackend})`, () => {
     expect(needsContext("select seq, id from audit_append($1, $2, $3, null, $4::jsonb)")).toBe(
       true,
     );
+    // A WITH made only of reads (the funding roll-up's shape) is a plain read too; names that
+    // merely contain a modifying word (updated_at, inserted) are not modifications.
+    expect(
+      needsContext(
+        "\n  with facts as (select updated_at, inserted from flows where id = any($1)) select * from facts",
+      ),
+    ).toBe(false);
     for (const text of [
       "begin",
       "insert into flows (id) values ($1)",
       "update initiatives set title_es = $1",
       "delete from sessions where id = $1",
       "with moved as (update flows set x = 1 returning id) select id from moved",
+      "WITH gone AS (DELETE FROM sessions RETURNING id) SELECT count(*) FROM gone",
+      "with added as (insert into flows (id) values ($1) returning id) select id from added",
+      "with s as (select 1) merge into flows f using s on false when not matched then do nothing",
+      "with s as (select 1) select audit_append($1, $2, $3, null, $4::jsonb) from s",
       "copy flows from stdin",
     ])
       expect(needsContext(text), text).toBe(true);
