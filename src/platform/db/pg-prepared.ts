@@ -2,7 +2,10 @@ import { createHash } from "node:crypto";
 import type pg from "pg";
 import { errorOf, PREPARABLE, SCHEMA_CHANGE } from "./prepared-statements.ts";
 
-/** SQL texts remembered as seen once (a text is prepared when it runs the second time). */
+/**
+ * SQL texts remembered (a text is prepared when it runs the second time), each with its digest
+ * once it has one: hashing a long text on every run cost more than looking it up.
+ */
 const SEEN_CAPACITY = 2000;
 /** Prepared statements one server connection keeps at most; past it, texts run unnamed. */
 export const PREPARED_PER_CONNECTION = 300;
@@ -39,7 +42,8 @@ type Query = (text: string, values: unknown[]) => Promise<pg.QueryResult>;
  * open (inside one, the transaction has failed and its caller sees the error).
  */
 export class PgPreparedStatements {
-  private readonly seen = new Set<string>();
+  /** Each text seen: null after its first run, its digest from the second on. */
+  private readonly seen = new Map<string, string | null>();
   private readonly connections = new WeakMap<object, ConnectionState>();
   private epoch = 0;
 
@@ -75,12 +79,17 @@ export class PgPreparedStatements {
 
   private nameFor(client: pg.PoolClient, state: ConnectionState, text: string): string | null {
     if (!PREPARABLE.test(text)) return null;
-    if (!this.seen.has(text)) {
+    let digest = this.seen.get(text);
+    if (digest === undefined) {
       if (this.seen.size >= SEEN_CAPACITY) this.seen.clear();
-      this.seen.add(text);
+      this.seen.set(text, null);
       return null;
     }
-    const name = `esca_${this.epoch}_${createHash("sha1").update(text).digest("base64url")}`;
+    if (digest === null) {
+      digest = createHash("sha1").update(text).digest("base64url");
+      this.seen.set(text, digest);
+    }
+    const name = `esca_${this.epoch}_${digest}`;
     if (knownTo(client, name)) return name;
     if (state.named >= PREPARED_PER_CONNECTION) return null;
     state.named++;
