@@ -68,6 +68,8 @@ if (databaseUrl) {
 }
 const { checkWorld, createWorld, prepareWorld, SECRETARIAT } = await import("./lib/load-world.mjs");
 const { loadReport } = await import("./lib/load-report.mjs");
+// The server runs with the flags production starts it with (npm start, bin/esca.js).
+const { SERVER_NODE_FLAGS } = await import("../src/platform/node-flags.mjs");
 
 /** `bin/esca.js serve` on 127.0.0.1, a free port, this world's data; resolves with its port. */
 function startServer(worldEnv) {
@@ -76,7 +78,7 @@ function startServer(worldEnv) {
     if (!(name in worldEnv)) delete childEnv[name];
   const child = spawn(
     execPath,
-    [`${root}bin/esca.js`, "serve", "--port", "0", "--host", "127.0.0.1"],
+    [...SERVER_NODE_FLAGS, `${root}bin/esca.js`, "serve", "--port", "0", "--host", "127.0.0.1"],
     { cwd: root, env: childEnv, stdio: ["ignore", "pipe", "pipe"] },
   );
   const log = { lines: [], errors: 0 };

@@ -25,6 +25,7 @@ import { fork } from "node:child_process";
 import { argv, env } from "node:process";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import { SERVER_NODE_FLAGS } from "../src/platform/node-flags.mjs";
 import { benchArgs, figure, writeJson } from "./lib/report.mjs";
 
 const args = benchArgs(argv.slice(2), {});
@@ -127,6 +128,11 @@ async function serve(kind, databaseUrl) {
 function start(kind, databaseUrl) {
   const child = fork(fileURLToPath(import.meta.url), ["--serve", kind, databaseUrl || ""], {
     stdio: ["ignore", "inherit", "inherit", "ipc"],
+    // ESCA Hub runs with the flags production starts it with; the baselines with Node's own.
+    execArgv: [
+      ...process.execArgv,
+      ...(kind === "hello" || kind === "bare" ? [] : SERVER_NODE_FLAGS),
+    ],
   });
   return new Promise((resolve, reject) => {
     child.once("message", ({ port }) => resolve({ child, base: `http://127.0.0.1:${port}` }));

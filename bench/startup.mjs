@@ -14,6 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { freshCli, isWebFresh } from "../src/platform/build-manifest.mjs";
+import { SERVER_NODE_FLAGS } from "../src/platform/node-flags.mjs";
 import {
   benchArgs,
   FIGURE_HEADER,
@@ -147,7 +148,8 @@ try {
     const serverPort = await freePort();
     serverMs.push(
       await timeToFirstAnswer(
-        [join(root, "bin/start.js")],
+        // As `npm start` runs it (package.json), with the server's flags.
+        [...SERVER_NODE_FLAGS, join(root, "bin/start.js")],
         {
           ESCA_DATA_DIR: dataDir,
           ESCA_DEMO: "true",

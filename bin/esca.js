@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=64
 // The operator command line: the build in dist/cli (`npm run build`) while it matches the
 // sources, else the TypeScript sources through tsx (a development install has it).
 import { pathToFileURL } from "node:url";

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { SERVER_NODE_FLAGS } from "../../src/platform/node-flags.mjs";
 
 export const escaBin = fileURLToPath(new URL("../../bin/esca.js", import.meta.url));
 
@@ -54,10 +55,15 @@ export function startCliServer(
   port = 0,
 ): Promise<{ child: ChildProcess; url: string; stop(): Promise<void> }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [escaBin, "serve", "--port", String(port)], {
-      env,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    // With the flags production starts the server with (npm start, bin/esca.js's first line).
+    const child = spawn(
+      process.execPath,
+      [...SERVER_NODE_FLAGS, escaBin, "serve", "--port", String(port)],
+      {
+        env,
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let output = "";
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
