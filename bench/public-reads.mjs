@@ -19,6 +19,8 @@
 //     [--postgres-only]                skip the embedded database (a URL must be given)
 //     [--only writers]                 only the summary during 50 writers (and the write seen)
 //     [--only signed-in]               only the signed-in list and its bare driver query
+//     [--rounds 3]                     the signed-in list and the bare query in turn, this many
+//                                      times each (their req/s are each one's mean)
 //   --quick: 3 s per row, 20 connections, only /api/health, the summary, the lists and the
 //   baselines (no summary per `by`, no writers).
 import { fork } from "node:child_process";
@@ -30,6 +32,8 @@ import { benchArgs, figure, writeJson } from "./lib/report.mjs";
 
 const args = benchArgs(argv.slice(2), {});
 const quick = args.quick === true;
+/** Rounds of the signed-in list and its bare query, in turn (--rounds; one with --quick). */
+const rounds = Number(args.rounds ?? (quick ? 1 : 3));
 const option = (name, fallback) => {
   const value = args[name];
   if (value !== undefined && value !== true) return value;
@@ -150,6 +154,18 @@ function load(url, options = {}) {
   });
 }
 
+/** Rounds of the same load as one result: mean req/s, worst p99, failures summed. */
+function merged(results) {
+  const sum = (pick) => results.reduce((total, result) => total + pick(result), 0);
+  return {
+    requests: { average: sum((result) => result.requests.average) / results.length },
+    latency: { p99: Math.max(...results.map((result) => result.latency.p99)) },
+    errors: sum((result) => result.errors),
+    timeouts: sum((result) => result.timeouts),
+    non2xx: sum((result) => result.non2xx),
+  };
+}
+
 const figures = (result) => ({
   rps: result.requests.average,
   p99: result.latency.p99,
@@ -230,7 +246,7 @@ async function measure(label, base, hello, bare) {
   };
   add("/api/health", await load(`${base}/api/health`));
   if (option("only") === "writers")
-    return { rows, results, sameRows: true, ...(await duringWriters()) };
+    return { rows, results, sameRows: true, pairs: [], ...(await duringWriters()) };
   const signedInOnly = option("only") === "signed-in";
   const bys = signedInOnly
     ? []
@@ -256,12 +272,17 @@ async function measure(label, base, hello, bare) {
   const sameRows =
     listed.page.total === bareAnswer.page.total &&
     listed.data.map((row) => row.code).join() === bareAnswer.data.map((row) => row.code).join();
-  add(
-    "/api/initiatives signed in (database)",
-    await load(`${base}/api/initiatives`, { headers: { cookie } }),
-  );
-  add("  bare driver query, same rows", await load(`${bare}/api/initiatives`));
-  if (quick || signedInOnly) return { rows, results, sameRows, visible: null };
+  // In turns, list then bare query, several times: on a shared machine the speed of both can
+  // drift by a fifth within a minute, and a drift then touches both sides of each pair alike.
+  const turns = { list: [], bare: [] };
+  for (let round = 0; round < rounds; round++) {
+    turns.list.push(await load(`${base}/api/initiatives`, { headers: { cookie } }));
+    turns.bare.push(await load(`${bare}/api/initiatives`));
+  }
+  add("/api/initiatives signed in (database)", merged(turns.list));
+  add("  bare driver query, same rows", merged(turns.bare));
+  const pairs = turns.list.map((list, i) => list.requests.average / turns.bare[i].requests.average);
+  if (quick || signedInOnly) return { rows, results, sameRows, pairs, visible: null };
 
   add("/api/initiatives/AA1", await load(`${base}/api/initiatives/AA1`));
   const etag = (await fetch(`${base}/api/initiatives`)).headers.get("etag");
@@ -269,7 +290,7 @@ async function measure(label, base, hello, bare) {
     "/api/initiatives (304)",
     await load(`${base}/api/initiatives`, { headers: { "if-none-match": etag } }),
   );
-  return { rows, results, sameRows, ...(await duringWriters()) };
+  return { rows, results, sameRows, pairs, ...(await duringWriters()) };
 
   async function duringWriters() {
     // A write is seen by the next read: the summary's announced total moves by the pledge.
@@ -325,7 +346,7 @@ async function main() {
       // After ESCA Hub has filled the database (PostgreSQL), or on its own copy (embedded).
       const bare = await start("bare", url);
       children.push(bare.child);
-      const { rows, results, sameRows, visible } = await measure(
+      const { rows, results, sameRows, pairs, visible } = await measure(
         label,
         esca.base,
         helloFigures,
@@ -336,7 +357,7 @@ async function main() {
       const driver = results["  bare driver query, same rows"];
       if (list && driver)
         console.log(
-          `${label}: signed-in /api/initiatives ${Math.round(list.rps)} req/s = ${((100 * list.rps) / driver.rps).toFixed(1)} % of the bare driver query's ${Math.round(driver.rps)} (goal ≥ 50 %); same rows: ${sameRows ? "yes" : "NO"}`,
+          `${label}: signed-in /api/initiatives ${Math.round(list.rps)} req/s = ${((100 * list.rps) / driver.rps).toFixed(1)} % of the bare driver query's ${Math.round(driver.rps)} (goal ≥ 50 %; ${pairs.length} rounds in turn: ${pairs.map((ratio) => `${(100 * ratio).toFixed(1)} %`).join(", ")}); same rows: ${sameRows ? "yes" : "NO"}`,
         );
       if (visible)
         console.log(
