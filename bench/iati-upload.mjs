@@ -75,26 +75,13 @@ function generate(mb, seed) {
 }
 
 /**
- * The baseline: saxes reading the file as the importer reads it, counting elements only
- * (bench/lib/saxes-tokenize.mjs), the best of --runs, each in a fresh process.
+ * The best of --runs of a script under bench/lib that times one pass over the file and prints
+ * its figures as JSON on its last line, each run a fresh process.
  */
-function bestTokenize(path) {
+function bestRun(script, path) {
   let best = null;
   for (let i = 0; i < args.runs; i++) {
-    const out = execFileSync(process.execPath, [join(root, "bench/lib/saxes-tokenize.mjs"), path], {
-      encoding: "utf8",
-    });
-    const run = JSON.parse(out);
-    if (!best || run.seconds < best.seconds) best = run;
-  }
-  return best;
-}
-
-/** The importer's staging with no database (bench/lib/stage-alone.mjs), best of --runs. */
-function bestStageAlone(path) {
-  let best = null;
-  for (let i = 0; i < args.runs; i++) {
-    const out = execFileSync(process.execPath, [join(root, "bench/lib/stage-alone.mjs"), path], {
+    const out = execFileSync(process.execPath, [join(root, "bench/lib", script), path], {
       encoding: "utf8",
     });
     const run = JSON.parse(out.trim().split("\n").at(-1));
@@ -102,6 +89,10 @@ function bestStageAlone(path) {
   }
   return best;
 }
+/** The baseline: saxes reading the file as the importer reads it, counting elements only. */
+const bestTokenize = (path) => bestRun("saxes-tokenize.mjs", path);
+/** The importer's staging with no database. */
+const bestStageAlone = (path) => bestRun("stage-alone.mjs", path);
 
 /**
  * POSTs the file as multipart/form-data in the field "file", streamed from disk with its
