@@ -1,8 +1,8 @@
 // The flags Node runs ESCA Hub's server with. Plain JavaScript, so that the benches can start
 // the server as production does without a TypeScript loader. The places that start a server
-// name them literally (a command line cannot import): `npm start` (package.json), `esca`
-// (bin/esca.js's first line), the systemd unit in docs/DEPLOY.md and test/support/cli.ts;
-// test/repository/node-flags.test.ts checks that each says the same.
+// name them literally (a command line cannot import): `npm start` and `npm run esca`
+// (package.json), `esca` (bin/esca.js's first line), the systemd unit in docs/DEPLOY.md and
+// test/support/cli.ts; test/repository/node-flags.test.ts checks that each says the same.
 
 /**
  * A young generation of 64 MB semi-spaces instead of V8's 16 MB: a signed-in read of the

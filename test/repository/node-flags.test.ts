@@ -14,9 +14,10 @@ const flags = SERVER_NODE_FLAGS.join(" ");
 describe.skipIf(databaseFreeOnce("checking the server's Node flags"))(
   "the flags Node runs the server with",
   () => {
-    it("are the same in npm start, bin/esca.js and the systemd unit", () => {
+    it("are the same in npm start, npm run esca, bin/esca.js and the systemd unit", () => {
       const scripts = JSON.parse(read("package.json")).scripts as Record<string, string>;
       expect(scripts.start).toBe(`node ${flags} bin/start.js`);
+      expect(scripts.esca).toBe(`node ${flags} bin/esca.js`);
       expect(read("bin/esca.js").split("\n")[0]).toBe(`#!/usr/bin/env -S node ${flags}`);
       expect(read("docs/DEPLOY.md")).toContain(
         `ExecStart=/usr/bin/node ${flags} /opt/esca-hub/bin/start.js`,
