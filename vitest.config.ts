@@ -15,5 +15,10 @@ export default defineConfig({
     hookTimeout: 60_000,
     // PGlite is WebAssembly: two cores, two workers.
     maxWorkers: 2,
+    // A worker runs file after file with the modules it has loaded (the app, PGlite, zod…):
+    // loading them again for each of 200 files cost about a quarter of the suite's CPU. Each
+    // file still opens its own database and app; module-level state a test depends on is
+    // set up by that test (see uuid-v7.test.ts).
+    isolate: false,
   },
 });

@@ -86,6 +86,8 @@ describe.skipIf(chromiumMissing)("the partner's flow form and ledger", { timeout
       await choose(page, catalog["flow.type"], new RegExp(catalog["flowType.disbursement"]));
       await choose(page, catalog["flow.initiative"], /^BE1 ·/);
       await page.getByRole("combobox", { name: labelled(catalog["flow.commitmentLink"]) }).click();
+      // The initiative's commitments are fetched once it is chosen: wait for the list to show.
+      await page.getByRole("option").first().waitFor();
       const options = await page.getByRole("option").allTextContents();
       expect(options.length).toBeGreaterThan(0);
       const left = catalog["flow.linkLeft"].replace("{amount}", "").trim();

@@ -80,11 +80,17 @@ export function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
-export async function adminQuery(url: string, text: string): Promise<Array<{ datname: string }>> {
+/** Runs each statement in turn on one connection; the rows are the last one's. */
+export async function adminQuery(
+  url: string,
+  ...texts: string[]
+): Promise<Array<{ datname: string }>> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    return (await client.query(text)).rows;
+    let rows: Array<{ datname: string }> = [];
+    for (const text of texts) rows = (await client.query(text)).rows;
+    return rows;
   } finally {
     await client.end();
   }

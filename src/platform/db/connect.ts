@@ -54,6 +54,11 @@ export interface EmbeddedOptions {
   dataDir?: string | undefined;
   /** A tarball from `dumpDataDir`, to start from a prepared state (tests). */
   loadDataDir?: Blob | undefined;
+  /**
+   * PostgreSQL's shared buffers, e.g. "16MB"; omitted means its default (128MB). Starting
+   * clears them: a test's small database starts in a third of the time with 16MB.
+   */
+  sharedBuffers?: string | undefined;
 }
 
 export async function openEmbedded(options: EmbeddedOptions = {}): Promise<DatabaseHandle> {
@@ -67,7 +72,12 @@ export async function openEmbedded(options: EmbeddedOptions = {}): Promise<Datab
     // A new WAL segment is created by writing its last byte instead of 16 MB of zeros (which
     // guard against a full disk on a server, but cost a tenth of a large import's writing
     // here, where files are not synced anyway: see the README on backups).
-    startParams: [...PGlite.defaultStartParams, "-c", "wal_init_zero=off"],
+    startParams: [
+      ...PGlite.defaultStartParams,
+      "-c",
+      "wal_init_zero=off",
+      ...(options.sharedBuffers ? ["-c", `shared_buffers=${options.sharedBuffers}`] : []),
+    ],
   });
   const pool = new PGlitePool(pglite);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
