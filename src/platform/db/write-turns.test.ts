@@ -57,6 +57,12 @@ describe("a read during a queue of writers", () => {
     if (testBackend === "postgres" && handle.connectionString) {
       const small = await openPostgres(handle.connectionString, 4);
       db = small.db;
+      // The pool's four connections opened now: a writer that had to open one during the
+      // test could be overtaken by several later writers reusing the connections of those
+      // that committed, which is not what the test is about.
+      await Promise.all(
+        Array.from({ length: 4 }, () => sql`select pg_sleep(0.05)`.execute(small.db)),
+      );
       close = () => small.close();
     }
   });
