@@ -1,7 +1,5 @@
 import { hash, verify } from "@node-rs/argon2";
-import { ZxcvbnFactory } from "@zxcvbn-ts/core";
-import * as common from "@zxcvbn-ts/language-common";
-import * as en from "@zxcvbn-ts/language-en";
+import type { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import { AppError, type MessageValues } from "../../platform/errors.ts";
 
 // OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane (Algorithm 2 = argon2id).
@@ -10,11 +8,26 @@ const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 }
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 128;
 
-const zxcvbn = new ZxcvbnFactory({
-  dictionary: { ...common.dictionary, ...en.dictionary },
-  graphs: common.adjacencyGraphs,
-  translations: en.translations,
-});
+let zxcvbn: Promise<ZxcvbnFactory> | undefined;
+/**
+ * The password checker, made on its first use: its dictionaries take about half a second to
+ * load and rank, which every server start and every command paid before it checked a password.
+ */
+function passwordChecker(): Promise<ZxcvbnFactory> {
+  zxcvbn ??= Promise.all([
+    import("@zxcvbn-ts/core"),
+    import("@zxcvbn-ts/language-common"),
+    import("@zxcvbn-ts/language-en"),
+  ]).then(
+    ([core, common, en]) =>
+      new core.ZxcvbnFactory({
+        dictionary: { ...common.dictionary, ...en.dictionary },
+        graphs: common.adjacencyGraphs,
+        translations: en.translations,
+      }),
+  );
+  return zxcvbn;
+}
 
 export const hashPassword = (password: string): Promise<string> => hash(password, ARGON2);
 
@@ -55,7 +68,7 @@ export async function assertAcceptablePassword(
       origin: "string",
       maximum: PASSWORD_MAX,
     });
-  const result = zxcvbn.check(password, userInputs.filter(Boolean));
+  const result = (await passwordChecker()).check(password, userInputs.filter(Boolean));
   if (result.score < 3) {
     const hint = result.feedback.warning ? ` (${result.feedback.warning})` : "";
     throw refuse(`is too easy to guess${hint}; use a longer passphrase of unrelated words`, {

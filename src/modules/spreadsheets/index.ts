@@ -1,4 +1,3 @@
 export { applyWorkbook } from "./apply-workbook.ts";
-export { exportWorkbook } from "./export-workbook.ts";
 export { previewWorkbook, publicPlan, type WorkbookPlan } from "./preview-workbook.ts";
 export { spreadsheetRoutes } from "./spreadsheets.routes.ts";
