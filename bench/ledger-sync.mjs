@@ -7,11 +7,11 @@
 // --url postgres://… runs on that server in two scratch databases it creates and drops.
 //   node bench/ledger-sync.mjs [--flows 500] [--url postgres://postgres@127.0.0.1:5432/postgres]
 //                              [--quick] [--json FILE]     --quick: 100 flows
-import { randomBytes } from "node:crypto";
 import { argv } from "node:process";
 import { isDeepStrictEqual } from "node:util";
 import { register } from "tsx/esm/api";
 import { benchArgs, figure, writeJson } from "./lib/report.mjs";
+import { createScratchDatabase } from "./lib/scratch-database.mjs";
 
 register();
 const args = benchArgs(argv.slice(2), {});
@@ -32,17 +32,6 @@ const { recordFlow, recordFlows, reverseFlow, reverseFlows } = await import(
 const { ledgerAuditRows, ledgerRows, manyEntries, seedTwinWorld } = await import(
   "../src/modules/funding/ledger-batch.fixtures.ts"
 );
-const pg = (await import("pg")).default;
-
-async function admin(text) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
 
 /** A migrated database with the benchmark's world; close() disposes of it. */
 async function openDatabase() {
@@ -52,18 +41,15 @@ async function openDatabase() {
     await seedTwinWorld(handle.db);
     return handle;
   }
-  const name = `esca_bench_ledger_${randomBytes(4).toString("hex")}`;
-  await admin(`create database ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const handle = await openPostgres(target.toString(), 2);
+  const scratch = await createScratchDatabase(url, "esca_bench_ledger");
+  const handle = await openPostgres(scratch.url, 2);
   await migrateToLatest(handle.db);
   await seedTwinWorld(handle.db);
   return {
     ...handle,
     close: async () => {
       await handle.close();
-      await admin(`drop database if exists ${name} with (force)`);
+      await scratch.drop();
     },
   };
 }

@@ -13,8 +13,9 @@
 // same joins, and their count) through a minimal Fastify route, in a process of its own, on
 // the same database: goal ≥ 50 % of its req/s.
 //   node bench/public-reads.mjs [--seconds 10] [--connections 50] [--quick] [--json FILE]
-//     [--database-url postgres://…]   (or --url, or ESCA_BENCH_DATABASE_URL): PostgreSQL, a
-//                                      database this script empties and fills with the demo data
+//     [--database-url postgres://…]   (or --url, or ESCA_BENCH_DATABASE_URL): PostgreSQL, on that
+//                                      server, in a scratch database filled with the demo data
+//                                      and dropped at the end
 //     [--embedded-only]                skip PostgreSQL even when a URL is given
 //     [--postgres-only]                skip the embedded database (a URL must be given)
 //     [--only writers]                 only the summary during 50 writers (and the write seen)
@@ -29,6 +30,7 @@ import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import { SERVER_NODE_FLAGS } from "../src/platform/node-flags.mjs";
 import { benchArgs, figure, writeJson } from "./lib/report.mjs";
+import { createScratchDatabase } from "./lib/scratch-database.mjs";
 
 const args = benchArgs(argv.slice(2), {});
 const quick = args.quick === true;
@@ -110,14 +112,8 @@ async function serve(kind, databaseUrl) {
   const { seedDemo } = await import("../src/modules/demo/index.ts");
   const { openEventBus } = await import("../src/platform/events/index.ts");
   const { buildApp } = await import("../src/app/build-app.ts");
-  const { sql } = await import("kysely");
+  // On PostgreSQL, a scratch database main() made for this run: empty.
   const handle = databaseUrl ? await openPostgres(databaseUrl, 10) : await openEmbedded();
-  if (databaseUrl) {
-    await sql`drop schema if exists public cascade; drop schema if exists pgboss cascade`.execute(
-      handle.db,
-    );
-    await sql`create schema public`.execute(handle.db);
-  }
   await migrateToLatest(handle.db);
   await seedDemo({ db: handle.db, force: true });
   const events = await openEventBus(handle);
@@ -324,6 +320,7 @@ async function main() {
   const databases = args["postgres-only"] && databaseUrl ? [] : [["embedded", null]];
   if (databaseUrl && !args["embedded-only"]) databases.push(["postgresql", databaseUrl]);
   const children = [];
+  const cleanups = [];
   const jsonFigures = [];
   const notes = [];
   try {
@@ -340,7 +337,10 @@ async function main() {
       value: round1(helloFigures.rps),
       unit: "req/s",
     };
-    for (const [label, url] of databases) {
+    for (const [label, serverUrl] of databases) {
+      const scratch = serverUrl && (await createScratchDatabase(serverUrl, "esca_bench_reads"));
+      if (scratch) cleanups.push(scratch.drop);
+      const url = scratch?.url;
       const esca = await start("esca", url);
       children.push(esca.child);
       // After ESCA Hub has filled the database (PostgreSQL), or on its own copy (embedded).
@@ -428,6 +428,8 @@ async function main() {
     }
   } finally {
     for (const child of children) if (child.exitCode === null) child.kill();
+    // The servers' connections go with their processes; the drop forces out any left.
+    for (const cleanup of cleanups) await cleanup().catch((error) => console.error(error.message));
   }
   writeJson(option("json"), {
     script: "public-reads",

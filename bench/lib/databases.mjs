@@ -2,7 +2,7 @@
 // postgres://… or ESCA_BENCH_DATABASE_URL — a scratch database on that server, created for the
 // run and dropped afterwards (also when the script is interrupted). Both migrated to the latest
 // schema. Needs tsx registered (the sources are TypeScript).
-import { randomBytes } from "node:crypto";
+import { createScratchDatabase } from "./scratch-database.mjs";
 
 const { openEmbedded, openPostgres } = await import("../../src/platform/db/connect.ts");
 const { migrateToLatest } = await import("../../src/platform/db/migrate.ts");
@@ -28,30 +28,6 @@ export async function postgresReachable(url) {
   }
 }
 
-async function admin(url, text) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
-const scratch = new Set();
-let hooked = false;
-function dropOnExit(url) {
-  if (hooked) return;
-  hooked = true;
-  for (const signal of ["SIGINT", "SIGTERM"]) {
-    process.once(signal, async () => {
-      for (const name of scratch)
-        await admin(url, `drop database if exists ${name} with (force)`).catch(() => {});
-      process.exit(130);
-    });
-  }
-}
-
 /**
  * A migrated database: PGlite in memory without `url`, else a scratch database on the server
  * at `url` named esca_bench_<label>_<random>, with a pool of `connections`. close() disposes
@@ -64,22 +40,16 @@ export async function openBenchDatabase({ url, label, connections = 4 }) {
     await migrateToLatest(handle.db);
     return { ...handle, label: "PGlite" };
   }
-  const name = `esca_bench_${label}_${randomBytes(4).toString("hex")}`;
-  dropOnExit(url);
-  await admin(url, `create database ${name}`);
-  scratch.add(name);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const handle = await openPostgres(target.toString(), connections);
+  const scratch = await createScratchDatabase(url, `esca_bench_${label}`);
+  const handle = await openPostgres(scratch.url, connections);
   await migrateToLatest(handle.db);
   return {
     ...handle,
     label: "PostgreSQL",
-    connectionString: target.toString(),
+    connectionString: scratch.url,
     close: async () => {
       await handle.close();
-      await admin(url, `drop database if exists ${name} with (force)`);
-      scratch.delete(name);
+      await scratch.drop();
     },
   };
 }

@@ -6,8 +6,8 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { register } from "tsx/esm/api";
+import { createScratchDatabase } from "./scratch-database.mjs";
 
 register();
 const { sql } = await import("kysely");
@@ -48,25 +48,12 @@ export async function createWorld(serverUrl) {
     };
   }
   assertLoopback(serverUrl, "--url");
-  const name = `esca_load_${process.pid}_${randomBytes(3).toString("hex")}`;
-  await adminQuery(serverUrl, `create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  const scratch = await createScratchDatabase(serverUrl, `esca_load_${process.pid}`);
   return {
-    description: `PostgreSQL (scratch database ${name})`,
-    env: { DATABASE_URL: url.toString() },
-    dispose: () => adminQuery(serverUrl, `drop database if exists ${name} with (force)`),
+    description: `PostgreSQL (scratch database ${scratch.name})`,
+    env: { DATABASE_URL: scratch.url },
+    dispose: scratch.drop,
   };
-}
-
-async function adminQuery(serverUrl, text) {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
 }
 
 async function withDatabase(world, command, work) {
