@@ -140,6 +140,14 @@ function start(kind, databaseUrl) {
   });
 }
 
+/** Ends a child process and waits for it to be gone (its connections closed, a profile written). */
+function stop(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  const gone = new Promise((resolve) => child.once("exit", resolve));
+  child.kill();
+  return gone;
+}
+
 function load(url, options = {}) {
   return autocannon({
     url,
@@ -423,11 +431,10 @@ async function main() {
       if (!sameRows) notes.push(`${label}: the bare query's rows differ from the list's`);
       if (visible && Math.abs(visible.after - visible.before - 1) >= 0.001)
         notes.push(`${label}: a write was NOT seen by the next read`);
-      esca.child.kill();
-      bare.child.kill();
+      await Promise.all([stop(esca.child), stop(bare.child)]);
     }
   } finally {
-    for (const child of children) if (child.exitCode === null) child.kill();
+    await Promise.all(children.map(stop));
     // The servers' connections go with their processes; the drop forces out any left.
     for (const cleanup of cleanups) await cleanup().catch((error) => console.error(error.message));
   }
@@ -440,5 +447,10 @@ async function main() {
   });
 }
 
-if (argv[2] === "--serve") await serve(argv[3], argv[4]);
+if (argv[2] === "--serve") {
+  // Killed at the end, a server exits as if it ended: under `node --cpu-prof`, each process
+  // writes its profile.
+  process.once("SIGTERM", () => process.exit(0));
+  await serve(argv[3], argv[4]);
+}
 else await main();
