@@ -452,5 +452,4 @@ if (argv[2] === "--serve") {
   // writes its profile.
   process.once("SIGTERM", () => process.exit(0));
   await serve(argv[3], argv[4]);
-}
-else await main();
+} else await main();
