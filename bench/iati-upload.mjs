@@ -2,9 +2,9 @@
 // IATI import end to end, against a raw `saxes` tokenize of the same file in the same run:
 //  - uploaded to a running server: `esca serve` on a fresh embedded data folder holding the
 //    world the import needs (a component, an initiative, EUR rates) and a secretariat officer;
-//    the officer signs in and uploads the file as the browser does (multipart, field "file"),
-//    asking for the answer once the job has ended (?wait=true). Timed from the first byte sent
-//    to the answer.
+//    once the server is idle (it warms its staging thread as it starts), the officer signs in
+//    and uploads the file as the browser does (multipart, field "file"), asking for the answer
+//    once the job has ended (?wait=true). Timed from the first byte sent to the answer.
 //    The server's peak memory is its VmHWM (/proc/PID/status) after the job;
 //  - by the command line from a cold start: `esca import iati FILE` on another fresh data
 //    folder, timed from the process's start to its exit (its VmHWM sampled until then);
@@ -178,6 +178,33 @@ function peakMb(pid) {
   }
 }
 
+/** CPU time (user + system, in clock ticks) the process has used, or null off Linux. */
+function cpuTicks(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Waits until the server is idle, as one that has been running is: its CPU time still for
+ * 0.3 s (at most 10 s). A server warms its IATI staging thread just after it starts; an
+ * upload arriving in that second would be staged by a cold thread of its own, which is not
+ * what a running server does.
+ */
+async function untilIdle(pid) {
+  let previous = cpuTicks(pid);
+  let still = 0;
+  for (let waited = 0; previous !== null && still < 3 && waited < 10_000; waited += 100) {
+    await new Promise((done) => setTimeout(done, 100));
+    const now = cpuTicks(pid);
+    still = now !== null && now - previous <= 1 ? still + 1 : 0;
+    previous = now;
+  }
+}
+
 const serverEnv = (dataDir) =>
   cliEnv(dataDir, { ESCA_SCHEDULER: "false", ESCA_UPLOAD_MAX_MB: "1024" });
 
@@ -187,6 +214,7 @@ async function uploadToServer(file, name) {
   const server = await startCliServer(serverEnv(dataDir));
   try {
     const pid = server.child.pid;
+    await untilIdle(pid);
     const startedPeak = peakMb(pid);
     const login = await fetch(`${server.url}/api/auth/login`, {
       method: "POST",
