@@ -57,7 +57,7 @@ describe.skipIf(chromiumMissing)(
         await settle(page);
         const rows = page.locator(".data-table tbody tr");
         expect(await rows.count()).toBe(20);
-        expect(await rows.first().locator("td").first().innerText()).toBe(sorted.data[0]?.code);
+        expect(await rows.first().locator("td").first().textContent()).toBe(sorted.data[0]?.code);
         const headers = await visibleText(page.locator(".data-table thead"));
         for (const key of ["measure.committed", "measure.disbursed", "measure.gap"] as const)
           expect(headers).toContain(catalog[key]);
@@ -141,7 +141,7 @@ describe.skipIf(chromiumMissing)(
           .click();
         await page.waitForURL(/\/open-data/);
         await settle(page);
-        expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe(
+        expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(
           catalog["openData.title"],
         );
         const licence = await visibleText(page.getByTestId("open-data-licence"));
