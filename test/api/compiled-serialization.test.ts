@@ -105,7 +105,6 @@ describe("compiled serialization of public reads", () => {
       const id = await firstId(list);
       if (id) urls.push(route.replace(":id", encodeURIComponent(id)));
     }
-    // The IATI files say when they were written; two apps write them a second apart at times.
     // The IATI files carry the time they were written (the organisation file twice): the two
     // apps write them a moment apart.
     const stable = (body: string) =>
